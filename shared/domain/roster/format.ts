@@ -147,3 +147,21 @@ export function floorShare(share: number, w: number): number {
 export function isWorking(mode: Mode): boolean {
   return mode === 'onsite' || mode === 'wfh';
 }
+
+/** One problem found while reading a file: the JSON path of the bad value and a Vietnamese message. */
+export interface FormatIssue {
+  /** JSONPath of the bad value, e.g. `$.people[3].fixed["2021-07-21"]` (`$` is the document root). */
+  path: string;
+  /** Vietnamese, for people. */
+  message: string;
+}
+
+/** Outcome of reading a file: the typed value, or every issue found (capped, see `omitted`). */
+export type Result<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      issues: FormatIssue[];
+      /** How many further issues were found but not listed (the list is capped). */
+      omitted: number;
+    };

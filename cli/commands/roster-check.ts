@@ -1,0 +1,65 @@
+/**
+ * `congvu roster check INSTANCE.json ROSTER.json`: checks a roster against the rules of its instance
+ * (formats/roster.md). Prints `{"violations":[…]}` on stdout, one violation per line.
+ * Exit 0: no violation; 3: violations; 2: invalid input (usage, unreadable file, bad JSON, format
+ * errors), with a Vietnamese message on stderr naming the file and the JSON path of each bad value.
+ */
+import { readFile } from 'node:fs/promises';
+import { checkRoster } from '../../shared/domain/roster/check';
+import type { FormatIssue, Result } from '../../shared/domain/roster/format';
+import { formatMsg } from '../../shared/domain/roster/messages';
+import { parseInstance, parseRoster, resolveWorkdays } from '../../shared/domain/roster/parse';
+import { EXIT, type CliIo } from '../io';
+
+const USAGE = 'Cách dùng: congvu roster check INSTANCE.json ROSTER.json\n';
+
+/** Reads and parses a JSON file; on failure writes the reason on stderr and returns undefined. */
+async function readJson(file: string, io: CliIo): Promise<{ value: unknown } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const detail = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là một thư mục' : code === 'EACCES' ? 'không có quyền đọc' : String((err as Error).message);
+    io.stderr(`${file}: ${formatMsg.unreadable(detail)}\n`);
+    return undefined;
+  }
+  try {
+    return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+  } catch (err) {
+    io.stderr(`${file}: ${formatMsg.notJson((err as Error).message)}\n`);
+    return undefined;
+  }
+}
+
+function reportIssues(file: string, result: Result<unknown>, io: CliIo): void {
+  if (result.ok) return;
+  const lines = result.issues.map((i: FormatIssue) => `${file}: ${i.path}: ${i.message}\n`);
+  if (result.omitted) lines.push(`${file}: ${formatMsg.omitted(result.omitted)}\n`);
+  io.stderr(lines.join(''));
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  if (args.length !== 2 || args.some((a) => a.startsWith('-'))) {
+    io.stderr(USAGE);
+    return EXIT.invalid;
+  }
+  const [instanceFile, rosterFile] = args;
+  const [instanceJson, rosterJson] = await Promise.all([readJson(instanceFile, io), readJson(rosterFile, io)]);
+  if (!instanceJson || !rosterJson) return EXIT.invalid;
+
+  const instance = parseInstance(instanceJson.value);
+  const roster = parseRoster(rosterJson.value);
+  reportIssues(instanceFile, instance, io);
+  reportIssues(rosterFile, roster, io);
+  if (!instance.ok || !roster.ok) return EXIT.invalid;
+
+  const violations = checkRoster(resolveWorkdays(instance.value), roster.value);
+  const body = violations.length ? `\n${violations.map((v) => JSON.stringify(v)).join(',\n')}\n` : '';
+  io.stdout(`{"violations":[${body}]}\n`);
+  return violations.length ? EXIT.violations : EXIT.ok;
+}

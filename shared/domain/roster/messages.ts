@@ -1,0 +1,138 @@
+/**
+ * Vietnamese messages of the roster format: format errors (parse.ts) and rule violations (check.ts).
+ * Pure and isomorphic. Dates are written dd/mm/yyyy, shares as percentages with a decimal comma.
+ */
+import { formatDateVi } from '../dates';
+import type { Mode, PersonRole, UnitKind } from './format';
+
+export const MODE_VI: Record<Mode, string> = {
+  onsite: 'làm việc tại cơ quan',
+  wfh: 'làm việc tại nhà',
+  leave: 'nghỉ phép',
+  business_trip: 'đi công tác',
+};
+
+export const ROLE_VI: Record<PersonRole, string> = {
+  director: 'Giám đốc',
+  deputy_director: 'Phó Giám đốc',
+  chief_of_office: 'Chánh Văn phòng',
+  deputy_chief_of_office: 'Phó Chánh Văn phòng',
+  center_director: 'Giám đốc trung tâm',
+  deputy_center_director: 'Phó Giám đốc trung tâm',
+  head: 'Trưởng phòng',
+  deputy_head: 'Phó Trưởng phòng',
+  staff: 'Công chức, viên chức',
+};
+
+export const UNIT_KIND_VI: Record<UnitKind, string> = {
+  office: 'Văn phòng',
+  department: 'phòng chuyên môn',
+  center: 'trung tâm, đơn vị trực thuộc',
+  inspectorate: 'Thanh tra',
+  board: 'Ban Giám đốc',
+};
+
+/** 0.25 → "25%", 1/3 → "33,3%". */
+export function percentVi(share: number): string {
+  const tenths = Math.round(share * 1000);
+  const whole = Math.trunc(tenths / 10);
+  const frac = tenths % 10;
+  return frac === 0 ? `${whole}%` : `${whole},${frac}%`;
+}
+
+/** "A, B, C" or "A, B, C, D, E và 3 người khác" (at most `max` names). */
+export function namesVi(names: readonly string[], max = 5): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} và ${names.length - max} người khác`;
+}
+
+const q = (value: string): string => JSON.stringify(value);
+
+/** Messages of format errors; the path is given separately in each issue. */
+export const formatMsg = {
+  notObject: 'phải là một đối tượng JSON ({…})',
+  notArray: 'phải là một mảng JSON ([…])',
+  notString: 'phải là một chuỗi',
+  emptyString: 'không được để trống',
+  notBoolean: 'phải là true hoặc false',
+  missing: 'thiếu trường bắt buộc',
+  unknownField: (field: string, format: string): string =>
+    `trường ${q(field)} không có trong định dạng ${format} (có thể viết sai tên trường)`,
+  wrongFormat: (expected: string, got: unknown): string =>
+    `phải là ${q(expected)}${typeof got === 'string' ? `, không phải ${q(got)}` : ''}`,
+  notIsoDate: (got: unknown): string =>
+    typeof got === 'string'
+      ? `${q(got)} không phải ngày hợp lệ dạng YYYY-MM-DD`
+      : 'phải là một ngày dạng chuỗi "YYYY-MM-DD"',
+  notDateKey: (key: string): string => `khóa ${q(key)} không phải ngày hợp lệ dạng YYYY-MM-DD`,
+  periodReversed: (from: string, to: string): string =>
+    `ngày bắt đầu ${formatDateVi(from)} sau ngày kết thúc ${formatDateVi(to)}`,
+  outsideCalendar: (minYear: number, maxYear: number): string =>
+    `không có "workdays" nên phải tính ngày làm việc theo lịch, nhưng lịch chỉ có các năm ${minYear}–${maxYear}; hãy ghi rõ "workdays"`,
+  outsidePeriod: (date: string, from: string, to: string): string =>
+    `ngày ${formatDateVi(date)} nằm ngoài kỳ ${formatDateVi(from)} – ${formatDateVi(to)}`,
+  duplicateDate: (date: string, firstPath: string): string =>
+    `ngày ${formatDateVi(date)} bị lặp lại (đã có ở ${firstPath})`,
+  duplicateValue: (value: string, firstPath: string): string => `giá trị ${q(value)} bị lặp lại (đã có ở ${firstPath})`,
+  duplicateId: (id: string, firstPath: string): string => `mã ${q(id)} bị trùng (đã dùng ở ${firstPath})`,
+  unknownAgency: (id: string): string => `không có cơ quan nào có mã ${q(id)} trong "agencies"`,
+  unknownUnit: (id: string): string => `không có đơn vị nào có mã ${q(id)} trong "units"`,
+  notWorkday: (date: string): string => `ngày ${formatDateVi(date)} không phải ngày làm việc của kỳ`,
+  notInEnum: (got: unknown, allowed: readonly string[]): string =>
+    `${typeof got === 'string' ? `giá trị ${q(got)}` : 'giá trị'} không hợp lệ; chỉ nhận: ${allowed.join(', ')}`,
+  notRoleKey: (key: string, allowed: readonly string[]): string =>
+    `chức vụ ${q(key)} không hợp lệ; chỉ nhận: ${allowed.join(', ')}`,
+  notShare: 'phải là một số từ 0 đến 1 (tỷ lệ)',
+  notCount: 'phải là một số nguyên không âm',
+  shareOrder: (lowName: string, low: number, highName: string, high: number): string =>
+    `${lowName} (${low}) phải nhỏ hơn hoặc bằng ${highName} (${high})`,
+  notJson: (detail: string): string => `không phải JSON hợp lệ: ${detail}`,
+  unreadable: (detail: string): string => `không đọc được tệp: ${detail}`,
+  omitted: (n: number): string => `… và ${n} lỗi khác`,
+};
+
+/** Label of a person in messages: "Trần Văn A (Trưởng phòng, Phòng Người có công)". */
+export function personLabel(name: string, role: PersonRole, unitName: string | undefined): string {
+  return unitName ? `${name} (${ROLE_VI[role]}, ${unitName})` : `${name} (${ROLE_VI[role]})`;
+}
+
+const onDay = (date: string): string => `ngày ${formatDateVi(date)}`;
+const atHomeList = (names: readonly string[]): string => (names.length ? ` (làm việc tại nhà: ${namesVi(names)})` : '');
+
+/** Messages of rule violations. */
+export const violationMsg = {
+  missing: (person: string, date: string): string =>
+    `${person} ${onDay(date)}: chưa được phân công (thiếu lịch làm việc ngày này)`,
+  duplicate: (person: string, date: string, count: number, modes: readonly Mode[]): string =>
+    `${person} ${onDay(date)}: có ${count} phân công (${modes.map((m) => MODE_VI[m]).join('; ')}), ` +
+    `mỗi người chỉ được một phân công mỗi ngày làm việc; lịch dùng phân công đầu tiên`,
+  unknownPerson: (personId: string, date: string): string =>
+    `Mã cán bộ ${q(personId)} ${onDay(date)}: không có trong danh sách cán bộ nhưng lại có phân công`,
+  notWorkday: (person: string, date: string, mode: Mode): string =>
+    `${person}: ${onDay(date)} không phải ngày làm việc của kỳ nhưng lại có phân công (${MODE_VI[mode]})`,
+  fixedChanged: (person: string, date: string, fixed: Mode, actual: Mode): string =>
+    `${person} ${onDay(date)}: đã được xác định trước là ${MODE_VI[fixed]} nhưng lịch ghi ${MODE_VI[actual]}`,
+  dutyNotOnsite: (person: string, date: string, actual: Mode): string =>
+    `${person} ${onDay(date)}: có lịch trực nên phải làm việc tại cơ quan, nhưng lịch ghi ${MODE_VI[actual]}`,
+  wfhNotEligible: (person: string, date: string): string =>
+    `${person} ${onDay(date)}: không đủ điều kiện làm việc tại nhà nhưng lịch ghi làm việc tại nhà`,
+  alwaysOnsite: (person: string, role: PersonRole, date: string): string =>
+    `${person} ${onDay(date)}: chức vụ ${ROLE_VI[role]} luôn phải làm việc tại cơ quan, nhưng lịch ghi làm việc tại nhà`,
+  roleShare: (person: string, role: PersonRole, share: number, required: number, workingDays: number, onsite: number): string =>
+    `${person}: ${ROLE_VI[role]} phải làm việc tại cơ quan ít nhất ${percentVi(share)} số ngày làm việc, ` +
+    `tức ${required}/${workingDays} ngày, hiện có ${onsite} ngày`,
+  unitPeople: (unit: string, date: string, required: number, onsite: number, atHome: readonly string[]): string =>
+    `${unit} ${onDay(date)}: cần ít nhất ${required} người làm việc tại cơ quan, hiện có ${onsite}${atHomeList(atHome)}`,
+  unitLeaders: (unit: string, date: string, required: number, onsite: number, atHome: readonly string[]): string =>
+    `${unit} ${onDay(date)}: cần ít nhất ${required} lãnh đạo đơn vị làm việc tại cơ quan, hiện có ${onsite}` +
+    (atHome.length ? ` (lãnh đạo làm việc tại nhà: ${namesVi(atHome)})` : ''),
+  agencyLeaders: (agency: string, date: string, required: number, onsite: number, atHome: readonly string[]): string =>
+    `${agency} ${onDay(date)}: cần ít nhất ${required} lãnh đạo Sở làm việc tại cơ quan, hiện có ${onsite}` +
+    (atHome.length ? ` (lãnh đạo Sở làm việc tại nhà: ${namesVi(atHome)})` : ''),
+  wfhShareMin: (scope: string, date: string, share: number, working: number, required: number, wfh: number): string =>
+    `${scope} ${onDay(date)}: cần ít nhất ${required} người làm việc tại nhà ` +
+    `(${percentVi(share)} của ${working} người đang làm việc), hiện có ${wfh}`,
+  wfhShareMax: (scope: string, date: string, share: number, working: number, allowed: number, atHome: readonly string[]): string =>
+    `${scope} ${onDay(date)}: chỉ được tối đa ${allowed} người làm việc tại nhà ` +
+    `(${percentVi(share)} của ${working} người đang làm việc), hiện có ${atHome.length}${atHomeList(atHome)}`,
+};
