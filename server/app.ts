@@ -1,0 +1,67 @@
+/**
+ * buildApp(deps): the whole HTTP app (API, OpenAPI description, web client), without listening,
+ * so tests call it in-process with `app.request()`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AppEnv, Deps } from './lib/context';
+import { errorResponse } from './lib/http';
+import { newId } from './lib/ids';
+import { csrfMiddleware, sessionMiddleware } from './modules/auth/auth.middleware';
+import { authRoutes } from './modules/auth/auth.routes';
+import { MODULE_ROUTES } from './modules/index';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+export function buildApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('requestId', c.req.header('x-request-id') ?? newId());
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('/api/*', sessionMiddleware(deps));
+  app.use('/api/*', csrfMiddleware());
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.route('/auth', authRoutes(deps));
+  for (const [prefix, routes] of MODULE_ROUTES) api.route(prefix, routes(deps));
+  api.get('/health', (c) => c.json({ ok: true, time: deps.clock.now().toISOString() }));
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Congvu API', version: '1', description: 'API của Congvu: tổ chức, phương án làm việc tại nhà, lịch làm việc, điểm danh, công việc, báo cáo.' },
+  });
+  api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ API.', issues: [] } }, 404));
+  app.route('/api', api);
+
+  if (fs.existsSync(WEB_DIST)) {
+    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) }));
+    app.use('/favicon.svg', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) }));
+    const index = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
+    app.get('*', (c) => c.html(index));
+  } else {
+    app.get('/', (c) => c.text('Congvu: giao diện web chưa được build (npm run build).'));
+  }
+
+  app.onError((err, c) => errorResponse(err, c));
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy.', issues: [] } }, 404));
+  return app;
+}
+
+export type App = ReturnType<typeof buildApp>;

@@ -1,0 +1,7 @@
+/** Every table of the app, for Drizzle and drizzle-kit. Each module owns its tables in `<module>.table.ts`. */
+export * from '../modules/org/org.table';
+export * from '../modules/auth/auth.table';
+export * from '../modules/audit/audit.table';
+export * from '../modules/calendar/calendar.table';
+export * from '../modules/policy/policy.table';
+export * from '../modules/roster/roster.table';

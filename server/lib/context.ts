@@ -1,0 +1,38 @@
+/** What services and routes receive: explicit dependencies, never globals. */
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import type { Actor } from '../../shared/domain/permissions';
+import type { Audit } from './audit';
+import type { Clock } from './clock';
+
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  audit: Audit;
+  config: Config;
+}
+
+export interface SessionInfo {
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+}
+
+/** An authenticated actor with what the app needs to show about them. */
+export interface CurrentUser extends Actor {
+  username: string;
+  displayName: string;
+  personId: string | null;
+  unitId: string | null;
+  agencyId: string | null;
+  mustChangePassword: boolean;
+  locale: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    user: CurrentUser | null;
+    session: SessionInfo | null;
+    requestId: string;
+  };
+};

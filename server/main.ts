@@ -1,0 +1,37 @@
+/** Starts Congvu: config → database (+ migrations) → demo seed on an empty database → HTTP server. */
+import { serve } from '@hono/node-server';
+import { buildApp } from './app';
+import { parseConfig } from './config';
+import { openDatabase } from './db/client';
+import { createAudit } from './lib/audit';
+import { systemClock } from './lib/clock';
+import type { Deps } from './lib/context';
+
+async function start() {
+  const config = parseConfig();
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE });
+  const deps: Deps = { db: database.db, clock: systemClock, audit: createAudit(systemClock), config };
+  if (config.SEED_DEMO === '1') {
+    const { seedDemoIfEmpty } = await import('./db/seed/demo');
+    const logins = await seedDemoIfEmpty(deps);
+    if (logins) {
+      console.log('\nDữ liệu mẫu đã được tạo. Tài khoản dùng thử (demo logins):');
+      for (const l of logins) console.log(`  ${l.role.padEnd(34)} ${l.username.padEnd(28)} ${l.password}`);
+    }
+  }
+  const app = buildApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.PORT });
+  console.log(`\nCongvu đang chạy tại http://localhost:${config.PORT} (${database.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'})`);
+  const stop = async () => {
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+start().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+import { createRoute } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { ChangePasswordRequest, LoginRequest, MeResponse } from '../../../shared/contracts/auth';
+import { OkSchema } from '../../../shared/contracts/common';
+import type { AppEnv, CurrentUser, Deps } from '../../lib/context';
+import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
+import { AppError } from '../../lib/errors';
+import type { Context } from 'hono';
+import { allowedActions, changePassword, describeGrants, login, logout } from './auth.service';
+import { SESSION_COOKIE } from './auth.middleware';
+
+function clientIp(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+  }
+}
+
+async function meBody(deps: Deps, user: CurrentUser, csrfToken: string): Promise<MeResponse> {
+  return {
+    user: { id: user.userId, username: user.username, displayName: user.displayName, personId: user.personId, unitId: user.unitId, agencyId: user.agencyId, mustChangePassword: user.mustChangePassword, locale: user.locale },
+    grants: await describeGrants(deps.db, user),
+    actions: allowedActions(user),
+    csrfToken,
+  };
+}
+
+export function authRoutes(deps: Deps) {
+  const app = createRouter();
+  const secure = deps.config.PUBLIC_URL.startsWith('https:');
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/login', tags: ['auth'], summary: 'Đăng nhập', request: jsonBody(LoginRequest), responses: responses(MeResponse) }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const result = await login(deps, { ...body, ip: clientIp(c), userAgent: c.req.header('user-agent') });
+      setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: deps.config.SESSION_MAX_HOURS * 3600 });
+      return c.json(await meBody(deps, result.user, result.session.csrfToken), 200);
+    },
+  );
+
+  app.openapi(createRoute({ method: 'post', path: '/logout', tags: ['auth'], summary: 'Đăng xuất', responses: responses(OkSchema) }), async (c) => {
+    const session = c.get('session');
+    if (session) await logout(deps, session);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true as const }, 200);
+  });
+
+  app.openapi(createRoute({ method: 'get', path: '/me', tags: ['auth'], summary: 'Người dùng hiện tại', responses: responses(MeResponse) }), async (c) => {
+    const user = requireUser(c);
+    return c.json(await meBody(deps, user, c.get('session')!.csrfToken), 200);
+  });
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/password', tags: ['auth'], summary: 'Đổi mật khẩu', request: jsonBody(ChangePasswordRequest), responses: responses(OkSchema) }),
+    async (c) => {
+      const user = requireUser(c);
+      const session = c.get('session');
+      if (!session) throw new AppError('UNAUTHENTICATED');
+      await changePassword(deps, user, session, c.req.valid('json'));
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+  return app;
+}

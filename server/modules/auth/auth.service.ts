@@ -1,0 +1,174 @@
+/**
+ * Accounts and sessions: login with rate limiting, session lookup, logout, password change.
+ * Sessions live in the database so that app servers stay stateless.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, gte, inArray, lt, or } from 'drizzle-orm';
+import { ACTIONS, canSomewhere, type AppRole, type Grant } from '../../../shared/domain/permissions';
+import type { Db } from '../../db/client';
+import type { CurrentUser, Deps, SessionInfo } from '../../lib/context';
+import { AppError } from '../../lib/errors';
+import { newId, randomToken } from '../../lib/ids';
+import { agencies, people, units } from '../org/org.table';
+import { loginFailures, roleGrants, sessions, users } from './auth.table';
+import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './password';
+
+const WINDOW_MS = 15 * 60_000;
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+async function recentFailures(db: Db, key: string, since: Date): Promise<Date[]> {
+  const rows = await db.select({ at: loginFailures.at }).from(loginFailures).where(and(eq(loginFailures.key, key), gte(loginFailures.at, since)));
+  return rows.map((r) => r.at);
+}
+
+export interface LoginResult {
+  token: string;
+  session: SessionInfo;
+  user: CurrentUser;
+}
+
+export async function login(deps: Deps, input: { username: string; password: string; ip: string; userAgent?: string }): Promise<LoginResult> {
+  const { db, clock, config, audit } = deps;
+  const now = clock.now();
+  const username = input.username.trim().toLowerCase();
+  const since = new Date(now.getTime() - WINDOW_MS);
+  const keys = [`user:${username}`, `ip:${input.ip}`];
+  for (const key of keys) {
+    const fails = await recentFailures(db, key, since);
+    // The address limit is wider: several people may share an agency's NAT.
+    const limit = key.startsWith('ip:') ? config.LOGIN_MAX_FAILURES * 4 : config.LOGIN_MAX_FAILURES;
+    if (fails.length >= limit) {
+      const oldest = Math.min(...fails.map((d) => d.getTime()));
+      const retryAfterSeconds = Math.max(1, Math.ceil((oldest + WINDOW_MS - now.getTime()) / 1000));
+      throw new AppError('RATE_LIMITED', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(retryAfterSeconds / 60)} phút.`, { retryAfterSeconds });
+    }
+  }
+  const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummyPasswordHash(), input.password), false);
+  if (!user || !ok || user.disabled) {
+    await db.transaction(async (tx) => {
+      await tx.insert(loginFailures).values(keys.map((key) => ({ id: newId(), key, at: now })));
+      await audit(tx, { actorUserId: user?.id ?? null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, data: { username, ip: input.ip } });
+    });
+    throw new AppError('UNAUTHENTICATED', user?.disabled ? 'Tài khoản đã bị khóa. Liên hệ Tổ CNTT.' : 'Tên đăng nhập hoặc mật khẩu không đúng.');
+  }
+  const token = randomToken();
+  const session: SessionInfo = { tokenHash: sha256(token), userId: user.id, csrfToken: randomToken(24) };
+  await db.transaction(async (tx) => {
+    await tx.delete(loginFailures).where(eq(loginFailures.key, `user:${username}`));
+    await tx.insert(sessions).values({
+      ...session,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + config.SESSION_MAX_HOURS * 3_600_000),
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+      ip: input.ip,
+    });
+    await audit(tx, { actorUserId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, data: { ip: input.ip } });
+  });
+  const current = await loadCurrentUser(db, user.id);
+  if (!current) throw new AppError('UNAUTHENTICATED');
+  return { token, session, user: current };
+}
+
+/** The session of a cookie token, if valid; refreshes its idle timer at most once a minute. */
+export async function resolveSession(deps: Deps, token: string): Promise<{ session: SessionInfo; user: CurrentUser } | null> {
+  const { db, clock, config } = deps;
+  const tokenHash = sha256(token);
+  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
+  if (!row) return null;
+  const now = clock.now();
+  const idleLimit = row.lastSeenAt.getTime() + config.SESSION_IDLE_MINUTES * 60_000;
+  if (row.expiresAt.getTime() <= now.getTime() || idleLimit <= now.getTime()) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    return null;
+  }
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  const user = await loadCurrentUser(db, row.userId);
+  if (!user) return null;
+  return { session: { tokenHash, userId: row.userId, csrfToken: row.csrfToken }, user };
+}
+
+export async function logout(deps: Deps, session: SessionInfo): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash));
+    await deps.audit(tx, { actorUserId: session.userId, action: 'auth.logout', entity: 'user', entityId: session.userId });
+  });
+}
+
+export async function changePassword(deps: Deps, user: CurrentUser, session: SessionInfo, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const { db, clock, audit } = deps;
+  const [row] = await db.select().from(users).where(eq(users.id, user.userId)).limit(1);
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new AppError('VALIDATION', 'Mật khẩu hiện tại không đúng.', { issues: [{ path: 'body.currentPassword', message: 'Mật khẩu hiện tại không đúng.' }] });
+  }
+  const problem = passwordProblems(input.newPassword, row.username);
+  if (problem) throw new AppError('VALIDATION', problem, { issues: [{ path: 'body.newPassword', message: problem }] });
+  if (input.newPassword === input.currentPassword) {
+    const m = 'Mật khẩu mới phải khác mật khẩu hiện tại.';
+    throw new AppError('VALIDATION', m, { issues: [{ path: 'body.newPassword', message: m }] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: clock.now(), version: row.version + 1 }).where(eq(users.id, row.id));
+    // Other sessions of the account end; this one stays.
+    const others = await tx.select({ t: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, row.id));
+    const toDrop = others.map((o) => o.t).filter((t) => t !== session.tokenHash);
+    if (toDrop.length) await tx.delete(sessions).where(inArray(sessions.tokenHash, toDrop));
+    await audit(tx, { actorUserId: row.id, action: 'auth.password_changed', entity: 'user', entityId: row.id });
+  });
+}
+
+/** Loads an account with its grants (and the paths of their agencies) as the actor of permission checks. */
+export async function loadCurrentUser(db: Db, userId: string): Promise<CurrentUser | null> {
+  const [u] = await db
+    .select({ user: users, person: people })
+    .from(users)
+    .leftJoin(people, eq(people.id, users.personId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!u || u.user.disabled) return null;
+  const grantRows = await db
+    .select({ role: roleGrants.role, agencyId: roleGrants.agencyId, unitId: roleGrants.unitId, agencyPath: agencies.path })
+    .from(roleGrants)
+    .innerJoin(agencies, eq(agencies.id, roleGrants.agencyId))
+    .where(eq(roleGrants.userId, userId));
+  const grants: Grant[] = grantRows.map((g) => ({ role: g.role as AppRole, agencyId: g.agencyId, agencyPath: g.agencyPath, unitId: g.unitId }));
+  return {
+    userId: u.user.id,
+    username: u.user.username,
+    displayName: u.user.displayName,
+    personId: u.person?.id ?? null,
+    unitId: u.person?.unitId ?? null,
+    agencyId: u.person?.agencyId ?? grants[0]?.agencyId ?? null,
+    mustChangePassword: u.user.mustChangePassword,
+    locale: u.user.locale,
+    grants,
+  };
+}
+
+/** Grants with the names the UI shows. */
+export async function describeGrants(db: Db, user: CurrentUser) {
+  if (user.grants.length === 0) return [];
+  const agencyIds = [...new Set(user.grants.map((g) => g.agencyId))];
+  const unitIds = [...new Set(user.grants.map((g) => g.unitId).filter((u): u is string => !!u))];
+  const aRows = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds));
+  const uRows = unitIds.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [];
+  const aName = new Map(aRows.map((a) => [a.id, a.name]));
+  const uName = new Map(uRows.map((u) => [u.id, u.name]));
+  return user.grants.map((g) => ({ role: g.role, agencyId: g.agencyId, agencyName: aName.get(g.agencyId) ?? g.agencyId, unitId: g.unitId ?? null, unitName: g.unitId ? (uName.get(g.unitId) ?? g.unitId) : null }));
+}
+
+export function allowedActions(user: CurrentUser): string[] {
+  return ACTIONS.filter((a) => canSomewhere(user, a));
+}
+
+/** Removes expired sessions and old login failures (housekeeping). */
+export async function purgeExpired(deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - deps.config.SESSION_IDLE_MINUTES * 60_000))));
+  await deps.db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - WINDOW_MS)));
+}

@@ -1,0 +1,65 @@
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { agencies, people, units } from '../org/org.table';
+
+/** Login accounts. Most belong to a person; a few (admin) may not. */
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    username: text('username').notNull(),
+    personId: text('person_id').references(() => people.id),
+    displayName: text('display_name').notNull(),
+    /** argon2id hash. */
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    disabled: boolean('disabled').notNull().default(false),
+    locale: text('locale').notNull().default('vi'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(t.username), index('users_person_idx').on(t.personId)],
+);
+
+/**
+ * Roles are granted per account and scoped: unit roles to a unit, agency roles to an agency,
+ * province and admin to an agency subtree.
+ */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    unitId: text('unit_id').references(() => units.id),
+  },
+  (t) => [index('role_grants_user_idx').on(t.userId)],
+);
+
+/** Server-side sessions; the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed login attempts, per key (`user:<name>` or `ip:<addr>`), for rate limiting across servers. */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: text('id').primaryKey(),
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+);

@@ -1,0 +1,7 @@
+/** Every module's router, mounted under /api/<prefix>. Add a module here. */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv, Deps } from '../lib/context';
+
+type RouteFactory = (deps: Deps) => OpenAPIHono<AppEnv>;
+
+export const MODULE_ROUTES: Array<[string, RouteFactory]> = [];
