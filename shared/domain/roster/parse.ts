@@ -9,6 +9,19 @@
  *
  * On success the value returned is the input object itself (not a copy), now typed.
  * Pure and isomorphic (no I/O).
+ *
+ * Decisions where the format is silent:
+ * - `policy` is required (it may be `{}`); its fields may be absent or `null` (the rule does not apply),
+ *   except the values inside `minOnSiteShareByRole`, which must be shares. Other fields are never null.
+ * - Ids, names, `unitId`, `agencyId` and `personId` are non-empty strings; `district` any string.
+ * - A repeated date in `duties` or a repeated role in `alwaysOnSiteRoles` is an error, like a repeated
+ *   working day.
+ * - A wrong or missing `format` is reported alone: the file is probably not of this kind.
+ * - References (`units[].agencyId`, `people[].unitId`) are checked only when every agency (unit) has a
+ *   valid, unique id, and dates against the working days only when the period and `workdays` are valid:
+ *   one mistake gives one issue, not a cascade.
+ * - Without `workdays`, a period outside the calendar's years is an issue on `$.period`.
+ * - At most MAX_ISSUES issues are listed, in document order; `omitted` counts the others.
  */
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, workdaysBetween } from '../calendar';
 import { isIsoDate } from '../dates';
@@ -327,11 +340,10 @@ function readDateMap(
     return;
   }
   for (const key in value) {
-    const kpath = path + keySegment(key);
-    if (!r.isDate(key)) r.add(kpath, formatMsg.notDateKey(key));
-    else if (workdays !== null && !workdays.has(key)) r.add(kpath, formatMsg.notWorkday(key));
+    if (!r.isDate(key)) r.add(path + keySegment(key), formatMsg.notDateKey(key));
+    else if (workdays !== null && !workdays.has(key)) r.add(path + keySegment(key), formatMsg.notWorkday(key));
     const v = value[key];
-    if (typeof v !== 'string' || !allowed.has(v)) r.add(kpath, formatMsg.notInEnum(v, list));
+    if (typeof v !== 'string' || !allowed.has(v)) r.add(path + keySegment(key), formatMsg.notInEnum(v, list));
   }
 }
 
