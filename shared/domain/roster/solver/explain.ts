@@ -1,0 +1,312 @@
+/**
+ * The violations left in a solved roster, each with a Vietnamese message that says why no roster can
+ * avoid it (the solver keeps every `fixed` day and meets every other rule whenever some roster does).
+ * Same keys as the checker (rule, date, agencyId / unitId / personId), so `checkRoster` on the returned
+ * roster lists the same violations, with its own messages.
+ */
+import { formatDateVi } from '../../dates';
+import type { RuleId, Violation } from '../format';
+import { MODE_VI, ROLE_VI, namesVi, percentVi, personLabel } from '../messages';
+import type { State } from './core';
+import {
+  CAT_AGENCY_LEADER,
+  CAT_UNIT_LEADER,
+  F_DUTY,
+  F_FIXED,
+  F_FLEX,
+  LEAVE,
+  MODE_NAME,
+  NO_LIMIT,
+  ONSITE,
+  SCOPE_AGENCY,
+  SCOPE_UNIT,
+  TRIP,
+  WFH,
+  WHY_INELIGIBLE,
+  WHY_ROLE,
+  type Model,
+} from './model';
+
+const KEPT = ' (ngày đã xác định trước được giữ nguyên)';
+
+function make(rule: RuleId, fields: Omit<Violation, 'rule' | 'message'>, message: string): Violation {
+  const v = { rule } as Violation;
+  if (fields.date !== undefined) v.date = fields.date;
+  if (fields.agencyId !== undefined) v.agencyId = fields.agencyId;
+  if (fields.unitId !== undefined) v.unitId = fields.unitId;
+  if (fields.personId !== undefined) v.personId = fields.personId;
+  v.message = message;
+  return v;
+}
+
+function cmp(x: string | undefined, y: string | undefined): number {
+  if (x === y) return 0;
+  if (x === undefined) return -1;
+  if (y === undefined) return 1;
+  return x < y ? -1 : 1;
+}
+
+/** The checker's order: rule, date, agency, unit, person (absent first), then message. */
+export function compareViolations(a: Violation, b: Violation): number {
+  return (
+    cmp(a.rule, b.rule) || cmp(a.date, b.date) || cmp(a.agencyId, b.agencyId) || cmp(a.unitId, b.unitId) || cmp(a.personId, b.personId) || cmp(a.message, b.message)
+  );
+}
+
+export function explainViolations(st: State): Violation[] {
+  const m = st.m;
+  const { instance, n, D, days } = m;
+  const { people, units, agencies, policy } = instance;
+  const out: Violation[] = [];
+  const label = (p: number): string => personLabel(people[p].name, people[p].role, units[m.pUnit[p]].name);
+  const on = (d: number): string => `ngày ${formatDateVi(days[d])}`;
+  /** Names of people of a list who are fixed at home on day d (optionally one category). */
+  const fixedHome = (start: Int32Array, members: Int32Array, g: number, d: number, cat = -1): string[] => {
+    const names: string[] = [];
+    for (let i = start[g]; i < start[g + 1]; i++) {
+      const p = members[i];
+      const c = p * D + d;
+      if (st.mode[c] === WFH && m.flags[c] & F_FIXED && (cat < 0 || m.pCat[p] === cat)) names.push(people[p].name);
+    }
+    return names;
+  };
+
+  // Person rules: only fixed days can break them.
+  for (let p = 0; p < n; p++) {
+    const person = people[p];
+    const row = p * D;
+    for (let d = 0; d < D; d++) {
+      const c = row + d;
+      const mode = st.mode[c];
+      const f = m.flags[c];
+      const where = { date: days[d], personId: person.id };
+      if (f & F_DUTY && mode !== ONSITE) {
+        out.push(
+          make('duty_not_onsite', where, `${label(p)} ${on(d)}: có lịch trực nên phải làm việc tại cơ quan, nhưng ngày này đã được xác định trước là ${MODE_VI[MODE_NAME[mode]]}${KEPT}`),
+        );
+      }
+      if (mode === WFH && m.pNoWfh[p] & WHY_INELIGIBLE) {
+        out.push(make('wfh_not_eligible', where, `${label(p)} ${on(d)}: không đủ điều kiện làm việc tại nhà nhưng ngày này đã được xác định trước là làm việc tại nhà${KEPT}`));
+      }
+      if (mode === WFH && m.pNoWfh[p] & WHY_ROLE) {
+        out.push(
+          make(
+            'always_onsite_role',
+            where,
+            `${label(p)} ${on(d)}: chức vụ ${ROLE_VI[person.role]} luôn phải làm việc tại cơ quan, nhưng ngày này đã được xác định trước là làm việc tại nhà${KEPT}`,
+          ),
+        );
+      }
+    }
+    const req = m.pShareReq[p];
+    if (req >= 0 && m.pWorking[p] - st.pc[p] < req) {
+      const share = policy.minOnSiteShareByRole?.[person.role] ?? 0;
+      out.push(
+        make(
+          'role_min_onsite_share',
+          { personId: person.id },
+          `${label(p)}: ${ROLE_VI[person.role]} phải làm việc tại cơ quan ít nhất ${percentVi(share)} số ngày làm việc, tức ${req}/${m.pWorking[p]} ngày, ` +
+            `nhưng đã được xác định trước ${m.pFixedWfh[p]} ngày làm việc tại nhà nên chỉ còn tối đa ${m.pWorking[p] - m.pFixedWfh[p]} ngày tại cơ quan${KEPT}`,
+        ),
+      );
+    }
+  }
+
+  // Unit and agency count rules: only fixed days at home can break these upper limits.
+  const minPeople = policy.minOnSitePerUnit?.people ?? null;
+  const minLeaders = policy.minOnSitePerUnit?.leaders ?? null;
+  for (let u = 0; u < m.nU; u++) {
+    for (let d = 0; d < D; d++) {
+      const ud = u * D + d;
+      if (minPeople !== null && st.uCnt[ud] > m.uCap[ud]) {
+        const required = Math.min(minPeople, m.uW[ud]);
+        const names = fixedHome(m.unitStart, m.unitMembers, u, d);
+        out.push(
+          make(
+            'unit_min_people_onsite',
+            { date: days[d], unitId: units[u].id },
+            `${units[u].name} ${on(d)}: cần ít nhất ${required} người làm việc tại cơ quan trong ${m.uW[ud]} người đang làm việc, ` +
+              `nhưng ${names.length} người đã được xác định trước là làm việc tại nhà (${namesVi(names)})${KEPT}`,
+          ),
+        );
+      }
+      if (minLeaders !== null && st.ulCnt[ud] > m.ulCap[ud]) {
+        const required = Math.min(minLeaders, m.ulW[ud]);
+        const names = fixedHome(m.unitStart, m.unitMembers, u, d, CAT_UNIT_LEADER);
+        out.push(
+          make(
+            'unit_min_leaders_onsite',
+            { date: days[d], unitId: units[u].id },
+            `${units[u].name} ${on(d)}: cần ít nhất ${required} lãnh đạo đơn vị làm việc tại cơ quan trong ${m.ulW[ud]} lãnh đạo đang làm việc, ` +
+              `nhưng ${names.length} lãnh đạo đã được xác định trước là làm việc tại nhà (${namesVi(names)})${KEPT}`,
+          ),
+        );
+      }
+    }
+  }
+  const minAgencyLeaders = policy.minAgencyLeadersOnSite ?? null;
+  if (minAgencyLeaders !== null) {
+    for (let a = 0; a < m.nA; a++) {
+      for (let d = 0; d < D; d++) {
+        const ad = a * D + d;
+        if (st.alCnt[ad] <= m.alCap[ad]) continue;
+        const required = Math.min(minAgencyLeaders, m.alW[ad]);
+        const names = fixedHome(m.agencyStart, m.agencyMembers, a, d, CAT_AGENCY_LEADER);
+        out.push(
+          make(
+            'agency_min_leaders_onsite',
+            { date: days[d], agencyId: agencies[a].id },
+            `${agencies[a].name} ${on(d)}: cần ít nhất ${required} lãnh đạo Sở làm việc tại cơ quan trong ${m.alW[ad]} lãnh đạo Sở đang làm việc, ` +
+              `nhưng ${names.length} người đã được xác định trước là làm việc tại nhà (${namesVi(names)})${KEPT}`,
+          ),
+        );
+      }
+    }
+  }
+
+  // Shares of people at home per scope and day.
+  const ws = policy.wfhShare;
+  if (ws && m.nS > 0) {
+    const byUnit = m.scope === SCOPE_UNIT;
+    const start = byUnit ? m.unitStart : m.agencyStart;
+    const members = byUnit ? m.unitMembers : m.agencyMembers;
+    for (let s = 0; s < m.nS; s++) {
+      const scopeName = byUnit ? units[s].name : agencies[s].name;
+      const where = byUnit ? { unitId: units[s].id } : { agencyId: agencies[s].id };
+      for (let d = 0; d < D; d++) {
+        const sd = s * D + d;
+        const cnt = st.sCnt(sd);
+        const W = m.sW[sd];
+        if (cnt > m.sHi[sd]) {
+          const names = fixedHome(start, members, s, d);
+          out.push(
+            make(
+              'wfh_share_max',
+              { date: days[d], ...where },
+              `${scopeName} ${on(d)}: chỉ được tối đa ${m.sHi[sd]} người làm việc tại nhà (${percentVi(ws.max ?? 1)} của ${W} người đang làm việc), ` +
+                `nhưng ${names.length} người đã được xác định trước là làm việc tại nhà (${namesVi(names)})${KEPT}`,
+            ),
+          );
+        }
+        if (cnt < m.sLo[sd]) {
+          out.push(make('wfh_share_min', { date: days[d], ...where }, shareMinReason(st, s, d, scopeName, ws.min ?? 0, ws.max ?? null)));
+        }
+      }
+    }
+  }
+  return out.sort(compareViolations);
+}
+
+/** Why scope s cannot have ceil(min × W) people at home on day d. */
+function shareMinReason(st: State, s: number, d: number, scopeName: string, min: number, max: number | null): string {
+  const m = st.m;
+  const { D } = m;
+  const { people, policy } = m.instance;
+  const sd = s * D + d;
+  const W = m.sW[sd];
+  const lo = m.sLo[sd];
+  const hi = m.sHi[sd];
+  const head = `${scopeName} ngày ${formatDateVi(m.days[d])}: cần ít nhất ${lo} người làm việc tại nhà (${percentVi(min)} của ${W} người đang làm việc)`;
+  if (lo > hi && max !== null) {
+    return `${scopeName} ngày ${formatDateVi(m.days[d])}: với ${W} người đang làm việc, tỷ lệ tối thiểu ${percentVi(min)} đòi hỏi ít nhất ${lo} người làm việc tại nhà nhưng tỷ lệ tối đa ${percentVi(max)} chỉ cho phép ${hi} người`;
+  }
+  const byUnit = m.scope === SCOPE_UNIT;
+  const unitList: number[] = [];
+  if (byUnit) unitList.push(s);
+  else for (let i = m.agencyUnitStart[s]; i < m.agencyUnitStart[s + 1]; i++) unitList.push(m.agencyUnits[i]);
+
+  // Who of the scope's working people could be at home that day, and the day's own limits.
+  let ineligible = 0;
+  let role = 0;
+  let duty = 0;
+  let fixedOnsite = 0;
+  let exhausted = 0;
+  let fixedWfh = 0;
+  let flexTotal = 0;
+  let maxHome = 0;
+  let alAvail = 0;
+  let capsBind = false;
+  const a = byUnit ? m.uAgency[s] : s;
+  const ad = a * D + d;
+  for (const u of unitList) {
+    const ud = u * D + d;
+    let staff = 0;
+    let leaders = 0;
+    let agencyLeaders = 0;
+    for (let i = m.unitStart[u]; i < m.unitStart[u + 1]; i++) {
+      const p = m.unitMembers[i];
+      const c = p * D + d;
+      const mode = m.mode0[c];
+      const f = m.flags[c];
+      if (mode === LEAVE || mode === TRIP) continue;
+      if (f & F_FIXED) {
+        if (mode === WFH) fixedWfh++;
+        else fixedOnsite++;
+        continue;
+      }
+      if (m.pNoWfh[p] & WHY_INELIGIBLE) ineligible++;
+      else if (m.pNoWfh[p] & WHY_ROLE) role++;
+      else if (f & F_DUTY) duty++;
+      else if ((f & F_FLEX) !== 0 && m.pCap[p] - m.pFixedWfh[p] <= 0) exhausted++;
+      else if (f & F_FLEX) {
+        flexTotal++;
+        if (m.pCat[p] === CAT_UNIT_LEADER) leaders++;
+        else if (m.pCat[p] === CAT_AGENCY_LEADER) agencyLeaders++;
+        else staff++;
+      }
+    }
+    const uRoom = Math.max(0, Math.min(m.uCap[ud], byUnit ? hi : NO_LIMIT) - m.uFixedWfh[ud]);
+    const lRoom = Math.max(0, m.ulCap[ud] - m.ulFixedWfh[ud]);
+    const base = Math.min(uRoom, staff + Math.min(leaders, lRoom));
+    alAvail += Math.min(agencyLeaders, uRoom - base);
+    maxHome += base;
+    if (base + agencyLeaders > uRoom || leaders > lRoom) capsBind = true;
+  }
+  const alRoom = Math.max(0, m.alCap[ad] - m.alFixedWfh[ad]);
+  if (alAvail > alRoom) capsBind = true;
+  maxHome += Math.min(alAvail, alRoom) + fixedWfh;
+  if (!byUnit) maxHome = Math.min(maxHome, hi);
+
+  if (maxHome < lo) {
+    const parts: string[] = [];
+    if (ineligible) parts.push(`${ineligible} người không đủ điều kiện làm việc tại nhà`);
+    if (role) parts.push(`${role} người giữ chức vụ luôn làm việc tại cơ quan (${(policy.alwaysOnSiteRoles ?? []).map((r) => ROLE_VI[r]).join(', ')})`);
+    if (duty) parts.push(`${duty} người có lịch trực`);
+    if (fixedOnsite) parts.push(`${fixedOnsite} người đã được xác định trước là làm việc tại cơ quan`);
+    if (exhausted) parts.push(`${exhausted} người đã dùng hết số ngày làm việc tại nhà mà tỷ lệ làm việc tại cơ quan của chức vụ cho phép`);
+    if (capsBind) {
+      const rules: string[] = [];
+      const mp = policy.minOnSitePerUnit?.people ?? null;
+      const ml = policy.minOnSitePerUnit?.leaders ?? null;
+      if (mp !== null) rules.push(`mỗi đơn vị giữ ít nhất ${mp} người tại cơ quan`);
+      if (ml !== null) rules.push(`ít nhất ${ml} lãnh đạo đơn vị tại cơ quan`);
+      if (policy.minAgencyLeadersOnSite != null) rules.push(`ít nhất ${policy.minAgencyLeadersOnSite} lãnh đạo Sở tại cơ quan`);
+      if (rules.length) parts.push(`phải ${rules.join(', ')}`);
+    }
+    const who = flexTotal + fixedWfh;
+    return (
+      `${head} nhưng tối đa chỉ có thể xếp ${maxHome} người: ` +
+      (who < lo ? `chỉ ${who} người được phép làm việc tại nhà ngày này` : `có ${who} người được phép làm việc tại nhà ngày này`) +
+      (parts.length ? ` (${parts.join('; ')})` : '')
+    );
+  }
+
+  // The day alone allows it: people's limits over the period (role shares) are what prevent it.
+  st.searchLowerFrom(sd);
+  const names: string[] = [];
+  const shares = policy.minOnSiteShareByRole ?? {};
+  const roles = new Set<string>();
+  for (const v of st.reached()) {
+    if (v >= m.n) continue;
+    if (st.pc[v] >= m.pCap[v]) {
+      names.push(people[v].name);
+      roles.add(`${ROLE_VI[people[v].role]} ${percentVi(shares[people[v].role] ?? 0)}`);
+    }
+  }
+  return (
+    `${head} nhưng chỉ xếp được ${st.sCnt(sd)} người: ` +
+    (names.length
+      ? `những người có thể làm việc tại nhà ngày này (${namesVi(names)}) đã dùng hết số ngày làm việc tại nhà mà tỷ lệ làm việc tại cơ quan tối thiểu của chức vụ cho phép (${[...roles].join(', ')}), và những ngày khác cũng cần họ làm việc tại nhà`
+      : `không thể xếp thêm người làm việc tại nhà mà không vi phạm quy tắc khác`)
+  );
+}

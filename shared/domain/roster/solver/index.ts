@@ -1,0 +1,196 @@
+/**
+ * Roster generator (GitHub issue 3): from a `congvu.roster/1` instance, a `congvu.assignments/1`
+ * roster. Pure and isomorphic (no I/O): the CLI (`congvu roster solve`) and the app's "Tạo lịch tự động"
+ * button call `solveRoster` with pinned cells as `fixed`, wishes as `prefers` and duties as `duties`.
+ *
+ * ## Hard rules
+ * Every rule of formats/roster.md, and every `fixed` day is kept. A day that is not fixed becomes
+ * `onsite` or `wfh` (the solver never invents leave or a business trip). Whenever some such roster
+ * meets every rule, the returned one does (`feasible: true`, no violations).
+ *
+ * ## Score (minimised)
+ *
+ *   score = 1000 × Σ_{days, scopes} |wfh − goal|  +  10 × (unmet prefers)  +  Σ_people wfh_days²
+ *
+ * - goal = round(target × W) clamped into [ceil(min × W), floor(max × W)] for each scope (agency or
+ *   unit, `wfhShare.scope`) and working day, W = people of the scope working that day (not on leave nor
+ *   on a business trip); shares are exact decimals, round half up; no term without `wfhShare.target`.
+ *   When ceil(min × W) > floor(max × W) the goal is ceil(min × W).
+ * - an unmet prefer is a `prefers` entry on a working day whose assigned mode is not the wish (a wish
+ *   on a day fixed to leave is unmet, and counts the same in every roster).
+ * - wfh_days = days at home in the period (fixed ones included), summed over people allowed to work
+ *   from home: not `canWorkFromHome: false` under `requireEligibilityForWfh`, role not in
+ *   `alwaysOnSiteRoles`. The square spreads home days evenly over the people who may have them.
+ *
+ * ## When the rules cannot all hold
+ * Fixed days are still kept; limits (unit, leaders, role shares, floor(max × W)) are never broken by a
+ * day the solver chose, so only fixed days can break them; minimums ceil(min × W) are met wherever any
+ * roster can (exact augmenting-path search) and otherwise filled as far as possible. Each violation
+ * left is listed with a Vietnamese message that says why (`violations`, checker's keys and order).
+ *
+ * ## Algorithm (core.ts)
+ * Greedy day-by-day fill, then exact augmenting paths in the per-day flow network for minimums and
+ * goals, then balancing paths (person with k home days → person with ≤ k − 2) level by level, then local
+ * moves for preferences. O(people × days) per phase in practice; typed arrays only.
+ */
+import type { Mode, ResolvedInstance, Roster, Violation } from '../format';
+import { State, type CoreStats } from './core';
+import { explainViolations } from './explain';
+import { F_PREF_ONSITE, F_PREF_WFH, MODE_CODE, MODE_NAME, ONSITE, WFH, compile, goalCount, type Model } from './model';
+
+export { compareViolations } from './explain';
+export { goalCount, roundShare } from './model';
+
+/** The score and its terms (see the module comment). */
+export interface RosterScore {
+  /** 1000 × goalDeviation + 10 × unmetPrefers + fairness. */
+  total: number;
+  /** Σ over scopes and days of |wfh − goal| (0 without `wfhShare.target`). */
+  goalDeviation: number;
+  unmetPrefers: number;
+  /** Σ wfh_days² over the people allowed to work from home. */
+  fairness: number;
+}
+
+export interface SolveOptions {
+  /** Build the `roster` object (default true). The bench turns it off to time the search alone. */
+  buildRoster?: boolean;
+}
+
+export interface SolveResult {
+  /** One assignment per person per working day (person order, then day order). */
+  roster: Roster;
+  /** True when every hard rule holds (then `violations` is empty). */
+  feasible: boolean;
+  /** Violations left (only when no roster can meet every rule), each saying why, sorted like the checker. */
+  violations: Violation[];
+  score: RosterScore;
+  stats: SolveStats;
+}
+
+export interface SolveStats extends CoreStats {
+  people: number;
+  days: number;
+  /** Cells the solver decided (not fixed, person allowed at home, no duty). */
+  flexCells: number;
+  /** Wall time of the whole call in milliseconds. */
+  ms: number;
+}
+
+export const SCORE_WEIGHTS = { goalDeviation: 1000, unmetPrefers: 10, fairness: 1 } as const;
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+function total(goalDeviation: number, unmetPrefers: number, fairness: number): RosterScore {
+  return {
+    total: SCORE_WEIGHTS.goalDeviation * goalDeviation + SCORE_WEIGHTS.unmetPrefers * unmetPrefers + fairness,
+    goalDeviation,
+    unmetPrefers,
+    fairness,
+  };
+}
+
+/** Score of the solver's state. */
+function scoreState(st: State): RosterScore {
+  const m = st.m;
+  let dev = 0;
+  if (m.hasTarget) for (let sd = 0; sd < m.nS * m.D; sd++) dev += Math.abs(st.sCnt(sd) - m.sGoal[sd]);
+  let unmet = 0;
+  for (let c = 0; c < m.n * m.D; c++) {
+    const f = m.flags[c];
+    if (f & F_PREF_WFH && st.mode[c] !== WFH) unmet++;
+    else if (f & F_PREF_ONSITE && st.mode[c] !== ONSITE) unmet++;
+  }
+  let fair = 0;
+  for (let p = 0; p < m.n; p++) if (m.pNoWfh[p] === 0) fair += st.pc[p] * st.pc[p];
+  return total(dev, unmet, fair);
+}
+
+function buildRoster(m: Model, mode: Int8Array): Roster {
+  const { n, D, days } = m;
+  const people = m.instance.people;
+  const assignments = new Array(n * D);
+  for (let p = 0, c = 0; p < n; p++) {
+    const personId = people[p].id;
+    for (let d = 0; d < D; d++, c++) assignments[c] = { personId, date: days[d], mode: MODE_NAME[mode[c]] };
+  }
+  return { format: 'congvu.assignments/1', assignments };
+}
+
+/**
+ * Generates a roster for the instance (working days resolved: `resolveWorkdays`). Pinned cells are
+ * `fixed` days, wishes `prefers`, duty days `duties`. Never throws on an infeasible instance: the result
+ * then has `feasible: false` and the violations that no roster can avoid, each explained.
+ */
+export function solveRoster(instance: ResolvedInstance, options: SolveOptions = {}): SolveResult {
+  const t0 = now();
+  const m = compile(instance);
+  const st = new State(m);
+  st.run();
+  const score = scoreState(st);
+  const violations = explainViolations(st);
+  const roster = options.buildRoster === false ? { format: 'congvu.assignments/1' as const, assignments: [] } : buildRoster(m, st.mode);
+  return {
+    roster,
+    feasible: violations.length === 0,
+    violations,
+    score,
+    stats: { ...st.stats, people: m.n, days: m.D, flexCells: m.flexCells, ms: now() - t0 },
+  };
+}
+
+/**
+ * The score of any complete roster of the instance (same definition as the solver's). W is counted
+ * from the roster's modes; an assignment for an unknown person or day is ignored.
+ */
+export function scoreRoster(instance: ResolvedInstance, roster: Roster): RosterScore {
+  const m = compile(instance);
+  const { n, D } = m;
+  const personIndex = new Map<string, number>();
+  instance.people.forEach((p, i) => personIndex.set(p.id, i));
+  const dayIndex = new Map<string, number>();
+  m.days.forEach((d, i) => dayIndex.set(d, i));
+  const mode = new Int8Array(n * D).fill(-1);
+  for (const a of roster.assignments) {
+    const p = personIndex.get(a.personId);
+    const d = dayIndex.get(a.date);
+    if (p === undefined || d === undefined || mode[p * D + d] !== -1) continue;
+    mode[p * D + d] = MODE_CODE[a.mode as Mode];
+  }
+  let dev = 0;
+  const ws = instance.policy.wfhShare ?? null;
+  if (m.hasTarget && ws) {
+    const byUnit = m.scope === 2;
+    const nS = m.nS;
+    const W = new Int32Array(nS * D);
+    const H = new Int32Array(nS * D);
+    for (let p = 0; p < n; p++) {
+      const s = byUnit ? m.pUnit[p] : m.pAgency[p];
+      for (let d = 0; d < D; d++) {
+        const x = mode[p * D + d];
+        if (x === ONSITE || x === WFH) W[s * D + d]++;
+        if (x === WFH) H[s * D + d]++;
+      }
+    }
+    for (let sd = 0; sd < nS * D; sd++) {
+      const w = W[sd];
+      const lo = ws.min == null ? 0 : Math.ceil(ws.min * w - 1e-9);
+      const hi = ws.max == null ? w : Math.floor(ws.max * w + 1e-9);
+      dev += Math.abs(H[sd] - goalCount(ws.target as number, w, lo, hi));
+    }
+  }
+  let unmet = 0;
+  let fair = 0;
+  for (let p = 0; p < n; p++) {
+    let home = 0;
+    for (let d = 0; d < D; d++) {
+      const c = p * D + d;
+      const f = m.flags[c];
+      if (f & F_PREF_WFH && mode[c] !== WFH) unmet++;
+      else if (f & F_PREF_ONSITE && mode[c] !== ONSITE) unmet++;
+      if (mode[c] === WFH) home++;
+    }
+    if (m.pNoWfh[p] === 0) fair += home * home;
+  }
+  return total(dev, unmet, fair);
+}
