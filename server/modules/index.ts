@@ -2,6 +2,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv, Deps } from '../lib/context';
 
+import { orgRoutes } from './org/org.routes';
+
 type RouteFactory = (deps: Deps) => OpenAPIHono<AppEnv>;
 
-export const MODULE_ROUTES: Array<[string, RouteFactory]> = [];
+export const MODULE_ROUTES: Array<[string, RouteFactory]> = [['/org', orgRoutes]];

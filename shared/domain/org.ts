@@ -1,0 +1,70 @@
+/** Organisation vocabulary: positions, unit kinds and their Vietnamese names (pure). */
+import { ROLES, UNIT_KINDS, type PersonRole, type UnitKind } from './roster/format';
+
+export const POSITION_LABELS_VI: Record<PersonRole, string> = {
+  director: 'Giám đốc',
+  deputy_director: 'Phó Giám đốc',
+  chief_of_office: 'Chánh Văn phòng',
+  deputy_chief_of_office: 'Phó Chánh Văn phòng',
+  center_director: 'Giám đốc Trung tâm',
+  deputy_center_director: 'Phó Giám đốc Trung tâm',
+  head: 'Trưởng phòng',
+  deputy_head: 'Phó Trưởng phòng',
+  staff: 'Chuyên viên',
+};
+
+export const UNIT_KIND_LABELS_VI: Record<UnitKind, string> = {
+  board: 'Ban Giám đốc',
+  office: 'Văn phòng',
+  inspectorate: 'Thanh tra',
+  department: 'Phòng chuyên môn',
+  center: 'Trung tâm, đơn vị trực thuộc',
+};
+
+export const AGENCY_KINDS = ['province', 'department', 'district', 'commune', 'other'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+export const AGENCY_KIND_LABELS_VI: Record<AgencyKind, string> = {
+  province: 'UBND tỉnh',
+  department: 'Sở, ban, ngành',
+  district: 'UBND huyện',
+  commune: 'UBND xã, phường',
+  other: 'Cơ quan khác',
+};
+
+/** Leaders first (Ban Giám đốc, then unit leaders), then staff: the order of roster rows. */
+export const POSITION_ORDER: Record<PersonRole, number> = Object.fromEntries(ROLES.map((r, i) => [r, i])) as Record<PersonRole, number>;
+
+const norm = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** A position from a code (`head`) or its Vietnamese name (`Trưởng phòng`), as typed in a spreadsheet. */
+export function parsePosition(value: string): PersonRole | null {
+  const v = norm(value);
+  if ((ROLES as readonly string[]).includes(v)) return v as PersonRole;
+  for (const [code, label] of Object.entries(POSITION_LABELS_VI)) if (norm(label) === v) return code as PersonRole;
+  const aliases: Record<string, PersonRole> = {
+    'phó giám đốc sở': 'deputy_director',
+    'giám đốc sở': 'director',
+    'chánh văn phòng sở': 'chief_of_office',
+    'phó chánh văn phòng sở': 'deputy_chief_of_office',
+    'chánh thanh tra': 'head',
+    'phó chánh thanh tra': 'deputy_head',
+    'trưởng phòng': 'head',
+    'phó trưởng phòng': 'deputy_head',
+    'viên chức': 'staff',
+    'công chức': 'staff',
+    'người lao động': 'staff',
+    'nhân viên': 'staff',
+    'kế toán': 'staff',
+    'văn thư': 'staff',
+  };
+  return aliases[v] ?? null;
+}
+
+export function isUnitKind(v: string): v is UnitKind {
+  return (UNIT_KINDS as readonly string[]).includes(v);
+}
+
+/** A person may work from home only with a computer and e-office access (seed 004). */
+export function canWorkFromHome(p: { hasComputer: boolean; hasEofficeAccess: boolean }): boolean {
+  return p.hasComputer && p.hasEofficeAccess;
+}
