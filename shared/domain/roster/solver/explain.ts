@@ -225,7 +225,10 @@ function shareMinReason(st: State, s: number, d: number, scopeName: string, min:
   let flexTotal = 0;
   let maxHome = 0;
   let alAvail = 0;
-  let capsBind = false;
+  const binding: string[] = [];
+  const { units, agencies } = m.instance;
+  const mp = policy.minOnSitePerUnit?.people ?? null;
+  const ml = policy.minOnSitePerUnit?.leaders ?? null;
   const a = byUnit ? m.uAgency[s] : s;
   const ad = a * D + d;
   for (const u of unitList) {
@@ -260,35 +263,38 @@ function shareMinReason(st: State, s: number, d: number, scopeName: string, min:
     const base = Math.min(uRoom, staff + Math.min(leaders, lRoom));
     alAvail += Math.min(agencyLeaders, uRoom - base);
     maxHome += base;
-    if (base + agencyLeaders > uRoom || leaders > lRoom) capsBind = true;
+    if (leaders > lRoom && ml !== null && uRoom > staff + lRoom) {
+      binding.push(`${units[u].name} phải giữ ít nhất ${Math.min(ml, m.ulW[ud])} lãnh đạo đơn vị tại cơ quan (${m.ulW[ud]} lãnh đạo đang làm việc)`);
+    }
+    if (staff + Math.min(leaders, lRoom) + agencyLeaders > uRoom && mp !== null && m.uCap[ud] - m.uFixedWfh[ud] === uRoom) {
+      binding.push(`${units[u].name} phải giữ ít nhất ${Math.min(mp, m.uW[ud])} người tại cơ quan (${m.uW[ud]} người đang làm việc)`);
+    }
   }
   const alRoom = Math.max(0, m.alCap[ad] - m.alFixedWfh[ad]);
-  if (alAvail > alRoom) capsBind = true;
+  if (alAvail > alRoom && policy.minAgencyLeadersOnSite != null) {
+    binding.push(`${agencies[a].name} phải giữ ít nhất ${Math.min(policy.minAgencyLeadersOnSite, m.alW[ad])} lãnh đạo Sở tại cơ quan (${m.alW[ad]} lãnh đạo Sở đang làm việc)`);
+  }
   maxHome += Math.min(alAvail, alRoom) + fixedWfh;
   if (!byUnit) maxHome = Math.min(maxHome, hi);
 
   if (maxHome < lo) {
     const parts: string[] = [];
+    if (fixedWfh) parts.push(`${fixedWfh} người đã được xác định trước là làm việc tại nhà`);
     if (ineligible) parts.push(`${ineligible} người không đủ điều kiện làm việc tại nhà`);
     if (role) parts.push(`${role} người giữ chức vụ luôn làm việc tại cơ quan (${(policy.alwaysOnSiteRoles ?? []).map((r) => ROLE_VI[r]).join(', ')})`);
     if (duty) parts.push(`${duty} người có lịch trực`);
     if (fixedOnsite) parts.push(`${fixedOnsite} người đã được xác định trước là làm việc tại cơ quan`);
-    if (exhausted) parts.push(`${exhausted} người đã dùng hết số ngày làm việc tại nhà mà tỷ lệ làm việc tại cơ quan của chức vụ cho phép`);
-    if (capsBind) {
-      const rules: string[] = [];
-      const mp = policy.minOnSitePerUnit?.people ?? null;
-      const ml = policy.minOnSitePerUnit?.leaders ?? null;
-      if (mp !== null) rules.push(`mỗi đơn vị giữ ít nhất ${mp} người tại cơ quan`);
-      if (ml !== null) rules.push(`ít nhất ${ml} lãnh đạo đơn vị tại cơ quan`);
-      if (policy.minAgencyLeadersOnSite != null) rules.push(`ít nhất ${policy.minAgencyLeadersOnSite} lãnh đạo Sở tại cơ quan`);
-      if (rules.length) parts.push(`phải ${rules.join(', ')}`);
+    if (exhausted) parts.push(`${exhausted} người đã hết số ngày làm việc tại nhà mà tỷ lệ làm việc tại cơ quan của chức vụ cho phép`);
+    let rest = '';
+    if (flexTotal > 0) {
+      const shown = binding.slice(0, 3).join('; ') + (binding.length > 3 ? `; và ${binding.length - 3} quy định khác` : '');
+      rest = binding.length
+        ? `${flexTotal} người còn lại có thể làm việc tại nhà nhưng ${shown}`
+        : `chỉ ${flexTotal} người còn lại có thể làm việc tại nhà`;
+    } else {
+      rest = 'không còn ai có thể làm việc tại nhà';
     }
-    const who = flexTotal + fixedWfh;
-    return (
-      `${head} nhưng tối đa chỉ có thể xếp ${maxHome} người: ` +
-      (who < lo ? `chỉ ${who} người được phép làm việc tại nhà ngày này` : `có ${who} người được phép làm việc tại nhà ngày này`) +
-      (parts.length ? ` (${parts.join('; ')})` : '')
-    );
+    return `${head} nhưng tối đa chỉ xếp được ${maxHome}: trong ${W} người đang làm việc, ${[...parts, rest].join(', ')}`;
   }
 
   // The day alone allows it: people's limits over the period (role shares) are what prevent it.

@@ -1,0 +1,130 @@
+/**
+ * `congvu roster solve INSTANCE.json [-o ROSTER.json]`: generates a roster for an instance
+ * (formats/roster.md) with the solver (shared/domain/roster/solver). Writes the `congvu.assignments/1`
+ * roster to ROSTER.json, or to stdout without `-o`, one assignment per line; prints a summary on
+ * stderr: the score and its terms, the violations left (checked again with the rule checker, each with
+ * the solver's reason) and the time.
+ * Exit 0: every hard rule holds; 4: no roster can meet them all (the roster returned has the fewest
+ * violations the solver found, each listed); 2: invalid input (usage, unreadable file, bad JSON, format
+ * errors, with the JSON path of each bad value); 1: the output file cannot be written.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { checkRoster } from '../../shared/domain/roster/check';
+import type { FormatIssue, Roster, Violation } from '../../shared/domain/roster/format';
+import { formatMsg } from '../../shared/domain/roster/messages';
+import { parseInstance, resolveWorkdays } from '../../shared/domain/roster/parse';
+import { SCORE_WEIGHTS, solveRoster } from '../../shared/domain/roster/solver';
+import { EXIT, type CliIo } from '../io';
+
+const USAGE = 'Cách dùng: congvu roster solve INSTANCE.json [-o ROSTER.json]\n';
+
+/** Parses arguments: one instance file and an optional `-o FILE` (also `--output FILE`, `-o=FILE`). */
+function parseArgs(args: string[]): { instance: string; output?: string } | undefined {
+  let instance: string | undefined;
+  let output: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-o' || a === '--output') {
+      if (output !== undefined || i + 1 >= args.length) return undefined;
+      output = args[++i];
+    } else if (a.startsWith('-o=') || a.startsWith('--output=')) {
+      if (output !== undefined) return undefined;
+      output = a.slice(a.indexOf('=') + 1);
+    } else if (a.startsWith('-') && a !== '-') {
+      return undefined;
+    } else {
+      if (instance !== undefined) return undefined;
+      instance = a;
+    }
+  }
+  if (instance === undefined || output === '') return undefined;
+  return { instance, output };
+}
+
+async function readJson(file: string, io: CliIo): Promise<{ value: unknown } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const detail = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là một thư mục' : code === 'EACCES' ? 'không có quyền đọc' : String((err as Error).message);
+    io.stderr(`${file}: ${formatMsg.unreadable(detail)}\n`);
+    return undefined;
+  }
+  try {
+    return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+  } catch (err) {
+    io.stderr(`${file}: ${formatMsg.notJson((err as Error).message)}\n`);
+    return undefined;
+  }
+}
+
+/** The roster as JSON text, one assignment per line. */
+export function rosterJson(roster: Roster): string {
+  const lines = roster.assignments.map((a) => JSON.stringify(a));
+  return `{"format":"congvu.assignments/1","assignments":[${lines.length ? `\n${lines.join(',\n')}\n` : ''}]}\n`;
+}
+
+const key = (v: Violation): string => `${v.rule}|${v.date ?? ''}|${v.agencyId ?? ''}|${v.unitId ?? ''}|${v.personId ?? ''}`;
+const fmt = (x: number): string => x.toLocaleString('vi-VN');
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  const parsed = parseArgs(args);
+  if (!parsed) {
+    io.stderr(USAGE);
+    return EXIT.invalid;
+  }
+  const t0 = performance.now();
+  const json = await readJson(parsed.instance, io);
+  if (!json) return EXIT.invalid;
+  const result = parseInstance(json.value);
+  if (!result.ok) {
+    const lines = result.issues.map((i: FormatIssue) => `${parsed.instance}: ${i.path}: ${i.message}\n`);
+    if (result.omitted) lines.push(`${parsed.instance}: ${formatMsg.omitted(result.omitted)}\n`);
+    io.stderr(lines.join(''));
+    return EXIT.invalid;
+  }
+  const instance = resolveWorkdays(result.value);
+  const solved = solveRoster(instance);
+  // The checker is the reference: list what it finds, with the solver's reason when it has one.
+  const reasons = new Map(solved.violations.map((v) => [key(v), v.message]));
+  const violations = checkRoster(instance, solved.roster);
+
+  const text = rosterJson(solved.roster);
+  if (parsed.output !== undefined) {
+    try {
+      await writeFile(parsed.output, text);
+    } catch (err) {
+      io.stderr(`${parsed.output}: không ghi được tệp: ${(err as Error).message}\n`);
+      return EXIT.error;
+    }
+  } else {
+    io.stdout(text);
+  }
+
+  const s = solved.score;
+  const out: string[] = [];
+  out.push(
+    `Điểm: ${fmt(s.total)} = ${SCORE_WEIGHTS.goalDeviation} × ${fmt(s.goalDeviation)} (chênh lệch so với mục tiêu làm việc tại nhà)` +
+      ` + ${SCORE_WEIGHTS.unmetPrefers} × ${fmt(s.unmetPrefers)} (mong muốn không đáp ứng)` +
+      ` + ${fmt(s.fairness)} (tổng bình phương số ngày làm việc tại nhà)\n`,
+  );
+  if (violations.length === 0) {
+    out.push('Vi phạm: 0 — mọi quy tắc đều được đáp ứng\n');
+  } else {
+    out.push(`Vi phạm: ${violations.length} — không có lịch nào đáp ứng được mọi quy tắc:\n`);
+    for (const v of violations) out.push(`  - [${v.rule}] ${reasons.get(key(v)) ?? v.message}\n`);
+  }
+  out.push(
+    `Thời gian: ${fmt(Math.round(solved.stats.ms))} ms tạo lịch, ${fmt(Math.round(performance.now() - t0))} ms tổng cộng ` +
+      `(${fmt(solved.stats.people)} người × ${solved.stats.days} ngày làm việc)` +
+      (parsed.output !== undefined ? `; lịch đã ghi vào ${parsed.output}` : '') +
+      '\n',
+  );
+  io.stderr(out.join(''));
+  return violations.length ? EXIT.infeasible : EXIT.ok;
+}

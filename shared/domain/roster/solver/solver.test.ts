@@ -1,0 +1,328 @@
+import { describe, expect, it } from 'vitest';
+import { checkRoster } from '../check';
+import type { Mode, Person, Policy, ResolvedInstance, Roster, Violation } from '../format';
+import { scoreRoster, solveRoster, type SolveResult } from './index';
+import { workdayList } from './test-instances';
+
+// ---------------------------------------------------------------------------------------------
+// Tiny instance builder: one agency "s" (Sở), units by id, people as [id, unitId, role, options].
+
+const DAYS = workdayList(5); // 02/08/2021 … 06/08/2021
+
+interface P extends Partial<Person> {
+  id: string;
+  unitId: string;
+}
+
+function instance(people: P[], policy: Policy, days = DAYS, extraUnits: string[] = []): ResolvedInstance {
+  const unitIds = [...new Set([...people.map((p) => p.unitId), ...extraUnits])];
+  return {
+    format: 'congvu.roster/1',
+    period: { from: days[0], to: days[days.length - 1] },
+    workdays: days,
+    agencies: [{ id: 's', name: 'Sở Lao động - Thương binh và Xã hội' }],
+    units: unitIds.map((id) => ({ id, agencyId: 's', name: id === 'bgd' ? 'Ban Giám đốc Sở' : `Phòng ${id.toUpperCase()}`, kind: id === 'bgd' ? 'board' : 'department' })),
+    people: people.map((p) => ({ name: `Cán bộ ${p.id}`, role: 'staff', canWorkFromHome: true, ...p })),
+    policy,
+  };
+}
+
+function staff(unitId: string, count: number, prefix = unitId): P[] {
+  return Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i + 1}`, unitId }));
+}
+
+/** person id → modes over the days. */
+function grid(roster: Roster): Map<string, Mode[]> {
+  const g = new Map<string, Mode[]>();
+  for (const a of roster.assignments) {
+    const row = g.get(a.personId) ?? [];
+    row[DAYS.indexOf(a.date)] = a.mode;
+    g.set(a.personId, row);
+  }
+  return g;
+}
+
+const homeDays = (res: SolveResult, id: string): number => grid(res.roster).get(id)!.filter((m) => m === 'wfh').length;
+const homeOn = (res: SolveResult, d: number, ids: string[]): number => ids.filter((id) => grid(res.roster).get(id)![d] === 'wfh').length;
+const keys = (vs: Violation[]): string[] => vs.map((v) => [v.rule, v.date ?? '', v.agencyId ?? '', v.unitId ?? '', v.personId ?? ''].join('|'));
+
+/** Solves and checks the result with the independent rule checker. */
+function solve(inst: ResolvedInstance): SolveResult {
+  const res = solveRoster(inst);
+  expect(res.roster.assignments).toHaveLength(inst.people.length * inst.workdays.length);
+  expect(keys(checkRoster(inst, res.roster))).toEqual(keys(res.violations));
+  expect(scoreRoster(inst, res.roster)).toEqual(res.score);
+  return res;
+}
+
+const share = (min: number | null, target: number | null, max: number | null, scope: 'agency' | 'unit' = 'agency'): Policy => ({
+  wfhShare: { scope, min, target, max },
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('solveRoster: each rule', () => {
+  it('reaches the goal round(target × W) each day and spreads home days evenly', () => {
+    const inst = instance(staff('a', 10), share(null, 0.3, null));
+    const res = solve(inst);
+    expect(res.feasible).toBe(true);
+    const ids = inst.people.map((p) => p.id);
+    for (let d = 0; d < 5; d++) expect(homeOn(res, d, ids)).toBe(3);
+    // 15 home days over 10 people: five people with 2 and five with 1 (Σ² = 25 is the least).
+    const counts = ids.map((id) => homeDays(res, id)).sort();
+    expect(counts).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
+    expect(res.score).toEqual({ total: 25, goalDeviation: 0, unmetPrefers: 0, fairness: 25 });
+  });
+
+  it('rounds the goal half up with exact decimals and keeps it inside [ceil(min × W), floor(max × W)]', () => {
+    // W = 5: target 0.3 → round(1.5) = 2; max 0.2 → floor(1.0) = 1 wins.
+    let res = solve(instance(staff('a', 5), share(null, 0.3, null)));
+    for (let d = 0; d < 5; d++) expect(homeOn(res, d, ['a1', 'a2', 'a3', 'a4', 'a5'])).toBe(2);
+    res = solve(instance(staff('a', 5), share(null, 0.3, 0.2)));
+    for (let d = 0; d < 5; d++) expect(homeOn(res, d, ['a1', 'a2', 'a3', 'a4', 'a5'])).toBe(1);
+    // min 0.7 of 5 → ceil(3.5) = 4 beats target 0.3.
+    res = solve(instance(staff('a', 5), share(0.7, 0.3, null)));
+    for (let d = 0; d < 5; d++) expect(homeOn(res, d, ['a1', 'a2', 'a3', 'a4', 'a5'])).toBe(4);
+    expect(res.feasible).toBe(true);
+  });
+
+  it('without a target, keeps exactly the minimum at home (Σ wfh² is minimised)', () => {
+    const res = solve(instance(staff('a', 10), share(0.2, null, 0.5)));
+    for (let d = 0; d < 5; d++) expect(homeOn(res, d, inst10)).toBe(2);
+    expect(res.score.goalDeviation).toBe(0);
+  });
+  const inst10 = staff('a', 10).map((p) => p.id);
+
+  it('counts W without people on leave or on a business trip', () => {
+    const people = staff('a', 10);
+    people[0].fixed = { [DAYS[0]]: 'leave' };
+    people[1].fixed = { [DAYS[0]]: 'business_trip' };
+    const res = solve(instance(people, share(0.5, 0.5, 0.5)));
+    expect(homeOn(res, 0, inst10)).toBe(4); // W = 8
+    expect(homeOn(res, 1, inst10)).toBe(5);
+  });
+
+  it('with unit scope, applies the shares to each unit separately', () => {
+    const inst = instance([...staff('a', 4), ...staff('b', 6)], share(0.5, 0.5, 0.5, 'unit'));
+    const res = solve(inst);
+    expect(res.feasible).toBe(true);
+    for (let d = 0; d < 5; d++) {
+      expect(homeOn(res, d, ['a1', 'a2', 'a3', 'a4'])).toBe(2);
+      expect(homeOn(res, d, ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'])).toBe(3);
+    }
+  });
+
+  it('keeps duty days on site', () => {
+    const people = staff('a', 4);
+    people[0].duties = [DAYS[0], DAYS[1], DAYS[2], DAYS[3], DAYS[4]];
+    const res = solve(instance(people, share(null, 0.5, null)));
+    expect(homeDays(res, 'a1')).toBe(0);
+    expect(res.feasible).toBe(true);
+  });
+
+  it('never sends ineligible people home when eligibility is required, and may otherwise', () => {
+    const people = staff('a', 4);
+    people[0].canWorkFromHome = false;
+    people[1].canWorkFromHome = false;
+    let res = solve(instance(people, { ...share(null, 0.5, null), requireEligibilityForWfh: true }));
+    expect(homeDays(res, 'a1') + homeDays(res, 'a2')).toBe(0);
+    expect(homeDays(res, 'a3') + homeDays(res, 'a4')).toBe(10);
+    res = solve(instance(people, { ...share(null, 0.5, null), requireEligibilityForWfh: false }));
+    expect(['a1', 'a2', 'a3', 'a4'].map((id) => homeDays(res, id)).sort()).toEqual([2, 2, 3, 3]);
+  });
+
+  it('never sends always-on-site roles home', () => {
+    const people: P[] = [{ id: 'gd', unitId: 'bgd', role: 'director' }, { id: 'pgd', unitId: 'bgd', role: 'deputy_director' }, ...staff('a', 2)];
+    const res = solve(instance(people, { ...share(null, 0.5, null), alwaysOnSiteRoles: ['director'] }));
+    expect(homeDays(res, 'gd')).toBe(0);
+    expect(res.feasible).toBe(true);
+  });
+
+  it('keeps heads on site at least their role share of their working days', () => {
+    const people: P[] = [{ id: 'tp', unitId: 'a', role: 'head' }, ...staff('a', 1)];
+    people[0].fixed = { [DAYS[4]]: 'leave' }; // 4 working days → at least ceil(0.6 × 4) = 3 on site
+    const res = solve(instance(people, { ...share(null, 1, null), minOnSiteShareByRole: { head: 0.6 } }));
+    expect(homeDays(res, 'tp')).toBe(1);
+    expect(homeDays(res, 'a1')).toBe(5);
+    expect(res.feasible).toBe(true);
+  });
+
+  it('keeps min(people, working) of each unit on site, and nobody when the whole unit is away', () => {
+    const people = staff('a', 3);
+    for (const p of people) p.fixed = { [DAYS[2]]: 'leave' };
+    const res = solve(instance(people, { ...share(null, 1, null), minOnSitePerUnit: { people: 2 } }));
+    for (const d of [0, 1, 3, 4]) expect(homeOn(res, d, ['a1', 'a2', 'a3'])).toBe(1);
+    expect(homeOn(res, 2, ['a1', 'a2', 'a3'])).toBe(0);
+    // Everyone on leave on day 2 is not a violation: min(2, 0) = 0 people are required on site.
+    expect(res.feasible).toBe(true);
+    expect(res.violations).toEqual([]);
+  });
+
+  it('keeps min(leaders, leaders working) unit leaders on site', () => {
+    const people: P[] = [{ id: 'tp', unitId: 'a', role: 'head' }, { id: 'pp', unitId: 'a', role: 'deputy_head' }, ...staff('a', 2)];
+    const res = solve(instance(people, { ...share(null, 1, null), minOnSitePerUnit: { leaders: 1 } }));
+    for (let d = 0; d < 5; d++) expect(homeOn(res, d, ['tp', 'pp'])).toBe(1);
+    expect(res.feasible).toBe(true);
+  });
+
+  it('keeps agency leaders on site across units (board and a leader placed in another unit)', () => {
+    const people: P[] = [
+      { id: 'gd', unitId: 'bgd', role: 'director' },
+      { id: 'pgd1', unitId: 'bgd', role: 'deputy_director' },
+      { id: 'pgd2', unitId: 'a', role: 'deputy_director' },
+      ...staff('a', 3),
+    ];
+    const res = solve(instance(people, { ...share(null, 1, null), minAgencyLeadersOnSite: 2 }));
+    for (let d = 0; d < 5; d++) expect(homeOn(res, d, ['gd', 'pgd1', 'pgd2'])).toBe(1);
+    expect(res.feasible).toBe(true);
+  });
+
+  it('never invents leave or business trips: unfixed days are onsite or wfh', () => {
+    const people = staff('a', 6);
+    people[2].fixed = { [DAYS[1]]: 'business_trip' };
+    const res = solve(instance(people, { ...share(null, 0.5, null), minOnSitePerUnit: { people: 1 } }));
+    const modes = res.roster.assignments.filter((a) => !(a.personId === 'a3' && a.date === DAYS[1])).map((a) => a.mode);
+    expect(new Set(modes)).toEqual(new Set(['onsite', 'wfh']));
+  });
+});
+
+describe('solveRoster: pinned cells (fixed) and wishes (prefers)', () => {
+  it('keeps every fixed day, even when it costs score', () => {
+    const people = staff('a', 4);
+    people[0].fixed = { [DAYS[0]]: 'wfh', [DAYS[1]]: 'wfh', [DAYS[2]]: 'wfh', [DAYS[3]]: 'onsite' };
+    people[1].fixed = { [DAYS[0]]: 'leave', [DAYS[4]]: 'business_trip' };
+    const res = solve(instance(people, share(null, 0.25, null)));
+    const g = grid(res.roster);
+    expect(g.get('a1')!.slice(0, 4)).toEqual(['wfh', 'wfh', 'wfh', 'onsite']);
+    expect(g.get('a2')![0]).toBe('leave');
+    expect(g.get('a2')![4]).toBe('business_trip');
+    expect(res.feasible).toBe(true);
+  });
+
+  it('meets wishes when they cost nothing, and counts unmet ones (10 each)', () => {
+    const people = staff('a', 4);
+    people[0].prefers = { [DAYS[0]]: 'wfh', [DAYS[1]]: 'wfh' };
+    people[1].prefers = { [DAYS[0]]: 'onsite' };
+    people[2].canWorkFromHome = false;
+    people[2].prefers = { [DAYS[3]]: 'wfh' }; // cannot be met: not eligible
+    const res = solve(instance(people, { ...share(null, 0.25, null), requireEligibilityForWfh: true }));
+    const g = grid(res.roster);
+    expect(g.get('a1')!.slice(0, 2)).toEqual(['wfh', 'wfh']);
+    expect(g.get('a2')![0]).toBe('onsite');
+    expect(res.score.unmetPrefers).toBe(1);
+  });
+
+  it('without a goal, grants a wish for a home day only while it pays (10 > 2k + 1)', () => {
+    const people = staff('a', 1);
+    people[0].prefers = Object.fromEntries(DAYS.map((d) => [d, 'wfh']));
+    const res = solve(instance(people, { wfhShare: null }));
+    // k-th home day costs 2k − 1 and saves 10: days 1–5 (costs 1, 3, 5, 7, 9) all pay.
+    expect(homeDays(res, 'a1')).toBe(5);
+    expect(res.score).toEqual({ total: 25, goalDeviation: 0, unmetPrefers: 0, fairness: 25 });
+  });
+
+  it('moves a home day to the wished day with a colleague of another unit (agency scope)', () => {
+    const people = [...staff('a', 2), ...staff('b', 2)];
+    people[0].prefers = { [DAYS[4]]: 'wfh' };
+    const res = solve(instance(people, { ...share(null, 0.25, null), minOnSitePerUnit: { people: 1 } }));
+    expect(grid(res.roster).get('a1')![4]).toBe('wfh');
+    expect(res.score.unmetPrefers).toBe(0);
+    expect(res.score.goalDeviation).toBe(0);
+  });
+});
+
+describe('solveRoster: infeasible instances', () => {
+  it('explains a day-local minimum that the people able to work from home cannot reach', () => {
+    const people: P[] = [
+      { id: 'tp', unitId: 'ncc', role: 'head', name: 'Hoàng Văn Trưởng' },
+      { id: 'n1', unitId: 'ncc' },
+      { id: 'n2', unitId: 'ncc', canWorkFromHome: false },
+      { id: 'n3', unitId: 'ncc', duties: [DAYS[2]] },
+    ];
+    const res = solve(instance(people, { ...share(0.3, 0.3, null, 'unit'), minOnSitePerUnit: { people: 1, leaders: 1 }, requireEligibilityForWfh: true }));
+    expect(res.feasible).toBe(false);
+    // Only 04/08 fails: n3 is on duty, n2 ineligible, the head must stay (only leader): 1 < ceil(1.2) = 2.
+    expect(res.violations.map((v) => [v.rule, v.date, v.unitId])).toEqual([['wfh_share_min', DAYS[2], 'ncc']]);
+    expect(res.violations[0].message).toBe(
+      'Phòng NCC ngày 04/08/2021: cần ít nhất 2 người làm việc tại nhà (30% của 4 người đang làm việc) nhưng tối đa chỉ xếp được 1: ' +
+        'trong 4 người đang làm việc, 1 người không đủ điều kiện làm việc tại nhà, 1 người có lịch trực, ' +
+        '2 người còn lại có thể làm việc tại nhà nhưng Phòng NCC phải giữ ít nhất 1 lãnh đạo đơn vị tại cơ quan (1 lãnh đạo đang làm việc)',
+    );
+    // Every other day still meets its minimum (the infeasible day does not spill over).
+    for (const d of [0, 1, 3, 4]) expect(homeOn(res, d, ['tp', 'n1', 'n2', 'n3'])).toBeGreaterThanOrEqual(2);
+  });
+
+  it('explains a minimum that only role shares over the period prevent (cross-day)', () => {
+    // Unit: a head (share 0.6 → at most 2 of 5 days at home) and two ineligible staff; one at home
+    // needed every day. The head can cover two days; three days must fail, naming the head.
+    const people: P[] = [{ id: 'tp', unitId: 'a', role: 'head', name: 'Hoàng Văn Trưởng' }, { id: 'a1', unitId: 'a', canWorkFromHome: false }, { id: 'a2', unitId: 'a', canWorkFromHome: false }];
+    const res = solve(instance(people, { ...share(0.3, null, null, 'unit'), minOnSiteShareByRole: { head: 0.6 }, requireEligibilityForWfh: true }));
+    expect(res.feasible).toBe(false);
+    expect(homeDays(res, 'tp')).toBe(2);
+    expect(res.violations).toHaveLength(3);
+    for (const v of res.violations) {
+      expect(v.rule).toBe('wfh_share_min');
+      expect(v.message).toContain('cần ít nhất 1 người làm việc tại nhà (30% của 3 người đang làm việc) nhưng chỉ xếp được 0 người');
+      expect(v.message).toContain('Hoàng Văn Trưởng');
+      expect(v.message).toContain('Trưởng phòng 60%');
+    }
+  });
+
+  it('explains a policy with no whole number between ceil(min × W) and floor(max × W)', () => {
+    const res = solve(instance(staff('a', 5), share(0.3, 0.3, 0.3)));
+    expect(res.feasible).toBe(false);
+    expect(res.violations).toHaveLength(5);
+    expect(res.violations[0].message).toBe(
+      'Sở Lao động - Thương binh và Xã hội ngày 02/08/2021: với 5 người đang làm việc, tỷ lệ tối thiểu 30% đòi hỏi ít nhất 2 người làm việc tại nhà nhưng tỷ lệ tối đa 30% chỉ cho phép 1 người',
+    );
+  });
+
+  it('keeps fixed days that break rules and says so, without breaking anything else', () => {
+    const people: P[] = [
+      { id: 'tp', unitId: 'a', role: 'head', fixed: { [DAYS[0]]: 'wfh', [DAYS[1]]: 'wfh', [DAYS[2]]: 'wfh' } },
+      { id: 'a1', unitId: 'a', canWorkFromHome: false, fixed: { [DAYS[0]]: 'wfh' } },
+      { id: 'a2', unitId: 'a', duties: [DAYS[1]], fixed: { [DAYS[1]]: 'leave' } },
+      { id: 'gd', unitId: 'bgd', role: 'director', fixed: { [DAYS[3]]: 'wfh' } },
+      ...staff('a', 2, 'b'),
+    ];
+    const res = solve(
+      instance(people, {
+        ...share(null, 0.3, null),
+        minOnSiteShareByRole: { head: 0.5 },
+        alwaysOnSiteRoles: ['director'],
+        requireEligibilityForWfh: true,
+        minAgencyLeadersOnSite: 1,
+      }),
+    );
+    expect(res.feasible).toBe(false);
+    expect(res.violations.map((v) => `${v.rule} ${v.date ?? ''} ${v.personId ?? v.unitId ?? v.agencyId}`)).toEqual([
+      `agency_min_leaders_onsite ${DAYS[3]} s`,
+      `always_onsite_role ${DAYS[3]} gd`,
+      `duty_not_onsite ${DAYS[1]} a2`,
+      'role_min_onsite_share  tp',
+      `wfh_not_eligible ${DAYS[0]} a1`,
+    ]);
+    for (const v of res.violations) expect(v.message).toContain('xác định trước');
+    expect(res.violations.find((v) => v.rule === 'role_min_onsite_share')!.message).toContain('3/5 ngày');
+    // The head is not sent home on any other day.
+    expect(homeDays(res, 'tp')).toBe(3);
+  });
+
+  it('explains a unit minimum broken by fixed home days, and adds no one else at home there', () => {
+    const people = staff('a', 3);
+    people[0].fixed = { [DAYS[0]]: 'wfh' };
+    people[1].fixed = { [DAYS[0]]: 'wfh' };
+    const res = solve(instance(people, { ...share(null, 0.5, null), minOnSitePerUnit: { people: 2 } }));
+    expect(res.violations.map((v) => [v.rule, v.date])).toEqual([['unit_min_people_onsite', DAYS[0]]]);
+    expect(res.violations[0].message).toContain('cần ít nhất 2 người làm việc tại cơ quan trong 3 người đang làm việc, nhưng 2 người đã được xác định trước là làm việc tại nhà');
+    expect(grid(res.roster).get('a3')![0]).toBe('onsite');
+  });
+
+  it('is feasible when the only "problem" is a unit whose people are all on leave', () => {
+    const people = staff('ncc', 4);
+    for (const p of people) p.fixed = { [DAYS[3]]: 'leave' };
+    const res = solve(instance([...people, ...staff('b', 4)], { ...share(0.25, 0.25, 0.5, 'unit'), minOnSitePerUnit: { people: 1, leaders: 1 } }));
+    expect(res.feasible).toBe(true);
+    expect(res.violations).toEqual([]);
+  });
+});
