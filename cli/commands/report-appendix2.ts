@@ -1,0 +1,197 @@
+/**
+ * `congvu report appendix2 --instance I.json --roster R.json --activity A.json --from D --to D`
+ * (or `--tasks tasks.csv --actions actions.csv` instead of `--activity`): prints Phụ lục 2 as the
+ * JSON of ../shared/formats/activity.md on stdout, exit 0. Bad input (arguments, unreadable files,
+ * JSON syntax, format issues) → Vietnamese messages naming the file and the JSON path (or the CSV
+ * row and column) on stderr, exit 2. Every input file is checked before exiting, so one run lists
+ * every problem. `--from`/`--to` default to the instance's period.
+ */
+import { isAscii, isUtf8 } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
+import { EXIT, type CliIo } from '../io';
+import { isIsoDate } from '../../shared/domain/dates';
+import { appendix2ToJson, computeAppendix2 } from '../../shared/domain/activity/appendix2';
+import { formatCsvIssue, parseActivityCsv } from '../../shared/domain/activity/csv';
+import type { Activity } from '../../shared/domain/activity/format';
+import { parseActivity } from '../../shared/domain/activity/parse';
+import { parseInstance, parseRoster, resolveWorkdays } from '../../shared/domain/roster/parse';
+import type { ResolvedInstance, Roster } from '../../shared/domain/roster/format';
+
+const USAGE =
+  'Cách dùng: congvu report appendix2 --instance ĐƠN_VỊ.json --roster LỊCH.json ' +
+  '(--activity HOẠT_ĐỘNG.json | --tasks tasks.csv --actions actions.csv) [--from YYYY-MM-DD --to YYYY-MM-DD]';
+
+const OPTIONS = ['instance', 'roster', 'activity', 'tasks', 'actions', 'from', 'to'] as const;
+type Option = (typeof OPTIONS)[number];
+
+function invalid(io: CliIo, message: string): number {
+  io.stderr(`${message}\n${USAGE}\n`);
+  return EXIT.invalid;
+}
+
+/** `--name value` or `--name=value`; returns the options or a message. */
+function parseArgs(args: string[]): Partial<Record<Option, string>> | string {
+  const out: Partial<Record<Option, string>> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--')) return `Thừa tham số: ${arg}`;
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    if (!(OPTIONS as readonly string[]).includes(name)) return `Tùy chọn không được hỗ trợ: ${arg}`;
+    let value: string | undefined;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else {
+      value = args[i + 1];
+      if (value !== undefined && value.startsWith('--')) value = undefined;
+      else i++;
+    }
+    if (!value) return `Thiếu giá trị sau --${name}.`;
+    if (out[name as Option] !== undefined) return `Tùy chọn --${name} được cho hai lần.`;
+    out[name as Option] = value;
+  }
+  return out;
+}
+
+/** Reads a file as bytes; on failure pushes a message and returns null. */
+async function readBytes(path: string, what: string, problems: string[]): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'không tồn tại' : code === 'EISDIR' ? 'là một thư mục' : code ?? String(err);
+    problems.push(`${path}: không đọc được ${what} (${reason}).`);
+    return null;
+  }
+}
+
+/** Strict UTF-8 decoding, fast for big files: validation and ASCII check are native; pure ASCII is copied as Latin-1. */
+function decodeUtf8(bytes: Buffer): string | null {
+  if (!isUtf8(bytes)) return null;
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+}
+
+/** Reads a text file (strict UTF-8, optional BOM dropped); on failure pushes a message and returns undefined. */
+async function readText(path: string, what: string, problems: string[]): Promise<string | undefined> {
+  const bytes = await readBytes(path, what, problems);
+  if (bytes === null) return undefined;
+  const text = decodeUtf8(bytes);
+  if (text === null) {
+    problems.push(`${path}: ${what} không phải văn bản UTF-8 hợp lệ.`);
+    return undefined;
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** JSON.parse with the file named in the message; undefined (and a message) on a syntax error. */
+function parseJson(text: string, path: string, what: string, problems: string[]): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    problems.push(`${path}: ${what} không phải JSON hợp lệ: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
+}
+
+/** Reads and parses a JSON file; on failure pushes a message and returns undefined. */
+async function readJson(path: string, what: string, problems: string[]): Promise<unknown> {
+  const text = await readText(path, what, problems);
+  return text === undefined ? undefined : parseJson(text, path, what, problems);
+}
+
+function listIssues(path: string, issues: { path: string; message: string }[], omitted: number, problems: string[]): void {
+  for (const issue of issues) problems.push(`${path}: ${issue.path}: ${issue.message}`);
+  if (omitted > 0) problems.push(`${path}: … và ${omitted} lỗi khác.`);
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const opts = parseArgs(args);
+  if (typeof opts === 'string') return invalid(io, opts);
+  const missing: string[] = [];
+  if (!opts.instance) missing.push('--instance');
+  if (!opts.roster) missing.push('--roster');
+  if (opts.activity && (opts.tasks || opts.actions)) return invalid(io, 'Chỉ dùng một trong hai: --activity HOẠT_ĐỘNG.json hoặc --tasks … --actions ….');
+  if (!opts.activity && !opts.tasks && !opts.actions) missing.push('--activity (hoặc --tasks và --actions)');
+  else if (!opts.activity && !opts.tasks) missing.push('--tasks');
+  else if (!opts.activity && !opts.actions) missing.push('--actions');
+  if (missing.length) return invalid(io, `Thiếu ${missing.join(', ')}.`);
+  for (const key of ['from', 'to'] as const) {
+    const v = opts[key];
+    if (v !== undefined && !isIsoDate(v)) return invalid(io, `--${key}: ngày không hợp lệ "${v}" (cần dạng YYYY-MM-DD, ví dụ 2021-07-19).`);
+  }
+
+  // Read and check every file, then report every problem at once.
+  const problems: string[] = [];
+  const [instanceJson, rosterJson] = await Promise.all([
+    readJson(opts.instance!, 'tệp đơn vị (congvu.roster/1)', problems),
+    readJson(opts.roster!, 'tệp lịch (congvu.assignments/1)', problems),
+  ]);
+
+  let instance: ResolvedInstance | undefined;
+  if (instanceJson !== undefined) {
+    const r = parseInstance(instanceJson);
+    if (r.ok) instance = resolveWorkdays(r.value);
+    else listIssues(opts.instance!, r.issues, r.omitted, problems);
+  }
+  let roster: Roster | undefined;
+  if (rosterJson !== undefined) {
+    const r = parseRoster(rosterJson);
+    if (r.ok) roster = r.value;
+    else listIssues(opts.roster!, r.issues, r.omitted, problems);
+  }
+
+  let activity: Activity | undefined;
+  if (opts.activity) {
+    const json = await readJson(opts.activity, 'tệp hoạt động (congvu.activity/1)', problems);
+    if (json !== undefined) {
+      const r = parseActivity(json);
+      if (r.ok) activity = r.value;
+      else listIssues(opts.activity, r.issues, r.omitted, problems);
+    }
+  } else {
+    const [tasks, actions] = await Promise.all([
+      readBytes(opts.tasks!, 'tệp công việc (CSV)', problems),
+      readBytes(opts.actions!, 'tệp thao tác (CSV)', problems),
+    ]);
+    if (tasks !== null && actions !== null) {
+      // Valid UTF-8 is decoded here (faster); other bytes go as they are, for the parser's message with the line.
+      const text = (b: Buffer) => {
+        const t = decodeUtf8(b);
+        return t === null ? b : t;
+      };
+      const r = parseActivityCsv({ tasks: text(tasks), actions: text(actions) }, { tasks: opts.tasks, actions: opts.actions });
+      if (r.ok) activity = r.value;
+      else {
+        for (const issue of r.issues) problems.push(formatCsvIssue(issue));
+        if (r.omitted > 0) problems.push(`… và ${r.omitted} lỗi khác.`);
+      }
+    }
+  }
+
+  if (problems.length || !instance || !roster || !activity) {
+    io.stderr(`Dữ liệu không hợp lệ, không lập được Phụ lục 2:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    return EXIT.invalid;
+  }
+
+  const from = opts.from ?? instance.period.from;
+  const to = opts.to ?? instance.period.to;
+  if (from > to) return invalid(io, `Kỳ báo cáo không hợp lệ: --from ${from} sau --to ${to}.`);
+
+  if (from < instance.period.from || to > instance.period.to) {
+    io.stderr(`Lưu ý: kỳ báo cáo ${from} – ${to} vượt ra ngoài kỳ của ${opts.instance} (${instance.period.from} – ${instance.period.to}); những ngày ngoài kỳ không có lịch nên không được tính.\n`);
+  }
+
+  const known = new Set(instance.people.map((p) => p.id));
+  let strangers = 0;
+  for (const a of roster.assignments) if (!known.has(a.personId)) strangers++;
+  if (strangers > 0) {
+    io.stderr(`Lưu ý: ${opts.roster} có ${strangers} phân công của người không có trong ${opts.instance}; đã bỏ qua (xem congvu roster check).\n`);
+  }
+
+  const report = computeAppendix2({ instance, roster, activity, from, to });
+  io.stdout(appendix2ToJson(report));
+  return EXIT.ok;
+}
