@@ -1,17 +1,9 @@
 /** Organisation vocabulary: positions, unit kinds and their Vietnamese names (pure). */
 import { ROLES, UNIT_KINDS, type PersonRole, type UnitKind } from './roster/format';
+import { ROLE_VI } from './roster/messages';
 
-export const POSITION_LABELS_VI: Record<PersonRole, string> = {
-  director: 'Giám đốc',
-  deputy_director: 'Phó Giám đốc',
-  chief_of_office: 'Chánh Văn phòng',
-  deputy_chief_of_office: 'Phó Chánh Văn phòng',
-  center_director: 'Giám đốc Trung tâm',
-  deputy_center_director: 'Phó Giám đốc Trung tâm',
-  head: 'Trưởng phòng',
-  deputy_head: 'Phó Trưởng phòng',
-  staff: 'Chuyên viên',
-};
+/** Vietnamese names of positions (the same words as the roster messages). */
+export const POSITION_LABELS_VI: Record<PersonRole, string> = ROLE_VI;
 
 export const UNIT_KIND_LABELS_VI: Record<UnitKind, string> = {
   board: 'Ban Giám đốc',
@@ -50,6 +42,7 @@ export function parsePosition(value: string): PersonRole | null {
     'phó chánh thanh tra': 'deputy_head',
     'trưởng phòng': 'head',
     'phó trưởng phòng': 'deputy_head',
+    'chuyên viên': 'staff',
     'viên chức': 'staff',
     'công chức': 'staff',
     'người lao động': 'staff',
@@ -67,4 +60,13 @@ export function isUnitKind(v: string): v is UnitKind {
 /** A person may work from home only with a computer and e-office access (seed 004). */
 export function canWorkFromHome(p: { hasComputer: boolean; hasEofficeAccess: boolean }): boolean {
   return p.hasComputer && p.hasEofficeAccess;
+}
+
+/**
+ * Vietnamese order of names: by given name (the last word), then by the full name — the way agency
+ * lists are sorted ("Nguyễn Thị An" before "Đỗ Minh Châu").
+ */
+export function compareVietnameseNames(a: string, b: string): number {
+  const given = (s: string) => s.trim().split(/\s+/).pop() ?? '';
+  return given(a).localeCompare(given(b), 'vi') || a.localeCompare(b, 'vi');
 }

@@ -36,7 +36,7 @@ export function authRoutes(deps: Deps) {
     async (c) => {
       const body = c.req.valid('json');
       const result = await login(deps, { ...body, ip: clientIp(c), userAgent: c.req.header('user-agent') });
-      setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: deps.config.SESSION_MAX_HOURS * 3600 });
+      setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: Math.min(deps.config.SESSION_MAX_HOURS * 3600, 400 * 86_400) });
       return c.json(await meBody(deps, result.user, result.session.csrfToken), 200);
     },
   );

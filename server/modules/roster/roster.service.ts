@@ -1,0 +1,453 @@
+/**
+ * Rosters (C1-C3, C5): periods, unit grids with live rule checks, and the approval workflow
+ * unit head → Office → Director → published schedule, with versions and differences.
+ */
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { DiffResponse, GridCell, PeriodStatusResponse, PeriodView, SaveCellsRequest, SaveResult, UnitGridResponse, ViolationView } from '../../../shared/contracts/roster';
+import { addDays, dayNumber, vnInstant, weekday } from '../../../shared/domain/dates';
+import { canWorkFromHome } from '../../../shared/domain/org';
+import type { Mode, PersonRole } from '../../../shared/domain/roster/format';
+import { unitView } from '../../../shared/domain/roster/scope';
+import {
+  canApprove,
+  canCompile,
+  canEdit,
+  canReturnUnit,
+  canSubmit,
+  diffAssignments,
+  statusAfterEdit,
+  type PeriodStatus,
+  type UnitRosterStatus,
+} from '../../../shared/domain/roster/workflow';
+import type { Db } from '../../db/client';
+import type { CurrentUser, Deps } from '../../lib/context';
+import { AppError, invalid, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { agencyTarget, assertCan, unitTarget } from '../../lib/scope';
+import { can } from '../../../shared/domain/permissions';
+import { agencies } from '../org/org.table';
+import { activePolicy } from '../policy/policy.resolve';
+import { appWorkdays } from '../calendar/calendar.overrides';
+import { buildInstance, checkWithSeverity, loadPeriod, loadPeriodContext, severityOf, type Cell, type PeriodContext, type PeriodRow } from './roster.instance';
+import { rosterComments, rosterEntries, rosterPeriods, rosterVersions, schedule, unitRosters } from './roster.table';
+
+type UnitRosterRow = typeof unitRosters.$inferSelect;
+
+export function presentPeriod(p: PeriodRow, workdays: string[]): PeriodView {
+  return {
+    id: p.id,
+    agencyId: p.agencyId,
+    fromDate: p.fromDate,
+    toDate: p.toDate,
+    deadline: p.deadline?.toISOString() ?? null,
+    status: p.status as PeriodStatus,
+    approvedVersion: p.approvedVersion,
+    approvedAt: p.approvedAt?.toISOString() ?? null,
+    workdays,
+    policyId: p.policyId,
+    version: p.version,
+  };
+}
+
+const throwUnless = (d: { ok: true } | { ok: false; message: string }) => {
+  if (!d.ok) throw new AppError('INVALID_STATE', d.message);
+};
+
+// ---------------------------------------------------------------- periods
+
+export async function listPeriods(deps: Deps, user: CurrentUser, agencyId: string): Promise<PeriodView[]> {
+  const target = await agencyTarget(deps.db, agencyId);
+  const mayRead = can(user, 'roster.read', target) || user.grants.some((g) => g.agencyId === agencyId && (g.role === 'unit_head' || g.role === 'unit_deputy'));
+  if (!mayRead) throw new AppError('FORBIDDEN');
+  const rows = await deps.db.select().from(rosterPeriods).where(eq(rosterPeriods.agencyId, agencyId)).orderBy(desc(rosterPeriods.fromDate)).limit(100);
+  return Promise.all(rows.map(async (p) => presentPeriod(p, await appWorkdays(deps.db, p.fromDate, p.toDate))));
+}
+
+export async function createPeriod(deps: Deps, user: CurrentUser, input: { agencyId: string; fromDate: string; toDate: string; deadline?: string }): Promise<PeriodView> {
+  const target = await agencyTarget(deps.db, input.agencyId);
+  assertCan(user, 'period.manage', target);
+  if (input.toDate < input.fromDate) throw invalid('body.toDate', 'Ngày kết thúc phải sau ngày bắt đầu.');
+  if (dayNumber(input.toDate) - dayNumber(input.fromDate) > 62) throw invalid('body.toDate', 'Một kỳ đăng ký dài tối đa 2 tháng.');
+  const workdays = await appWorkdays(deps.db, input.fromDate, input.toDate);
+  if (workdays.length === 0) throw invalid('body.fromDate', 'Kỳ đăng ký không có ngày làm việc nào.');
+  const [overlap] = await deps.db
+    .select({ id: rosterPeriods.id, fromDate: rosterPeriods.fromDate, toDate: rosterPeriods.toDate })
+    .from(rosterPeriods)
+    .where(and(eq(rosterPeriods.agencyId, input.agencyId), lte(rosterPeriods.fromDate, input.toDate), gte(rosterPeriods.toDate, input.fromDate)));
+  if (overlap) throw new AppError('CONFLICT', `Kỳ đăng ký trùng với kỳ ${overlap.fromDate} – ${overlap.toDate} đã có.`, { issues: [{ path: 'body.fromDate', message: 'Trùng với kỳ đã có.' }] });
+  const [agency] = await deps.db.select().from(agencies).where(eq(agencies.id, input.agencyId));
+  const policy = await activePolicy(deps.db, agency!, input.fromDate);
+  let deadline: Date | null = input.deadline ? new Date(input.deadline) : null;
+  if (!deadline) {
+    // Default: 08:00 of the working day `registrationLeadDays` before the period (at least one).
+    const lead = Math.max(1, policy?.registrationLeadDays ?? 1);
+    let d = input.fromDate;
+    for (let n = 0; n < lead; ) {
+      d = addDays(d, -1);
+      if (weekday(d) !== 0 && weekday(d) !== 6) n++;
+    }
+    deadline = vnInstant(d, '08:00');
+  }
+  return deps.db.transaction(async (tx) => {
+    const id = newId('per');
+    const [row] = await tx.insert(rosterPeriods).values({ id, agencyId: input.agencyId, policyId: policy?.id ?? null, fromDate: input.fromDate, toDate: input.toDate, deadline }).returning();
+    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.period_created', entity: 'roster_period', entityId: id, agencyId: input.agencyId, data: { fromDate: input.fromDate, toDate: input.toDate, deadline: deadline!.toISOString() } });
+    return presentPeriod(row!, workdays);
+  });
+}
+
+// ---------------------------------------------------------------- unit grid
+
+async function unitRosterOf(db: Db, periodId: string, unitId: string): Promise<UnitRosterRow | null> {
+  const [row] = await db.select().from(unitRosters).where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.unitId, unitId))).limit(1);
+  return row ?? null;
+}
+
+async function cellsOf(db: Db, unitRosterIds: string[]): Promise<Cell[]> {
+  if (!unitRosterIds.length) return [];
+  const rows = await db
+    .select({ personId: rosterEntries.personId, date: rosterEntries.date, mode: rosterEntries.mode, pinned: rosterEntries.pinned })
+    .from(rosterEntries)
+    .where(inArray(rosterEntries.unitRosterId, unitRosterIds));
+  return rows.map((r) => ({ ...r, mode: r.mode as Mode }));
+}
+
+function unitCheck(ctx: PeriodContext, unitId: string, cells: Cell[]): ViolationView[] {
+  const instance = unitView(buildInstance(ctx, cells), unitId);
+  const ids = new Set(instance.people.map((p) => p.id));
+  const workdays = new Set(ctx.workdays);
+  const violations = checkWithSeverity(instance, cells.filter((c) => ids.has(c.personId) && workdays.has(c.date)), severityOf(ctx.policy));
+  // An agency-wide share is the Office's to balance: in a unit it is advice, checked exactly at compile.
+  if (ctx.policy && (ctx.policy.rules as { wfhShare?: { scope?: string } }).wfhShare?.scope === 'agency') {
+    for (const v of violations) {
+      if (v.rule === 'wfh_share_min' || v.rule === 'wfh_share_max') {
+        v.severity = 'warn';
+        v.message += ' (tỷ lệ áp dụng cho toàn cơ quan; Văn phòng kiểm tra khi tổng hợp)';
+      }
+    }
+  }
+  return violations;
+}
+
+function mayReadUnitRoster(user: CurrentUser, target: Parameters<typeof can>[2]) {
+  return can(user, 'roster.read', target);
+}
+
+export async function getUnitGrid(deps: Deps, user: CurrentUser, periodId: string, unitId: string): Promise<UnitGridResponse> {
+  const period = await loadPeriod(deps.db, periodId);
+  const target = await unitTarget(deps.db, unitId);
+  if (target.agencyId !== period.agencyId) throw notFound('đơn vị trong kỳ đăng ký này');
+  if (!mayReadUnitRoster(user, target)) throw new AppError('FORBIDDEN');
+  const ctx = await loadPeriodContext(deps.db, period);
+  const ur = await unitRosterOf(deps.db, periodId, unitId);
+  const cells = ur ? await cellsOf(deps.db, [ur.id]) : [];
+  const unit = ctx.units.find((u) => u.id === unitId)!;
+  const unitPeople = ctx.people.filter((p) => p.unitId === unitId);
+  const instance = unitView(buildInstance(ctx, cells), unitId);
+  const ids = new Set(unitPeople.map((p) => p.id));
+  const status = (ur?.status ?? 'none') as UnitRosterStatus;
+  const editable = can(user, 'roster.edit', target) && canEdit(status, period.status as PeriodStatus).ok;
+  const violations = unitCheck(ctx, unitId, cells);
+  return {
+    period: presentPeriod(period, ctx.workdays),
+    unit: { id: unit.id, name: unit.name, kind: unit.kind as UnitGridResponse['unit']['kind'], agencyId: unit.agencyId },
+    status,
+    version: ur?.version ?? null,
+    returnComment: ur?.returnComment ?? null,
+    people: unitPeople.map((p) => ({ id: p.id, fullName: p.fullName, role: p.position as PersonRole, canWorkFromHome: canWorkFromHome(p) })),
+    holidays: ctx.holidays,
+    cells: cells.filter((c) => ids.has(c.personId)) as GridCell[],
+    duties: ctx.duties.filter((d) => ids.has(d.personId)),
+    wishes: ctx.wishes.filter((w) => ids.has(w.personId)),
+    instance,
+    severity: severityOf(ctx.policy),
+    policy: ctx.policy ? { id: ctx.policy.id, title: ctx.policy.title, docNumber: ctx.policy.docNumber } : null,
+    violations,
+    editable,
+    canSubmit: can(user, 'roster.submit', target) && canSubmit(status, period.status as PeriodStatus).ok,
+  };
+}
+
+/** Saves changed cells of a unit roster (creating it on first save). `version` 0 means "no roster yet". */
+export async function saveCells(deps: Deps, user: CurrentUser, periodId: string, unitId: string, input: SaveCellsRequest): Promise<SaveResult> {
+  const period = await loadPeriod(deps.db, periodId);
+  const target = await unitTarget(deps.db, unitId);
+  if (target.agencyId !== period.agencyId) throw notFound('đơn vị trong kỳ đăng ký này');
+  assertCan(user, 'roster.edit', target);
+  const ctx = await loadPeriodContext(deps.db, period);
+  const unitPeople = new Set(ctx.people.filter((p) => p.unitId === unitId).map((p) => p.id));
+  const workdays = new Set(ctx.workdays);
+  input.cells.forEach((c, i) => {
+    if (!unitPeople.has(c.personId)) throw invalid(`body.cells[${i}].personId`, 'Người này không thuộc đơn vị.');
+    if (!workdays.has(c.date)) throw invalid(`body.cells[${i}].date`, 'Ngày này không phải ngày làm việc của kỳ đăng ký.');
+  });
+  const result = await deps.db.transaction(async (tx) => {
+    // Lock the period row so that edits and workflow steps of one agency do not interleave.
+    await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
+    const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
+    let ur = await unitRosterOf(tx, periodId, unitId);
+    const current = ur?.version ?? 0;
+    if (input.version !== current) throw new AppError('VERSION_CONFLICT');
+    const status = (ur?.status ?? 'none') as UnitRosterStatus;
+    throwUnless(canEdit(status, fresh!.status as PeriodStatus));
+    const now = deps.clock.now();
+    if (!ur) {
+      [ur] = await tx.insert(unitRosters).values({ id: newId('ur'), periodId, unitId, status: 'draft', version: 1, updatedAt: now, updatedBy: user.userId }).returning();
+    } else {
+      [ur] = await tx
+        .update(unitRosters)
+        .set({ status: statusAfterEdit(status), version: ur.version + 1, updatedAt: now, updatedBy: user.userId })
+        .where(eq(unitRosters.id, ur.id))
+        .returning();
+    }
+    const toDelete = input.cells.filter((c) => c.mode === null);
+    const toUpsert = input.cells.filter((c) => c.mode !== null);
+    for (const c of toDelete) {
+      await tx.delete(rosterEntries).where(and(eq(rosterEntries.unitRosterId, ur!.id), eq(rosterEntries.personId, c.personId), eq(rosterEntries.date, c.date)));
+    }
+    for (let i = 0; i < toUpsert.length; i += 500) {
+      const chunk = toUpsert.slice(i, i + 500).map((c) => ({ unitRosterId: ur!.id, personId: c.personId, date: c.date, mode: c.mode!, pinned: c.pinned ?? false }));
+      await tx
+        .insert(rosterEntries)
+        .values(chunk)
+        .onConflictDoUpdate({ target: [rosterEntries.unitRosterId, rosterEntries.personId, rosterEntries.date], set: { mode: sql`excluded.mode`, pinned: sql`excluded.pinned` } });
+    }
+    // A change after approval reopens the period: the published schedule stays until the next approval.
+    if (fresh!.status === 'approved') {
+      await tx.update(rosterPeriods).set({ status: 'collecting', version: fresh!.version + 1 }).where(eq(rosterPeriods.id, periodId));
+    }
+    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.cells_saved', entity: 'unit_roster', entityId: ur!.id, agencyId: period.agencyId, data: { unitId, periodId, cells: input.cells.length, version: ur!.version } });
+    return ur!;
+  });
+  const cells = await cellsOf(deps.db, [result.id]);
+  return { version: result.version, status: result.status as UnitRosterStatus, violations: unitCheck(ctx, unitId, cells) };
+}
+
+/** Copies the previous period's published modes of the unit onto this period (same weekday, in order). */
+export async function copyPrevious(deps: Deps, user: CurrentUser, periodId: string, unitId: string, version: number): Promise<SaveResult> {
+  const period = await loadPeriod(deps.db, periodId);
+  const target = await unitTarget(deps.db, unitId);
+  assertCan(user, 'roster.edit', target);
+  const [prev] = await deps.db
+    .select()
+    .from(rosterPeriods)
+    .where(and(eq(rosterPeriods.agencyId, period.agencyId), sql`${rosterPeriods.toDate} < ${period.fromDate}`))
+    .orderBy(desc(rosterPeriods.fromDate))
+    .limit(1);
+  if (!prev) throw new AppError('NOT_FOUND', 'Không có kỳ đăng ký trước để sao chép.');
+  const prevUr = await unitRosterOf(deps.db, prev.id, unitId);
+  const prevCells = prevUr ? await cellsOf(deps.db, [prevUr.id]) : [];
+  if (!prevCells.length) throw new AppError('NOT_FOUND', 'Kỳ trước đơn vị chưa có lịch để sao chép.');
+  const ctx = await loadPeriodContext(deps.db, period);
+  const prevDays = await appWorkdays(deps.db, prev.fromDate, prev.toDate);
+  const unitPeople = new Set(ctx.people.filter((p) => p.unitId === unitId).map((p) => p.id));
+  // Match days by weekday first (T2 → T2), else by position.
+  const byWeekday = new Map<number, string>();
+  for (const d of prevDays) if (!byWeekday.has(weekday(d))) byWeekday.set(weekday(d), d);
+  const cells: SaveCellsRequest['cells'] = [];
+  const prevMap = new Map(prevCells.map((c) => [`${c.personId}|${c.date}`, c.mode]));
+  ctx.workdays.forEach((day, i) => {
+    const source = byWeekday.get(weekday(day)) ?? prevDays[Math.min(i, prevDays.length - 1)]!;
+    for (const pid of unitPeople) {
+      const mode = prevMap.get(`${pid}|${source}`);
+      // Leave and business trips do not repeat; they become "on site" to be reviewed.
+      if (mode) cells.push({ personId: pid, date: day, mode: mode === 'leave' || mode === 'business_trip' ? 'onsite' : mode });
+    }
+  });
+  return saveCells(deps, user, periodId, unitId, { version, cells });
+}
+
+// ---------------------------------------------------------------- workflow
+
+export async function submitUnit(deps: Deps, user: CurrentUser, periodId: string, unitId: string, version: number): Promise<SaveResult> {
+  const period = await loadPeriod(deps.db, periodId);
+  const target = await unitTarget(deps.db, unitId);
+  if (target.agencyId !== period.agencyId) throw notFound('đơn vị trong kỳ đăng ký này');
+  assertCan(user, 'roster.submit', target);
+  const ctx = await loadPeriodContext(deps.db, period);
+  return deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
+    const ur = await unitRosterOf(tx, periodId, unitId);
+    if (!ur) throw new AppError('INVALID_STATE', 'Đơn vị chưa lập lịch.');
+    const cells = await cellsOf(tx, [ur.id]);
+    const violations = unitCheck(ctx, unitId, cells);
+    // Repeating a submit that already went through is not an error (idempotent).
+    if (ur.status === 'submitted' && version === ur.version - 1) return { version: ur.version, status: 'submitted' as const, violations };
+    if (version !== ur.version) throw new AppError('VERSION_CONFLICT');
+    const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
+    throwUnless(canSubmit(ur.status as UnitRosterStatus, fresh!.status as PeriodStatus));
+    const blocking = violations.filter((v) => v.severity === 'block');
+    if (blocking.length) {
+      throw new AppError('RULE_VIOLATION', `Lịch còn ${blocking.length} vi phạm phải sửa trước khi gửi Văn phòng.`, { details: { violations } });
+    }
+    const now = deps.clock.now();
+    const [row] = await tx.update(unitRosters).set({ status: 'submitted', submittedAt: now, submittedBy: user.userId, returnComment: null, version: ur.version + 1, updatedAt: now, updatedBy: user.userId }).where(eq(unitRosters.id, ur.id)).returning();
+    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.unit_submitted', entity: 'unit_roster', entityId: ur.id, agencyId: period.agencyId, data: { unitId, periodId, warnings: violations.length } });
+    return { version: row!.version, status: 'submitted' as const, violations };
+  });
+}
+
+export async function returnUnit(deps: Deps, user: CurrentUser, periodId: string, unitId: string, input: { version: number; comment: string }): Promise<SaveResult> {
+  const period = await loadPeriod(deps.db, periodId);
+  const target = await unitTarget(deps.db, unitId);
+  if (target.agencyId !== period.agencyId) throw notFound('đơn vị trong kỳ đăng ký này');
+  assertCan(user, 'roster.return', target);
+  return deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
+    const ur = await unitRosterOf(tx, periodId, unitId);
+    if (!ur) throw new AppError('INVALID_STATE', 'Đơn vị chưa lập lịch.');
+    if (ur.status === 'returned' && ur.version === input.version + 1) return { version: ur.version, status: 'returned' as const, violations: [] };
+    if (ur.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
+    throwUnless(canReturnUnit(ur.status as UnitRosterStatus, fresh!.status as PeriodStatus));
+    const now = deps.clock.now();
+    const [row] = await tx.update(unitRosters).set({ status: 'returned', returnComment: input.comment, version: ur.version + 1, updatedAt: now, updatedBy: user.userId }).where(eq(unitRosters.id, ur.id)).returning();
+    await tx.insert(rosterComments).values({ id: newId('rc'), unitRosterId: ur.id, authorUserId: user.userId, kind: 'return', body: input.comment, createdAt: now });
+    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.unit_returned', entity: 'unit_roster', entityId: ur.id, agencyId: period.agencyId, data: { unitId, periodId, comment: input.comment } });
+    return { version: row!.version, status: 'returned' as const, violations: [] };
+  });
+}
+
+async function agencyState(db: Db, period: PeriodRow) {
+  const ctx = await loadPeriodContext(db, period);
+  const urs = await db.select().from(unitRosters).where(eq(unitRosters.periodId, period.id));
+  const cells = await cellsOf(db, urs.map((u) => u.id));
+  return { ctx, urs, cells };
+}
+
+export async function getPeriodStatus(deps: Deps, user: CurrentUser, periodId: string): Promise<PeriodStatusResponse> {
+  const period = await loadPeriod(deps.db, periodId);
+  const target = await agencyTarget(deps.db, period.agencyId);
+  assertCan(user, 'roster.read', target);
+  const { ctx, urs, cells } = await agencyState(deps.db, period);
+  const now = deps.clock.now();
+  const severity = severityOf(ctx.policy);
+  const full = checkWithSeverity(buildInstance(ctx, cells), cells.filter((c) => ctx.workdays.includes(c.date)), severity);
+  const byUnit = new Map(urs.map((u) => [u.unitId, u]));
+  const peopleCount = new Map<string, number>();
+  for (const p of ctx.people) peopleCount.set(p.unitId, (peopleCount.get(p.unitId) ?? 0) + 1);
+  const pastDeadline = !!period.deadline && period.deadline.getTime() < now.getTime();
+  const rows = ctx.units.map((u) => {
+    const ur = byUnit.get(u.id);
+    const status = (ur?.status ?? 'none') as UnitRosterStatus;
+    const unitViolations = unitCheck(ctx, u.id, cells);
+    const late = pastDeadline && (peopleCount.get(u.id) ?? 0) > 0 && (status === 'none' || status === 'draft' || status === 'returned');
+    return {
+      unitId: u.id,
+      unitName: u.name,
+      unitKind: u.kind as PeriodStatusResponse['units'][number]['unitKind'],
+      people: peopleCount.get(u.id) ?? 0,
+      status,
+      submittedAt: ur?.submittedAt?.toISOString() ?? null,
+      returnComment: ur?.returnComment ?? null,
+      late,
+      blocking: unitViolations.filter((v) => v.severity === 'block').length,
+      warnings: unitViolations.filter((v) => v.severity === 'warn').length,
+      version: ur?.version ?? null,
+    };
+  });
+  return { period: presentPeriod(period, ctx.workdays), units: rows, violations: full, late: rows.filter((r) => r.late).map((r) => ({ unitId: r.unitId, unitName: r.unitName })) };
+}
+
+export async function compilePeriod(deps: Deps, user: CurrentUser, periodId: string, periodVersion: number): Promise<PeriodStatusResponse> {
+  const period = await loadPeriod(deps.db, periodId);
+  assertCan(user, 'roster.compile', await agencyTarget(deps.db, period.agencyId));
+  if (period.status === 'compiled' && period.version === periodVersion + 1) return getPeriodStatus(deps, user, periodId);
+  await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
+    const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
+    if (fresh!.version !== periodVersion) throw new AppError('VERSION_CONFLICT');
+    const { ctx, urs, cells } = await agencyState(tx, fresh!);
+    const byUnit = new Map(urs.map((u) => [u.unitId, u]));
+    const count = new Map<string, number>();
+    for (const p of ctx.people) count.set(p.unitId, (count.get(p.unitId) ?? 0) + 1);
+    throwUnless(canCompile(fresh!.status as PeriodStatus, ctx.units.map((u) => ({ unitName: u.name, status: (byUnit.get(u.id)?.status ?? 'none') as UnitRosterStatus, people: count.get(u.id) ?? 0 }))));
+    const violations = checkWithSeverity(buildInstance(ctx, cells), cells.filter((c) => ctx.workdays.includes(c.date)), severityOf(ctx.policy));
+    const blocking = violations.filter((v) => v.severity === 'block');
+    if (blocking.length) {
+      throw new AppError('RULE_VIOLATION', `Lịch toàn cơ quan còn ${blocking.length} vi phạm; trả lại đơn vị liên quan để sửa.`, { details: { violations } });
+    }
+    const now = deps.clock.now();
+    await tx.update(unitRosters).set({ status: 'compiled', version: sql`${unitRosters.version} + 1`, updatedAt: now }).where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.status, 'submitted')));
+    await tx.update(rosterPeriods).set({ status: 'compiled', compiledAt: now, compiledBy: user.userId, version: fresh!.version + 1 }).where(eq(rosterPeriods.id, periodId));
+    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.period_compiled', entity: 'roster_period', entityId: periodId, agencyId: period.agencyId, data: { warnings: violations.length } });
+  });
+  return getPeriodStatus(deps, user, periodId);
+}
+
+export async function approvePeriod(deps: Deps, user: CurrentUser, periodId: string, periodVersion: number, comment?: string): Promise<PeriodStatusResponse> {
+  const period = await loadPeriod(deps.db, periodId);
+  assertCan(user, 'roster.approve', await agencyTarget(deps.db, period.agencyId));
+  if (period.status === 'approved' && period.version === periodVersion + 1) return getPeriodStatus(deps, user, periodId);
+  await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
+    const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
+    if (fresh!.version !== periodVersion) throw new AppError('VERSION_CONFLICT');
+    throwUnless(canApprove(fresh!.status as PeriodStatus));
+    const { ctx, urs, cells } = await agencyState(tx, fresh!);
+    const workdays = new Set(ctx.workdays);
+    const unitOf = new Map(ctx.people.map((p) => [p.id, p.unitId]));
+    const assignments = cells
+      .filter((c) => workdays.has(c.date) && unitOf.has(c.personId))
+      .map((c) => ({ personId: c.personId, date: c.date, mode: c.mode }))
+      .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : a.date < b.date ? -1 : 1));
+    const [prev] = await tx.select().from(rosterVersions).where(eq(rosterVersions.periodId, periodId)).orderBy(desc(rosterVersions.version)).limit(1);
+    const diff = diffAssignments((prev?.assignments as typeof assignments | undefined) ?? [], assignments);
+    const nextVersion = (prev?.version ?? 0) + 1;
+    const now = deps.clock.now();
+    await tx.insert(rosterVersions).values({ periodId, version: nextVersion, approvedAt: now, approvedBy: user.userId, assignments, diff, comment: comment ?? null });
+    // Publish: replace the schedule of the agency's people on the period's days.
+    await tx.delete(schedule).where(and(eq(schedule.agencyId, period.agencyId), gte(schedule.date, period.fromDate), lte(schedule.date, period.toDate)));
+    const rows = assignments.map((a) => ({ ...a, agencyId: period.agencyId, unitId: unitOf.get(a.personId)!, periodId, version: nextVersion }));
+    for (let i = 0; i < rows.length; i += 1000) await tx.insert(schedule).values(rows.slice(i, i + 1000));
+    await tx.update(unitRosters).set({ status: 'approved', version: sql`${unitRosters.version} + 1`, updatedAt: now }).where(eq(unitRosters.periodId, periodId));
+    await tx.update(rosterPeriods).set({ status: 'approved', approvedVersion: nextVersion, approvedAt: now, approvedBy: user.userId, version: fresh!.version + 1 }).where(eq(rosterPeriods.id, periodId));
+    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.period_approved', entity: 'roster_period', entityId: periodId, agencyId: period.agencyId, data: { version: nextVersion, changes: diff.length, cells: assignments.length } });
+  });
+  return getPeriodStatus(deps, user, periodId);
+}
+
+/** The Director sends the compiled roster back to the Office (units become "submitted" again). */
+export async function returnPeriod(deps: Deps, user: CurrentUser, periodId: string, input: { version: number; comment: string }): Promise<PeriodStatusResponse> {
+  const period = await loadPeriod(deps.db, periodId);
+  assertCan(user, 'roster.approve', await agencyTarget(deps.db, period.agencyId));
+  await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
+    const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
+    if (fresh!.status === 'collecting' && fresh!.version === input.version + 1) return;
+    if (fresh!.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    if (fresh!.status !== 'compiled') throw new AppError('INVALID_STATE', 'Chỉ trả lại được lịch đang chờ phê duyệt.');
+    await tx.update(unitRosters).set({ status: 'submitted', version: sql`${unitRosters.version} + 1` }).where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.status, 'compiled')));
+    await tx.update(rosterPeriods).set({ status: 'collecting', version: fresh!.version + 1 }).where(eq(rosterPeriods.id, periodId));
+    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.period_returned', entity: 'roster_period', entityId: periodId, agencyId: period.agencyId, data: { comment: input.comment } });
+  });
+  return getPeriodStatus(deps, user, periodId);
+}
+
+/** Differences between the current rosters and the last approved version, with the version history. */
+export async function getDiff(deps: Deps, user: CurrentUser, periodId: string): Promise<DiffResponse> {
+  const period = await loadPeriod(deps.db, periodId);
+  assertCan(user, 'roster.read', await agencyTarget(deps.db, period.agencyId));
+  const { ctx, cells } = await agencyState(deps.db, period);
+  const versions = await deps.db.select().from(rosterVersions).where(eq(rosterVersions.periodId, periodId)).orderBy(asc(rosterVersions.version));
+  const last = versions[versions.length - 1];
+  const workdays = new Set(ctx.workdays);
+  const diff = diffAssignments((last?.assignments as { personId: string; date: string; mode: string }[] | undefined) ?? [], cells.filter((c) => workdays.has(c.date)));
+  const person = new Map(ctx.people.map((p) => [p.id, p]));
+  const unitName = new Map(ctx.units.map((u) => [u.id, u.name]));
+  return {
+    baseVersion: last?.version ?? 0,
+    diff: diff.map((d) => {
+      const p = person.get(d.personId);
+      return { personId: d.personId, fullName: p?.fullName ?? d.personId, unitName: p ? (unitName.get(p.unitId) ?? '') : '', date: d.date, from: d.from as Mode | null, to: d.to as Mode | null };
+    }),
+    versions: versions.map((v) => ({ version: v.version, approvedAt: v.approvedAt.toISOString(), approvedBy: v.approvedBy, changes: (v.diff as unknown[]).length, comment: v.comment })),
+  };
+}
+
+/** Every cell of the agency period (for the interchange export and Phụ lục 1). */
+export async function periodCells(db: Db, period: PeriodRow): Promise<{ ctx: PeriodContext; cells: Cell[] }> {
+  const { ctx, cells } = await agencyState(db, period);
+  return { ctx, cells };
+}
+
