@@ -1,0 +1,29 @@
+/**
+ * The TanStack Query client: no retry on 4xx (the answer will not change), one retry otherwise;
+ * a 401 anywhere means the session ended, so the user query becomes null and the guard shows the login.
+ */
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError, setCsrfToken } from '../lib/api';
+import { ME_QUERY_KEY } from '../features/auth/api';
+
+export function createQueryClient(): QueryClient {
+  const onError = (err: unknown) => {
+    if (isApiError(err) && err.status === 401 && client.getQueryData(ME_QUERY_KEY)) {
+      setCsrfToken(null);
+      client.setQueryData(ME_QUERY_KEY, null);
+    }
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        retry: (count, err) => !(isApiError(err) && err.status >= 400 && err.status < 500) && count < 1,
+        refetchOnWindowFocus: false,
+        staleTime: 30_000,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}
