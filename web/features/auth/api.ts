@@ -1,0 +1,58 @@
+/** Session hooks of the auth module (/api/auth/*). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChangePasswordRequest, LoginRequest, MeResponse } from '../../../shared/contracts/auth';
+import { api, isApiError, setCsrfToken } from '../../lib/api';
+
+export const ME_QUERY_KEY = ['auth', 'me'] as const;
+
+/** The current user, or null when not logged in (401). Keeps the CSRF token up to date. */
+export async function fetchMe(): Promise<MeResponse | null> {
+  try {
+    const me = await api.get<MeResponse>('/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (err) {
+    if (isApiError(err) && err.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw err;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginRequest) => api.post<MeResponse>('/auth/login', body),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      // Data of a previous user must not leak into this session.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
+      queryClient.setQueryData(ME_QUERY_KEY, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
+      queryClient.setQueryData(ME_QUERY_KEY, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangePasswordRequest) => api.post<{ ok: true }>('/auth/password', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }),
+  });
+}
