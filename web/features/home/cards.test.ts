@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { Action, AppRole } from '../../../shared/domain/permissions';
+import { homeCardsFor } from './cards';
+
+const ids = (roles: AppRole[], actions: Action[] = []) => homeCardsFor(roles, (a) => actions.includes(a)).map((c) => c.id);
+
+describe('home cards per role', () => {
+  it('gives staff their day and tasks only', () => {
+    expect(ids(['staff'])).toEqual(['myDay', 'myTasks']);
+  });
+
+  it('adds the unit cards for a unit head, the approvals first for a director', () => {
+    expect(ids(['staff', 'unit_head'])).toEqual(['myDay', 'myTasks', 'unitToday', 'unitRoster', 'unitOverdue']);
+    expect(ids(['director'])[0]).toBe('directorApprovals');
+  });
+
+  it('shows the province the agency reports, and organisation managers the eligibility card', () => {
+    expect(ids(['province'])).toEqual(['provinceReports']);
+    expect(ids(['it'], ['org.manage', 'account.manage'])).toContain('eligibility');
+    expect(ids(['staff'], ['org.read'])).not.toContain('eligibility');
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * The cards of the home page, per role (SCREENS.md "Home per role"). One line per card; other
+ * modules replace a placeholder by setting `load` to their card component (default export, no props;
+ * it renders its content inside the card frame, which already shows the title):
+ *   { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../presence/TodayCard') },
+ * A card without `load` shows its text and "Đang xây dựng".
+ */
+import type { ComponentType } from 'react';
+import type { Action, AppRole } from '../../../shared/domain/permissions';
+import type { vi } from '../../i18n/vi';
+
+export type HomeCardId = keyof typeof vi.home.cards;
+
+export interface HomeCard {
+  /** Its title and text are `home.cards.<id>.title` / `.text`. */
+  id: HomeCardId;
+  /** Shown to users with one of these roles (absent = everyone)… */
+  roles?: readonly AppRole[];
+  /** …and one of these actions (absent = no condition). */
+  anyOf?: readonly Action[];
+  order: number;
+  /** Full width on desktop (two columns otherwise). */
+  wide?: boolean;
+  load?: () => Promise<{ default: ComponentType }>;
+}
+
+/** People who work in an agency (they have a schedule, tasks, check-ins). */
+const PERSONAL: readonly AppRole[] = ['staff', 'unit_head', 'unit_deputy', 'office', 'director', 'deputy_director', 'it'];
+const UNIT_LEADERS: readonly AppRole[] = ['unit_head', 'unit_deputy'];
+const DIRECTORS: readonly AppRole[] = ['director', 'deputy_director'];
+
+// prettier-ignore
+export const HOME_CARDS: readonly HomeCard[] = [
+  { id: 'directorApprovals', roles: DIRECTORS, order: 5 },
+  { id: 'myDay', roles: PERSONAL, order: 10 },
+  { id: 'myTasks', roles: PERSONAL, order: 20 },
+  { id: 'unitToday', roles: UNIT_LEADERS, order: 30 },
+  { id: 'unitRoster', roles: UNIT_LEADERS, order: 40 },
+  { id: 'unitOverdue', roles: UNIT_LEADERS, order: 50 },
+  { id: 'officeRosters', roles: ['office'], order: 60, wide: true },
+  { id: 'officeDuty', roles: ['office'], order: 70 },
+  { id: 'officeReport', roles: ['office'], order: 80 },
+  { id: 'directorAgency', roles: DIRECTORS, order: 90, wide: true },
+  { id: 'provinceReports', roles: ['province'], order: 100, wide: true },
+  { id: 'eligibility', anyOf: ['org.manage', 'account.manage'], order: 110, load: () => import('./EligibilityCard') },
+];
+
+/** The cards of a user, in order. */
+export function homeCardsFor(roles: readonly AppRole[], can: (a: Action) => boolean, cards: readonly HomeCard[] = HOME_CARDS): HomeCard[] {
+  return cards
+    .filter((c) => (!c.roles || c.roles.some((r) => roles.includes(r))) && (!c.anyOf || c.anyOf.some(can)))
+    .sort((a, b) => a.order - b.order);
+}
