@@ -4,40 +4,12 @@
  * Exit 0: no violation; 3: violations; 2: invalid input (usage, unreadable file, bad JSON, format
  * errors), with a Vietnamese message on stderr naming the file and the JSON path of each bad value.
  */
-import { readFile } from 'node:fs/promises';
 import { checkRoster } from '../../shared/domain/roster/check';
-import type { FormatIssue, Result } from '../../shared/domain/roster/format';
-import { formatMsg } from '../../shared/domain/roster/messages';
 import { parseInstance, parseRoster, resolveWorkdays } from '../../shared/domain/roster/parse';
+import { readJson, reportIssues } from '../files';
 import { EXIT, type CliIo } from '../io';
 
 const USAGE = 'Cách dùng: congvu roster check INSTANCE.json ROSTER.json\n';
-
-/** Reads and parses a JSON file; on failure writes the reason on stderr and returns undefined. */
-async function readJson(file: string, io: CliIo): Promise<{ value: unknown } | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const detail = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là một thư mục' : code === 'EACCES' ? 'không có quyền đọc' : String((err as Error).message);
-    io.stderr(`${file}: ${formatMsg.unreadable(detail)}\n`);
-    return undefined;
-  }
-  try {
-    return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-  } catch (err) {
-    io.stderr(`${file}: ${formatMsg.notJson((err as Error).message)}\n`);
-    return undefined;
-  }
-}
-
-function reportIssues(file: string, result: Result<unknown>, io: CliIo): void {
-  if (result.ok) return;
-  const lines = result.issues.map((i: FormatIssue) => `${file}: ${i.path}: ${i.message}\n`);
-  if (result.omitted) lines.push(`${file}: ${formatMsg.omitted(result.omitted)}\n`);
-  io.stderr(lines.join(''));
-}
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {

@@ -30,3 +30,30 @@ export async function createTestDatabase(): Promise<Database> {
     },
   };
 }
+
+/**
+ * Environment for a command that opens the app's database itself (CLI tests): a fresh PGlite folder,
+ * or a fresh PostgreSQL database with CONGVU_TEST_DB=postgres. `cleanup` removes it.
+ */
+export async function createCliTestEnv(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  if (testDbKind() === 'pglite') {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'congvu-cli-'));
+    return { env: { DATA_DIR: dir, SEED_DEMO: '0' }, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const adminUrl = process.env.CONGVU_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `congvu_c_${randomBytes(6).toString('hex')}`;
+  const admin = await openPostgres(adminUrl, 1);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString(), SEED_DEMO: '0' },
+    cleanup: async () => {
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
