@@ -5,3 +5,8 @@ export * from '../modules/audit/audit.table';
 export * from '../modules/calendar/calendar.table';
 export * from '../modules/policy/policy.table';
 export * from '../modules/roster/roster.table';
+export * from '../modules/presence/presence.table';
+export * from '../modules/tasks/tasks.table';
+export * from '../modules/reports/reports.table';
+export * from '../modules/notifications/notifications.table';
+export * from '../modules/jobs/jobs.table';
