@@ -3,7 +3,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv, Deps } from '../lib/context';
 
 import { orgRoutes } from './org/org.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
 
 type RouteFactory = (deps: Deps) => OpenAPIHono<AppEnv>;
 
-export const MODULE_ROUTES: Array<[string, RouteFactory]> = [['/org', orgRoutes]];
+export const MODULE_ROUTES: Array<[string, RouteFactory]> = [
+  ['/org', orgRoutes],
+  ['/calendar', calendarRoutes],
+];
