@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv, Deps } from '../lib/context';
 
 import { orgRoutes } from './org/org.routes';
+import { policyRoutes } from './policy/policy.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 
 type RouteFactory = (deps: Deps) => OpenAPIHono<AppEnv>;
@@ -10,4 +11,5 @@ type RouteFactory = (deps: Deps) => OpenAPIHono<AppEnv>;
 export const MODULE_ROUTES: Array<[string, RouteFactory]> = [
   ['/org', orgRoutes],
   ['/calendar', calendarRoutes],
+  ['/policies', policyRoutes],
 ];
