@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv, Deps } from '../lib/context';
 
 import { orgRoutes } from './org/org.routes';
+import { dutyRoutes } from './roster/duty.routes';
 import { policyRoutes } from './policy/policy.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 
@@ -12,4 +13,5 @@ export const MODULE_ROUTES: Array<[string, RouteFactory]> = [
   ['/org', orgRoutes],
   ['/calendar', calendarRoutes],
   ['/policies', policyRoutes],
+  ['/duty', dutyRoutes],
 ];
