@@ -66,7 +66,18 @@ export const ACTIONS = [
   'schedule.readAgency',
   'wish.manage',
   'report.read',
+  'report.write',
+  'report.province',
   'audit.read',
+  'presence.checkin',
+  'presence.read',
+  'presence.summon',
+  'health.declare',
+  'health.read',
+  'task.assign',
+  'task.read',
+  'task.import',
+  'notification.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -98,7 +109,19 @@ export const PERMISSIONS: Record<Action, Partial<Record<AppRole, Reach>>> = {
   'schedule.readAgency': { office: 'agency', director: 'agency', deputy_director: 'agency', province: 'subtree', admin: 'subtree' },
   'wish.manage': { staff: 'self', unit_head: 'self', unit_deputy: 'self', office: 'self', director: 'self', deputy_director: 'self', it: 'self' },
   'report.read': { office: 'agency', director: 'agency', deputy_director: 'agency', province: 'subtree', admin: 'subtree' },
+  'report.write': { office: 'agency' },
+  'report.province': { province: 'subtree', admin: 'subtree' },
   'audit.read': { it: 'agency', admin: 'subtree' },
+  'presence.checkin': { staff: 'self', unit_head: 'self', unit_deputy: 'self', office: 'self', director: 'self', deputy_director: 'self', it: 'self' },
+  'presence.read': { unit_head: 'unit', unit_deputy: 'unit', office: 'agency', director: 'agency', deputy_director: 'agency', province: 'subtree', admin: 'subtree' },
+  'presence.summon': { unit_head: 'unit', unit_deputy: 'unit', director: 'agency', deputy_director: 'agency' },
+  'health.declare': { staff: 'self', unit_head: 'self', unit_deputy: 'self', office: 'self', director: 'self', deputy_director: 'self', it: 'self' },
+  // Sensitive personal data: the person (health.declare covers reading one's own), the unit head and the Office only.
+  'health.read': { unit_head: 'unit', office: 'agency' },
+  'task.assign': { unit_head: 'unit', unit_deputy: 'unit', director: 'agency', deputy_director: 'agency' },
+  'task.read': { unit_head: 'unit', unit_deputy: 'unit', office: 'agency', director: 'agency', deputy_director: 'agency' },
+  'task.import': { office: 'agency', it: 'agency' },
+  'notification.read': { staff: 'self', unit_head: 'self', unit_deputy: 'self', office: 'self', director: 'self', deputy_director: 'self', it: 'self', province: 'self', admin: 'self' },
 };
 
 function grantReaches(grant: Grant, reach: Reach, actor: Actor, target: Target): boolean {
