@@ -1,0 +1,60 @@
+/**
+ * Sending a notification (J3): an in-app notification per user and, when asked and the person has an
+ * e-mail address, an e-mail in the outbox (sent by the mail worker). Call it inside the transaction of
+ * the change it announces, so that nothing is announced for a change that did not happen.
+ * Never put the content of a secret document in a notification.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Clock } from '../../lib/clock';
+import { newId } from '../../lib/ids';
+import { users } from '../auth/auth.table';
+import { people } from '../org/org.table';
+import { emailOutbox, notifications } from './notifications.table';
+
+export interface NotifyInput {
+  /** People to notify (their accounts receive it); people without an account are skipped. */
+  personIds?: string[];
+  /** Accounts to notify directly. */
+  userIds?: string[];
+  kind: string;
+  title: string;
+  body?: string;
+  /** Path in the web app, e.g. `/tasks/t_123`. */
+  link?: string;
+  /** Also send an e-mail to people with an address. */
+  email?: boolean;
+}
+
+/** Listeners for live delivery (server-sent events); the notifications module registers one. */
+type Listener = (userId: string, n: { id: string; kind: string; title: string; body: string | null; link: string | null; createdAt: string }) => void;
+const listeners = new Set<Listener>();
+export function onNotification(l: Listener): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<number> {
+  const now = clock.now();
+  const targets = new Map<string, string | null>(); // userId → email
+  if (input.personIds?.length) {
+    const rows = await tx.select({ userId: users.id, email: people.email }).from(users).innerJoin(people, eq(people.id, users.personId)).where(inArray(users.personId, [...new Set(input.personIds)]));
+    for (const r of rows) targets.set(r.userId, r.email);
+  }
+  if (input.userIds?.length) {
+    const rows = await tx.select({ userId: users.id, email: people.email }).from(users).leftJoin(people, eq(people.id, users.personId)).where(inArray(users.id, [...new Set(input.userIds)]));
+    for (const r of rows) targets.set(r.userId, r.email ?? null);
+  }
+  if (!targets.size) return 0;
+  const rows = [...targets.keys()].map((userId) => ({ id: newId('ntf'), userId, kind: input.kind, title: input.title, body: input.body ?? null, link: input.link ?? null, createdAt: now }));
+  await tx.insert(notifications).values(rows);
+  if (input.email) {
+    const mails = [...targets.values()].filter((e): e is string => !!e).map((to) => ({ id: newId('mail'), to, subject: `[Congvu] ${input.title}`, text: `${input.title}\n\n${input.body ?? ''}${input.link ? `\n\n${input.link}` : ''}\n`, createdAt: now, nextAttemptAt: now }));
+    if (mails.length) await tx.insert(emailOutbox).values(mails);
+  }
+  // Live delivery happens after commit in practice; listeners tolerate a rolled-back notification being shown.
+  queueMicrotask(() => {
+    for (const r of rows) for (const l of listeners) l(r.userId, { id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: now.toISOString() });
+  });
+  return rows.length;
+}
