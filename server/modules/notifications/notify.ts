@@ -2,7 +2,8 @@
  * Sending a notification (J3): an in-app notification per user and, when asked and the person has an
  * e-mail address, an e-mail in the outbox (sent by the mail worker). Call it inside the transaction of
  * the change it announces, so that nothing is announced for a change that did not happen.
- * Never put the content of a secret document in a notification.
+ * Never put the content of a secret document in a notification. Live delivery (server-sent events)
+ * reads the table, so it works across several app servers and never shows a rolled-back notification.
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -26,14 +27,6 @@ export interface NotifyInput {
   email?: boolean;
 }
 
-/** Listeners for live delivery (server-sent events); the notifications module registers one. */
-type Listener = (userId: string, n: { id: string; kind: string; title: string; body: string | null; link: string | null; createdAt: string }) => void;
-const listeners = new Set<Listener>();
-export function onNotification(l: Listener): () => void {
-  listeners.add(l);
-  return () => listeners.delete(l);
-}
-
 export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<number> {
   const now = clock.now();
   const targets = new Map<string, string | null>(); // userId → email
@@ -52,9 +45,5 @@ export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<
     const mails = [...targets.values()].filter((e): e is string => !!e).map((to) => ({ id: newId('mail'), to, subject: `[Congvu] ${input.title}`, text: `${input.title}\n\n${input.body ?? ''}${input.link ? `\n\n${input.link}` : ''}\n`, createdAt: now, nextAttemptAt: now }));
     if (mails.length) await tx.insert(emailOutbox).values(mails);
   }
-  // Live delivery happens after commit in practice; listeners tolerate a rolled-back notification being shown.
-  queueMicrotask(() => {
-    for (const r of rows) for (const l of listeners) l(r.userId, { id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: now.toISOString() });
-  });
   return rows.length;
 }
