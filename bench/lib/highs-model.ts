@@ -48,7 +48,17 @@ export interface MilpModel {
 
 const INF = 1e30;
 
-export function buildMilp(instance: ResolvedInstance): MilpModel {
+/** Weight of one violation in the `softMinimums` model (far above any score of a small instance). */
+export const VIOLATION_WEIGHT = 1_000_000;
+
+/**
+ * `softMinimums`: the fewest-violations model of an infeasible instance, as the solver reads it: a
+ * scope-day minimum may be missed (one violation) and a role share broken (one violation per person,
+ * none when fixed days already break it); limits and fixed days stay hard. Objective:
+ * VIOLATION_WEIGHT × violations + score.
+ */
+export function buildMilp(instance: ResolvedInstance, options: { softMinimums?: boolean } = {}): MilpModel {
+  const soft = options.softMinimums === true;
   const { agencies, units, people, policy } = instance;
   const days = instance.workdays;
   const D = days.length;
@@ -122,6 +132,69 @@ export function buildMilp(instance: ResolvedInstance): MilpModel {
     if (allowed[p]) offset += pF[p] * pF[p];
   }
 
+  const hasTarget = ws !== null && ws.target != null;
+  // Rows.
+  const softScope: number[] = []; // scope-day i with a soft minimum (its row gets a slack column)
+  const softCap: number[] = []; // person p with a soft role share
+  const rowLower: number[] = [];
+  const rowUpper: number[] = [];
+  const addRow = (lo: number, hi: number): number => {
+    rowLower.push(lo);
+    rowUpper.push(hi);
+    return rowLower.length - 1;
+  };
+  const linkRow = new Int32Array(n).fill(-1);
+  const capRow = new Int32Array(n).fill(-1);
+  const shares = policy.minOnSiteShareByRole ?? {};
+  for (let p = 0; p < n; p++) {
+    if (!allowed[p] || pX[p] === 0) continue;
+    linkRow[p] = addRow(0, 0);
+    const s = shares[people[p].role];
+    if (s != null) {
+      capRow[p] = addRow(-INF, Math.max(0, pWork[p] - ceilShare(s, pWork[p]) - pF[p]));
+      if (soft) softCap.push(p);
+    }
+  }
+  const minPeople = policy.minOnSitePerUnit?.people ?? null;
+  const minLeaders = policy.minOnSitePerUnit?.leaders ?? null;
+  const minAL = policy.minAgencyLeadersOnSite ?? null;
+  const unitRow = new Int32Array(nU * D).fill(-1);
+  const ulRow = new Int32Array(nU * D).fill(-1);
+  const alRow = new Int32Array(nA * D).fill(-1);
+  for (let i = 0; i < nU * D; i++) {
+    if (minPeople !== null) unitRow[i] = addRow(-INF, Math.max(0, uW[i] - Math.min(minPeople, uW[i]) - uF[i]));
+    if (minLeaders !== null) ulRow[i] = addRow(-INF, Math.max(0, ulW[i] - Math.min(minLeaders, ulW[i]) - ulF[i]));
+  }
+  if (minAL !== null) for (let i = 0; i < nA * D; i++) alRow[i] = addRow(-INF, Math.max(0, alW[i] - Math.min(minAL, alW[i]) - alF[i]));
+  const scopeRow = new Int32Array(nS * D).fill(-1);
+  const scopeLoRow = new Int32Array(nS * D).fill(-1);
+  const devPlus = new Int32Array(nS * D).fill(-1);
+  const devMinus = new Int32Array(nS * D).fill(-1);
+  let trivialInfeasible = false;
+  if (ws) {
+    const W = byUnit ? uW : aW;
+    const F = byUnit ? uF : aF;
+    for (let i = 0; i < nS * D; i++) {
+      const lo = ws.min == null ? 0 : ceilShare(ws.min, W[i]);
+      const hi = ws.max == null ? W[i] : floorShare(ws.max, W[i]);
+      const rl = Math.max(0, lo - F[i]);
+      const ru = Math.max(0, hi - F[i]);
+      if (rl > ru && !soft) trivialInfeasible = true;
+      if (soft && rl > 0) {
+        scopeRow[i] = addRow(-INF, ru);
+        scopeLoRow[i] = addRow(rl, INF);
+        softScope.push(i);
+      } else scopeRow[i] = addRow(rl, ru);
+      if (hasTarget) {
+        const g = goalCount(ws.target as number, W[i], lo, hi);
+        // dev − Σx ≥ F − g ; dev + Σx ≥ g − F
+        devPlus[i] = addRow(F[i] - g, INF);
+        devMinus[i] = addRow(g - F[i], INF);
+      }
+    }
+  }
+  const numRows = rowLower.length;
+
   // Columns: x (binary), then z per allowed person, then dev per scope-day.
   const xCell = new Int32Array(xCount);
   const xCol = new Int32Array(n * D).fill(-1);
@@ -129,9 +202,9 @@ export function buildMilp(instance: ResolvedInstance): MilpModel {
   const zStart = new Int32Array(n + 1);
   for (let p = 0; p < n; p++) zStart[p + 1] = zStart[p] + (allowed[p] ? pX[p] : 0);
   const zCount = zStart[n];
-  const hasTarget = ws !== null && ws.target != null;
   const devCount = hasTarget ? nS * D : 0;
-  const numCols = xCount + zCount + devCount;
+  const softBase = xCount + zCount + devCount;
+  const numCols = softBase + softScope.length + softCap.length;
   const colCost = new Float64Array(numCols);
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols).fill(1);
@@ -143,6 +216,17 @@ export function buildMilp(instance: ResolvedInstance): MilpModel {
   for (let i = 0; i < devCount; i++) {
     colCost[xCount + zCount + i] = 1000;
     colUpper[xCount + zCount + i] = INF;
+  }
+  const shareOf = policy.minOnSiteShareByRole ?? {};
+  for (let k = 0; k < softScope.length + softCap.length; k++) {
+    const c = softBase + k;
+    integrality[c] = 1;
+    if (k < softScope.length) colCost[c] = VIOLATION_WEIGHT;
+    else {
+      const p = softCap[k - softScope.length];
+      const cap = pWork[p] - ceilShare(shareOf[people[p].role] as number, pWork[p]);
+      colCost[c] = pF[p] > cap ? 0 : VIOLATION_WEIGHT; // a share already broken by fixed days costs nothing more
+    }
   }
   // Preferences: constant for non-x cells, linear for x cells.
   for (let p = 0; p < n; p++) {
@@ -160,57 +244,6 @@ export function buildMilp(instance: ResolvedInstance): MilpModel {
     }
   }
 
-  // Rows.
-  const rowLower: number[] = [];
-  const rowUpper: number[] = [];
-  const addRow = (lo: number, hi: number): number => {
-    rowLower.push(lo);
-    rowUpper.push(hi);
-    return rowLower.length - 1;
-  };
-  const linkRow = new Int32Array(n).fill(-1);
-  const capRow = new Int32Array(n).fill(-1);
-  const shares = policy.minOnSiteShareByRole ?? {};
-  for (let p = 0; p < n; p++) {
-    if (!allowed[p] || pX[p] === 0) continue;
-    linkRow[p] = addRow(0, 0);
-    const s = shares[people[p].role];
-    if (s != null) capRow[p] = addRow(-INF, Math.max(0, pWork[p] - ceilShare(s, pWork[p]) - pF[p]));
-  }
-  const minPeople = policy.minOnSitePerUnit?.people ?? null;
-  const minLeaders = policy.minOnSitePerUnit?.leaders ?? null;
-  const minAL = policy.minAgencyLeadersOnSite ?? null;
-  const unitRow = new Int32Array(nU * D).fill(-1);
-  const ulRow = new Int32Array(nU * D).fill(-1);
-  const alRow = new Int32Array(nA * D).fill(-1);
-  for (let i = 0; i < nU * D; i++) {
-    if (minPeople !== null) unitRow[i] = addRow(-INF, Math.max(0, uW[i] - Math.min(minPeople, uW[i]) - uF[i]));
-    if (minLeaders !== null) ulRow[i] = addRow(-INF, Math.max(0, ulW[i] - Math.min(minLeaders, ulW[i]) - ulF[i]));
-  }
-  if (minAL !== null) for (let i = 0; i < nA * D; i++) alRow[i] = addRow(-INF, Math.max(0, alW[i] - Math.min(minAL, alW[i]) - alF[i]));
-  const scopeRow = new Int32Array(nS * D).fill(-1);
-  const devPlus = new Int32Array(nS * D).fill(-1);
-  const devMinus = new Int32Array(nS * D).fill(-1);
-  let trivialInfeasible = false;
-  if (ws) {
-    const W = byUnit ? uW : aW;
-    const F = byUnit ? uF : aF;
-    for (let i = 0; i < nS * D; i++) {
-      const lo = ws.min == null ? 0 : ceilShare(ws.min, W[i]);
-      const hi = ws.max == null ? W[i] : floorShare(ws.max, W[i]);
-      const rl = Math.max(0, lo - F[i]);
-      const ru = Math.max(0, hi - F[i]);
-      if (rl > ru) trivialInfeasible = true;
-      scopeRow[i] = addRow(rl, ru);
-      if (hasTarget) {
-        const g = goalCount(ws.target as number, W[i], lo, hi);
-        // dev − Σx ≥ F − g ; dev + Σx ≥ g − F
-        devPlus[i] = addRow(F[i] - g, INF);
-        devMinus[i] = addRow(g - F[i], INF);
-      }
-    }
-  }
-  const numRows = rowLower.length;
 
   // Matrix (CSC).
   const starts = new Int32Array(numCols + 1);
@@ -237,6 +270,7 @@ export function buildMilp(instance: ResolvedInstance): MilpModel {
     if (ws) {
       const s = byUnit ? u : a;
       put(scopeRow[s * D + d], 1);
+      put(scopeLoRow[s * D + d], 1);
       if (hasTarget) {
         put(devPlus[s * D + d], -1);
         put(devMinus[s * D + d], 1);
@@ -255,6 +289,18 @@ export function buildMilp(instance: ResolvedInstance): MilpModel {
     idx.push(devPlus[i], devMinus[i]);
     val.push(1, 1);
     starts[xCount + zCount + i + 1] = idx.length;
+  }
+  for (let k = 0; k < softScope.length + softCap.length; k++) {
+    if (k < softScope.length) {
+      const i = softScope[k];
+      idx.push(scopeLoRow[i]);
+      val.push(rowLower[scopeLoRow[i]]); // Σx + lo·y ≥ lo
+    } else {
+      const p = softCap[k - softScope.length];
+      idx.push(capRow[p]);
+      val.push(-D); // Σx − D·z ≤ cap
+    }
+    starts[softBase + k + 1] = idx.length;
   }
   return {
     numCols,
@@ -296,10 +342,10 @@ export interface MilpResult {
 const MODES = ['onsite', 'wfh', 'leave', 'business_trip'] as const;
 
 /** Solves the MILP. `timeLimit` in seconds. */
-export async function solveMilp(instance: ResolvedInstance, options: { timeLimit?: number; log?: boolean } = {}): Promise<MilpResult> {
+export async function solveMilp(instance: ResolvedInstance, options: { timeLimit?: number; log?: boolean; softMinimums?: boolean } = {}): Promise<MilpResult> {
   const h = await highs();
   const t0 = performance.now();
-  const mm = buildMilp(instance);
+  const mm = buildMilp(instance, { softMinimums: options.softMinimums });
   const model = h.createModel({
     numCols: mm.numCols,
     numRows: mm.numRows,

@@ -10,12 +10,16 @@
  * cells at home. The phases:
  *  1. greedy, day by day: each scope-day is filled up to its goal (or minimum) with the people who have
  *     the fewest home days so far (preferences and future availability break ties);
- *  2. lower bounds: every scope-day below ceil(min × W) gets augmenting paths in the residual network
+ *  2. minimums: every scope-day below ceil(min × W) gets augmenting paths in the residual network
  *     (exact: when none exists, no roster meets all minimums — max-flow/min-cut);
- *  3. goals: same, towards round(target × W), never pushing another scope-day off its goal;
- *  4. balancing: paths from a person with k home days to one with ≤ k − 2 (each lowers Σ wfh² by at
- *     least 2), level by level from the top; with zero-cost cells this reaches the minimum of Σ wfh²;
- *  5. preferences: swaps and day shifts that meet a wish and lower the score.
+ *  3. fewest violations, only when minimums fail: complete as many scope-days as possible (taking from
+ *     days that stay violated anyway), and break role shares when that removes more violations;
+ *  4. goals: augmenting paths towards round(target × W), never pushing another scope-day off its goal;
+ *  5. balancing: paths from a person with k home days to one with ≤ k − 2 (each lowers Σ wfh² by at
+ *     least 2), level by level from the top; cost-neutral moves of a home day between days of a scope
+ *     (through T) are allowed;
+ *  6. wishes: swaps, day shifts and wish-neutral paths (forward and backward searches) that meet a wish
+ *     and lower the score; then balancing again and cost-aware swaps inside units and agencies.
  * Searches are breadth-first on the implicit residual graph (no edge lists); failed searches mark their
  * nodes dead for the rest of the phase (a failed region stays failed, the standard blocking argument).
  */
@@ -38,6 +42,8 @@ const MODE_GOAL = 1;
 const MODE_BALANCE = 2;
 /** Reverse search for a wish to be on site: sources are the wisher or people with few home days. */
 const MODE_WISH = 3;
+/** Completing one scope-day's minimum with units from scope-days that stay below theirs anyway. */
+const MODE_CONCENTRATE = 4;
 /** Nodes a wish search may reach before giving up (wishes are many; paths that pay are short). */
 const WISH_BUDGET = 4000;
 
@@ -64,6 +70,10 @@ export class State {
   readonly aCnt: Int32Array;
   /** Limit of the unit-day → scope arc: unit limit, and floor(max × W) with unit scope. */
   readonly uCapEff: Int32Array;
+  /** Largest allowed number of home days per person: the role share's, unless relaxed (relaxShares). */
+  readonly pCap: Int32Array;
+  /** People whose role share the solver chose to break because that leaves fewer violations. */
+  readonly relaxed: number[] = [];
 
   // Search buffers (one node per person, leaf, unit-day, agency-day).
   private readonly N: number;
@@ -80,6 +90,9 @@ export class State {
   private balanceLevel = 0;
   private target = -1;
   private wisher = -1;
+  private processed: Uint8Array | null = null;
+  /** Cell flips since `journal` was set (to undo an attempt). */
+  private journal: number[] | null = null;
   /** Persons reached by the last search (for explanations). */
   lastQueueLength = 0;
   readonly stats: CoreStats = { greedyAdds: 0, lowerAugments: 0, goalAugments: 0, balanceAugments: 0, prefMoves: 0, searches: 0 };
@@ -95,6 +108,7 @@ export class State {
     this.alCnt = m.alFixedWfh.slice();
     this.aCnt = m.aFixedWfh.slice();
     this.uCapEff = m.uCap.slice();
+    this.pCap = m.pCap.slice();
     if (m.scope === SCOPE_UNIT) for (let i = 0; i < nU * D; i++) if (m.sHi[i] < this.uCapEff[i]) this.uCapEff[i] = m.sHi[i];
     this.leafBase = n;
     this.unitBase = n + 3 * nU * D;
@@ -117,7 +131,7 @@ export class State {
     const m = this.m;
     const c = p * m.D + d;
     if ((m.flags[c] & F_FLEX) === 0 || this.mode[c] !== ONSITE) return false;
-    if (this.pc[p] >= m.pCap[p]) return false;
+    if (this.pc[p] >= this.pCap[p]) return false;
     const ud = m.pUnit[p] * m.D + d;
     if (this.uCnt[ud] >= this.uCapEff[ud]) return false;
     const cat = m.pCat[p];
@@ -230,9 +244,9 @@ export class State {
     if (this.searchMode === MODE_WISH) {
       // Closing at the wisher keeps every count; through S, r gains a day and the wisher loses one.
       if (p === this.wisher) return true;
-      return this.pc[p] < m.pCap[p] && this.pc[p] <= this.pc[this.wisher] + 3;
+      return this.pc[p] < this.pCap[p] && this.pc[p] <= this.pc[this.wisher] + 3;
     }
-    if (this.pc[p] >= m.pCap[p]) return false;
+    if (this.pc[p] >= this.pCap[p]) return false;
     if (this.searchMode === MODE_BALANCE) return this.pc[p] <= this.balanceLevel - 2;
     return true;
   }
@@ -242,6 +256,11 @@ export class State {
     if (this.searchMode === MODE_BALANCE || this.searchMode === MODE_WISH) return false;
     const cnt = this.sCnt(sd);
     if (this.searchMode === MODE_LOWER) return cnt > m.sLo[sd];
+    if (this.searchMode === MODE_CONCENTRATE) {
+      // Above its minimum, violated whatever its count (min above max), or below its minimum and not
+      // yet tried (a later, larger shortfall): taking one unit adds no violation.
+      return cnt > m.sLo[sd] || m.sLo[sd] > m.sHi[sd] || (cnt < m.sLo[sd] && this.processed !== null && this.processed[sd] === 0);
+    }
     return cnt > Math.max(m.sGoal[sd], m.sLo[sd]);
   }
 
@@ -417,14 +436,20 @@ export class State {
         this.remove((c / D) | 0, c % D);
       }
     }
-    if (!touchedAgencyLeaders || m.agencyLeadersLaminar) return true;
+    if (!touchedAgencyLeaders || m.agencyLeadersLaminar) {
+      if (this.journal) for (const f of flips) this.journal.push(f);
+      return true;
+    }
     let ok = true;
     for (const f of flips) {
       const c = f >= 0 ? f : -f - 1;
       const ad = m.pAgency[(c / D) | 0] * D + (c % D);
       if (this.alCnt[ad] > Math.max(m.alCap[ad], m.alFixedWfh[ad])) ok = false;
     }
-    if (ok) return true;
+    if (ok) {
+      if (this.journal) for (const f of flips) this.journal.push(f);
+      return true;
+    }
     for (let i = flips.length - 1; i >= 0; i--) {
       const f = flips[i];
       if (f >= 0) this.remove((f / D) | 0, f % D);
@@ -450,7 +475,7 @@ export class State {
     const flags = m.flags;
     const mode = this.mode;
     const wisher = this.wisher;
-    const viaS = this.pc[wisher] < m.pCap[wisher];
+    const viaS = this.pc[wisher] < this.pCap[wisher];
     this.stats.searches++;
     this.stampId++;
     const q = { tail: 0 };
@@ -541,7 +566,11 @@ export class State {
     return this.m.scope === SCOPE_UNIT ? this.uCnt[sd] < this.uCapEff[sd] : this.aCnt[sd] < this.m.sHi[sd];
   }
 
-  /** Raises every scope-day to its minimum (MODE_LOWER) or goal (MODE_GOAL) where any roster can. */
+  /**
+   * Raises every scope-day to its minimum (MODE_LOWER) or goal (MODE_GOAL) where any roster can. A day
+   * whose minimum exceeds its maximum is violated whatever its count: the minimum phase leaves it alone
+   * (people's limited home days are better spent elsewhere).
+   */
   raise(mode: typeof MODE_LOWER | typeof MODE_GOAL): void {
     const m = this.m;
     if (m.scope !== SCOPE_AGENCY && m.scope !== SCOPE_UNIT) return;
@@ -549,7 +578,8 @@ export class State {
     this.newPhase(mode);
     const total = m.nS * m.D;
     for (let sd = 0; sd < total; sd++) {
-      const want = mode === MODE_LOWER ? Math.min(m.sLo[sd], m.sHi[sd]) : this.fillTarget(sd);
+      if (mode === MODE_LOWER && m.sLo[sd] > m.sHi[sd]) continue;
+      const want = mode === MODE_LOWER ? m.sLo[sd] : this.fillTarget(sd);
       while (this.sCnt(sd) < want && this.scopeHasRoom(sd)) {
         const node = this.scopeNode(sd);
         if (this.dead[node] === this.deadId) break;
@@ -558,6 +588,191 @@ export class State {
         if (mode === MODE_LOWER) this.stats.lowerAugments++;
         else this.stats.goalAugments++;
       }
+    }
+  }
+
+  /** Scope-days below a minimum that their maximum allows (the violations the minimum phases can change). */
+  private deficits(): number {
+    const m = this.m;
+    let k = 0;
+    for (let sd = 0; sd < m.nS * m.D; sd++) if (m.sLo[sd] <= m.sHi[sd] && this.sCnt(sd) < m.sLo[sd]) k++;
+    return k;
+  }
+
+  /**
+   * Fewest violations: the minimum phase maximises the units at home towards the minimums, but a
+   * violation counts per scope-day. Smallest shortfall first, tries to complete a scope-day with units
+   * from people below their limit, from scope-days above their minimum, or from scope-days that are
+   * below their minimum and not tried yet (they stay violated); undoes the attempt when it cannot
+   * complete the day.
+   */
+  concentrate(): void {
+    const m = this.m;
+    const total = m.nS * m.D;
+    const list: number[] = [];
+    // Days that cannot reach their minimum even alone are not tried (and stay sources).
+    for (let sd = 0; sd < total; sd++) if (m.sLo[sd] <= m.sHi[sd] && this.sCnt(sd) < m.sLo[sd] && this.dayLimit(sd) >= m.sLo[sd]) list.push(sd);
+    if (list.length === 0 || list.length > 2000) return;
+    list.sort((x, y) => m.sLo[x] - this.sCnt(x) - (m.sLo[y] - this.sCnt(y)) || x - y);
+    this.processed = new Uint8Array(total);
+    for (const sd of list) {
+      if (this.sCnt(sd) < m.sLo[sd]) {
+        this.journal = [];
+        this.newPhase(MODE_CONCENTRATE);
+        let ok = true;
+        while (this.sCnt(sd) < m.sLo[sd]) {
+          if (!this.scopeHasRoom(sd)) {
+            ok = false;
+            break;
+          }
+          const source = this.search(this.scopeNode(sd));
+          if (source < 0 || !this.augment(source)) {
+            ok = false;
+            break;
+          }
+        }
+        const journal = this.journal;
+        this.journal = null;
+        if (!ok) this.undo(journal);
+      }
+      this.processed[sd] = 1;
+    }
+    this.processed = null;
+  }
+
+  /**
+   * Most people at home scope-day sd can have on its own: fixed home days plus the people who may be at
+   * home that day (flex cell, some home day left under their limit), within the unit, unit-leader and
+   * agency-leader limits of the day. Ignores that people's limits are shared between days.
+   */
+  dayLimit(sd: number): number {
+    const m = this.m;
+    const D = m.D;
+    const d = sd % D;
+    const s = (sd - d) / D;
+    const byUnit = m.scope === SCOPE_UNIT;
+    const u0 = byUnit ? 0 : m.agencyUnitStart[s];
+    const u1 = byUnit ? 1 : m.agencyUnitStart[s + 1];
+    const a = byUnit ? m.uAgency[s] : s;
+    const ad = a * D + d;
+    let total = 0;
+    let alAvail = 0;
+    for (let k = u0; k < u1; k++) {
+      const u = byUnit ? s : m.agencyUnits[k];
+      const ud = u * D + d;
+      let staff = 0;
+      let leaders = 0;
+      let agencyLeaders = 0;
+      for (let i = m.unitStart[u]; i < m.unitStart[u + 1]; i++) {
+        const p = m.unitMembers[i];
+        if ((m.flags[p * D + d] & F_FLEX) === 0 || this.pCap[p] - m.pFixedWfh[p] <= 0) continue;
+        const cat = m.pCat[p];
+        if (cat === CAT_UNIT_LEADER) leaders++;
+        else if (cat === CAT_AGENCY_LEADER) agencyLeaders++;
+        else staff++;
+      }
+      const uRoom = Math.max(0, this.uCapEff[ud] - m.uFixedWfh[ud]);
+      const lRoom = Math.max(0, m.ulCap[ud] - m.ulFixedWfh[ud]);
+      const base = Math.min(uRoom, staff + Math.min(leaders, lRoom));
+      alAvail += Math.min(agencyLeaders, uRoom - base);
+      total += base;
+    }
+    total += Math.min(alAvail, Math.max(0, m.alCap[ad] - m.alFixedWfh[ad]));
+    total += byUnit ? m.uFixedWfh[sd] : m.aFixedWfh[sd];
+    return byUnit ? total : Math.min(total, m.sHi[sd]);
+  }
+
+  private undo(flips: number[]): void {
+    const D = this.m.D;
+    for (let i = flips.length - 1; i >= 0; i--) {
+      const f = flips[i];
+      if (f >= 0) this.remove((f / D) | 0, f % D);
+      else {
+        const c = -f - 1;
+        this.add((c / D) | 0, c % D);
+      }
+    }
+  }
+
+  private snapshot(): Int32Array[] {
+    return [Int32Array.from(this.mode), this.pc.slice(), this.leafFlex.slice(), this.uCnt.slice(), this.ulCnt.slice(), this.alCnt.slice(), this.aCnt.slice()];
+  }
+
+  private restore(s: Int32Array[]): void {
+    this.mode.set(s[0]);
+    this.pc.set(s[1]);
+    this.leafFlex.set(s[2]);
+    this.uCnt.set(s[3]);
+    this.ulCnt.set(s[4]);
+    this.alCnt.set(s[5]);
+    this.aCnt.set(s[6]);
+  }
+
+  /**
+   * Fewest violations when minimums cannot all be met: a role share is one violation per person
+   * (role_min_onsite_share) however many days it is exceeded, a missed minimum one per scope-day. So
+   * when minimums fail because people at their role-share limit are needed on several days, breaking
+   * some people's shares can remove more violations than it adds. Candidates: the people at their limit
+   * reached by the failed searches. Tries them one at a time (kept when the count of violations drops),
+   * and all together then dropping those not needed; keeps the better. A relaxed limit is then set to
+   * exactly the days used.
+   */
+  relaxShares(): void {
+    const m = this.m;
+    const { n, D } = m;
+    if (this.deficits() === 0) return;
+    const maxCandidates = n * D > 200_000 ? 8 : 64;
+    const candidates: number[] = [];
+    const seen = new Uint8Array(n);
+    for (let sd = 0; sd < m.nS * D && candidates.length < maxCandidates; sd++) {
+      if (m.sLo[sd] > m.sHi[sd] || this.sCnt(sd) >= m.sLo[sd]) continue;
+      this.searchLowerFrom(sd);
+      for (const v of this.reached()) {
+        if (v < n && !seen[v] && m.pShareReq[v] >= 0 && this.pc[v] >= this.pCap[v] && m.pFlex[v] > this.pc[v] - m.pFixedWfh[v]) {
+          seen[v] = 1;
+          if (candidates.length < maxCandidates) candidates.push(v);
+        }
+      }
+    }
+    if (candidates.length === 0) return;
+    const base = this.snapshot();
+    const evaluate = (set: readonly number[]): number => {
+      this.restore(base);
+      for (const p of candidates) this.pCap[p] = m.pCap[p];
+      for (const p of set) this.pCap[p] = NO_LIMIT;
+      this.raise(MODE_LOWER);
+      this.concentrate();
+      let v = this.deficits();
+      // A share already broken by fixed days costs no new violation.
+      for (const p of set) if (this.pc[p] > m.pCap[p] && m.pFixedWfh[p] <= m.pCap[p]) v++;
+      return v;
+    };
+    let best: number[] = [];
+    let bestV = this.deficits();
+    for (const p of candidates) {
+      const v = evaluate([...best, p]);
+      if (v < bestV) {
+        best = [...best, p];
+        bestV = v;
+      }
+    }
+    let joint = [...candidates];
+    let jointV = evaluate(joint);
+    for (const p of candidates) {
+      const without = joint.filter((q) => q !== p);
+      const v = evaluate(without);
+      if (v <= jointV) {
+        joint = without;
+        jointV = v;
+      }
+    }
+    const chosen = jointV < bestV ? joint : best;
+    evaluate(chosen);
+    for (const p of chosen) {
+      if (this.pc[p] > m.pCap[p]) {
+        this.pCap[p] = this.pc[p];
+        this.relaxed.push(p);
+      } else this.pCap[p] = m.pCap[p];
     }
   }
 
@@ -582,7 +797,7 @@ export class State {
       for (let p = 0; p < n; p++) {
         if (m.pNoWfh[p] !== 0) continue;
         const c = this.pc[p];
-        if (c <= k - 2 && c < m.pCap[p] && m.pFlex[p] > c - m.pFixedWfh[p]) sources = true;
+        if (c <= k - 2 && c < this.pCap[p] && m.pFlex[p] > c - m.pFixedWfh[p]) sources = true;
         if (c === k && c > m.pFixedWfh[p]) list[len++] = p;
       }
       if (!sources || len === 0) continue;
@@ -668,11 +883,11 @@ export class State {
       let delta: number;
       if (wantWfh) {
         if (this.mode[rc] !== WFH) continue;
-        if (pc[p] >= m.pCap[p]) break;
+        if (pc[p] >= this.pCap[p]) break;
         delta = 2 * pc[p] + 1 - 10 - (2 * pc[r] - 1) + this.prefDelta(rc, false);
       } else {
         if (this.mode[rc] !== ONSITE) continue;
-        if (pc[r] >= m.pCap[r]) continue;
+        if (pc[r] >= this.pCap[r]) continue;
         delta = -10 - (2 * pc[p] - 1) + (2 * pc[r] + 1) + this.prefDelta(rc, true);
       }
       if (delta < bestDelta && (m.pCat[r] === cat || this.swapFits(wantWfh ? p : r, wantWfh ? r : p, d))) {
@@ -769,7 +984,7 @@ export class State {
             for (let j = s0; j < s1; j++) {
               const inn = m.unitMembers[j];
               const ci = inn * D + d;
-              if ((flags[ci] & F_FLEX) === 0 || this.mode[ci] !== ONSITE || pc[inn] >= m.pCap[inn]) continue;
+              if ((flags[ci] & F_FLEX) === 0 || this.mode[ci] !== ONSITE || pc[inn] >= this.pCap[inn]) continue;
               const delta = base + 2 * pc[inn] + 1 + this.prefDelta(ci, true);
               if (delta < bestDelta && (m.pCat[inn] === m.pCat[out] || this.swapFits(inn, out, d))) {
                 best = inn;
@@ -807,7 +1022,7 @@ export class State {
       for (let i = m.leafStart[leaf], e = m.leafStart[leaf + 1]; i < e; i++) {
         const p = m.leafMembers[i];
         const c = p * D + d;
-        if ((flags[c] & F_FLEX) === 0 || this.mode[c] !== ONSITE || pc[p] >= m.pCap[p]) continue;
+        if ((flags[c] & F_FLEX) === 0 || this.mode[c] !== ONSITE || pc[p] >= this.pCap[p]) continue;
         const k = 2 * pc[p] + 1 + this.prefDelta(c, true);
         if (k < cost) {
           cost = k;
@@ -845,7 +1060,7 @@ export class State {
               const inn = bestIn[l];
               if (inn < 0 || inn === out) continue;
               const ci = inn * D + d;
-              if (this.mode[ci] !== ONSITE || pc[inn] >= m.pCap[inn]) continue;
+              if (this.mode[ci] !== ONSITE || pc[inn] >= this.pCap[inn]) continue;
               const delta = base + 2 * pc[inn] + 1 + this.prefDelta(ci, true);
               if (delta >= 0) break;
               if (!this.crossSwapFits(inn, out, d)) continue;
@@ -883,6 +1098,8 @@ export class State {
   run(): void {
     this.greedy();
     this.raise(MODE_LOWER);
+    this.concentrate();
+    this.relaxShares();
     this.raise(MODE_GOAL);
     this.balance();
     this.preferences();

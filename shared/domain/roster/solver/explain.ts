@@ -58,6 +58,8 @@ export function explainViolations(st: State): Violation[] {
   const { instance, n, D, days } = m;
   const { people, units, agencies, policy } = instance;
   const out: Violation[] = [];
+  const relaxed = new Set(st.relaxed);
+  const scopeName = (p: number): string => (m.scope === SCOPE_UNIT ? units[m.pUnit[p]].name : agencies[m.pAgency[p]].name);
   const label = (p: number): string => personLabel(people[p].name, people[p].role, units[m.pUnit[p]].name);
   const on = (d: number): string => `ngày ${formatDateVi(days[d])}`;
   /** Names of people of a list who are fixed at home on day d (optionally one category). */
@@ -101,14 +103,12 @@ export function explainViolations(st: State): Violation[] {
     const req = m.pShareReq[p];
     if (req >= 0 && m.pWorking[p] - st.pc[p] < req) {
       const share = policy.minOnSiteShareByRole?.[person.role] ?? 0;
-      out.push(
-        make(
-          'role_min_onsite_share',
-          { personId: person.id },
-          `${label(p)}: ${ROLE_VI[person.role]} phải làm việc tại cơ quan ít nhất ${percentVi(share)} số ngày làm việc, tức ${req}/${m.pWorking[p]} ngày, ` +
-            `nhưng đã được xác định trước ${m.pFixedWfh[p]} ngày làm việc tại nhà nên chỉ còn tối đa ${m.pWorking[p] - m.pFixedWfh[p]} ngày tại cơ quan${KEPT}`,
-        ),
-      );
+      const rule = `${label(p)}: ${ROLE_VI[person.role]} phải làm việc tại cơ quan ít nhất ${percentVi(share)} số ngày làm việc, tức ${req}/${m.pWorking[p]} ngày`;
+      const why = relaxed.has(p) && m.pFixedWfh[p] <= m.pCap[p]
+        ? `, nhưng được xếp ${st.pc[p]} ngày làm việc tại nhà (${m.pWorking[p] - st.pc[p]} ngày tại cơ quan) vì ${scopeName(p)} cần người làm việc tại nhà cho đủ tỷ lệ tối thiểu: ` +
+          `giữ đúng tỷ lệ của chức vụ sẽ để lại nhiều vi phạm tỷ lệ tối thiểu làm việc tại nhà hơn một vi phạm này`
+        : `, nhưng đã được xác định trước ${m.pFixedWfh[p]} ngày làm việc tại nhà nên chỉ còn tối đa ${m.pWorking[p] - m.pFixedWfh[p]} ngày tại cơ quan${KEPT}`;
+      out.push(make('role_min_onsite_share', { personId: person.id }, rule + why));
     }
   }
 
@@ -304,7 +304,7 @@ function shareMinReason(st: State, s: number, d: number, scopeName: string, min:
   const roles = new Set<string>();
   for (const v of st.reached()) {
     if (v >= m.n) continue;
-    if (st.pc[v] >= m.pCap[v]) {
+    if (st.pc[v] >= st.pCap[v]) {
       names.push(people[v].name);
       roles.add(`${ROLE_VI[people[v].role]} ${percentVi(shares[people[v].role] ?? 0)}`);
     }

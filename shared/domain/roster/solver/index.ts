@@ -23,15 +23,30 @@
  *   `alwaysOnSiteRoles`. The square spreads home days evenly over the people who may have them.
  *
  * ## When the rules cannot all hold
- * Fixed days are still kept; limits (unit, leaders, role shares, floor(max × W)) are never broken by a
- * day the solver chose, so only fixed days can break them; minimums ceil(min × W) are met wherever any
- * roster can (exact augmenting-path search) and otherwise filled as far as possible. Each violation
- * left is listed with a Vietnamese message that says why (`violations`, checker's keys and order).
+ * The roster returned has the fewest violations among rosters that keep every fixed day (a pinned cell
+ * is never changed, so `fixed_day_changed` never appears). Violations of fixed days themselves (a duty
+ * on a day fixed to leave, an ineligible person fixed at home, fixed home days beyond a limit) are kept
+ * and no other day deepens them. Limits (people / leaders on site, floor(max × W)) are never broken by
+ * a day the solver chose: breaking one removes at most one other violation. Minimums ceil(min × W) are
+ * met wherever possible, and when they cannot all be, as many scope-days as possible are completed; a
+ * role share (one violation per person however many days) is broken when that leaves fewer violations
+ * in total. Each violation left is listed with a Vietnamese message saying why (`violations`, with the
+ * checker's keys and order), e.g. which people are away, ineligible, on duty or out of home days.
  *
  * ## Algorithm (core.ts)
- * Greedy day-by-day fill, then exact augmenting paths in the per-day flow network for minimums and
- * goals, then balancing paths (person with k home days → person with ≤ k − 2) level by level, then local
- * moves for preferences. O(people × days) per phase in practice; typed arrays only.
+ * The rules are bounds on counts of people at home; with agency leaders in one unit they form, per day,
+ * a tree (cells → unit leaders / agency leaders / staff of a unit → unit → agency), and with the
+ * people's limits over the period a flow network. Greedy day-by-day fill (fewest home days first), then
+ * breadth-first augmenting paths on the implicit residual network: minimums (exact max-flow), fewest
+ * violations (completing scope-days, relaxing role shares), goals; then balancing paths from people
+ * with k home days to people with ≤ k − 2 (each lowers Σ wfh² by ≥ 2; level by level this reaches the
+ * least Σ wfh² for the goal counts), cost-aware paths and swaps for wishes. Typed arrays only, no
+ * per-cell objects; failed searches mark their region dead for the phase. Measured against the exact
+ * MILP (HiGHS): docs/BENCHMARKS.md, "roster solver".
+ *
+ * Limitation: when an agency's leaders belong to several units, their daily limit crosses the units'
+ * and is checked as a side constraint; feasibility was still exact in every test, but goals and the
+ * fewest-violations count may then miss the optimum.
  */
 import type { Mode, ResolvedInstance, Roster, Violation } from '../format';
 import { State, type CoreStats } from './core';

@@ -5,7 +5,8 @@
  * - the exact MILP (HiGHS, bench/lib/highs-model.ts) on small random instances with random policies,
  *   fixed days that may break rules, duties, wishes and agency leaders in several units: the solver must
  *   find a roster without violations exactly when one exists, leave only the unavoidable violations
- *   otherwise, and reach the optimum's goal term.
+ *   otherwise — as few as the MILP that may break minimums and role shares at one violation each — and
+ *   reach the optimum's goal term.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -64,7 +65,7 @@ describe('solveRoster property: feasible instances get a roster with no violatio
 });
 
 describe('solveRoster property: exact feasibility against the MILP (HiGHS)', () => {
-  it('has violations only when no roster avoids them, and then the same ones as the optimum', async () => {
+  it('has violations only when no roster avoids them, then as few as possible', async () => {
     let feasible = 0;
     let infeasible = 0;
     await fc.assert(
@@ -81,8 +82,19 @@ describe('solveRoster property: exact feasibility against the MILP (HiGHS)', () 
           expect(keys(checkRoster(instance, res.roster))).toEqual(keys(res.violations));
           const milp = await solveMilp(instance, { timeLimit: 20 });
           if (milp.infeasible) {
-            // No roster meets every minimum (fixed days kept): the solver reports a minimum it could not meet.
-            expect(res.violations.some((v) => v.rule === 'wfh_share_min')).toBe(true);
+            // No roster meets every minimum and limit (fixed days kept): the solver reports what is left —
+            // a minimum it could not meet, or a role share it broke to leave fewer violations.
+            expect(res.feasible).toBe(false);
+            expect(res.violations.some((v) => v.rule === 'wfh_share_min' || v.rule === 'role_min_onsite_share')).toBe(true);
+            // Fewest violations: as many as the optimum of the MILP where minimums and role shares may
+            // be broken at a cost of one violation each (fixed days and other limits kept).
+            // (Exact when agency leaders are in one unit; spread over units, their daily limit crosses the
+            // units' and the solver's paths cannot always re-route it: see index.ts.)
+            if (!spreadLeaders) {
+              const soft = await solveMilp(instance, { timeLimit: 20, softMinimums: true });
+              expect(soft.optimal).toBe(true);
+              expect(res.violations).toHaveLength(checkRoster(instance, soft.roster!).length);
+            }
             infeasible++;
             return;
           }

@@ -253,19 +253,37 @@ describe('solveRoster: infeasible instances', () => {
   });
 
   it('explains a minimum that only role shares over the period prevent (cross-day)', () => {
-    // Unit: a head (share 0.6 → at most 2 of 5 days at home) and two ineligible staff; one at home
-    // needed every day. The head can cover two days; three days must fail, naming the head.
-    const people: P[] = [{ id: 'tp', unitId: 'a', role: 'head', name: 'Hoàng Văn Trưởng' }, { id: 'a1', unitId: 'a', canWorkFromHome: false }, { id: 'a2', unitId: 'a', canWorkFromHome: false }];
+    // One at home needed each day (30% of 3). The staff member is on duty on three days, when only the
+    // head (share 0.6 → at most 2 of 5 days at home) can be at home: one of those days must fail.
+    const people: P[] = [
+      { id: 'tp', unitId: 'a', role: 'head', name: 'Hoàng Văn Trưởng' },
+      { id: 'a1', unitId: 'a', duties: [DAYS[0], DAYS[1], DAYS[2]] },
+      { id: 'a2', unitId: 'a', canWorkFromHome: false },
+    ];
     const res = solve(instance(people, { ...share(0.3, null, null, 'unit'), minOnSiteShareByRole: { head: 0.6 }, requireEligibilityForWfh: true }));
     expect(res.feasible).toBe(false);
     expect(homeDays(res, 'tp')).toBe(2);
-    expect(res.violations).toHaveLength(3);
-    for (const v of res.violations) {
-      expect(v.rule).toBe('wfh_share_min');
-      expect(v.message).toContain('cần ít nhất 1 người làm việc tại nhà (30% của 3 người đang làm việc) nhưng chỉ xếp được 0 người');
-      expect(v.message).toContain('Hoàng Văn Trưởng');
-      expect(v.message).toContain('Trưởng phòng 60%');
-    }
+    expect(res.violations).toHaveLength(1);
+    const [v] = res.violations;
+    expect(v.rule).toBe('wfh_share_min');
+    expect([DAYS[0], DAYS[1], DAYS[2]]).toContain(v.date);
+    expect(v.message).toContain('cần ít nhất 1 người làm việc tại nhà (30% của 3 người đang làm việc) nhưng chỉ xếp được 0 người');
+    expect(v.message).toContain('(Hoàng Văn Trưởng) đã dùng hết số ngày làm việc tại nhà mà tỷ lệ làm việc tại cơ quan tối thiểu của chức vụ cho phép (Trưởng phòng 60%)');
+  });
+
+  it('breaks one role share rather than leave several minimums unmet (fewest violations)', () => {
+    // Only the head may be at home; the unit needs one at home every day. Keeping the head's share
+    // (2 of 5 days) would leave 3 wfh_share_min violations; breaking it leaves 1 violation.
+    const people: P[] = [{ id: 'tp', unitId: 'a', role: 'head', name: 'Hoàng Văn Trưởng' }, { id: 'a1', unitId: 'a', canWorkFromHome: false }, { id: 'a2', unitId: 'a', canWorkFromHome: false }];
+    const res = solve(instance(people, { ...share(0.3, null, null, 'unit'), minOnSiteShareByRole: { head: 0.6 }, requireEligibilityForWfh: true }));
+    expect(res.feasible).toBe(false);
+    expect(homeDays(res, 'tp')).toBe(5);
+    expect(res.violations.map((v) => [v.rule, v.personId])).toEqual([['role_min_onsite_share', 'tp']]);
+    expect(res.violations[0].message).toBe(
+      'Hoàng Văn Trưởng (Trưởng phòng, Phòng A): Trưởng phòng phải làm việc tại cơ quan ít nhất 60% số ngày làm việc, tức 3/5 ngày, ' +
+        'nhưng được xếp 5 ngày làm việc tại nhà (0 ngày tại cơ quan) vì Phòng A cần người làm việc tại nhà cho đủ tỷ lệ tối thiểu: ' +
+        'giữ đúng tỷ lệ của chức vụ sẽ để lại nhiều vi phạm tỷ lệ tối thiểu làm việc tại nhà hơn một vi phạm này',
+    );
   });
 
   it('explains a policy with no whole number between ceil(min × W) and floor(max × W)', () => {
