@@ -787,20 +787,28 @@ export class State {
   balance(): void {
     const m = this.m;
     const { n } = m;
+    // Paths stay inside one agency (agency scope) or one unit (otherwise): a level only searches from
+    // people whose component has a possible source (fewest home days among people with a free cell).
+    const byAgency = m.scope === SCOPE_AGENCY;
+    const comp = byAgency ? m.pAgency : m.pUnit;
+    const minSource = new Int32Array(byAgency ? m.nA : m.nU).fill(NO_LIMIT);
     let maxLevel = 0;
-    for (let p = 0; p < n; p++) if (m.pNoWfh[p] === 0 && this.pc[p] > maxLevel) maxLevel = this.pc[p];
+    for (let p = 0; p < n; p++) {
+      if (m.pNoWfh[p] !== 0) continue;
+      const c = this.pc[p];
+      if (c > maxLevel) maxLevel = c;
+      if (c < this.pCap[p] && m.pFlex[p] > c - m.pFixedWfh[p] && c < minSource[comp[p]]) minSource[comp[p]] = c;
+    }
     const list = new Int32Array(n);
     for (let k = maxLevel; k >= 2; k--) {
-      // Any possible source at all (an allowed person with ≤ k − 2 days, below their limit, with a free cell)?
-      let sources = false;
       let len = 0;
       for (let p = 0; p < n; p++) {
         if (m.pNoWfh[p] !== 0) continue;
         const c = this.pc[p];
-        if (c <= k - 2 && c < this.pCap[p] && m.pFlex[p] > c - m.pFixedWfh[p]) sources = true;
-        if (c === k && c > m.pFixedWfh[p]) list[len++] = p;
+        // minSource only grows as sources gain days: a stale value only costs a search.
+        if (c === k && c > m.pFixedWfh[p] && minSource[comp[p]] <= k - 2) list[len++] = p;
       }
-      if (!sources || len === 0) continue;
+      if (len === 0) continue;
       this.newPhase(MODE_BALANCE);
       this.balanceLevel = k;
       for (let i = 0; i < len; i++) {
