@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   /** Sender address of notifications. */
   MAIL_FROM: z.string().default('Congvu <congvu@localhost>'),
+  /** Days health declarations are kept after the policy ends (or after the declaration for an open-ended policy). */
+  HEALTH_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
