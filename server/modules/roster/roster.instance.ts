@@ -12,7 +12,8 @@ import type { Db } from '../../db/client';
 import { notFound } from '../../lib/errors';
 import { agencies, people, units } from '../org/org.table';
 import { activePolicy, rulesOf, type PolicyRow } from '../policy/policy.resolve';
-import { appDaysOff, appWorkdays } from '../calendar/calendar.overrides';
+import { appDaysOff } from '../calendar/calendar.overrides';
+import { workdaysFor } from '../calendar/calendar.service';
 import { dutyAssignments, rosterPeriods, rosterWishes } from './roster.table';
 
 export type PeriodRow = typeof rosterPeriods.$inferSelect;
@@ -51,7 +52,7 @@ export async function loadPeriodContext(db: Db, periodOrId: string | PeriodRow):
   const [unitRows, peopleRows, workdays, holidays, policy, duties] = await Promise.all([
     db.select().from(units).where(eq(units.agencyId, period.agencyId)).orderBy(asc(units.sortOrder), asc(units.name)),
     db.select().from(people).where(and(eq(people.agencyId, period.agencyId), eq(people.active, true))),
-    appWorkdays(db, period.fromDate, period.toDate),
+    workdaysFor(db, period.fromDate, period.toDate),
     appDaysOff(db, period.fromDate, period.toDate),
     period.policyId
       ? import('../policy/policy.table').then(async ({ policies }) => (await db.select().from(policies).where(eq(policies.id, period.policyId!)))[0] ?? null)

@@ -27,7 +27,7 @@ import { agencyTarget, assertCan, unitTarget } from '../../lib/scope';
 import { can } from '../../../shared/domain/permissions';
 import { agencies } from '../org/org.table';
 import { activePolicy } from '../policy/policy.resolve';
-import { appWorkdays } from '../calendar/calendar.overrides';
+import { workdaysFor } from '../calendar/calendar.service';
 import { buildInstance, checkWithSeverity, loadPeriod, loadPeriodContext, severityOf, type Cell, type PeriodContext, type PeriodRow } from './roster.instance';
 import { rosterComments, rosterEntries, rosterPeriods, rosterVersions, schedule, unitRosters } from './roster.table';
 
@@ -60,7 +60,7 @@ export async function listPeriods(deps: Deps, user: CurrentUser, agencyId: strin
   const mayRead = can(user, 'roster.read', target) || user.grants.some((g) => g.agencyId === agencyId && (g.role === 'unit_head' || g.role === 'unit_deputy'));
   if (!mayRead) throw new AppError('FORBIDDEN');
   const rows = await deps.db.select().from(rosterPeriods).where(eq(rosterPeriods.agencyId, agencyId)).orderBy(desc(rosterPeriods.fromDate)).limit(100);
-  return Promise.all(rows.map(async (p) => presentPeriod(p, await appWorkdays(deps.db, p.fromDate, p.toDate))));
+  return Promise.all(rows.map(async (p) => presentPeriod(p, await workdaysFor(deps.db, p.fromDate, p.toDate))));
 }
 
 export async function createPeriod(deps: Deps, user: CurrentUser, input: { agencyId: string; fromDate: string; toDate: string; deadline?: string }): Promise<PeriodView> {
@@ -68,7 +68,7 @@ export async function createPeriod(deps: Deps, user: CurrentUser, input: { agenc
   assertCan(user, 'period.manage', target);
   if (input.toDate < input.fromDate) throw invalid('body.toDate', 'Ngày kết thúc phải sau ngày bắt đầu.');
   if (dayNumber(input.toDate) - dayNumber(input.fromDate) > 62) throw invalid('body.toDate', 'Một kỳ đăng ký dài tối đa 2 tháng.');
-  const workdays = await appWorkdays(deps.db, input.fromDate, input.toDate);
+  const workdays = await workdaysFor(deps.db, input.fromDate, input.toDate);
   if (workdays.length === 0) throw invalid('body.fromDate', 'Kỳ đăng ký không có ngày làm việc nào.');
   const [overlap] = await deps.db
     .select({ id: rosterPeriods.id, fromDate: rosterPeriods.fromDate, toDate: rosterPeriods.toDate })
@@ -239,7 +239,7 @@ export async function copyPrevious(deps: Deps, user: CurrentUser, periodId: stri
   const prevCells = prevUr ? await cellsOf(deps.db, [prevUr.id]) : [];
   if (!prevCells.length) throw new AppError('NOT_FOUND', 'Kỳ trước đơn vị chưa có lịch để sao chép.');
   const ctx = await loadPeriodContext(deps.db, period);
-  const prevDays = await appWorkdays(deps.db, prev.fromDate, prev.toDate);
+  const prevDays = await workdaysFor(deps.db, prev.fromDate, prev.toDate);
   const unitPeople = new Set(ctx.people.filter((p) => p.unitId === unitId).map((p) => p.id));
   // Match days by weekday first (T2 → T2), else by position.
   const byWeekday = new Map<number, string>();
