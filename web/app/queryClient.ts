@@ -4,12 +4,13 @@
  */
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError, setCsrfToken } from '../lib/api';
-import { ME_QUERY_KEY } from '../features/auth/api';
+import { ME_QUERY_KEY, setSessionHint } from '../features/auth/api';
 
 export function createQueryClient(): QueryClient {
   const onError = (err: unknown) => {
     if (isApiError(err) && err.status === 401 && client.getQueryData(ME_QUERY_KEY)) {
       setCsrfToken(null);
+      setSessionHint(false);
       client.setQueryData(ME_QUERY_KEY, null);
     }
   };

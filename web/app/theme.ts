@@ -1,5 +1,5 @@
 /** Mantine theme: sober administrative blue, readable contrast (WCAG AA), visible keyboard focus. */
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -10,4 +10,8 @@ export const theme = createTheme({
   fontFamily: '"Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "Liberation Sans", sans-serif',
   headings: { fontFamily: '"Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "Liberation Sans", sans-serif' },
   cursorType: 'pointer',
+  components: {
+    // Vietnamese words in capitals lose readability (long role names): keep the case as written.
+    Badge: Badge.extend({ styles: { label: { textTransform: 'none' } } }),
+  },
 });

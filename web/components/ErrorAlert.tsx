@@ -4,6 +4,7 @@
  */
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldOfPath, isApiError } from '../lib/api';
 import { vi } from '../i18n/vi';
@@ -20,10 +21,16 @@ export interface ErrorAlertProps {
   /** Retry button (for a failed load). */
   onRetry?: () => void;
   title?: string;
+  /** Scroll the alert into view when the error appears (forms submitted from their bottom). Default true. */
+  reveal?: boolean;
 }
 
-export function ErrorAlert({ error, fieldLabels, onReload, onRetry, title }: ErrorAlertProps) {
+export function ErrorAlert({ error, fieldLabels, onReload, onRetry, title, reveal = true }: ErrorAlertProps) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (reveal && error) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [error, reveal]);
   if (!error) return null;
   const api = isApiError(error) ? error : null;
   const code = api?.code ?? 'INTERNAL';
@@ -33,7 +40,7 @@ export function ErrorAlert({ error, fieldLabels, onReload, onRetry, title }: Err
   // A single issue that only repeats the message and names no known field adds nothing.
   const issues = all.length === 1 && all[0]!.message === message && !fieldLabels?.[fieldOfPath(all[0]!.path)] ? [] : all;
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={heading} role="alert" mb="md">
+    <Alert ref={ref} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={heading} role="alert" mb="md" style={{ scrollMarginTop: 16 }}>
       <Text size="sm">{message}</Text>
       {api?.isVersionConflict ? (
         <Text size="sm" mt={4}>

@@ -148,6 +148,7 @@ export const en: Messages = {
       password: 'Password',
       submit: 'Log in',
       forgot: 'Forgot your password? Ask your agency’s IT team for a temporary one.',
+      failed: 'Could not log in',
       showPassword: 'Show password',
     },
     password: {
@@ -220,6 +221,7 @@ export const en: Messages = {
       search: 'Search by full name',
       add: 'Add person',
       empty: 'This unit has nobody yet.',
+      emptyAgency: 'This agency has nobody yet.',
       emptySearch: 'Nobody matches your search.',
       total_one: '{{count}} person',
       total_other: '{{count}} people',

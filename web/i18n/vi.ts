@@ -134,6 +134,7 @@ export const vi = {
       password: 'Mật khẩu',
       submit: 'Đăng nhập',
       forgot: 'Quên mật khẩu? Liên hệ Tổ CNTT của cơ quan để được cấp mật khẩu tạm.',
+      failed: 'Đăng nhập không thành công',
       showPassword: 'Hiện mật khẩu',
     },
     password: {
@@ -206,6 +207,7 @@ export const vi = {
       search: 'Tìm theo họ và tên',
       add: 'Thêm cán bộ',
       empty: 'Đơn vị chưa có cán bộ nào.',
+      emptyAgency: 'Cơ quan chưa có cán bộ nào.',
       emptySearch: 'Không tìm thấy cán bộ phù hợp.',
       total_one: '{{count}} cán bộ',
       total_other: '{{count}} cán bộ',

@@ -77,8 +77,8 @@ export function isApiError(e: unknown): e is ApiError {
 /** `body.people[3].role` → `people`; `body.fullName` → `fullName`; `row 5, column C` → `` (not a field). */
 export function fieldOfPath(path: string): string {
   const rest = path.replace(/^(body|query|params|headers)\.?/, '');
-  const m = /^[A-Za-z_$][\w$]*/.exec(rest);
-  return m ? m[0] : '';
+  const m = /^([A-Za-z_$][\w$]*)(?=$|[.[])/.exec(rest);
+  return m ? m[1]! : '';
 }
 
 let csrfToken: string | null = null;

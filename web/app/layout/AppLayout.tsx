@@ -78,7 +78,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const restricted = user.mustChangePassword;
 
-  useEffect(() => drawer.close(), [pathname]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => drawer.close(), [pathname]);
 
   return (
     <AppShell

@@ -64,7 +64,7 @@ export function LoginPage() {
           <Text size="sm" c="dimmed" mb="md">
             {t('auth.login.subtitle')}
           </Text>
-          {login.error ? <ErrorAlert error={login.error} fieldLabels={labels} /> : null}
+          {login.error ? <ErrorAlert error={login.error} fieldLabels={labels} title={isApiError(login.error) && login.error.code === 'UNAUTHENTICATED' ? t('auth.login.failed') : undefined} /> : null}
           <form onSubmit={handleSubmit} noValidate>
             <Stack gap="sm">
               <TextInput

@@ -5,8 +5,31 @@ import { api, isApiError, setCsrfToken } from '../../lib/api';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
 
+/**
+ * A hint kept on the device while a session is open, so that a logged-out visit does not probe
+ * /api/auth/me (its 401 would only add an error to the console). Never trusted for access: the
+ * server decides; a stale hint costs one 401 and is then cleared.
+ */
+const SESSION_HINT_KEY = 'congvu.session';
+export function setSessionHint(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(SESSION_HINT_KEY, '1');
+    else localStorage.removeItem(SESSION_HINT_KEY);
+  } catch {
+    /* storage unavailable: always probe */
+  }
+}
+function hasSessionHint(): boolean {
+  try {
+    return localStorage.getItem(SESSION_HINT_KEY) !== null;
+  } catch {
+    return true;
+  }
+}
+
 /** The current user, or null when not logged in (401). Keeps the CSRF token up to date. */
 export async function fetchMe(): Promise<MeResponse | null> {
+  if (!hasSessionHint()) return null;
   try {
     const me = await api.get<MeResponse>('/auth/me');
     setCsrfToken(me.csrfToken);
@@ -14,6 +37,7 @@ export async function fetchMe(): Promise<MeResponse | null> {
   } catch (err) {
     if (isApiError(err) && err.status === 401) {
       setCsrfToken(null);
+      setSessionHint(false);
       return null;
     }
     throw err;
@@ -30,6 +54,7 @@ export function useLogin() {
     mutationFn: (body: LoginRequest) => api.post<MeResponse>('/auth/login', body),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
+      setSessionHint(true);
       // Data of a previous user must not leak into this session.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
       queryClient.setQueryData(ME_QUERY_KEY, me);
@@ -43,6 +68,7 @@ export function useLogout() {
     mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
+      setSessionHint(false);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
       queryClient.setQueryData(ME_QUERY_KEY, null);
     },

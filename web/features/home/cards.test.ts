@@ -18,5 +18,7 @@ describe('home cards per role', () => {
     expect(ids(['province'])).toEqual(['provinceReports']);
     expect(ids(['it'], ['org.manage', 'account.manage'])).toContain('eligibility');
     expect(ids(['staff'], ['org.read'])).not.toContain('eligibility');
+    // An admin's scope is the whole province: the card counts one agency, so it is not theirs.
+    expect(ids(['admin'], ['org.manage', 'account.manage'])).not.toContain('eligibility');
   });
 });

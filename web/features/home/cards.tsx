@@ -42,7 +42,7 @@ export const HOME_CARDS: readonly HomeCard[] = [
   { id: 'officeReport', roles: ['office'], order: 80 },
   { id: 'directorAgency', roles: DIRECTORS, order: 90, wide: true },
   { id: 'provinceReports', roles: ['province'], order: 100, wide: true },
-  { id: 'eligibility', anyOf: ['org.manage', 'account.manage'], order: 110, load: () => import('./EligibilityCard') },
+  { id: 'eligibility', roles: ['office', 'it'], anyOf: ['org.manage', 'account.manage'], order: 110, load: () => import('./EligibilityCard') },
 ];
 
 /** The cards of a user, in order. */

@@ -25,7 +25,7 @@ export function AccountPanel({ person }: { person: PersonView }) {
     <Stack gap="sm">
       {tempPassword ? <TemporaryPassword password={tempPassword} /> : null}
       <QueryState query={account} loading="spinner">
-        {(acc) => <AccountForm key={acc?.userId ?? 'new'} person={person} account={acc} onTemporaryPassword={setTempPassword} />}
+        {(acc) => <AccountForm person={person} account={acc} onTemporaryPassword={setTempPassword} />}
       </QueryState>
     </Stack>
   );

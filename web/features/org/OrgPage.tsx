@@ -43,7 +43,9 @@ type Dialog = { kind: 'unit'; unit: UnitView | null } | { kind: 'person'; person
 function OrgWorkspace({ agencies }: { agencies: AgencyView[] }) {
   const { t } = useTranslation();
   const session = useSession();
-  const compact = useMediaQuery('(max-width: 61.99em)') ?? false;
+  // Below the lg breakpoint the units become a select above the people, shown as cards on phones.
+  const unitsCompact = useMediaQuery('(max-width: 74.99em)') ?? false;
+  const peopleCompact = useMediaQuery('(max-width: 47.99em)') ?? false;
   const [params, setParams] = useSearchParams();
   const options = useMemo(() => agencyOptions(agencies), [agencies]);
   const agencyId = defaultAgencyId(options, params.get('agency'), session.user.agencyId)!;
@@ -73,7 +75,7 @@ function OrgWorkspace({ agencies }: { agencies: AgencyView[] }) {
 
   useEffect(() => {
     if ((params.get('q') ?? '') !== debouncedSearch) update({ q: debouncedSearch.trim() || null });
-  }, [debouncedSearch]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [debouncedSearch]);
 
   function handleExport() {
     exportXlsx.mutate(undefined, {
@@ -98,7 +100,7 @@ function OrgWorkspace({ agencies }: { agencies: AgencyView[] }) {
         {exportXlsx.error ? <ErrorAlert error={exportXlsx.error} /> : null}
       </Stack>
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 4, xl: 3 }}>
+        <Grid.Col span={{ base: 12, lg: 3 }}>
           <UnitsPanel
             agencyId={agencyId}
             selectedUnitId={unitId}
@@ -106,10 +108,10 @@ function OrgWorkspace({ agencies }: { agencies: AgencyView[] }) {
             canManage={canManage}
             onAdd={() => setDialog({ kind: 'unit', unit: null })}
             onEdit={(unit) => setDialog({ kind: 'unit', unit })}
-            compact={compact}
+            compact={unitsCompact}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8, xl: 9 }}>
+        <Grid.Col span={{ base: 12, lg: 9 }}>
           <PeoplePanel
             agencyId={agencyId}
             unitId={unitId}
@@ -121,7 +123,7 @@ function OrgWorkspace({ agencies }: { agencies: AgencyView[] }) {
             canManage={canManage && (units.data?.length ?? 0) > 0}
             onAdd={() => setDialog({ kind: 'person', person: null })}
             onOpen={(person) => setDialog({ kind: 'person', person })}
-            compact={compact}
+            compact={peopleCompact}
           />
         </Grid.Col>
       </Grid>

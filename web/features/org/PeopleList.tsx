@@ -10,6 +10,16 @@ export interface PeopleListProps {
   compact: boolean;
 }
 
+/** The job title when it adds something to the position ("Giám đốc Sở" under "Giám đốc" does not). */
+function useExtraTitle() {
+  const { t } = useTranslation();
+  return (p: PersonView) => {
+    if (!p.title) return null;
+    const position = t(`positions.${p.position}`).toLocaleLowerCase('vi');
+    return p.title.toLocaleLowerCase('vi').startsWith(position) ? null : p.title;
+  };
+}
+
 function AccountBadge({ has }: { has: boolean }) {
   const { t } = useTranslation();
   return (
@@ -23,7 +33,7 @@ function NameButton({ person, onOpen }: { person: PersonView; onOpen: (p: Person
   const { t } = useTranslation();
   return (
     <Group gap={6} wrap="wrap">
-      <Anchor component="button" type="button" fw={600} ta="left" onClick={() => onOpen(person)} aria-label={t('org.people.editNamed', { name: person.fullName })}>
+      <Anchor component="button" type="button" fw={600} ta="left" size="sm" onClick={() => onOpen(person)} aria-label={t('org.people.editNamed', { name: person.fullName })}>
         {person.fullName}
       </Anchor>
       {!person.active ? (
@@ -37,6 +47,7 @@ function NameButton({ person, onOpen }: { person: PersonView; onOpen: (p: Person
 
 export function PeopleList({ people, onOpen, compact }: PeopleListProps) {
   const { t } = useTranslation();
+  const extraTitle = useExtraTitle();
   if (compact) {
     return (
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -45,7 +56,7 @@ export function PeopleList({ people, onOpen, compact }: PeopleListProps) {
             <NameButton person={p} onOpen={onOpen} />
             <Text size="sm">
               {t(`positions.${p.position}`)}
-              {p.title ? ` · ${p.title}` : ''}
+              {extraTitle(p) ? ` · ${extraTitle(p)}` : ''}
             </Text>
             <Text size="sm" c="dimmed">
               {p.unitName}
@@ -65,8 +76,8 @@ export function PeopleList({ people, onOpen, compact }: PeopleListProps) {
     );
   }
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped highlightOnHover verticalSpacing="xs" stickyHeader>
+    <Table.ScrollContainer minWidth={680}>
+      <Table striped highlightOnHover verticalSpacing="xs" fz="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('org.people.columns.fullName')}</Table.Th>

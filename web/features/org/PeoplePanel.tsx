@@ -61,7 +61,7 @@ export function PeoplePanel(props: PeoplePanelProps) {
       <QueryState query={people} skeletonRows={8}>
         {(data) =>
           data.people.length === 0 ? (
-            <EmptyState title={props.debouncedSearch ? t('org.people.emptySearch') : t('org.people.empty')} />
+            <EmptyState title={props.debouncedSearch ? t('org.people.emptySearch') : props.unitId ? t('org.people.empty') : t('org.people.emptyAgency')} />
           ) : (
             <PeopleList people={data.people} onOpen={props.onOpen} compact={props.compact} />
           )

@@ -61,7 +61,7 @@ function UnitList({ list, selectedUnitId, onSelect, canManage, onEdit }: UnitsPa
             <NavLink
               component="button"
               label={unit.name}
-              description={t(`unitKinds.${unit.kind}`)}
+              title={t(`unitKinds.${unit.kind}`)}
               active={selectedUnitId === unit.id}
               aria-current={selectedUnitId === unit.id ? 'true' : undefined}
               onClick={() => onSelect(unit.id)}
