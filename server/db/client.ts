@@ -45,6 +45,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // Keep `date`-like text columns as text; timestamps come back as Date.
   const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that breaks (server restart, database dropped) must not crash the process;
+  // the pool replaces it and the next query reports the problem.
+  pool.on('error', (err) => console.warn(`PostgreSQL: kết nối bị ngắt (${err.message})`));
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     db,

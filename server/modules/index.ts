@@ -3,15 +3,19 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv, Deps } from '../lib/context';
 
 import { orgRoutes } from './org/org.routes';
-import { dutyRoutes } from './roster/duty.routes';
+import { rosterRoutes } from './roster/roster.routes';
 import { policyRoutes } from './policy/policy.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
+import { dutyRoutes } from './roster/duty.routes';
+import { presenceRoutes } from './presence/presence.routes';
 
 type RouteFactory = (deps: Deps) => OpenAPIHono<AppEnv>;
 
 export const MODULE_ROUTES: Array<[string, RouteFactory]> = [
   ['/org', orgRoutes],
-  ['/calendar', calendarRoutes],
+  ['/roster', rosterRoutes],
   ['/policies', policyRoutes],
+  ['/calendar', calendarRoutes],
   ['/duty', dutyRoutes],
+  ['/presence', presenceRoutes],
 ];

@@ -132,7 +132,9 @@ export async function listPolicies(deps: Deps, user: CurrentUser, q: { agencyId?
     const target = await agencyTarget(deps.db, q.agencyId);
     if (!user.grants.some((g) => g.agencyId === q.agencyId)) assertCan(user, 'policy.read', target);
     const [agency] = await deps.db.select().from(agencies).where(eq(agencies.id, q.agencyId));
-    visible = visible.filter((p) => p.ownerAgencyId === q.agencyId || policySpecificity(p, agency!) >= 0);
+    const owners = await deps.db.select({ id: agencies.id, path: agencies.path }).from(agencies);
+    const ownerPath = new Map(owners.map((o) => [o.id, o.path]));
+    visible = visible.filter((p) => p.ownerAgencyId === q.agencyId || policySpecificity(p, agency!, ownerPath.get(p.ownerAgencyId)) >= 0);
   }
   return presentMany(deps, visible);
 }
@@ -299,7 +301,8 @@ export async function getActivePolicy(
   const [agency] = await deps.db.select({ id: agencies.id, path: agencies.path, district: agencies.district }).from(agencies).where(eq(agencies.id, q.agencyId));
   const row = await activePolicy(deps.db, agency!, date);
   if (!row) return { policy: null, match: null, date };
-  const s = policySpecificity(row, agency!);
-  const match = s >= 1000 ? 'agency' : s >= 100 ? 'ancestor' : 'district';
+  const [owner] = await deps.db.select({ path: agencies.path }).from(agencies).where(eq(agencies.id, row.ownerAgencyId));
+  const s = policySpecificity(row, agency!, owner?.path);
+  const match = s >= 1000 ? 'agency' : s >= 500 ? 'district' : 'ancestor';
   return { policy: (await presentMany(deps, [row]))[0]!, match, date };
 }
