@@ -150,3 +150,15 @@ export const CheckRequest = z.object({ instance: z.unknown(), roster: z.unknown(
 export const CheckResponse = z.object({ violations: z.array(z.object({ rule: z.string(), date: z.string().optional(), agencyId: z.string().optional(), unitId: z.string().optional(), personId: z.string().optional(), message: z.string() })) });
 
 export const ImportAssignmentsResult = z.object({ units: z.number(), cells: z.number(), violations: z.array(ViolationView) });
+
+export const GenerateResponse = z.object({
+  units: z.array(z.object({ unitId: z.string(), unitName: z.string(), version: z.number(), cells: z.number() })),
+  /** True when every rule holds. */
+  feasible: z.boolean(),
+  score: z.object({ total: z.number(), goalDeviation: z.number(), unmetPrefers: z.number(), fairness: z.number() }),
+  /** Why some rules cannot hold (Vietnamese), when not feasible. */
+  explanations: z.array(z.object({ rule: z.string(), date: z.string().optional(), unitId: z.string().optional(), personId: z.string().optional(), message: z.string() })),
+  violations: z.array(ViolationView),
+  ms: z.number(),
+});
+export type GenerateResponse = z.infer<typeof GenerateResponse>;

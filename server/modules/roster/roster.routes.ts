@@ -5,6 +5,7 @@ import {
   CheckRequest,
   CheckResponse,
   DiffResponse,
+  GenerateResponse,
   ImportAssignmentsResult,
   MyScheduleResponse,
   PeriodCreate,
@@ -28,6 +29,7 @@ import { AppError } from '../../lib/errors';
 import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
 import { appendix1Docx, appendix1Xlsx, buildAppendix1 } from './appendix1';
 import { exportPeriod, importAssignments } from './roster.interchange';
+import { generateRoster } from './roster.generate';
 import * as roster from './roster.service';
 import { getWishes, mySchedule, setWishes, whoIsWhere } from './schedule.service';
 
@@ -87,6 +89,17 @@ export function rosterRoutes(deps: Deps) {
       const p = c.req.valid('param');
       return c.json(await roster.copyPrevious(deps, requireUser(c), p.id, p.unitId, c.req.valid('json').version), 200);
     },
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/periods/{id}/units/{unitId}/generate', tags: ['roster'], summary: 'Tạo lịch tự động cho đơn vị (bản nháp)', request: { params: UnitParam, ...jsonBody(z.object({ version: z.number().int().min(0) }).strict()) }, responses: responses(GenerateResponse) }),
+    async (c) => {
+      const p = c.req.valid('param');
+      return c.json(await generateRoster(deps, requireUser(c), p.id, { unitId: p.unitId, version: c.req.valid('json').version }), 200);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/periods/{id}/generate', tags: ['roster'], summary: 'Tạo lịch tự động cho các đơn vị chưa gửi (Văn phòng)', request: { params: PeriodParam, ...jsonBody(VersionRequest) }, responses: responses(GenerateResponse) }),
+    async (c) => c.json(await generateRoster(deps, requireUser(c), c.req.valid('param').id, { version: c.req.valid('json').version }), 200),
   );
   app.openapi(createRoute({ method: 'post', path: '/periods/{id}/units/{unitId}/submit', tags: ['roster'], summary: 'Gửi Văn phòng', request: { params: UnitParam, ...jsonBody(VersionRequest) }, responses: responses(SaveResult) }), async (c) => {
     const p = c.req.valid('param');
