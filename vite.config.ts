@@ -15,6 +15,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    // The API server (npm run dev); CONGVU_API_URL points elsewhere, e.g. http://localhost:3100.
+    proxy: { '/api': { target: process.env.CONGVU_API_URL ?? 'http://localhost:3000', changeOrigin: false } },
   },
 });

@@ -6,7 +6,7 @@ import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { useMe } from '../features/auth/api';
+import { wasLoggedOut, useMe } from '../features/auth/api';
 import { SessionProvider } from '../features/auth/session';
 
 export const PASSWORD_PATH = '/password';
@@ -30,8 +30,9 @@ export function RequireAuth() {
     );
   }
   if (!me.data) {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'} replace />;
+    // After an expired session, come back to the same screen once logged in again.
+    const next = wasLoggedOut() ? '/' : `${location.pathname}${location.search}`;
+    return <Navigate to={next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'} replace />;
   }
   if (me.data.user.mustChangePassword && location.pathname !== PASSWORD_PATH) {
     return <Navigate to={PASSWORD_PATH} replace />;

@@ -10,12 +10,15 @@ export function useLogoutAction(): { logout: () => void; pending: boolean } {
   const mutation = useLogout();
   return {
     pending: mutation.isPending,
+    // mutateAsync, not mutate(…, callbacks): the menu that called it unmounts when the session ends,
+    // and per-call callbacks of an unmounted component are skipped.
     logout: () =>
-      mutation.mutate(undefined, {
-        onSettled: () => {
+      void mutation
+        .mutateAsync()
+        .catch(() => undefined)
+        .finally(() => {
           notifications.show({ message: t('header.loggedOut'), color: 'gray' });
           navigate('/login', { replace: true });
-        },
-      }),
+        }),
   };
 }

@@ -27,6 +27,12 @@ function hasSessionHint(): boolean {
   }
 }
 
+let loggedOutOnPurpose = false;
+/** True from a logout to the next login: the guard then sends to /login without `?next=` (not an expiry). */
+export function wasLoggedOut(): boolean {
+  return loggedOutOnPurpose;
+}
+
 /** The current user, or null when not logged in (401). Keeps the CSRF token up to date. */
 export async function fetchMe(): Promise<MeResponse | null> {
   if (!hasSessionHint()) return null;
@@ -55,6 +61,7 @@ export function useLogin() {
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       setSessionHint(true);
+      loggedOutOnPurpose = false;
       // Data of a previous user must not leak into this session.
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
       queryClient.setQueryData(ME_QUERY_KEY, me);
@@ -67,6 +74,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
     onSettled: () => {
+      loggedOutOnPurpose = true;
       setCsrfToken(null);
       setSessionHint(false);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_QUERY_KEY[0] });
