@@ -1,0 +1,82 @@
+/**
+ * Phụ lục 2 computed in the database (the app and the API), with exactly the definitions of
+ * formats/activity.md and the same result as the pure `computeAppendix2` (a test compares them):
+ * D(p) = the person's published `wfh` days in the period (schedule), a task is open on day d when
+ * day(assignedAt) ≤ d ≤ day(finishedAt) (or no finishedAt), assigned(p) = p's tasks open on a day of
+ * D(p), processed(p) = those with a non-`view` action by p on a day of D(p). Counting happens in SQL
+ * so that a province of 50,000 people and millions of actions never travels to the app server.
+ */
+import { sql } from 'drizzle-orm';
+import { appendix2Counts, appendix2Totals, type Appendix2Agency, type Appendix2Report, type Appendix2Row } from '../../../shared/domain/activity/appendix2';
+import type { Db } from '../../db/client';
+
+/** Local (Asia/Ho_Chi_Minh, UTC+7 without DST) date of a timestamptz column, as 'YYYY-MM-DD'. */
+const vnDay = (column: string) => sql.raw(`to_char((${column} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD')`);
+
+interface CountRow {
+  agency_id: string;
+  unit_id: string;
+  person_id: string;
+  wfh_days: number | string;
+  assigned: number | string;
+  processed: number | string;
+}
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export async function appendix2FromDb(db: Db, q: { agencyIds: string[]; from: string; to: string }): Promise<Appendix2Report> {
+  const agencyIds = [...new Set(q.agencyIds)].sort(compareIds);
+  const rows: CountRow[] = agencyIds.length
+    ? ((
+        await db.execute(sql`
+      with wfh as (
+        select s.person_id, s.unit_id, s.agency_id, s.date
+        from schedule s
+        where s.agency_id in (${sql.join(agencyIds.map((a) => sql`${a}`), sql`, `)})
+          and s.date >= ${q.from} and s.date <= ${q.to} and s.mode = 'wfh'
+      ),
+      days as (
+        select person_id, min(unit_id) as unit_id, min(agency_id) as agency_id, count(*) as wfh_days
+        from wfh group by person_id
+      ),
+      open_tasks as (
+        select t.id, t.assignee_id, ${vnDay('t.assigned_at')} as a_day,
+               case when t.finished_at is null then null else ${vnDay('t.finished_at')} end as f_day
+        from tasks t
+        where t.assignee_id in (select person_id from days)
+          and t.assigned_at < ((${q.to}::date + 1)::timestamp at time zone 'UTC') - interval '7 hours'
+          and (t.finished_at is null or t.finished_at >= (${q.from}::date::timestamp at time zone 'UTC') - interval '7 hours')
+      ),
+      assigned as (
+        select distinct o.id, o.assignee_id
+        from open_tasks o join wfh w on w.person_id = o.assignee_id
+        where o.a_day <= w.date and (o.f_day is null or o.f_day >= w.date)
+      ),
+      processed as (
+        select distinct a.id, a.assignee_id
+        from assigned a
+        join task_actions x on x.task_id = a.id and x.person_id = a.assignee_id and x.kind <> 'view'
+        join wfh w on w.person_id = x.person_id and w.date = x.day
+      ),
+      per_person as (
+        select d.person_id,
+               (select count(*) from assigned a where a.assignee_id = d.person_id) as assigned,
+               (select count(*) from processed p where p.assignee_id = d.person_id) as processed
+        from days d
+      )
+      select d.agency_id, d.unit_id, d.person_id, d.wfh_days, pp.assigned, pp.processed
+      from days d join per_person pp on pp.person_id = d.person_id
+    `)
+      ).rows as unknown as CountRow[])
+    : [];
+  const byAgency = new Map<string, Appendix2Row[]>(agencyIds.map((a) => [a, []]));
+  for (const r of rows) {
+    byAgency.get(r.agency_id)!.push({ personId: r.person_id, unitId: r.unit_id, ...appendix2Counts(Number(r.wfh_days), Number(r.assigned), Number(r.processed)) });
+  }
+  const agencies: Appendix2Agency[] = agencyIds.map((agencyId) => {
+    const list = byAgency.get(agencyId)!;
+    list.sort((a, b) => compareIds(a.unitId, b.unitId) || compareIds(a.personId, b.personId));
+    return { agencyId, rows: list, totals: appendix2Totals(list) };
+  });
+  return { from: q.from, to: q.to, agencies, totals: appendix2Totals(agencies.map((a) => a.totals)) };
+}
