@@ -7,6 +7,7 @@ import { rosterRoutes } from './roster/roster.routes';
 import { policyRoutes } from './policy/policy.routes';
 import { calendarRoutes } from './calendar/calendar.routes';
 import { dutyRoutes } from './roster/duty.routes';
+import { taskRoutes } from './tasks/tasks.routes';
 import { presenceRoutes } from './presence/presence.routes';
 
 type RouteFactory = (deps: Deps) => OpenAPIHono<AppEnv>;
@@ -17,5 +18,6 @@ export const MODULE_ROUTES: Array<[string, RouteFactory]> = [
   ['/policies', policyRoutes],
   ['/calendar', calendarRoutes],
   ['/duty', dutyRoutes],
+  ['/tasks', taskRoutes],
   ['/presence', presenceRoutes],
 ];
