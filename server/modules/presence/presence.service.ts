@@ -662,6 +662,9 @@ export async function readHealth(deps: Deps, user: CurrentUser, q: { personId?: 
 /** Deletes the health declarations whose retention has passed (deleteAfter before `today`). */
 export async function purgeExpiredHealth(deps: Pick<Deps, 'db' | 'audit'>, today: string): Promise<number> {
   return deps.db.transaction(async (tx) => {
+    // One server at a time (the others skip: nothing would be left for them).
+    const locked = (await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('presence-health-purge')) as ok`)) as unknown as { rows: { ok: boolean }[] };
+    if (locked.rows[0]?.ok !== true) return 0;
     const gone = await tx.delete(healthDeclarations).where(lt(healthDeclarations.deleteAfter, today)).returning({ id: healthDeclarations.id });
     if (gone.length) await deps.audit(tx, { action: 'health.purged', entity: 'health_declarations', data: { before: today, count: gone.length } });
     return gone.length;
