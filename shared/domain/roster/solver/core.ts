@@ -185,7 +185,7 @@ export class State {
 
   greedy(): void {
     const m = this.m;
-    const { D, n } = m;
+    const { D } = m;
     if (m.scope !== SCOPE_AGENCY && m.scope !== SCOPE_UNIT) return;
     const remFlex = m.pFlex.slice();
     let maxGroup = 1;
@@ -196,7 +196,6 @@ export class State {
     while (mult <= maxGroup) mult *= 2;
     const keys = new Float64Array(maxGroup);
     const cand = new Int32Array(maxGroup);
-    void n;
     for (let d = 0; d < D; d++) {
       for (let s = 0; s < m.nS; s++) {
         const sd = s * D + d;
@@ -240,7 +239,6 @@ export class State {
   }
 
   private isPersonSource(p: number): boolean {
-    const m = this.m;
     if (this.searchMode === MODE_WISH) {
       // Closing at the wisher keeps every count; through S, r gains a day and the wisher loses one.
       if (p === this.wisher) return true;
@@ -295,7 +293,7 @@ export class State {
    */
   search(target: number): number {
     const m = this.m;
-    const { D, n } = m;
+    const D = m.D;
     this.stats.searches++;
     this.stampId++;
     this.target = target;
@@ -373,7 +371,6 @@ export class State {
     // Failed: the region reached cannot get one more unit; it stays so for the phase.
     if (this.searchMode !== MODE_WISH) for (let i = 0; i < q.tail; i++) this.dead[this.queue[i]] = this.deadId;
     this.lastQueueLength = q.tail;
-    void n;
     return -1;
   }
 
@@ -860,7 +857,6 @@ export class State {
   private meetWish(p: number, d: number, wantWfh: boolean): void {
     const m = this.m;
     const D = m.D;
-    const c = p * D + d;
     const pc = this.pc;
     const scoped = m.scope === SCOPE_AGENCY || m.scope === SCOPE_UNIT;
     const sd = scoped ? this.scopeOf(p) * D + d : -1;

@@ -18,13 +18,11 @@ import {
   MODE_NAME,
   NO_LIMIT,
   ONSITE,
-  SCOPE_AGENCY,
   SCOPE_UNIT,
   TRIP,
   WFH,
   WHY_INELIGIBLE,
   WHY_ROLE,
-  type Model,
 } from './model';
 
 const KEPT = ' (ngày đã xác định trước được giữ nguyên)';
