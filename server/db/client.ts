@@ -76,3 +76,9 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
   await migrate(database);
   return database;
 }
+
+/** Rows of a raw SQL query (both drivers return `{ rows }`). */
+export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -9,6 +9,8 @@ import { calendarRoutes } from './calendar/calendar.routes';
 import { dutyRoutes } from './roster/duty.routes';
 import { taskRoutes } from './tasks/tasks.routes';
 import { presenceRoutes } from './presence/presence.routes';
+import { reportsRoutes } from './reports/reports.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
 
 type RouteFactory = (deps: Deps) => OpenAPIHono<AppEnv>;
 
@@ -20,4 +22,6 @@ export const MODULE_ROUTES: Array<[string, RouteFactory]> = [
   ['/duty', dutyRoutes],
   ['/tasks', taskRoutes],
   ['/presence', presenceRoutes],
+  ['/reports', reportsRoutes],
+  ['/notifications', notificationsRoutes],
 ];

@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { appendix2Counts, appendix2Totals, type Appendix2Agency, type Appendix2Report, type Appendix2Row } from '../../../shared/domain/activity/appendix2';
-import type { Db } from '../../db/client';
+import { queryRows, type Db } from '../../db/client';
 
 /** Local (Asia/Ho_Chi_Minh, UTC+7 without DST) date of a timestamptz column, as 'YYYY-MM-DD'. */
 const vnDay = (column: string) => sql.raw(`to_char((${column} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD')`);
@@ -27,8 +27,9 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export async function appendix2FromDb(db: Db, q: { agencyIds: string[]; from: string; to: string }): Promise<Appendix2Report> {
   const agencyIds = [...new Set(q.agencyIds)].sort(compareIds);
   const rows: CountRow[] = agencyIds.length
-    ? ((
-        await db.execute(sql`
+    ? await queryRows<CountRow>(
+        db,
+        sql`
       with wfh as (
         select s.person_id, s.unit_id, s.agency_id, s.date
         from schedule s
@@ -66,8 +67,8 @@ export async function appendix2FromDb(db: Db, q: { agencyIds: string[]; from: st
       )
       select d.agency_id, d.unit_id, d.person_id, d.wfh_days, pp.assigned, pp.processed
       from days d join per_person pp on pp.person_id = d.person_id
-    `)
-      ).rows as unknown as CountRow[])
+    `,
+      )
     : [];
   const byAgency = new Map<string, Appendix2Row[]>(agencyIds.map((a) => [a, []]));
   for (const r of rows) {

@@ -1,0 +1,90 @@
+import { createRoute } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { OkSchema } from '../../../shared/contracts/common';
+import { AgencyDailyResponse, Appendix2Query, Appendix2Response, DailyQuery, ExportFormat, NoteRequest, ProvinceDailyResponse, ProvinceQuery, SubmissionsResponse } from '../../../shared/contracts/reports';
+import { IdSchema, IsoDateSchema } from '../../../shared/contracts/common';
+import type { Deps } from '../../lib/context';
+import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
+import { vnDateOf } from '../../../shared/domain/dates';
+import { agencies } from '../org/org.table';
+import { appendix2Docx, appendix2Pdf, appendix2Xlsx, type ReportMeta } from './reports.export';
+import * as reports from './reports.service';
+
+const TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
+const binary = { 200: { description: 'Tệp báo cáo', content: Object.fromEntries(Object.values(TYPES).map((t) => [t, { schema: z.string() }])) } };
+
+export function reportsRoutes(deps: Deps) {
+  const app = createRouter();
+
+  async function metaFor(agencyId: string, date: string, kind: 'agency' | 'province'): Promise<ReportMeta> {
+    const [agency] = await deps.db.select().from(agencies).where(eq(agencies.id, agencyId));
+    const [parent] = agency?.parentId ? await deps.db.select().from(agencies).where(eq(agencies.id, agency.parentId)) : [];
+    const place = agency?.province ?? (parent ?? agency)?.name.replace(/^UBND tỉnh /i, '') ?? '';
+    return {
+      agencyName: agency?.name ?? agencyId,
+      parentName: parent?.name,
+      code: agency?.code,
+      place,
+      date,
+      title: kind === 'agency' ? 'Phụ lục 2' : 'Báo cáo',
+      subject: kind === 'agency' ? 'Kết quả làm việc tại nhà của đội ngũ cán bộ, công chức, viên chức, người lao động' : 'Tổng hợp kết quả làm việc tại nhà của các cơ quan, đơn vị trên địa bàn tỉnh',
+      recipients: kind === 'agency' ? ['- Sở Nội vụ (Thanh tra Sở);', '- Sở Thông tin và Truyền thông;', '- Lưu: VT, VP.'] : ['- UBND tỉnh (b/c);', '- Lãnh đạo Sở Nội vụ;', '- Lưu: VT, TTr.'],
+    };
+  }
+
+  async function sendFile(c: { body: (data: Uint8Array, status: 200, headers: Record<string, string>) => Response }, format: z.infer<typeof ExportFormat>, name: string, build: () => Promise<Buffer>) {
+    return c.body(new Uint8Array(await build()), 200, { 'content-type': TYPES[format], 'content-disposition': `attachment; filename="${name}.${format}"` });
+  }
+
+  app.openapi(createRoute({ method: 'get', path: '/appendix2', tags: ['reports'], summary: 'Phụ lục 2 của cơ quan hoặc của tỉnh cho một kỳ (tính từ hệ thống)', request: { query: Appendix2Query }, responses: responses(Appendix2Response) }), async (c) =>
+    c.json(await reports.getAppendix2(deps, requireUser(c), c.req.valid('query')), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/appendix2/export', tags: ['reports'], summary: 'Xuất Phụ lục 2 (XLSX, PDF, DOCX)', request: { query: Appendix2Query.extend({ format: ExportFormat }) }, responses: binary }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { report, names } = await reports.getAppendix2(deps, requireUser(c), q);
+      const meta = await metaFor(q.agencyId ?? q.rootId!, vnDateOf(deps.clock.now()), q.agencyId ? 'agency' : 'province');
+      const builder = q.format === 'xlsx' ? appendix2Xlsx : q.format === 'pdf' ? appendix2Pdf : appendix2Docx;
+      return sendFile(c, q.format, `phu-luc-2-${q.from}-${q.to}`, () => builder(report, names, meta));
+    },
+  );
+  app.openapi(createRoute({ method: 'get', path: '/daily', tags: ['reports'], summary: 'Báo cáo 16:00 của cơ quan (bản đã chốt, hoặc xem trước)', request: { query: DailyQuery }, responses: responses(AgencyDailyResponse) }), async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await reports.getAgencyReport(deps, requireUser(c), q.agencyId, q.date), 200);
+  });
+  app.openapi(
+    createRoute({ method: 'put', path: '/notes/{agencyId}/{date}', tags: ['reports'], summary: 'Ghi chú của Văn phòng cho báo cáo trong ngày (trước 16:00)', request: { params: z.object({ agencyId: IdSchema, date: IsoDateSchema }), ...jsonBody(NoteRequest) }, responses: responses(OkSchema) }),
+    async (c) => {
+      const p = c.req.valid('param');
+      await reports.saveNote(deps, requireUser(c), p.agencyId, p.date, c.req.valid('json').note);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+  app.openapi(createRoute({ method: 'get', path: '/province', tags: ['reports'], summary: 'Báo cáo tổng hợp của tỉnh (17:00)', request: { query: ProvinceQuery }, responses: responses(ProvinceDailyResponse) }), async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await reports.getProvinceReport(deps, requireUser(c), q.rootId, q.date), 200);
+  });
+  app.openapi(
+    createRoute({ method: 'get', path: '/province/export', tags: ['reports'], summary: 'Xuất báo cáo tổng hợp của tỉnh (XLSX, PDF, DOCX)', request: { query: ProvinceQuery.extend({ format: ExportFormat }) }, responses: binary }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const { content } = await reports.getProvinceReport(deps, requireUser(c), q.rootId, q.date);
+      const meta = await metaFor(q.rootId, q.date, 'province');
+      meta.missing = content.missing.map((id) => content.names.agencies[id] ?? id);
+      meta.agencyName = 'Sở Nội vụ — Thanh tra Sở';
+      const builder = q.format === 'xlsx' ? appendix2Xlsx : q.format === 'pdf' ? appendix2Pdf : appendix2Docx;
+      return sendFile(c, q.format, `bao-cao-tinh-${q.date}`, () => builder(content.appendix2, content.names, meta));
+    },
+  );
+  app.openapi(createRoute({ method: 'get', path: '/submissions', tags: ['reports'], summary: 'Cơ quan đã gửi / chưa gửi báo cáo 16:00', request: { query: ProvinceQuery }, responses: responses(SubmissionsResponse) }), async (c) => {
+    const q = c.req.valid('query');
+    return c.json(await reports.getSubmissions(deps, requireUser(c), q.rootId, q.date), 200);
+  });
+  return app;
+}
