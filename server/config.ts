@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Congvu <congvu@localhost>'),
   /** Days health declarations are kept after the policy ends (or after the declaration for an open-ended policy). */
   HEALTH_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** Run scheduled work (reminders, 16:00/17:00 reports, e-mail) in this process; every server may (exactly once is guaranteed). */
+  SCHEDULER: z.enum(['0', '1']).default('1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

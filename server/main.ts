@@ -19,6 +19,17 @@ async function start() {
       for (const l of logins) console.log(`  ${l.role.padEnd(34)} ${l.username.padEnd(28)} ${l.password}`);
     }
   }
+  if (config.SCHEDULER === '1') {
+    const { registerTickTask, startScheduler } = await import('./modules/jobs/scheduler');
+    const { runPresenceTick } = await import('./modules/presence/presence.jobs');
+    registerTickTask({ name: 'presence', run: runPresenceTick });
+    if (config.SMTP_URL) {
+      const { createTransport, sendPendingEmails } = await import('./modules/notifications/mailer');
+      const transport = createTransport(config.SMTP_URL);
+      registerTickTask({ name: 'email', run: (d) => sendPendingEmails(d, transport) });
+    }
+    startScheduler(deps);
+  }
   const app = buildApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT });
   console.log(`\nCongvu đang chạy tại http://localhost:${config.PORT} (${database.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'})`);
