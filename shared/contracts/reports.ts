@@ -29,3 +29,15 @@ export const SubmissionsResponse = z.object({
 export type SubmissionsResponse = z.infer<typeof SubmissionsResponse>;
 
 export const ExportFormat = z.enum(['xlsx', 'pdf', 'docx']);
+
+export const DashboardQuery = z.object({ agencyId: IdSchema, from: IsoDateSchema.optional(), to: IsoDateSchema.optional() });
+const pct = z.number().nullable();
+export const DashboardResponse = z.object({
+  agencyId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  today: z.string(),
+  days: z.array(z.object({ date: z.string(), working: z.number(), atHome: z.number(), homeShare: pct, policyMin: pct, policyTarget: pct, policyMax: pct, checkedIn: z.number(), checkinRate: pct, assigned: z.number(), processed: z.number(), processedRatio: pct })),
+  units: z.array(z.object({ unitId: z.string(), unitName: z.string(), working: z.number(), atHome: z.number(), checkedIn: z.number() })),
+});
+export type DashboardResponse = z.infer<typeof DashboardResponse>;

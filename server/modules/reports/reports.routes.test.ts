@@ -211,6 +211,16 @@ describe('daily reports', () => {
     expect(String(wb.worksheets[0]!.getCell('A3').value)).toContain('từ 19/07/2021 đến 20/07/2021');
   });
 
+  it('shows the dashboard: home share against the policy, check-in rate and processing ratio per day', async () => {
+    const { checkins } = await import('../presence/presence.table');
+    await t.deps.db.insert(checkins).values({ id: 'ci1', personId: 'p-an', agencyId: 'nt-snv', unitId: 'nt-snv-tcbm', date: D1, session: 'morning', at: new Date(`${D1}T07:02:00+07:00`), place: 'registered' });
+    const res = await C.office!.get(`/api/reports/dashboard?agencyId=nt-snv&from=${D1}&to=${D2}`);
+    expect(res.status).toBe(200);
+    expect(res.body.days[0]).toMatchObject({ date: D1, working: 3, atHome: 2, homeShare: 66.7, checkedIn: 1, checkinRate: 50, assigned: 3, processed: 1, processedRatio: 33.3 });
+    expect(res.body.days[1]).toMatchObject({ date: D2, working: 2, atHome: 1, homeShare: 50 });
+    expect((await C.staff!.get(`/api/reports/dashboard?agencyId=nt-snv`)).status).toBe(403);
+  });
+
   it('e-mails the province report notification through a real SMTP server', async () => {
     const received: { to: string; subject: string; text: string }[] = [];
     const server = new SMTPServer({

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { OkSchema } from '../../../shared/contracts/common';
-import { AgencyDailyResponse, Appendix2Query, Appendix2Response, DailyQuery, ExportFormat, NoteRequest, ProvinceDailyResponse, ProvinceQuery, SubmissionsResponse } from '../../../shared/contracts/reports';
+import { AgencyDailyResponse, Appendix2Query, DashboardQuery, DashboardResponse, Appendix2Response, DailyQuery, ExportFormat, NoteRequest, ProvinceDailyResponse, ProvinceQuery, SubmissionsResponse } from '../../../shared/contracts/reports';
 import { IdSchema, IsoDateSchema } from '../../../shared/contracts/common';
 import type { Deps } from '../../lib/context';
 import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
@@ -10,6 +10,8 @@ import { vnDateOf } from '../../../shared/domain/dates';
 import { agencies } from '../org/org.table';
 import { appendix2Docx, appendix2Pdf, appendix2Xlsx, type ReportMeta } from './reports.export';
 import * as reports from './reports.service';
+import { getDashboard } from './reports.dashboard';
+import { addDays } from '../../../shared/domain/dates';
 
 const TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -85,6 +87,12 @@ export function reportsRoutes(deps: Deps) {
   app.openapi(createRoute({ method: 'get', path: '/submissions', tags: ['reports'], summary: 'Cơ quan đã gửi / chưa gửi báo cáo 16:00', request: { query: ProvinceQuery }, responses: responses(SubmissionsResponse) }), async (c) => {
     const q = c.req.valid('query');
     return c.json(await reports.getSubmissions(deps, requireUser(c), q.rootId, q.date), 200);
+  });
+  app.openapi(createRoute({ method: 'get', path: '/dashboard', tags: ['reports'], summary: 'Bảng điều hành: tỷ lệ làm việc tại nhà, điểm danh, xử lý công việc', request: { query: DashboardQuery }, responses: responses(DashboardResponse) }), async (c) => {
+    const q = c.req.valid('query');
+    const today = vnDateOf(deps.clock.now());
+    const to = q.to ?? today;
+    return c.json(await getDashboard(deps, requireUser(c), { agencyId: q.agencyId, from: q.from ?? addDays(to, -13), to, today }), 200);
   });
   return app;
 }
