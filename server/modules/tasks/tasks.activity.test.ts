@@ -171,7 +171,7 @@ describe('activityFromDb', () => {
     expect(d23.actions.map((a) => [a.taskId, a.personId, a.kind])).toEqual([[T.B, P.a1, 'comment']]);
   });
 
-  it('in appendix2 mode keeps one processing action of the lead person per task and day, and gives the same Phụ lục 2', async () => {
+  it('in appendix2 mode keeps only the processing actions of each task’s lead person, and gives the same Phụ lục 2', async () => {
     const from = '2021-07-20';
     const to = '2021-07-22';
     const full = await activityFromDb(t.deps.db, { agencyIds: ['snv'], from, to });
@@ -180,10 +180,13 @@ describe('activityFromDb', () => {
     expect([...lean.actions].sort(byKey)).toEqual(
       [
         { taskId: T.E, personId: P.a1, at: '2021-07-20T08:00:00+07:00', kind: 'status' },
+        { taskId: T.E, personId: P.a1, at: '2021-07-20T08:30:00+07:00', kind: 'finish' },
         { taskId: T.B, personId: P.a1, at: '2021-07-20T10:00:00+07:00', kind: 'status' },
         { taskId: T.C, personId: P.a2, at: '2021-07-21T09:00:00+07:00', kind: 'status' },
         { taskId: T.C, personId: P.a2, at: '2021-07-22T08:00:00+07:00', kind: 'status' },
+        { taskId: T.C, personId: P.a2, at: '2021-07-22T17:30:00+07:00', kind: 'finish' },
         { taskId: T.I, personId: P.a1, at: '2021-07-21T08:00:00+07:00', kind: 'ky_so' },
+        { taskId: T.I, personId: P.a1, at: '2021-07-21T09:00:00+07:00', kind: 'forward' },
       ].sort(byKey),
     );
     const workdays = ['2021-07-20', '2021-07-21', '2021-07-22'];
@@ -209,6 +212,20 @@ describe('activityFromDb', () => {
     expect(b).toEqual(a);
     const rows = Object.fromEntries(a.agencies[0]!.rows.map((r) => [r.personId, [r.wfhDays, r.assigned, r.processed]]));
     expect(rows).toEqual({ [P.a1]: [2, 2, 1], [P.a2]: [3, 1, 1] });
+  });
+
+  it('passes odd ids (quotes, backslashes, commas, braces) through the text[] parameter', async () => {
+    const odd = 'snv-"lạ",\\x{1}';
+    await buildPerson(t.deps.db, { id: odd, unitId: 'snv-tcbc', fullName: 'Người có mã lạ' });
+    const res = await C.office!.post('/api/tasks/import?agencyId=snv', {
+      format: 'congvu.activity/1',
+      tasks: [{ id: 'ODD-1', title: 'Mã lạ', assigneeId: odd, assignedAt: '2021-07-21T08:00:00+07:00' }],
+      actions: [{ taskId: 'ODD-1', personId: odd, at: '2021-07-21T08:10:00+07:00', kind: 'comment' }],
+    });
+    expect(res.status).toBe(200);
+    const doc = await activityFromDb(t.deps.db, { agencyIds: ['snv', 'x"y'], personIds: [odd, '{a,b}'], from: '2021-07-21', to: '2021-07-21' });
+    expect(doc.tasks.map((x) => [x.title, x.assigneeId])).toEqual([['Mã lạ', odd]]);
+    expect(doc.actions.map((a) => a.personId)).toEqual([odd]);
   });
 
   it('refuses a reversed period', async () => {

@@ -4,8 +4,8 @@
  *
  * Set-based and lean for 50,000 people × 30 days × 3,000,000 actions: two queries (tasks, actions),
  * only the columns of the format, times formatted by the database (`YYYY-MM-DDTHH:MM:SS+07:00`, no
- * `Date` per row), filters on indexed columns (tasks by agency or lead person and `assigned_at`;
- * actions by agency and `day`), and lists passed as one JSON parameter (no parameter per id).
+ * `Date` per row), filters on indexed columns (tasks by agency or lead person; actions by task, or by
+ * agency and `day`), and lists passed as one `text[]` parameter (no parameter per id).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays, isIsoDate, vnInstant } from '../../../shared/domain/dates';
@@ -23,14 +23,27 @@ export interface ActivityFromDbOptions {
   to: string;
   /**
    * `all` (default): every action on the selected tasks whose day is in [from, to].
-   * `appendix2`: only what Phụ lục 2 can count, a fraction of the rows with the same report: actions
-   * of the task's lead person that are processing (not `view`), one per task and day (the first).
+   * `appendix2`: only what Phụ lục 2 can count, fewer rows for the same report: the processing
+   * actions (not `view`) of each task's lead person.
    */
   actions?: 'all' | 'appendix2';
 }
 
-/** `YYYY-MM-DDTHH:MM:SS+07:00` of a timestamptz column, computed by the database (no time zone data needed). */
-const vnTime = (column: SQL) => sql`to_char((${column} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"')`;
+/**
+ * `YYYY-MM-DDTHH:MM:SS[.fff]+07:00` of a timestamptz column, computed by the database without time
+ * zone data (the text of a timestamp is ISO with the ISO DateStyle the app's drivers already expect;
+ * cheaper than `to_char`, which is the slowest part of a 3,000,000-row read).
+ */
+const vnTime = (column: SQL) => sql`replace(((${column} at time zone 'UTC') + interval '7 hours')::text, ' ', 'T') || '+07:00'`;
+
+/**
+ * A list as one `text[]` parameter: the planner sees the values (good estimates, index scans for one
+ * agency) and a list of 50,000 people is still one parameter.
+ */
+export function textArray(values: readonly string[]): SQL {
+  const literal = `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  return sql`${literal}::text[]`;
+}
 
 interface TaskRowOut {
   id: string;
@@ -39,12 +52,6 @@ interface TaskRowOut {
   assigned_at: string;
   due_date: string | null;
   finished_at: string | null;
-}
-interface ActionRowOut {
-  task_id: string;
-  person_id: string;
-  at: string;
-  kind: string;
 }
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -60,13 +67,13 @@ export async function activityFromDb(db: Db, opts: ActivityFromDbOptions): Promi
   if (opts.personIds && !opts.personIds.length) return { format: ACTIVITY_FORMAT, tasks: [], actions: [] };
   const start = vnInstant(opts.from, '00:00');
   const end = vnInstant(addDays(opts.to, 1), '00:00');
-  const agencies = opts.agencyIds ? JSON.stringify([...new Set(opts.agencyIds)]) : null;
-  const persons = opts.personIds ? JSON.stringify([...new Set(opts.personIds)]) : null;
+  const agencies = opts.agencyIds ? textArray([...new Set(opts.agencyIds)]) : null;
+  const persons = opts.personIds ? textArray([...new Set(opts.personIds)]) : null;
 
   // Tasks open at some time of the period.
   const taskConds: SQL[] = [sql`t.assigned_at < ${end.toISOString()}::timestamptz`, sql`(t.finished_at is null or t.finished_at >= ${start.toISOString()}::timestamptz)`];
-  if (agencies) taskConds.push(sql`t.agency_id in (select jsonb_array_elements_text(${agencies}::jsonb))`);
-  if (persons) taskConds.push(sql`t.assignee_id in (select jsonb_array_elements_text(${persons}::jsonb))`);
+  if (agencies) taskConds.push(sql`t.agency_id = any(${agencies})`);
+  if (persons) taskConds.push(sql`t.assignee_id = any(${persons})`);
   const taskWhere = sql.join(taskConds, sql` and `);
 
   const taskRows = rowsOf<TaskRowOut>(
@@ -79,20 +86,20 @@ export async function activityFromDb(db: Db, opts: ActivityFromDbOptions): Promi
 
   // Their actions on the days of the period (the agency filter lets the (agency_id, day) index serve).
   const actionConds: SQL[] = [sql`a.day >= ${opts.from}`, sql`a.day <= ${opts.to}`, taskWhere];
-  if (agencies) actionConds.push(sql`a.agency_id in (select jsonb_array_elements_text(${agencies}::jsonb))`);
+  if (agencies) actionConds.push(sql`a.agency_id = any(${agencies})`);
   const actionWhere = sql.join(actionConds, sql` and `);
-  const actionRows =
+  // Rows come back already shaped as actions of the format: no copy of millions of objects.
+  const actions =
     opts.actions === 'appendix2'
-      ? rowsOf<ActionRowOut>(
+      ? rowsOf<ActivityAction>(
           await db.execute(sql`
-            select distinct on (a.task_id, a.day) a.task_id, a.person_id, ${vnTime(sql`a.at`)} as at, a.kind
+            select a.task_id as "taskId", a.person_id as "personId", ${vnTime(sql`a.at`)} as "at", a.kind as "kind"
             from task_actions a join tasks t on t.id = a.task_id
-            where ${actionWhere} and a.person_id = t.assignee_id and a.kind <> 'view'
-            order by a.task_id, a.day, a.at`),
+            where ${actionWhere} and a.person_id = t.assignee_id and a.kind <> 'view'`),
         )
-      : rowsOf<ActionRowOut>(
+      : rowsOf<ActivityAction>(
           await db.execute(sql`
-            select a.task_id, a.person_id, ${vnTime(sql`a.at`)} as at, a.kind
+            select a.task_id as "taskId", a.person_id as "personId", ${vnTime(sql`a.at`)} as "at", a.kind as "kind"
             from task_actions a join tasks t on t.id = a.task_id
             where ${actionWhere}`),
         );
@@ -104,11 +111,6 @@ export async function activityFromDb(db: Db, opts: ActivityFromDbOptions): Promi
     if (r.due_date) t.dueDate = r.due_date;
     if (r.finished_at) t.finishedAt = r.finished_at;
     tasks[i] = t;
-  }
-  const actions: ActivityAction[] = new Array(actionRows.length);
-  for (let i = 0; i < actionRows.length; i++) {
-    const r = actionRows[i]!;
-    actions[i] = { taskId: r.task_id, personId: r.person_id, at: r.at, kind: r.kind };
   }
   return { format: ACTIVITY_FORMAT, tasks, actions };
 }
