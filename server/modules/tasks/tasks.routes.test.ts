@@ -10,6 +10,8 @@ import { emailOutbox, notifications } from '../notifications/notifications.table
 import { people } from '../org/org.table';
 import { taskActions } from './tasks.table';
 import { notifyOverdueTasks, overdueTasks } from './tasks.service';
+import { taskRoutes } from './tasks.routes';
+import { OpenAPIHono } from '@hono/zod-openapi';
 
 let t: TestApp;
 let agencyId: string;
@@ -341,6 +343,21 @@ describe('attachments', () => {
     expect(detail.body.attachmentCount).toBe(1);
   });
 
+  it('serves an uploaded web page or SVG as a download, never as a page of the app', async () => {
+    const task = await assign(C.headA!, { title: 'Trang web đính kèm', assigneeId: P.a1 });
+    for (const [name, type] of [['trang.html', 'text/html'], ['hinh.svg', 'image/svg+xml']]) {
+      const form = await multipart({ file: { name: name!, type, data: '<script>alert(1)</script>' } });
+      const up = await C.a1!.post(`/api/tasks/${task.id}/attachments`, form.body, form.headers);
+      expect(up.body.mimeType).toBe(type);
+      const down = await C.a1!.get(`/api/tasks/${task.id}/attachments/${up.body.id}`);
+      expect(down.headers.get('content-type')).toBe('application/octet-stream');
+      expect(down.headers.get('content-disposition')).toMatch(/^attachment;/);
+    }
+    const pdf = await multipart({ file: { name: 'a.pdf', type: 'application/pdf', data: '%PDF-1.4' } });
+    const up = await C.a1!.post(`/api/tasks/${task.id}/attachments`, pdf.body, pdf.headers);
+    expect((await C.a1!.get(`/api/tasks/${task.id}/attachments/${up.body.id}`)).headers.get('content-type')).toBe('application/pdf');
+  });
+
   it('refuses an empty file, a missing file and anything over 10 MB with Vietnamese messages', async () => {
     const task = await assign(C.headA!, { title: 'Tổng hợp hồ sơ', assigneeId: P.a1 });
     const empty = await multipart({ file: { name: 'rong.txt', data: new Uint8Array(0) } });
@@ -401,6 +418,16 @@ describe('overdue tasks', () => {
     for (const status of ['received', 'in_progress', 'done']) v = (await C.a1!.post(`/api/tasks/${task.id}/status`, { status, version: v })).body.version;
     expect((await C.a1!.get('/api/tasks?overdue=1')).body.tasks).toEqual([]);
     expect(await overdueTasks(t.deps.db, { agencyId, today: '2021-07-22' })).toEqual([]);
+  });
+
+  it('asks for a login, and describes the task routes in the OpenAPI document', async () => {
+    expect((await t.client('10.30.9.9').get('/api/tasks')).status).toBe(401);
+    // This module's part of /api/openapi.json, built alone so that another module cannot hide a regression here.
+    const api = new OpenAPIHono();
+    api.route('/tasks', taskRoutes(t.deps) as never);
+    const doc = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Congvu', version: '1' } });
+    expect(Object.keys(doc.paths ?? {}).sort()).toEqual(['/tasks', '/tasks/import', '/tasks/{id}', '/tasks/{id}/attachments', '/tasks/{id}/attachments/{attachmentId}', '/tasks/{id}/comments', '/tasks/{id}/status']);
+    expect(Object.keys((doc.paths!['/tasks/{id}/attachments']!.post!.requestBody as { content: object }).content)).toEqual(['multipart/form-data']);
   });
 
   it('keeps the audit chain intact', async () => {

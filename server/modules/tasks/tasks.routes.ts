@@ -22,6 +22,7 @@ import { importActivity, type ActivitySource } from './tasks.import';
 import * as svc from './tasks.service';
 
 const IdParam = z.object({ id: IdSchema });
+const ACTIVE_TYPES = /html|xml|javascript|ecmascript|svg/i;
 const AttachmentParam = z.object({ id: IdSchema, attachmentId: IdSchema });
 /** Largest import body (JSON or the two CSV files): an agency's activity, not a province's. */
 export const TASK_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
@@ -152,7 +153,8 @@ export function taskRoutes(deps: Deps) {
       const p = c.req.valid('param');
       const a = await svc.getAttachment(deps, requireUser(c), p.id, p.attachmentId);
       return c.body(new Uint8Array(a.content), 200, {
-        'content-type': a.mimeType,
+        // Never let a browser run an uploaded page or script from our origin.
+        'content-type': ACTIVE_TYPES.test(a.mimeType) ? 'application/octet-stream' : a.mimeType,
         'content-disposition': contentDisposition(a.fileName),
         'x-content-sha256': a.sha256,
         'cache-control': 'private, no-store',
