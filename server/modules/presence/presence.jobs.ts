@@ -32,6 +32,8 @@ export interface PresenceTickResult {
 }
 
 const NOTIFY_CHUNK = 2000;
+/** Agencies per statement (bound parameters stay far below the protocol's 65,535). */
+const AGENCY_CHUNK = 5000;
 const NAMES_IN_MESSAGE = 20;
 
 function rowsOf<T>(result: unknown): T[] {
@@ -97,9 +99,12 @@ async function recordAlerts(tx: Db, g: DueGroup, date: string, now: Date): Promi
     g.agencyIds.map((id) => sql`${id}`),
     sql`, `,
   );
+  // One statement; `ins` is joined to people by primary key (never CTE to CTE: without statistics,
+  // as on a fresh PGlite, the planner would pick a quadratic nested loop).
   const result = await tx.execute(sql`
-    with due as (
-      select s.person_id, p.unit_id, p.agency_id, p.full_name
+    with ins as (
+      insert into presence_alerts (id, person_id, date, session, kind, created_at)
+      select 'pal_' || replace(gen_random_uuid()::text, '-', ''), s.person_id, ${date}, ${g.session}, ${g.kind}, ${now.toISOString()}::timestamptz
       from schedule s
       join people p on p.id = s.person_id
       where s.date = ${date}
@@ -108,15 +113,11 @@ async function recordAlerts(tx: Db, g: DueGroup, date: string, now: Date): Promi
         and p.active
         and not exists (select 1 from checkins c where c.person_id = s.person_id and c.date = ${date} and c.session = ${g.session})
         and not exists (select 1 from presence_alerts a where a.person_id = s.person_id and a.date = ${date} and a.session = ${g.session} and a.kind = ${g.kind})
-    ), ins as (
-      insert into presence_alerts (id, person_id, date, session, kind, created_at)
-      select 'pal_' || replace(gen_random_uuid()::text, '-', ''), due.person_id, ${date}, ${g.session}, ${g.kind}, ${now.toISOString()}::timestamptz
-      from due
-      order by due.person_id
+      order by s.person_id
       on conflict do nothing
       returning person_id
     )
-    select due.person_id, due.unit_id, due.agency_id, due.full_name from ins join due on due.person_id = ins.person_id
+    select p.id as person_id, p.unit_id, p.agency_id, p.full_name from ins join people p on p.id = ins.person_id
   `);
   return rowsOf<AlertedRow>(result);
 }
@@ -166,9 +167,12 @@ export async function sendCheckinAlerts(deps: Pick<Deps, 'db'>, now: Date): Prom
   const date = vnDateOf(now);
   const minutes = vnMinutesOf(now);
   const out = { reminders: 0, missing: 0 };
-  for (const g of await dueGroups(deps.db, date, minutes)) {
+  const groups = (await dueGroups(deps.db, date, minutes)).flatMap((g) =>
+    Array.from({ length: Math.ceil(g.agencyIds.length / AGENCY_CHUNK) }, (_, i) => ({ ...g, agencyIds: g.agencyIds.slice(i * AGENCY_CHUNK, (i + 1) * AGENCY_CHUNK), part: i })),
+  );
+  for (const g of groups) {
     const n = await deps.db.transaction(async (tx) => {
-      if (!(await tryTickLock(tx, `presence-alerts:${date}:${g.session}:${g.kind}:${hoursKey(g.hours)}`))) return 0;
+      if (!(await tryTickLock(tx, `presence-alerts:${date}:${g.session}:${g.kind}:${hoursKey(g.hours)}:${g.part}`))) return 0;
       const rows = await recordAlerts(tx, g, date, now);
       if (!rows.length) return 0;
       if (g.kind === 'reminder') await sendReminders(tx, clock, g, date, rows);
