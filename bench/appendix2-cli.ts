@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { appendix2ToJson, computeAppendix2 } from '../shared/domain/activity/appendix2';
 import { parseActivityCsv, writeActivityCsv } from '../shared/domain/activity/csv';
@@ -152,9 +152,11 @@ function main(): void {
     ['CSV pair', ['--tasks', files.tasks, '--actions', files.actions]],
   ];
   const walls = new Map<string, number[]>(variants.map(([label]) => [label, []]));
+  const cpuTimes = new Map<string, number[]>(variants.map(([label]) => [label, []]));
   const rss = new Map<string, number>();
   const outputs = new Map<string, string>();
   const hasTime = existsSync('/usr/bin/time');
+  const loadBefore = loadavg()[0];
   for (let run = 0; run < RUNS; run++) {
     for (const [label, activityArgs] of variants) {
       const cmd = ['node', 'bin/congvu.mjs', 'report', 'appendix2', '--instance', files.instance, '--roster', files.roster, ...activityArgs];
@@ -169,6 +171,9 @@ function main(): void {
       walls.get(label)!.push(wall);
       const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
       if (m) rss.set(label, Math.max(rss.get(label) ?? 0, Number(m[1]) / 1024));
+      const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+      const system = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+      if (user && system) cpuTimes.get(label)!.push((Number(user[1]) + Number(system[1])) * 1000);
       if (run === 0) outputs.set(label, readFileSync(files.out, 'utf8'));
     }
   }
@@ -177,11 +182,16 @@ function main(): void {
   const report = JSON.parse(first);
   const rows = report.agencies.reduce((n: number, a: { rows: unknown[] }) => n + a.rows.length, 0);
   console.log(`Output: ${mb(first.length)}, ${report.agencies.length} agencies, ${rows} rows, totals ${JSON.stringify(report.totals)}`);
-  for (const [label, list] of walls) {
+  const stats = (list: number[]) => {
     list.sort((a, b) => a - b);
+    return `min ${sec(list[0])}, median ${sec(list[Math.floor(list.length / 2)])}, max ${sec(list[list.length - 1])}`;
+  };
+  for (const [label, list] of walls) {
     const r = rss.get(label);
-    console.log(`${label}: min ${sec(list[0])}, median ${sec(list[Math.floor(list.length / 2)])}, max ${sec(list[list.length - 1])} over ${RUNS} runs${r ? `, max RSS ${r.toFixed(0)} MB` : ''}`);
+    const cpu = cpuTimes.get(label)!;
+    console.log(`${label}: wall ${stats(list)} over ${RUNS} runs${cpu.length ? `; CPU (user + sys) ${stats(cpu)}` : ''}${r ? `; max RSS ${r.toFixed(0)} MB` : ''}`);
   }
+  console.log(`Load average (1 min) before / after the runs: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)}`);
 
   console.log('Phases (fresh process):');
   const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/appendix2-cli.ts', '--phases', dir], { cwd: ROOT, stdio: 'inherit' });
