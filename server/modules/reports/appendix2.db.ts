@@ -30,15 +30,12 @@ export async function appendix2FromDb(db: Db, q: { agencyIds: string[]; from: st
     ? await queryRows<CountRow>(
         db,
         sql`
-      with wfh as (
-        select s.person_id, s.unit_id, s.agency_id, s.date
+      with days as (
+        select s.person_id, min(s.unit_id) as unit_id, min(s.agency_id) as agency_id, count(*) as wfh_days
         from schedule s
         where s.agency_id in (${sql.join(agencyIds.map((a) => sql`${a}`), sql`, `)})
           and s.date >= ${q.from} and s.date <= ${q.to} and s.mode = 'wfh'
-      ),
-      days as (
-        select person_id, min(unit_id) as unit_id, min(agency_id) as agency_id, count(*) as wfh_days
-        from wfh group by person_id
+        group by s.person_id
       ),
       open_tasks as (
         select t.id, t.assignee_id, ${vnDay('t.assigned_at')} as a_day,
@@ -49,24 +46,29 @@ export async function appendix2FromDb(db: Db, q: { agencyIds: string[]; from: st
           and (t.finished_at is null or t.finished_at >= (${q.from}::date::timestamp at time zone 'UTC') - interval '7 hours')
       ),
       assigned as (
-        select distinct o.id, o.assignee_id
-        from open_tasks o join wfh w on w.person_id = o.assignee_id
-        where o.a_day <= w.date and (o.f_day is null or o.f_day >= w.date)
+        select o.id, o.assignee_id
+        from open_tasks o
+        where exists (
+          select 1 from schedule w
+          where w.person_id = o.assignee_id and w.mode = 'wfh'
+            and w.date >= greatest(o.a_day, ${q.from}) and w.date <= least(coalesce(o.f_day, ${q.to}), ${q.to})
+        )
       ),
       processed as (
-        select distinct a.id, a.assignee_id
+        select a.id, a.assignee_id
         from assigned a
-        join task_actions x on x.task_id = a.id and x.person_id = a.assignee_id and x.kind <> 'view'
-        join wfh w on w.person_id = x.person_id and w.date = x.day
+        where exists (
+          select 1 from task_actions x
+          join schedule w on w.person_id = x.person_id and w.date = x.day and w.mode = 'wfh'
+          where x.task_id = a.id and x.person_id = a.assignee_id and x.kind <> 'view' and x.day >= ${q.from} and x.day <= ${q.to}
+        )
       ),
-      per_person as (
-        select d.person_id,
-               (select count(*) from assigned a where a.assignee_id = d.person_id) as assigned,
-               (select count(*) from processed p where p.assignee_id = d.person_id) as processed
-        from days d
-      )
-      select d.agency_id, d.unit_id, d.person_id, d.wfh_days, pp.assigned, pp.processed
-      from days d join per_person pp on pp.person_id = d.person_id
+      assigned_n as (select assignee_id, count(*) as n from assigned group by assignee_id),
+      processed_n as (select assignee_id, count(*) as n from processed group by assignee_id)
+      select d.agency_id, d.unit_id, d.person_id, d.wfh_days, coalesce(an.n, 0) as assigned, coalesce(pn.n, 0) as processed
+      from days d
+      left join assigned_n an on an.assignee_id = d.person_id
+      left join processed_n pn on pn.assignee_id = d.person_id
     `,
       )
     : [];
