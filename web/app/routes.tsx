@@ -48,17 +48,17 @@ export interface AppRoute {
 // prettier-ignore
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/', title: 'home', icon: IconHome, menu: { order: 10, mobile: true }, page: () => import('../features/home/HomePage') },
-  { path: '/my-schedule/*', title: 'mySchedule', icon: IconCalendarUser, menu: { order: 20, mobile: true } },
+  { path: '/my-schedule/*', title: 'mySchedule', icon: IconCalendarUser, menu: { order: 20, mobile: true }, page: () => import('../features/schedule/MySchedulePage') },
   { path: '/presence/*', title: 'presence', icon: IconMapPinCheck, menu: { order: 30, mobile: true } },
   { path: '/tasks/*', title: 'tasks', icon: IconChecklist, menu: { order: 40, mobile: true } },
-  { path: '/roster/unit/*', title: 'unitRoster', icon: IconLayoutGrid, anyOf: ['roster.edit'], menu: { order: 50 } },
-  { path: '/roster/agency/*', title: 'agencyRoster', icon: IconStack2, anyOf: ['roster.compile'], menu: { order: 60 } },
-  { path: '/approvals/*', title: 'approvals', icon: IconCircleCheck, anyOf: ['roster.approve'], menu: { order: 70 } },
-  { path: '/duty/*', title: 'duty', icon: IconCalendarEvent, anyOf: ['duty.manage'], menu: { order: 80 } },
-  { path: '/policies/*', title: 'policies', icon: IconFileDescription, anyOf: ['policy.manage', 'policy.read'], menu: { order: 90 } },
+  { path: '/roster/unit/*', title: 'unitRoster', icon: IconLayoutGrid, anyOf: ['roster.edit'], menu: { order: 50 }, page: () => import('../features/roster/UnitRosterPage') },
+  { path: '/roster/agency/*', title: 'agencyRoster', icon: IconStack2, anyOf: ['roster.compile'], menu: { order: 60 }, page: () => import('../features/roster/AgencyRosterPage') },
+  { path: '/approvals/*', title: 'approvals', icon: IconCircleCheck, anyOf: ['roster.approve'], menu: { order: 70 }, page: () => import('../features/roster/ApprovalsPage') },
+  { path: '/duty/*', title: 'duty', icon: IconCalendarEvent, anyOf: ['duty.manage', 'duty.read'], menu: { order: 80 }, page: () => import('../features/duty/DutyPage') },
+  { path: '/policies/*', title: 'policies', icon: IconFileDescription, anyOf: ['policy.manage', 'policy.read'], menu: { order: 90 }, page: () => import('../features/policy/PoliciesPage') },
   { path: '/reports/*', title: 'reports', icon: IconReportAnalytics, anyOf: ['report.read'], menu: { order: 100 } },
   { path: '/org/*', title: 'org', icon: IconSitemap, anyOf: ['org.manage', 'account.manage'], menu: { order: 110 }, page: () => import('../features/org/OrgPage') },
-  { path: '/admin/*', title: 'admin', icon: IconSettings, anyOf: ['calendar.manage'], menu: { order: 120 } },
+  { path: '/admin/*', title: 'admin', icon: IconSettings, anyOf: ['calendar.manage'], menu: { order: 120 }, page: () => import('../features/calendar/AdminPage') },
 ];
 
 /** Where the menu links to: the path without its `/*`. */

@@ -1,5 +1,9 @@
 /** English UI strings (second language). Same keys as vi.ts (TypeScript checks the shape). */
 import type { Messages } from './vi';
+import { calendarEn } from '../features/calendar/i18n';
+import { dutyEn } from '../features/duty/i18n';
+import { policyEn } from '../features/policy/i18n';
+import { rosterEn } from '../features/roster/i18n';
 
 export const en: Messages = {
   common: {
@@ -312,4 +316,8 @@ export const en: Messages = {
       error: 'Error',
     },
   },
+  duty: dutyEn,
+  policy: policyEn,
+  calendar: calendarEn,
+  roster: rosterEn,
 };

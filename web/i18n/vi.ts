@@ -5,6 +5,10 @@
  * Words follow /work/shared/SCREENS.md ("làm việc tại nhà", never "WFH").
  */
 import { AGENCY_KIND_LABELS_VI, POSITION_LABELS_VI, UNIT_KIND_LABELS_VI } from '../../shared/domain/org';
+import { calendarVi } from '../features/calendar/i18n';
+import { dutyVi } from '../features/duty/i18n';
+import { policyVi } from '../features/policy/i18n';
+import { rosterVi } from '../features/roster/i18n';
 
 export const vi = {
   common: {
@@ -298,6 +302,10 @@ export const vi = {
       error: 'Lỗi',
     },
   },
+  duty: dutyVi,
+  policy: policyVi,
+  calendar: calendarVi,
+  roster: rosterVi,
 };
 
 /** The shape every language must have (same keys, string values). */

@@ -31,14 +31,14 @@ const DIRECTORS: readonly AppRole[] = ['director', 'deputy_director'];
 
 // prettier-ignore
 export const HOME_CARDS: readonly HomeCard[] = [
-  { id: 'directorApprovals', roles: DIRECTORS, order: 5 },
-  { id: 'myDay', roles: PERSONAL, order: 10 },
+  { id: 'directorApprovals', roles: DIRECTORS, order: 5, load: () => import('../roster/cards/ApprovalsCard') },
+  { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../roster/cards/TodayCard') },
   { id: 'myTasks', roles: PERSONAL, order: 20 },
-  { id: 'unitToday', roles: UNIT_LEADERS, order: 30 },
-  { id: 'unitRoster', roles: UNIT_LEADERS, order: 40 },
+  { id: 'unitToday', roles: UNIT_LEADERS, order: 30, load: () => import('../roster/cards/UnitTodayCard') },
+  { id: 'unitRoster', roles: UNIT_LEADERS, order: 40, load: () => import('../roster/cards/UnitRosterCard') },
   { id: 'unitOverdue', roles: UNIT_LEADERS, order: 50 },
-  { id: 'officeRosters', roles: ['office'], order: 60, wide: true },
-  { id: 'officeDuty', roles: ['office'], order: 70 },
+  { id: 'officeRosters', roles: ['office'], order: 60, wide: true, load: () => import('../roster/cards/OfficeRostersCard') },
+  { id: 'officeDuty', roles: ['office'], order: 70, load: () => import('../duty/DutyTodayCard') },
   { id: 'officeReport', roles: ['office'], order: 80 },
   { id: 'directorAgency', roles: DIRECTORS, order: 90, wide: true },
   { id: 'provinceReports', roles: ['province'], order: 100, wide: true },

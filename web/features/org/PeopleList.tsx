@@ -77,14 +77,14 @@ export function PeopleList({ people, onOpen, compact }: PeopleListProps) {
   }
   return (
     <Table.ScrollContainer minWidth={680}>
-      <Table striped highlightOnHover verticalSpacing="xs" fz="sm">
+      <Table striped highlightOnHover verticalSpacing="xs" fz="sm" layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('org.people.columns.fullName')}</Table.Th>
-            <Table.Th scope="col">{t('org.people.columns.unit')}</Table.Th>
-            <Table.Th scope="col">{t('org.people.columns.position')}</Table.Th>
-            <Table.Th scope="col">{t('org.people.columns.canWorkFromHome')}</Table.Th>
-            <Table.Th scope="col">{t('org.people.columns.account')}</Table.Th>
+            <Table.Th scope="col" w="28%">{t('org.people.columns.fullName')}</Table.Th>
+            <Table.Th scope="col" w="22%">{t('org.people.columns.unit')}</Table.Th>
+            <Table.Th scope="col" w="18%">{t('org.people.columns.position')}</Table.Th>
+            <Table.Th scope="col" w="20%">{t('org.people.columns.canWorkFromHome')}</Table.Th>
+            <Table.Th scope="col" w="12%">{t('org.people.columns.account')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

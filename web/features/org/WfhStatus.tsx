@@ -16,7 +16,7 @@ export function WfhStatus({ person }: { person: Pick<PersonView, 'hasComputer' |
   }
   const reasons = missing.map((m) => t(m === 'computer' ? 'org.people.missingComputer' : 'org.people.missingEoffice')).join(', ');
   return (
-    <Group gap={6} wrap="nowrap" align="center">
+    <Group gap={6} wrap="wrap" align="center">
       <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
         {t('org.people.wfhNo')}
       </Badge>

@@ -1,0 +1,478 @@
+/**
+ * One unit's roster for one period: the grid (desktop) or one day at a time (phone ≤ 600 px), the count
+ * bar, the live violations, and the actions Lưu nháp, Gửi Văn phòng, Tạo lịch tự động, Sao chép kỳ
+ * trước. Unsaved edits survive a version conflict (they are rebased on the newer version after
+ * "Tải lại") and leaving the page asks first. `viewOnly`: the Office's read-only look at a unit.
+ */
+import { Alert, Box, Button, Group, Menu, Modal, Paper, SegmentedControl, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAlertTriangle,
+  IconArrowBackUp,
+  IconCopy,
+  IconDeviceFloppy,
+  IconDotsVertical,
+  IconEye,
+  IconKeyboard,
+  IconMessageReport,
+  IconRefresh,
+  IconSend,
+  IconWand,
+} from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBlocker } from 'react-router-dom';
+import type { GenerateResponse, UnitGridResponse, ViolationView } from '../../../shared/contracts/roster';
+import { shortDayLabelVi } from '../../../shared/domain/dates';
+import type { ResolvedInstance } from '../../../shared/domain/roster/format';
+import { canEdit } from '../../../shared/domain/roster/workflow';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { LoadingBlock } from '../../components/QueryState';
+import { isApiError } from '../../lib/api';
+import { useSession } from '../auth/session';
+import { useCopyPrevious, useGenerateUnit, usePolicy, useSaveCells, useSubmitUnit, useUnitGrid } from './api';
+import { ConfirmModal, GenerateResultModal } from './dialogs';
+import { currentCells, editorReducer, initialEditorState, pendingCells } from './editorState';
+import { ALL_MODES, MODE_LETTER } from './format';
+import { parseCellKey } from './grid';
+import { AGENCY_SHARE_NOTE, isAgencyScopedShare, liveCheck, unitDayCounts, violationCells } from './liveCheck';
+import { DeadlineText, GridLegend, modeStyle, PeriodStatusBadge, UnitStatusBadge } from './parts';
+import { PhoneDayView } from './PhoneDayView';
+import { RosterGrid, type Brush, type Edit } from './RosterGrid';
+import { ViolationList } from './ViolationList';
+
+export interface UnitRosterEditorProps {
+  periodId: string;
+  unitId: string;
+  /** Read-only look (Office, Director): no actions, no leave guard. */
+  viewOnly?: boolean;
+}
+
+export function UnitRosterEditor({ periodId, unitId, viewOnly = false }: UnitRosterEditorProps) {
+  const grid = useUnitGrid(periodId, unitId);
+  if (grid.isPending) return <LoadingBlock rows={8} />;
+  if (grid.isError) return <ErrorAlert error={grid.error} onRetry={() => void grid.refetch()} />;
+  return <Editor grid={grid.data} dataUpdatedAt={grid.dataUpdatedAt} refetch={() => grid.refetch()} isFetching={grid.isFetching} periodId={periodId} unitId={unitId} viewOnly={viewOnly} />;
+}
+
+function Editor({
+  grid,
+  dataUpdatedAt,
+  refetch,
+  isFetching,
+  periodId,
+  unitId,
+  viewOnly,
+}: {
+  grid: UnitGridResponse;
+  dataUpdatedAt: number;
+  refetch: () => Promise<unknown>;
+  isFetching: boolean;
+  periodId: string;
+  unitId: string;
+  viewOnly: boolean;
+}) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const isPhone = useMediaQuery('(max-width: 37.5em)', false, { getInitialValueInEffect: false }) ?? false;
+  const [state, dispatch] = useReducer(editorReducer, initialEditorState);
+  const replaceNext = useRef(false);
+  const applied = useRef(0);
+
+  // A newer grid from the server: rebase unsaved edits on it (or replace after copy/generate).
+  useEffect(() => {
+    if (applied.current === dataUpdatedAt) return;
+    applied.current = dataUpdatedAt;
+    dispatch({ type: replaceNext.current ? 'replace' : 'server', cells: grid.cells, version: grid.version });
+    replaceNext.current = false;
+  }, [dataUpdatedAt, grid]);
+
+  const cells = currentCells(state);
+  const pending = useMemo(() => pendingCells(state), [state]);
+  const dirty = pending.length > 0;
+  const editable = grid.editable && !viewOnly;
+
+  const policy = usePolicy(grid.policy?.id);
+  const agencyScoped = policy.data ? isAgencyScopedShare(policy.data.rules) : grid.violations.some((v) => v.message.endsWith(AGENCY_SHARE_NOTE));
+  const instance = grid.instance as ResolvedInstance;
+  const violations = useMemo(() => liveCheck(instance, cells, grid.severity, agencyScoped), [instance, cells, grid.severity, agencyScoped]);
+  const counts = useMemo(() => unitDayCounts(instance, cells, unitId), [instance, cells, unitId]);
+  const blocking = violations.filter((v) => v.severity === 'block').length;
+
+  const [brush, setBrush] = useState<Brush>('menu');
+  const [highlight, setHighlight] = useState<{ keys: Set<string>; message: string } | null>(null);
+  const [focusRequest, setFocusRequest] = useState<{ key: string } | null>(null);
+  const [dayRequest, setDayRequest] = useState<{ date: string } | null>(null);
+  const [confirm, setConfirm] = useState<'copy' | 'generate' | null>(null);
+  const [generated, setGenerated] = useState<GenerateResponse | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [submitViolations, setSubmitViolations] = useState<ViolationView[] | null>(null);
+
+  const save = useSaveCells(periodId, unitId);
+  const submit = useSubmitUnit(periodId, unitId);
+  const copy = useCopyPrevious(periodId, unitId);
+  const generate = useGenerateUnit(periodId, unitId);
+  const busy = save.isPending || submit.isPending || copy.isPending || generate.isPending;
+
+  const onEdit = useCallback((edit: Edit, stroke?: string) => dispatch({ type: 'edit', edit, stroke }), []);
+  const onUndo = useCallback(() => dispatch({ type: 'undo' }), []);
+
+  // Leaving with unsaved edits asks first (router navigation and closing the tab).
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => !viewOnly && dirty && currentLocation.pathname + currentLocation.search !== nextLocation.pathname + nextLocation.search);
+  useEffect(() => {
+    if (!dirty || viewOnly) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty, viewOnly]);
+
+  const personIds = grid.people.map((p) => p.id);
+  // A highlighted violation that is fixed stops being highlighted.
+  useEffect(() => {
+    if (highlight && !violations.some((v) => v.message === highlight.message)) setHighlight(null);
+  }, [violations, highlight]);
+  const showViolation = (v: ViolationView) => {
+    const keys = violationCells(v, personIds, grid.period.workdays);
+    setHighlight({ keys: new Set(keys), message: v.message });
+    if (keys[0]) {
+      setFocusRequest({ key: keys[0] });
+      setDayRequest({ date: parseCellKey(keys[0]).date });
+    }
+  };
+
+  /** Saves the pending cells; returns the new version (or the current one when nothing to save). */
+  async function saveNow(): Promise<number | null> {
+    setActionError(null);
+    setSubmitViolations(null);
+    if (!dirty) return state.version;
+    const sent = cells;
+    try {
+      const result = await save.mutateAsync({ version: state.version, cells: pending });
+      dispatch({ type: 'saved', sent, version: result.version });
+      await refetch();
+      return result.version;
+    } catch (e) {
+      setActionError(e);
+      return null;
+    }
+  }
+
+  async function handleSave() {
+    const v = await saveNow();
+    if (v !== null) notifications.show({ color: 'green', message: t('roster.editor.saved', { version: v }) });
+  }
+
+  async function handleSubmit() {
+    const v = await saveNow();
+    if (v === null) return;
+    try {
+      const result = await submit.mutateAsync(v);
+      const warnings = result.violations.filter((x) => x.severity === 'warn').length;
+      notifications.show({ color: 'green', message: warnings ? t('roster.editor.submittedWithWarnings', { count: warnings }) : t('roster.editor.submitted') });
+      await refetch();
+    } catch (e) {
+      setActionError(e);
+      const details = isApiError(e) ? (e.details as { violations?: ViolationView[] } | undefined) : undefined;
+      if (isApiError(e) && e.code === 'RULE_VIOLATION' && details?.violations) setSubmitViolations(details.violations);
+    }
+  }
+
+  async function handleGenerate() {
+    const v = await saveNow();
+    if (v === null) {
+      setConfirm(null);
+      return;
+    }
+    try {
+      const result = await generate.mutateAsync(v);
+      setConfirm(null);
+      replaceNext.current = true;
+      await refetch();
+      setGenerated(result);
+    } catch (e) {
+      setConfirm(null);
+      setActionError(e);
+    }
+  }
+
+  async function handleCopy() {
+    setActionError(null);
+    try {
+      await copy.mutateAsync(state.version);
+      setConfirm(null);
+      replaceNext.current = true;
+      await refetch();
+      notifications.show({ color: 'green', message: t('roster.editor.copied') });
+    } catch (e) {
+      setConfirm(null);
+      setActionError(e);
+    }
+  }
+
+  async function handleReload() {
+    setActionError(null);
+    await refetch();
+  }
+
+  const readOnlyReason = !editable
+    ? viewOnly
+      ? null
+      : !session.can('roster.edit')
+        ? t('roster.editor.notEditor')
+        : (() => {
+            const d = canEdit(grid.status, grid.period.status);
+            return d.ok ? t('roster.editor.notEditor') : d.message;
+          })()
+    : null;
+  const conflict = isApiError(actionError) && actionError.isVersionConflict;
+
+  const actions = editable ? (
+    <>
+      <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={handleSave} loading={save.isPending && !submit.isPending} disabled={!dirty || busy} variant={dirty ? 'filled' : 'default'}>
+        {t('roster.actions.save')}
+      </Button>
+      {(grid.canSubmit && grid.status !== 'submitted') || grid.status === 'none' || dirty ? (
+        <Button leftSection={<IconSend size={18} aria-hidden />} color="teal" onClick={handleSubmit} loading={submit.isPending} disabled={busy || blocking > 0 || (!grid.canSubmit && !dirty)} title={blocking > 0 ? t('roster.editor.submitBlocked') : dirty ? t('roster.editor.submitSavesFirst') : undefined}>
+          {t('roster.actions.submit')}
+        </Button>
+      ) : null}
+    </>
+  ) : null;
+
+  const secondary = editable ? (
+    <>
+      <Button variant="default" leftSection={<IconWand size={18} aria-hidden />} onClick={() => setConfirm('generate')} disabled={busy}>
+        {t('roster.actions.generate')}
+      </Button>
+      <Button variant="default" leftSection={<IconCopy size={18} aria-hidden />} onClick={() => setConfirm('copy')} disabled={busy}>
+        {t('roster.actions.copyPrevious')}
+      </Button>
+      <Button variant="subtle" leftSection={<IconArrowBackUp size={18} aria-hidden />} onClick={onUndo} disabled={!state.history.past.length || busy}>
+        {t('roster.actions.undo')}
+      </Button>
+    </>
+  ) : null;
+
+  return (
+    <Stack gap="sm" pb={isPhone && editable ? 0 : undefined}>
+      {grid.status === 'returned' && grid.returnComment ? (
+        <Alert color="red" variant="filled" icon={<IconMessageReport aria-hidden />} title={t('roster.editor.returnedTitle')} role="alert">
+          <Text size="md" fw={600} style={{ whiteSpace: 'pre-wrap' }}>
+            “{grid.returnComment}”
+          </Text>
+          {editable ? (
+            <Text size="sm" mt={4}>
+              {t('roster.editor.returnedText')}
+            </Text>
+          ) : null}
+        </Alert>
+      ) : null}
+      {readOnlyReason ? (
+        <Alert color="gray" variant="light" icon={<IconEye aria-hidden />} title={t('roster.editor.readOnly')}>
+          {readOnlyReason}
+        </Alert>
+      ) : null}
+
+      <Group gap="sm" wrap="wrap" justify="space-between">
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm" fw={500}>
+            {t('roster.editor.statusLabel')}:
+          </Text>
+          <UnitStatusBadge status={grid.status} />
+          <PeriodStatusBadge status={grid.period.status} />
+          {state.version ? (
+            <Text size="sm" c="dimmed">
+              {t('roster.period.version', { version: state.version })}
+            </Text>
+          ) : null}
+          <DeadlineText period={grid.period} lateIfPassed={grid.status === 'none' || grid.status === 'draft' || grid.status === 'returned'} />
+        </Group>
+        {editable ? (
+          <Text size="sm" fw={600} c={dirty ? 'orange.9' : 'green.9'} role="status" aria-live="polite">
+            {dirty ? t('roster.editor.unsaved', { count: pending.length }) : t('roster.editor.allSaved')}
+          </Text>
+        ) : null}
+      </Group>
+      <Text size="xs" c="dimmed">
+        {grid.policy ? t('roster.period.policy', { doc: [grid.policy.docNumber, grid.policy.title].filter(Boolean).join(' — ') }) : t('roster.period.noPolicy')}
+      </Text>
+
+      {editable && !isPhone ? (
+        <Group gap="xs" wrap="wrap" justify="space-between">
+          <Group gap="xs" wrap="wrap">
+            {actions}
+            {secondary}
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" id="roster-brush-label">
+              {t('roster.grid.brush')}:
+            </Text>
+            <SegmentedControl
+              size="xs"
+              aria-labelledby="roster-brush-label"
+              value={brush}
+              onChange={(v) => setBrush(v as Brush)}
+              data={[
+                { value: 'menu', label: t('roster.grid.brushMenu') },
+                ...ALL_MODES.map((m) => ({
+                  value: m,
+                  label: (
+                    <span>
+                      <span aria-hidden style={{ ...modeStyle(m), display: 'inline-block', padding: '0 4px', borderRadius: 3, fontWeight: 700 }}>
+                        {MODE_LETTER[m]}
+                      </span>
+                      <VisuallyHidden>{t(`roster.modes.${m}.long`)}</VisuallyHidden>
+                    </span>
+                  ),
+                })),
+              ]}
+            />
+          </Group>
+        </Group>
+      ) : null}
+
+      {actionError ? (
+        conflict ? (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('roster.editor.conflictTitle')} role="alert">
+            <Text size="sm">{(actionError as Error).message}</Text>
+            <Text size="sm" mt={4}>
+              {t('roster.editor.conflictText')}
+            </Text>
+            <Button mt="xs" size="xs" color="red" variant="white" leftSection={<IconRefresh size={16} aria-hidden />} onClick={handleReload} loading={isFetching}>
+              {t('roster.actions.reload')}
+            </Button>
+          </Alert>
+        ) : (
+          <ErrorAlert error={actionError} />
+        )
+      ) : null}
+      {state.rebased ? (
+        <Alert color="blue" variant="light" withCloseButton onClose={() => dispatch({ type: 'dismissRebased' })} closeButtonLabel={t('common.close')} role="status">
+          <Text size="sm">{t('roster.editor.rebased', { count: state.rebased.kept })}</Text>
+          {state.rebased.overlapping.length ? (
+            <Text size="sm" mt={4}>
+              {t('roster.editor.overlapping', {
+                cells: state.rebased.overlapping
+                  .map((k) => {
+                    const { personId, date } = parseCellKey(k);
+                    return `${grid.people.find((p) => p.id === personId)?.fullName ?? personId} ${shortDayLabelVi(date)}`;
+                  })
+                  .join('; '),
+              })}
+            </Text>
+          ) : null}
+        </Alert>
+      ) : null}
+      {submitViolations ? <ViolationList violations={submitViolations} title={t('roster.violations.submitFailed')} onShow={showViolation} /> : null}
+
+      {highlight ? (
+        <Alert color="red" variant="outline" p="xs" withCloseButton onClose={() => setHighlight(null)} closeButtonLabel={t('roster.grid.clearHighlight')}>
+          <Text size="sm">{t('roster.grid.highlighted', { message: highlight.message })}</Text>
+        </Alert>
+      ) : null}
+
+      {grid.people.length === 0 ? (
+        <Text c="dimmed">{t('roster.grid.empty')}</Text>
+      ) : isPhone ? (
+        <>
+          <PhoneDayView grid={grid} cells={cells} counts={counts} violations={violations} editable={editable} onEdit={onEdit} dayRequest={dayRequest} highlighted={highlight?.keys} />
+          <ViolationList violations={violations} onShow={showViolation} note={editable ? t('roster.editor.liveNote') : undefined} limit={3} />
+        </>
+      ) : (
+        <Box style={{ display: 'flex', gap: 'var(--mantine-spacing-md)', alignItems: 'flex-start', flexWrap: 'wrap' }}>
+          <Stack gap="xs" style={{ flex: '1 1 560px', minWidth: 0 }}>
+            <RosterGrid grid={grid} cells={cells} counts={counts} violations={violations} editable={editable} brush={brush} highlighted={highlight?.keys} focusRequest={focusRequest} onEdit={onEdit} onUndo={onUndo} />
+            <GridLegend />
+            {editable ? (
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                <IconKeyboard size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+                <Text size="xs" c="dimmed">
+                  <strong>{t('roster.grid.keyboardTitle')}:</strong> {t('roster.grid.keyboard')}
+                </Text>
+              </Group>
+            ) : null}
+          </Stack>
+          <Box style={{ flex: '1 1 300px', maxWidth: 420, minWidth: 0 }}>
+            <ViolationList violations={violations} onShow={showViolation} note={editable ? t('roster.editor.liveNote') : undefined} />
+          </Box>
+        </Box>
+      )}
+
+      {editable && isPhone ? (
+        <Paper className="roster-sticky-bar" p="xs" mx="calc(var(--mantine-spacing-sm) * -1)" radius={0}>
+          <Group gap="xs" wrap="nowrap" justify="flex-end">
+            <Group gap={6} wrap="nowrap">
+              {actions}
+              <Menu position="top-end" withinPortal>
+                <Menu.Target>
+                  <Button variant="default" px="xs" aria-label={t('roster.actions.more')}>
+                    <IconDotsVertical size={18} aria-hidden />
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item leftSection={<IconWand size={16} aria-hidden />} onClick={() => setConfirm('generate')} disabled={busy}>
+                    {t('roster.actions.generate')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconCopy size={16} aria-hidden />} onClick={() => setConfirm('copy')} disabled={busy}>
+                    {t('roster.actions.copyPrevious')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={onUndo} disabled={!state.history.past.length || busy}>
+                    {t('roster.actions.undo')}
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
+          </Group>
+        </Paper>
+      ) : null}
+
+      <ConfirmModal
+        opened={confirm === 'copy'}
+        title={t('roster.editor.copyConfirmTitle')}
+        confirmLabel={t('roster.actions.copyPrevious')}
+        loading={copy.isPending}
+        onConfirm={handleCopy}
+        onClose={() => setConfirm(null)}
+      >
+        <Text size="sm">{t('roster.editor.copyConfirm')}</Text>
+        {dirty ? (
+          <Text size="sm" fw={600} c="orange.9" mt="xs">
+            {t('roster.editor.copyConfirmUnsaved', { count: pending.length })}
+          </Text>
+        ) : null}
+      </ConfirmModal>
+      <ConfirmModal
+        opened={confirm === 'generate'}
+        title={t('roster.editor.generateConfirmTitle')}
+        confirmLabel={t('roster.actions.generate')}
+        loading={generate.isPending || save.isPending}
+        onConfirm={handleGenerate}
+        onClose={() => setConfirm(null)}
+      >
+        <Text size="sm">{t('roster.editor.generateConfirm')}</Text>
+        {dirty ? (
+          <Text size="sm" mt="xs">
+            {t('roster.editor.generateSavesFirst')}
+          </Text>
+        ) : null}
+      </ConfirmModal>
+      <GenerateResultModal result={generated} onClose={() => setGenerated(null)} />
+      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('roster.editor.unsaved', { count: pending.length })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <Text size="sm">{t('roster.editor.leaveConfirm')}</Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
+            {t('roster.editor.stay')}
+          </Button>
+          <Button color="red" onClick={() => blocker.proceed?.()}>
+            {t('roster.editor.leave')}
+          </Button>
+        </Group>
+      </Modal>
+    </Stack>
+  );
+}
+
