@@ -117,11 +117,10 @@ async function findCheckin(db: Db, personId: string, date: string, session: Sess
   return row;
 }
 
-const NOT_AT_HOME: Record<Mode | 'none', string> = {
+const NOT_AT_HOME: Record<Exclude<Mode, 'wfh'> | 'none', string> = {
   onsite: 'Hôm nay bạn làm việc tại cơ quan, không cần điểm danh tại nhà.',
   leave: 'Hôm nay bạn nghỉ phép, không cần điểm danh.',
   business_trip: 'Hôm nay bạn đi công tác, không cần điểm danh tại nhà.',
-  wfh: '',
   none: 'Hôm nay bạn không có lịch làm việc tại nhà đã được công bố, không cần điểm danh.',
 };
 
@@ -139,7 +138,7 @@ export async function checkin(deps: Deps, user: CurrentUser, input: CheckinReque
   const date = vnDateOf(now);
   const minutes = vnMinutesOf(now);
   const [day] = await deps.db.select({ mode: schedule.mode }).from(schedule).where(and(eq(schedule.personId, personId), eq(schedule.date, date))).limit(1);
-  if (!day || day.mode !== 'wfh') throw new AppError('INVALID_STATE', NOT_AT_HOME[(day?.mode as Mode | undefined) ?? 'none'] ?? NOT_AT_HOME.none);
+  if (!day || day.mode !== 'wfh') throw new AppError('INVALID_STATE', NOT_AT_HOME[(day?.mode as Exclude<Mode, 'wfh'> | undefined) ?? 'none'] ?? NOT_AT_HOME.none);
   const { hours } = await hoursFor(deps.db, target.agencyId, date);
   const session = input.session ?? currentSession(hours, minutes);
   if (!session) throw new AppError('INVALID_STATE', noCurrentSessionMessage(hours, minutes));
