@@ -11,6 +11,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv, Deps } from './lib/context';
 import { errorResponse } from './lib/http';
 import { newId } from './lib/ids';
+import { OffsetClock } from './lib/clock';
 import { csrfMiddleware, sessionMiddleware } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
 import { MODULE_ROUTES } from './modules/index';
@@ -43,6 +44,19 @@ export function buildApp(deps: Deps) {
   api.route('/auth', authRoutes(deps));
   for (const [prefix, routes] of MODULE_ROUTES) api.route(prefix, routes(deps));
   api.get('/health', (c) => c.json({ ok: true, time: deps.clock.now().toISOString() }));
+  if (deps.config.NODE_ENV === 'test' && deps.config.TEST_CLOCK && deps.clock instanceof OffsetClock) {
+    // Browser tests move the server's clock and run the scheduler now (never in production: config refuses it).
+    const clock = deps.clock;
+    api.post('/test/clock', async (c) => {
+      const body = (await c.req.json()) as { now: string };
+      clock.set(body.now);
+      return c.json({ now: clock.now().toISOString() });
+    });
+    api.post('/test/tick', async (c) => {
+      const { tick } = await import('./modules/jobs/scheduler');
+      return c.json(await tick(deps));
+    });
+  }
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Congvu API', version: '1', description: 'API của Congvu: tổ chức, phương án làm việc tại nhà, lịch làm việc, điểm danh, công việc, báo cáo.' },

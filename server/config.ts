@@ -36,7 +36,12 @@ const EnvSchema = z.object({
   /** Run scheduled work (reminders, 16:00/17:00 reports, e-mail) in this process; every server may (exactly once is guaranteed). */
   SCHEDULER: z.enum(['0', '1']).default('1'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-});
+  /**
+   * Browser tests only: start the clock at this instant and allow moving it (POST /api/test/clock).
+   * Refused unless NODE_ENV=test.
+   */
+  TEST_CLOCK: z.string().datetime({ offset: true }).optional(),
+}).refine((e) => !e.TEST_CLOCK || e.NODE_ENV === 'test', { path: ['TEST_CLOCK'], message: 'TEST_CLOCK chỉ dùng được khi NODE_ENV=test.' });
 
 export type Config = Readonly<z.infer<typeof EnvSchema> & { dataDir: string }>;
 

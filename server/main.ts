@@ -4,13 +4,14 @@ import { buildApp } from './app';
 import { parseConfig } from './config';
 import { openDatabase } from './db/client';
 import { createAudit } from './lib/audit';
-import { systemClock } from './lib/clock';
+import { OffsetClock, systemClock, type Clock } from './lib/clock';
 import type { Deps } from './lib/context';
 
 async function start() {
   const config = parseConfig();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE });
-  const deps: Deps = { db: database.db, clock: systemClock, audit: createAudit(systemClock), config };
+  const clock: Clock = config.TEST_CLOCK ? new OffsetClock(config.TEST_CLOCK) : systemClock;
+  const deps: Deps = { db: database.db, clock, audit: createAudit(clock), config };
   if (config.SEED_DEMO === '1') {
     const { seedDemoIfEmpty } = await import('./db/seed/demo');
     const logins = await seedDemoIfEmpty(deps);

@@ -21,3 +21,17 @@ export class ManualClock implements Clock {
     this.ms += ms;
   }
 }
+
+/** A clock that runs with real time from a chosen start, and can be moved (browser tests). */
+export class OffsetClock implements Clock {
+  private offsetMs: number;
+  constructor(start: Date | string) {
+    this.offsetMs = new Date(start).getTime() - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  set(to: Date | string): void {
+    this.offsetMs = new Date(to).getTime() - Date.now();
+  }
+}

@@ -5,19 +5,25 @@ import type { AgencyReportContent, FlagRow, ProvinceReportContent, ReportNames }
 import { IdSchema, IsoDateSchema } from './common';
 
 export const Appendix2Query = z.object({ agencyId: IdSchema.optional(), rootId: IdSchema.optional(), from: IsoDateSchema, to: IsoDateSchema });
+/**
+ * Typed as the shared domain types; described as free-form objects in OpenAPI (zod's `custom` has no
+ * JSON schema), the shapes are documented in shared/domain/reports.ts and formats/activity.md.
+ */
+const typed = <T>(description: string) => z.any().describe(description) as unknown as z.ZodType<T>;
+
 export const Appendix2Response = z.object({
-  report: z.custom<Appendix2Report>(),
-  names: z.custom<ReportNames>(),
-  flags: z.object({ noProcessing: z.array(z.custom<FlagRow>()), commendation: z.array(z.custom<FlagRow>()) }),
+  report: typed<Appendix2Report>('Phụ lục 2 (formats/activity.md)'),
+  names: typed<ReportNames>('Tên cơ quan, đơn vị, cán bộ theo mã'),
+  flags: z.object({ noProcessing: z.array(typed<FlagRow>('Cán bộ cần xem xét xử lý')), commendation: z.array(typed<FlagRow>('Đề xuất khen thưởng')) }),
 });
 export type Appendix2Response = z.infer<typeof Appendix2Response>;
 
 export const DailyQuery = z.object({ agencyId: IdSchema, date: IsoDateSchema });
-export const AgencyDailyResponse = z.object({ frozen: z.boolean(), frozenAt: z.string().nullable(), hash: z.string().nullable(), content: z.custom<AgencyReportContent>() });
+export const AgencyDailyResponse = z.object({ frozen: z.boolean(), frozenAt: z.string().nullable(), hash: z.string().nullable(), content: typed<AgencyReportContent>('Báo cáo 16:00 của cơ quan (congvu.report.agency/1)') });
 export type AgencyDailyResponse = z.infer<typeof AgencyDailyResponse>;
 
 export const ProvinceQuery = z.object({ rootId: IdSchema, date: IsoDateSchema });
-export const ProvinceDailyResponse = z.object({ frozen: z.boolean(), frozenAt: z.string().nullable(), hash: z.string().nullable(), content: z.custom<ProvinceReportContent>() });
+export const ProvinceDailyResponse = z.object({ frozen: z.boolean(), frozenAt: z.string().nullable(), hash: z.string().nullable(), content: typed<ProvinceReportContent>('Báo cáo tổng hợp 17:00 của tỉnh (congvu.report.province/1)') });
 export type ProvinceDailyResponse = z.infer<typeof ProvinceDailyResponse>;
 
 export const NoteRequest = z.object({ note: z.string().trim().min(1, 'Nhập ghi chú.').max(2000) }).strict();
