@@ -17,6 +17,9 @@ export const KIND_COLORS: Record<OverrideKindT, string> = {
   workday: 'gray',
 };
 
+/** Dark text on the light badge colours (readable, WCAG AA). */
+const KIND_LABEL_STYLES = { root: { maxWidth: 'none', height: 'auto', minHeight: 20 }, label: { color: 'var(--mantine-color-dark-7)', whiteSpace: 'normal', overflow: 'visible' } } as const;
+
 export interface HolidayListProps {
   rows: YearRow[];
   compact: boolean;
@@ -100,7 +103,7 @@ export function HolidayList({ rows, compact, onEdit, onDelete }: HolidayListProp
                   </Text>
                 ) : null}
                 <Group gap={6}>
-                  <Badge color={KIND_COLORS[row.kind]} variant="light">
+                  <Badge color={KIND_COLORS[row.kind]} variant="light" styles={KIND_LABEL_STYLES}>
                     {t(`calendar.kinds.${row.kind}`)}
                   </Badge>
                 </Group>
@@ -133,9 +136,9 @@ export function HolidayList({ rows, compact, onEdit, onDelete }: HolidayListProp
             <Table.Tr key={row.date}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{longDate(row.date)}</Table.Td>
               <Table.Td>{row.name}</Table.Td>
-              <Table.Td>{lunar(row.lunar)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{lunar(row.lunar)}</Table.Td>
               <Table.Td>
-                <Badge color={KIND_COLORS[row.kind]} variant="light">
+                <Badge color={KIND_COLORS[row.kind]} variant="light" styles={KIND_LABEL_STYLES}>
                   {t(`calendar.kinds.${row.kind}`)}
                 </Badge>
               </Table.Td>

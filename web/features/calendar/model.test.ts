@@ -54,10 +54,11 @@ describe('lunar dates in words', () => {
 
   it('computes the lunar date of a Tết or Giỗ Tổ day entered by hand, not of other days', () => {
     // Tết 2026 is 17/02 (DOMAIN.md §4); Giỗ Tổ 2026 is 26/04.
-    expect(lunarLabelOf({ date: '2026-02-17', name: 'Nghỉ Tết Nguyên đán' })).toBe('1/1');
-    expect(lunarLabelOf({ date: '2026-04-26', name: 'Giỗ Tổ Hùng Vương' })).toBe('10/3');
-    expect(lunarLabelOf({ date: '2026-01-02', name: 'Nghỉ bù Tết Dương lịch' })).toBeNull();
-    expect(lunarLabelOf({ date: '2026-02-16', name: 'x', lunar: '29/12' })).toBe('29/12');
+    expect(lunarLabelOf({ date: '2026-02-17', kind: 'holiday', name: 'Nghỉ Tết Nguyên đán' })).toBe('1/1');
+    expect(lunarLabelOf({ date: '2026-04-26', kind: 'holiday', name: 'Giỗ Tổ Hùng Vương' })).toBe('10/3');
+    expect(lunarLabelOf({ date: '2026-01-02', kind: 'holiday', name: 'Nghỉ Tết Dương lịch' })).toBeNull();
+    expect(lunarLabelOf({ date: '2026-04-27', kind: 'substitute_off', name: 'Nghỉ bù Giỗ Tổ Hùng Vương ngày 26/04/2026' })).toBeNull();
+    expect(lunarLabelOf({ date: '2026-02-16', kind: 'holiday', name: 'x', lunar: '29/12' })).toBe('29/12');
   });
 });
 
@@ -74,7 +75,7 @@ describe('the rows of a year', () => {
     const rows = yearRows(calendarOf(2026));
     const tet = rows.find((r) => r.date === '2026-02-17')!;
     expect(tet).toMatchObject({ kind: 'holiday', origin: 'proposed', lunar: '1/1', override: null, proposal: null });
-    expect(rows.find((r) => r.date === '2026-04-27')).toMatchObject({ kind: 'substitute_off', origin: 'proposed' });
+    expect(rows.find((r) => r.date === '2026-04-27')).toMatchObject({ kind: 'substitute_off', origin: 'proposed', lunar: null });
   });
 
   it('shows an override with the proposal it replaces, and a cancelled day off as a workday row', () => {

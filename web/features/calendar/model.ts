@@ -38,10 +38,13 @@ export function lunarText(label: string, lang: 'vi' | 'en' = 'vi'): string | nul
 /** Names of the days set by the lunar calendar (an override may rename them, it stays lunar). */
 const LUNAR_NAME = /Tết Nguyên đán|Tết Âm lịch|Giỗ Tổ/i;
 
-/** The lunar label of a calendar entry: its own, or computed for a Tết / Giỗ Tổ day entered by hand. */
-export function lunarLabelOf(day: { date: string; name: string; lunar?: string | null }): string | null {
+/**
+ * The lunar label of a calendar entry: its own, or computed for a Tết / Giỗ Tổ holiday entered by
+ * hand (not for the day off in lieu of one, which is a solar date).
+ */
+export function lunarLabelOf(day: { date: string; kind: string; name: string; lunar?: string | null }): string | null {
   if (day.lunar) return day.lunar;
-  if (!LUNAR_NAME.test(day.name)) return null;
+  if (day.kind !== 'holiday' || !LUNAR_NAME.test(day.name)) return null;
   return lunarLabel(solarToLunar(day.date));
 }
 
