@@ -44,6 +44,7 @@ describe('org', () => {
     const u = await head.get(`/api/org/agencies/${agencyId}/units`);
     expect(u.status).toBe(200);
     expect(u.body.units.map((x: any) => x.name)).toContain('Phòng Tổ chức, biên chế');
+    expect(u.body.units.find((x: any) => x.id === unitB).peopleCount).toBe(2);
     const mine = await head.get(`/api/org/people?unitId=${unitB}`);
     expect(mine.status).toBe(200);
     expect(mine.body.people.map((p: any) => p.fullName).sort()).toEqual(['Phạm Thị Hoa', 'Đỗ Minh Tuấn'].sort());

@@ -112,7 +112,7 @@ export async function listUnits(deps: Deps, user: CurrentUser, agencyId: string)
   // Everyone may see the unit list of their own agency (names only); people lists are scoped separately.
   if (!user.grants.some((g) => g.agencyId === agencyId)) assertCan(user, 'org.read', target);
   const rows = await deps.db
-    .select({ unit: units, peopleCount: sql<number>`(select count(*)::int from ${people} where ${people.unitId} = ${units.id} and ${people.active})` })
+    .select({ unit: units, peopleCount: sql<number>`(select count(*)::int from people p where p.unit_id = "units"."id" and p.active)` })
     .from(units)
     .where(eq(units.agencyId, agencyId))
     .orderBy(asc(units.sortOrder), asc(units.name));
