@@ -77,7 +77,7 @@ export function ViolationList({ violations, onShow, title, note, limit = 5, head
               </Group>
               <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, paddingLeft: 22 }}>
                 {items.map((v, i) => (
-                  <li key={`${v.date ?? ''}-${v.personId ?? ''}-${v.unitId ?? ''}-${i}`}>
+                  <li key={`${v.date ?? ''}-${v.personId ?? ''}-${v.unitId ?? ''}-${i}`} data-severity={v.severity} data-rule={v.rule}>
                     {onShow ? (
                       <UnstyledButton className="roster-violation" onClick={() => onShow(v)} style={{ borderRadius: 4, padding: '2px 4px', display: 'block', width: '100%' }} aria-label={`${v.message} — ${t('roster.violations.show')}`}>
                         <Text size="sm" c={g.severity === 'block' ? 'red.9' : undefined} style={{ textDecoration: 'underline dotted', textUnderlineOffset: 3 }}>
