@@ -95,15 +95,17 @@ function DutyWorkspace({ agencies }: { agencies: AgencyView[] }) {
 
   return (
     <Stack gap="md">
-      <PageHeader
-        title={t('duty.title')}
-        description={t('duty.description')}
-        actions={
-          <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => window.print()} data-print="hide">
-            {t('duty.print')}
-          </Button>
-        }
-      />
+      <div data-print="hide">
+        <PageHeader
+          title={t('duty.title')}
+          description={t('duty.description')}
+          actions={
+            <Button variant="default" leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => window.print()}>
+              {t('duty.print')}
+            </Button>
+          }
+        />
+      </div>
       <Stack gap="sm" data-print="hide">
         {options.length > 1 ? <AgencyPicker options={options} value={agencyId} onChange={(id) => update({ agency: id })} /> : null}
         <Group gap="sm" align="flex-end" wrap="wrap">
@@ -151,7 +153,7 @@ function DutyWorkspace({ agencies }: { agencies: AgencyView[] }) {
           {t('duty.printTitle', { agency: agency.name.toLocaleUpperCase('vi') })}
         </Title>
       </div>
-      <Title order={2} fz="h4" aria-live="polite" ta={{ base: 'left' }} className="duty-period-title">
+      <Title order={2} fz="h4" aria-live="polite" className="duty-period-title">
         {periodLabel}
       </Title>
 
