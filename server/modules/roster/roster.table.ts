@@ -90,7 +90,12 @@ export const schedule = pgTable(
     periodId: text('period_id').notNull(),
     version: integer('version').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.date] }), index('schedule_agency_date_idx').on(t.agencyId, t.date), index('schedule_unit_date_idx').on(t.unitId, t.date)],
+  (t) => [
+    primaryKey({ columns: [t.personId, t.date] }),
+    index('schedule_agency_date_idx').on(t.agencyId, t.date),
+    index('schedule_unit_date_idx').on(t.unitId, t.date),
+    index('schedule_date_mode_idx').on(t.date, t.mode),
+  ],
 );
 
 /** Office duty and leader duty per day (lịch trực cơ quan, trực lãnh đạo). A duty day forces on site. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -36,6 +37,7 @@ export const tasks = pgTable(
     index('tasks_assignee_idx').on(t.assigneeId, t.assignedAt),
     index('tasks_agency_idx').on(t.agencyId, t.assignedAt),
     index('tasks_unit_idx').on(t.unitId, t.status),
+    index('tasks_assigned_by_idx').on(t.assignedByUserId, t.assignedAt),
     uniqueIndex('tasks_external_uq').on(t.agencyId, t.externalId),
   ],
 );
@@ -69,7 +71,13 @@ export const taskActions = pgTable(
     body: text('body'),
     data: jsonb('data'),
   },
-  (t) => [index('task_actions_task_idx').on(t.taskId, t.at), index('task_actions_person_day_idx').on(t.personId, t.day), index('task_actions_agency_day_idx').on(t.agencyId, t.day)],
+  (t) => [
+    index('task_actions_task_idx').on(t.taskId, t.at),
+    index('task_actions_person_day_idx').on(t.personId, t.day),
+    index('task_actions_agency_day_idx').on(t.agencyId, t.day),
+    // Phụ lục 2: "a processing action by the lead on a home day" answered from the index alone.
+    index('task_actions_processing_idx').on(t.taskId, t.personId, t.day).where(sql`${t.kind} <> 'view'`),
+  ],
 );
 
 /** Files attached to a task (never the content of a secret document). */
