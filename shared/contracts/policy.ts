@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { POLICY_DEFAULTS, SEVERITIES, HHMM_PATTERN, policyCrossIssues } from '../domain/policy';
 import { isIsoDate } from '../domain/dates';
 import { ROLES, RULE_IDS } from '../domain/roster/format';
+import { percentVi } from '../domain/roster/messages';
 import { CalendarDateSchema } from './calendar';
 import { IdSchema, VersionSchema } from './common';
 
@@ -37,7 +38,7 @@ export const WfhShareSchema = z
         const lo = present[j]!;
         const hi = present[i]!;
         if (ws[lo]! > ws[hi]!) {
-          ctx.addIssue({ code: 'custom', path: [hi], message: `Tỷ lệ ${SHARE_NAMES_VI[hi]} (${ws[hi]}) phải lớn hơn hoặc bằng tỷ lệ ${SHARE_NAMES_VI[lo]} (${ws[lo]}).` });
+          ctx.addIssue({ code: 'custom', path: [hi], message: `Tỷ lệ ${SHARE_NAMES_VI[hi]} (${percentVi(ws[hi]!)}) phải lớn hơn hoặc bằng tỷ lệ ${SHARE_NAMES_VI[lo]} (${percentVi(ws[lo]!)}).` });
         }
       }
     }

@@ -128,7 +128,7 @@ describe('policy: who may create', () => {
 describe('policy: validation with field paths, in Vietnamese', () => {
   it.each([
     ['a share above 1', { rules: { ...RULES, wfhShare: { scope: 'agency', min: 1.5 } } }, ['body.rules.wfhShare.min'], 'Tỷ lệ phải là một số từ 0 đến 1 (ví dụ 0.5 là 50%).'],
-    ['min above max', { rules: { wfhShare: { scope: 'agency', min: 0.6, max: 0.3 } } }, ['body.rules.wfhShare.max'], 'Tỷ lệ tối đa (0.3) phải lớn hơn hoặc bằng tỷ lệ tối thiểu (0.6).'],
+    ['min above max', { rules: { wfhShare: { scope: 'agency', min: 0.6, max: 0.3 } } }, ['body.rules.wfhShare.max'], 'Tỷ lệ tối đa (30%) phải lớn hơn hoặc bằng tỷ lệ tối thiểu (60%).'],
     ['target above max', { rules: { wfhShare: { scope: 'unit', target: 0.5, max: 0.3 } } }, ['body.rules.wfhShare.max'], undefined],
     ['a wrong scope', { rules: { wfhShare: { scope: 'province', min: 0.3 } } }, ['body.rules.wfhShare.scope'], undefined],
     ['an unknown rule', { rules: { ...RULES, wfhShareMin: 0.5 } }, ['body.rules.wfhShareMin'], 'Trường không được hỗ trợ: wfhShareMin'],

@@ -76,7 +76,7 @@ export async function replaceDuties(deps: Deps, user: CurrentUser, agencyId: str
   assertCan(user, 'duty.manage', target);
 
   if (!input.allowNonWorkday && !(await workdaysFor(deps.db, date, date)).includes(date)) {
-    const message = `Ngày ${formatDateVi(date)} (${WEEKDAY_VI[weekday(date)]}) không phải ngày làm việc. Chọn "trực cả ngày nghỉ" (allowNonWorkday) nếu cần bố trí trực.`;
+    const message = `Ngày ${formatDateVi(date)} (${WEEKDAY_VI[weekday(date)]}) không phải ngày làm việc. Chọn "Trực cả thứ Bảy, Chủ nhật" nếu cần bố trí trực ngày nghỉ.`;
     throw new AppError('VALIDATION', message, { issues: [{ path: 'params.date', message }] });
   }
 
