@@ -178,6 +178,7 @@ export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit
                       if (isMode(v)) onEdit?.((m) => setModes(m, [k], v as Mode));
                     }}
                     color={cell.mode ? MODE_COLOR[cell.mode] : 'gray'}
+                    autoContrast
                     data={ALL_MODES.map((m) => ({
                       value: m,
                       label: (

@@ -5,8 +5,8 @@
  * time (roving tabindex) and the keyboard of ./keyboard.ts edits it. A click picks a mode from a
  * menu, or paints the chosen mode (drag to paint several cells).
  */
-import { ActionIcon, Box, Group, Kbd, Menu, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconAlertTriangle, IconDotsVertical, IconPin, IconPinnedOff, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Box, Group, Kbd, Menu, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle, IconDots, IconDotsVertical, IconPin, IconPinnedOff, IconTrash } from '@tabler/icons-react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitGridResponse, ViolationView } from '../../../shared/contracts/roster';
@@ -38,9 +38,10 @@ export interface RosterGridProps {
   onUndo?: () => void;
 }
 
-const CELL_W = 50;
+/** Width of a day column and of the names column (the editor sizes its layout from them). */
+export const CELL_W = 56;
 const CELL_H = 40;
-const NAME_W = 220;
+export const NAME_W = 220;
 
 const HOLIDAY_BG = 'repeating-linear-gradient(45deg, var(--mantine-color-gray-2) 0 6px, var(--mantine-color-gray-0) 6px 12px)';
 const SEVERITY_BG: Record<Severity, string> = { block: 'var(--mantine-color-red-1)', warn: 'var(--mantine-color-yellow-1)' };
@@ -69,7 +70,7 @@ interface CellProps {
 
 const Cell = memo(function Cell(p: CellProps) {
   return (
-    <td style={{ padding: 2, minWidth: CELL_W, height: CELL_H }}>
+    <td style={{ padding: 2, width: CELL_W, minWidth: CELL_W, height: CELL_H }}>
       <button
         type="button"
         className="roster-cell"
@@ -290,7 +291,7 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
   const nCols = columns.length;
 
   return (
-    <Box ref={containerRef} pos="relative" style={{ overflow: 'auto', maxHeight: 'calc(100dvh - 180px)', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
+    <Box ref={containerRef} pos="relative" style={{ overflow: 'auto', width: 'fit-content', maxWidth: '100%', maxHeight: 'calc(100dvh - 180px)', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
       <table role="grid" aria-label={t('roster.grid.caption', { unit: grid.unit.name, range: periodRange(grid.period) })} style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 13 }}>
         <thead style={{ position: 'sticky', top: 0, zIndex: 3, background: 'var(--mantine-color-body)' }}>
           <tr>
@@ -304,10 +305,10 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
                 style={{ minWidth: CELL_W, padding: '2px', fontWeight: 600, fontSize: 12, whiteSpace: 'nowrap', background: c.workday ? undefined : HOLIDAY_BG, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
                 title={c.holiday ? t('roster.grid.holidayNamed', { name: c.holiday }) : undefined}
               >
-                <Group gap={0} justify="center" wrap="nowrap">
+                <Stack gap={0} align="center">
                   <span>{dayLabel(c.date)}</span>
                   {c.workday && editable ? <DayFillMenu date={c.date} label={dayLabel(c.date)} onFill={(mode) => edit((m) => fillColumn(m, personIds, c.date, mode))} /> : null}
-                </Group>
+                </Stack>
                 {c.holiday !== null ? (
                   <Text size="10px" c="dimmed" fw={500} lh={1.1} style={{ whiteSpace: 'normal', maxWidth: CELL_W + 10 }}>
                     {c.holiday || t('roster.grid.holiday')}
@@ -448,14 +449,14 @@ function GroupRows<P>({ title, nCols, people, firstRow, render }: { title: strin
   );
 }
 
-function FillMenu({ label, onFill, title }: { label: string; title: string; onFill: (mode: Mode | null) => void }) {
+function FillMenu({ label, onFill, title, horizontal = false }: { label: string; title: string; onFill: (mode: Mode | null) => void; horizontal?: boolean }) {
   const { t } = useTranslation();
   return (
     <Menu position="bottom-end" withinPortal shadow="md">
       <Menu.Target>
         <Tooltip label={label} openDelay={400} withArrow>
-          <ActionIcon variant="subtle" color="gray" size="sm" aria-label={label}>
-            <IconDotsVertical size={14} aria-hidden />
+          <ActionIcon variant="subtle" color="gray" size={horizontal ? 'xs' : 'sm'} aria-label={label}>
+            {horizontal ? <IconDots size={14} aria-hidden /> : <IconDotsVertical size={14} aria-hidden />}
           </ActionIcon>
         </Tooltip>
       </Menu.Target>
@@ -485,5 +486,5 @@ function RowFillMenu({ name, onFill }: { name: string; onFill: (mode: Mode | nul
 function DayFillMenu({ label, onFill }: { date: string; label: string; onFill: (mode: Mode | null) => void }) {
   const { t } = useTranslation();
   const text = t('roster.grid.dayMenu', { day: label });
-  return <FillMenu label={text} title={text} onFill={onFill} />;
+  return <FillMenu label={text} title={text} onFill={onFill} horizontal />;
 }

@@ -35,11 +35,11 @@ import { useCopyPrevious, useGenerateUnit, usePolicy, useSaveCells, useSubmitUni
 import { ConfirmModal, GenerateResultModal } from './dialogs';
 import { currentCells, editorReducer, initialEditorState, pendingCells } from './editorState';
 import { ALL_MODES, MODE_LETTER } from './format';
-import { parseCellKey } from './grid';
+import { gridColumns, parseCellKey } from './grid';
 import { AGENCY_SHARE_NOTE, isAgencyScopedShare, liveCheck, unitDayCounts, violationCells } from './liveCheck';
 import { DeadlineText, GridLegend, modeStyle, PeriodStatusBadge, UnitStatusBadge } from './parts';
 import { PhoneDayView } from './PhoneDayView';
-import { RosterGrid, type Brush, type Edit } from './RosterGrid';
+import { CELL_W, NAME_W, RosterGrid, type Brush, type Edit } from './RosterGrid';
 import { ViolationList } from './ViolationList';
 
 export interface UnitRosterEditorProps {
@@ -99,6 +99,8 @@ function Editor({
   const violations = useMemo(() => liveCheck(instance, cells, grid.severity, agencyScoped), [instance, cells, grid.severity, agencyScoped]);
   const counts = useMemo(() => unitDayCounts(instance, cells, unitId), [instance, cells, unitId]);
   const blocking = violations.filter((v) => v.severity === 'block').length;
+  // The grid keeps its natural width; the violations sit beside it when there is room, else below.
+  const gridWidth = NAME_W + (CELL_W + 4) * gridColumns(grid.period.workdays, grid.holidays).length + 4;
 
   const [brush, setBrush] = useState<Brush>('menu');
   const [highlight, setHighlight] = useState<{ keys: Set<string>; message: string } | null>(null);
@@ -384,7 +386,7 @@ function Editor({
         </>
       ) : (
         <Box style={{ display: 'flex', gap: 'var(--mantine-spacing-md)', alignItems: 'flex-start', flexWrap: 'wrap' }}>
-          <Stack gap="xs" style={{ flex: '1 1 560px', minWidth: 0 }}>
+          <Stack gap="xs" style={{ flex: `0 1 ${gridWidth}px`, minWidth: 0 }}>
             <RosterGrid grid={grid} cells={cells} counts={counts} violations={violations} editable={editable} brush={brush} highlighted={highlight?.keys} focusRequest={focusRequest} onEdit={onEdit} onUndo={onUndo} />
             <GridLegend />
             {editable ? (
@@ -396,7 +398,7 @@ function Editor({
               </Group>
             ) : null}
           </Stack>
-          <Box style={{ flex: '1 1 300px', maxWidth: 420, minWidth: 0 }}>
+          <Box style={{ flex: '1 1 300px', minWidth: 0 }}>
             <ViolationList violations={violations} onShow={showViolation} note={editable ? t('roster.editor.liveNote') : undefined} />
           </Box>
         </Box>

@@ -56,7 +56,7 @@ export function openPeriod<P extends Pick<PeriodView, 'fromDate' | 'toDate' | 'd
 }
 
 /** How far after the deadline wish days are offered when the period itself cannot be read. */
-export const WISH_WINDOW_DAYS = 21;
+export const WISH_WINDOW_DAYS = 14;
 
 /**
  * Days offered for wishes when only the deadline is known (a staff member cannot list periods): the
