@@ -402,7 +402,8 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
         </tbody>
       </table>
       {menu && menuKey ? (
-        <Menu opened onChange={(o) => (!o ? closeMenu() : undefined)} position="bottom-start" withinPortal trapFocus returnFocus={false} shadow="md">
+        // Only the pointer closes it from outside: the Enter that opened it is still going up to the document.
+        <Menu opened onChange={(o) => (!o ? closeMenu() : undefined)} position="bottom-start" withinPortal trapFocus returnFocus={false} shadow="md" clickOutsideEvents={['mousedown', 'touchstart']}>
           <Menu.Target>
             <div aria-hidden style={{ position: 'absolute', top: menu.top, left: menu.left, width: menu.width, height: menu.height, pointerEvents: 'none' }} />
           </Menu.Target>
