@@ -3,7 +3,8 @@
  * days, at least 3,000,000 task actions. Generates the data with set-based SQL in a fresh database,
  * then times the app's computation (appendix2FromDb) for one day and for the 30 days, and the CLI
  * (`congvu report appendix2`) on the same data written as files. Run: `npm run bench:reports`
- * (BENCH_PEOPLE, BENCH_DAYS to change the size; CONGVU_BENCH_PG_URL for the server).
+ * (BENCH_PEOPLE, BENCH_DAYS to change the size; CONGVU_BENCH_PG_URL for the server; BENCH_KEEP=1 keeps
+ * the database and BENCH_DB=<name> reuses it; BENCH_NO_CLI=1 skips the CLI).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,13 +20,16 @@ const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 30);
 const AGENCIES = Math.max(1, Math.round(PEOPLE / 200));
 const adminUrl = process.env.CONGVU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const name = `congvu_bench_${randomBytes(4).toString('hex')}`;
+/** BENCH_DB reuses a database made by an earlier run with BENCH_KEEP=1 (no generation). */
+const reuse = process.env.BENCH_DB;
+const name = reuse ?? `congvu_bench_${randomBytes(4).toString('hex')}`;
+const keep = process.env.BENCH_KEEP === '1' || !!reuse;
 
 const ms = (t0: number) => Math.round(performance.now() - t0);
 
 async function main() {
   const admin = await openPostgres(adminUrl, 1);
-  await admin.exec(`CREATE DATABASE ${name}`);
+  if (!reuse) await admin.exec(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString(), 4);
@@ -33,11 +37,14 @@ async function main() {
   const out: Record<string, unknown> = { people: PEOPLE, agencies: AGENCIES, days: DAYS, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version } };
   try {
     await migrate(database);
+    out.database = name;
     // Working days from 2021-07-01 on (Monday-Friday; this bench does not need the holidays).
     const workdays = datesBetween('2021-07-01', '2021-09-30').filter((d) => weekday(d) !== 0 && weekday(d) !== 6).slice(0, DAYS);
     const from = workdays[0]!;
     const to = workdays[workdays.length - 1]!;
     let t0 = performance.now();
+    if (!reuse) await generate();
+    async function generate() {
     await database.exec(`
       insert into agencies (id, parent_id, path, name, kind) values ('p', null, '/p/', 'UBND tỉnh (bench)', 'province');
       insert into agencies (id, parent_id, path, name, kind)
@@ -77,6 +84,7 @@ async function main() {
         where (hashtext(p.id) & 15) <> 0;
     `);
     await database.exec('analyze');
+    }
     out.generateMs = ms(t0);
     const [counts] = await queryRows<{ actions: string; tasks: string; schedule: string }>(db, sql`select (select count(*) from task_actions) as actions, (select count(*) from tasks) as tasks, (select count(*) from schedule) as schedule`);
     out.rows = counts;
@@ -94,6 +102,10 @@ async function main() {
     await runs('provinceOneDay', workdays[DAYS - 1]!, workdays[DAYS - 1]!);
     await runs('provinceAllDays', from, to);
 
+    if (process.env.BENCH_NO_CLI === '1') {
+      console.log(JSON.stringify(out, null, 2));
+      return;
+    }
     // The same data as files for the CLI.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'congvu-bench-'));
     t0 = performance.now();
@@ -134,7 +146,7 @@ async function main() {
     console.log(JSON.stringify(out, null, 2));
   } finally {
     await database.close();
-    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!keep) await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.close();
   }
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -81,4 +82,13 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
 export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * A list of strings as ONE `text[]` parameter (drizzle would expand a JS array into `($1, $2, …)`),
+ * so that `= any(…)` keeps one plan whatever the length and the planner sees the values.
+ */
+export function textArray(values: readonly string[]): import('drizzle-orm').SQL {
+  const literal = `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  return sql`${literal}::text[]`;
 }

@@ -4,14 +4,16 @@
  * D(p) = the person's published `wfh` days in the period (schedule), a task is open on day d when
  * day(assignedAt) ≤ d ≤ day(finishedAt) (or no finishedAt), assigned(p) = p's tasks open on a day of
  * D(p), processed(p) = those with a non-`view` action by p on a day of D(p). Counting happens in SQL
- * so that a province of 50,000 people and millions of actions never travels to the app server.
+ * so that a province of 50,000 people and millions of actions never travels to the app server:
+ * D(p) is kept as a date multirange (one overlap test per task) and as an array (one index-only probe
+ * of the partial index on processing actions per task).
  */
 import { sql } from 'drizzle-orm';
 import { appendix2Counts, appendix2Totals, type Appendix2Agency, type Appendix2Report, type Appendix2Row } from '../../../shared/domain/activity/appendix2';
-import { queryRows, type Db } from '../../db/client';
+import { queryRows, textArray, type Db } from '../../db/client';
 
-/** Local (Asia/Ho_Chi_Minh, UTC+7 without DST) date of a timestamptz column, as 'YYYY-MM-DD'. */
-const vnDay = (column: string) => sql.raw(`to_char((${column} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD')`);
+/** Local (Asia/Ho_Chi_Minh, UTC+7 without DST) date of a timestamptz column. */
+const vnDate = (column: string) => sql.raw(`((${column} at time zone 'UTC') + interval '7 hours')::date`);
 
 interface CountRow {
   agency_id: string;
@@ -31,36 +33,28 @@ export async function appendix2FromDb(db: Db, q: { agencyIds: string[]; from: st
         db,
         sql`
       with days as (
-        select s.person_id, min(s.unit_id) as unit_id, min(s.agency_id) as agency_id, count(*) as wfh_days
+        select s.person_id, min(s.unit_id) as unit_id, min(s.agency_id) as agency_id, count(*) as wfh_days,
+               array_agg(s.date) as dates,
+               range_agg(daterange(s.date::date, s.date::date, '[]')) as home_days
         from schedule s
-        where s.agency_id in (${sql.join(agencyIds.map((a) => sql`${a}`), sql`, `)})
+        where s.agency_id = any(${textArray(agencyIds)})
           and s.date >= ${q.from} and s.date <= ${q.to} and s.mode = 'wfh'
         group by s.person_id
       ),
-      open_tasks as (
-        select t.id, t.assignee_id, ${vnDay('t.assigned_at')} as a_day,
-               case when t.finished_at is null then null else ${vnDay('t.finished_at')} end as f_day
-        from tasks t
-        where t.assignee_id in (select person_id from days)
-          and t.assigned_at < ((${q.to}::date + 1)::timestamp at time zone 'UTC') - interval '7 hours'
-          and (t.finished_at is null or t.finished_at >= (${q.from}::date::timestamp at time zone 'UTC') - interval '7 hours')
-      ),
       assigned as (
-        select o.id, o.assignee_id
-        from open_tasks o
-        where exists (
-          select 1 from schedule w
-          where w.person_id = o.assignee_id and w.mode = 'wfh'
-            and w.date >= greatest(o.a_day, ${q.from}) and w.date <= least(coalesce(o.f_day, ${q.to}), ${q.to})
-        )
+        select t.id, t.assignee_id, d.dates
+        from tasks t join days d on d.person_id = t.assignee_id
+        where t.assigned_at < ((${q.to}::date + 1)::timestamp at time zone 'UTC') - interval '7 hours'
+          and (t.finished_at is null or t.finished_at >= (${q.from}::date::timestamp at time zone 'UTC') - interval '7 hours')
+          -- open on a home day: the days [assigned, finished] (local dates) meet D(p)
+          and d.home_days && daterange(${vnDate('t.assigned_at')}, case when t.finished_at is null then null else ${vnDate('t.finished_at')} end, '[]')
       ),
       processed as (
         select a.id, a.assignee_id
         from assigned a
         where exists (
           select 1 from task_actions x
-          join schedule w on w.person_id = x.person_id and w.date = x.day and w.mode = 'wfh'
-          where x.task_id = a.id and x.person_id = a.assignee_id and x.kind <> 'view' and x.day >= ${q.from} and x.day <= ${q.to}
+          where x.task_id = a.id and x.person_id = a.assignee_id and x.kind <> 'view' and x.day = any(a.dates)
         )
       ),
       assigned_n as (select assignee_id, count(*) as n from assigned group by assignee_id),

@@ -11,6 +11,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { addDays, isIsoDate, vnInstant } from '../../../shared/domain/dates';
 import { ACTIVITY_FORMAT, type Activity, type ActivityAction, type ActivityTask } from '../../../shared/domain/activity/format';
 import type { Db } from '../../db/client';
+import { textArray } from '../../db/client';
 import { AppError } from '../../lib/errors';
 
 export interface ActivityFromDbOptions {
@@ -35,15 +36,6 @@ export interface ActivityFromDbOptions {
  * cheaper than `to_char`, which is the slowest part of a 3,000,000-row read).
  */
 const vnTime = (column: SQL) => sql`replace(((${column} at time zone 'UTC') + interval '7 hours')::text, ' ', 'T') || '+07:00'`;
-
-/**
- * A list as one `text[]` parameter: the planner sees the values (good estimates, index scans for one
- * agency) and a list of 50,000 people is still one parameter.
- */
-export function textArray(values: readonly string[]): SQL {
-  const literal = `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-  return sql`${literal}::text[]`;
-}
 
 interface TaskRowOut {
   id: string;
