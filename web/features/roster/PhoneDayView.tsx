@@ -11,10 +11,11 @@ import { shortDayLabelVi } from '../../../shared/domain/dates';
 import type { DayCount } from '../../../shared/domain/roster/check';
 import type { Mode } from '../../../shared/domain/roster/format';
 import { cellAt, cellKey, groupByRole, setModes, togglePin, type CellMap } from './grid';
-import { ALL_MODES, isMode, MODE_COLOR, MODE_LETTER } from './format';
+import { ALL_MODES, isMode, MODE_LETTER } from './format';
 import { severityBy } from './liveCheck';
 import type { Edit } from './RosterGrid';
 import { ViolationList } from './ViolationList';
+import './roster.css';
 
 export interface PhoneDayViewProps {
   grid: Pick<UnitGridResponse, 'people' | 'holidays' | 'duties' | 'wishes' | 'period' | 'unit'>;
@@ -177,8 +178,8 @@ export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit
                     onChange={(v) => {
                       if (isMode(v)) onEdit?.((m) => setModes(m, [k], v as Mode));
                     }}
-                    color={cell.mode ? MODE_COLOR[cell.mode] : 'gray'}
-                    autoContrast
+                    className="roster-seg"
+                    data-mode={cell.mode ?? 'none'}
                     data={ALL_MODES.map((m) => ({
                       value: m,
                       label: (

@@ -57,9 +57,9 @@ export function usePeriodStatus(periodId: string | null | undefined) {
 }
 
 /**
- * A unit's grid. Never refetched by itself: the page holds unsaved edits on top of it and asks for a
- * newer version only on purpose (after a save, "Tải lại"), so a background refresh cannot hide a
- * version conflict.
+ * A unit's grid. Never refetched by itself while open: the page holds unsaved edits on top of it and
+ * asks for a newer version only on purpose (after a save, "Tải lại"), so a background refresh cannot
+ * hide a version conflict.
  */
 export function useUnitGrid(periodId: string | null | undefined, unitId: string | null | undefined) {
   return useQuery({
@@ -69,6 +69,8 @@ export function useUnitGrid(periodId: string | null | undefined, unitId: string 
     staleTime: Infinity,
     refetchOnMount: false,
     refetchOnReconnect: false,
+    // Dropped when the screen closes: coming back always shows the server's latest version.
+    gcTime: 0,
   });
 }
 
