@@ -30,7 +30,7 @@ import { UnitRosterEditor } from './UnitRosterEditor';
 import { ViolationList } from './ViolationList';
 
 /** Long labels wrap on a phone instead of being cut. */
-const WRAP: ButtonProps = { h: 'auto', mih: 36, py: 6, styles: { label: { whiteSpace: 'normal', textAlign: 'left' } } };
+const WRAP: ButtonProps = { h: 'auto', mih: 36, py: 6, styles: { label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.3 } } };
 
 /** Agencies where the user is the Office (or, failing that, may read rosters). */
 function useAgencyChoices() {
