@@ -64,14 +64,17 @@ export function buildApp(deps: Deps) {
   api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ API.', issues: [] } }, 404));
   app.route('/api', api);
 
-  if (fs.existsSync(WEB_DIST)) {
-    app.use('/assets/*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) }));
-    app.use('/favicon.svg', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) }));
-    const index = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
-    app.get('*', (c) => c.html(index));
-  } else {
-    app.get('/', (c) => c.text('Congvu: giao diện web chưa được build (npm run build).'));
-  }
+  // The web client (built by Vite into dist/web); index.html for every other path (client-side routes).
+  const root = path.relative(process.cwd(), WEB_DIST);
+  app.use('/assets/*', serveStatic({ root }));
+  app.use('/favicon.svg', serveStatic({ root }));
+  app.get('*', (c) => {
+    try {
+      return c.html(fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8'));
+    } catch {
+      return c.text('Congvu: giao diện web chưa được build (npm run build).', 503);
+    }
+  });
 
   app.onError((err, c) => errorResponse(err, c));
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy.', issues: [] } }, 404));
