@@ -9,6 +9,7 @@ import { calendarVi } from '../features/calendar/i18n';
 import { dutyVi } from '../features/duty/i18n';
 import { policyVi } from '../features/policy/i18n';
 import { rosterVi } from '../features/roster/i18n';
+import { reportsVi } from '../features/reports/i18n';
 
 export const vi = {
   common: {
@@ -306,6 +307,7 @@ export const vi = {
   policy: policyVi,
   calendar: calendarVi,
   roster: rosterVi,
+  reports: reportsVi,
 };
 
 /** The shape every language must have (same keys, string values). */
