@@ -220,8 +220,9 @@ function appRolesOf(p: { position: PersonRole; clerk: boolean; it: boolean; prov
   if (UNIT_HEAD_POSITIONS.has(p.position)) roles.push('unit_head');
   if (UNIT_DEPUTY_POSITIONS.has(p.position)) roles.push('unit_deputy');
   if (p.position === 'chief_of_office' || p.position === 'deputy_chief_of_office' || p.clerk) roles.push('office');
-  if (p.position === 'director') roles.push('director');
-  if (p.position === 'deputy_director') roles.push('deputy_director');
+  // The Director heads Ban Giám đốc and registers its roster (with the deputies); the board is a unit like the others.
+  if (p.position === 'director') roles.push('director', 'unit_head');
+  if (p.position === 'deputy_director') roles.push('deputy_director', 'unit_deputy');
   if (p.it) roles.push('it');
   if (p.province) roles.push('province');
   return roles;

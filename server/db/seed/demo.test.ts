@@ -48,6 +48,13 @@ describe('demo seed', () => {
     expect(byId.get('dn-sldtbxh')).toMatchObject({ path: '/dn/dn-sldtbxh/', code: 'SLĐTBXH', district: 'TP Gia Nghĩa' });
   });
 
+  it('gives every unit with people someone who may register and send its roster (Ban Giám đốc included)', async () => {
+    const db = t.deps.db;
+    const withPeople = await db.selectDistinct({ unitId: people.unitId }).from(people).where(eq(people.active, true));
+    const registrars = new Set((await db.select({ unitId: roleGrants.unitId }).from(roleGrants).where(sql`${roleGrants.role} in ('unit_head', 'unit_deputy')`)).map((g) => g.unitId));
+    expect(withPeople.filter((u) => !registrars.has(u.unitId))).toEqual([]);
+  });
+
   it('gives each agency 40-150 active people in units of every kind, with the real leaders of the plans', async () => {
     const db = t.deps.db;
     for (const id of DEPARTMENTS) {
