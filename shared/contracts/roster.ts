@@ -144,7 +144,12 @@ export type TodayResponse = z.infer<typeof TodayResponse>;
 export const WishesRequest = z.object({
   wishes: z.array(z.object({ date: IsoDateSchema, preference: z.enum(PREFERENCES).nullable(), note: z.string().max(300).optional() }).strict()).max(100),
 }).strict();
-export const WishesResponse = z.object({ wishes: z.array(z.object({ date: z.string(), preference: z.enum(PREFERENCES), note: z.string().nullable() })), deadline: z.string().nullable() });
+export const WishesResponse = z.object({
+  wishes: z.array(z.object({ date: z.string(), preference: z.enum(PREFERENCES), note: z.string().nullable() })),
+  deadline: z.string().nullable(),
+  /** The next period still open for wishes, with its working days. */
+  period: z.object({ id: z.string(), fromDate: z.string(), toDate: z.string(), workdays: z.array(z.string()) }).nullable(),
+});
 
 export const CheckRequest = z.object({ instance: z.unknown(), roster: z.unknown() }).strict();
 export const CheckResponse = z.object({ violations: z.array(z.object({ rule: z.string(), date: z.string().optional(), agencyId: z.string().optional(), unitId: z.string().optional(), personId: z.string().optional(), message: z.string() })) });

@@ -80,6 +80,19 @@ describe('roster workflow', () => {
     periodId = res.body.id;
   });
 
+  it('takes wishes before the deadline and shows the open period with its working days', async () => {
+    const put = await C.staff!.put('/api/roster/wishes', { wishes: [{ date: DAYS[2], preference: 'wfh', note: 'Con nhỏ ốm' }] });
+    expect(put.status).toBe(200);
+    const get = await C.staff!.get('/api/roster/wishes');
+    expect(get.body.wishes).toEqual([{ date: DAYS[2], preference: 'wfh', note: 'Con nhỏ ốm' }]);
+    expect(get.body.period).toMatchObject({ id: periodId, workdays: DAYS });
+    expect((await C.staff!.put('/api/roster/wishes', { wishes: [{ date: '2021-08-02', preference: 'wfh' }] })).status).toBe(400);
+    const grid = await C.headA!.get(`/api/roster/periods/${periodId}/units/${unitA}`);
+    expect(grid.body.wishes).toEqual([{ personId: P.a1, date: DAYS[2], preference: 'wfh' }]);
+    // Cleared again, so that the rest of the scenario is unaffected.
+    await C.staff!.put('/api/roster/wishes', { wishes: [{ date: DAYS[2], preference: null }] });
+  });
+
   it('shows a unit head their own unit only', async () => {
     const grid = await C.headA!.get(`/api/roster/periods/${periodId}/units/${unitA}`);
     expect(grid.status).toBe(200);

@@ -8,6 +8,7 @@ import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError, invalid } from '../../lib/errors';
 import { agencyTarget, assertCan, personTarget, unitTarget } from '../../lib/scope';
 import { appDaysOff } from '../calendar/calendar.overrides';
+import { workdaysFor } from '../calendar/calendar.service';
 import { agencies, people, units } from '../org/org.table';
 import { activePolicy } from '../policy/policy.resolve';
 import { dutyAssignments, rosterPeriods, rosterWishes, schedule } from './roster.table';
@@ -98,7 +99,11 @@ export async function getWishes(deps: Deps, user: CurrentUser) {
   if (!user.personId) throw new AppError('NOT_FOUND', 'Tài khoản không gắn với cán bộ nào.');
   const period = await openPeriodFor(deps, user.personId);
   const rows = await deps.db.select().from(rosterWishes).where(and(eq(rosterWishes.personId, user.personId), gte(rosterWishes.date, vnDateOf(deps.clock.now()))));
-  return { wishes: rows.map((r) => ({ date: r.date, preference: r.preference as Preference, note: r.note })), deadline: period?.deadline?.toISOString() ?? null };
+  return {
+    wishes: rows.map((r) => ({ date: r.date, preference: r.preference as Preference, note: r.note })),
+    deadline: period?.deadline?.toISOString() ?? null,
+    period: period ? { id: period.id, fromDate: period.fromDate, toDate: period.toDate, workdays: await workdaysFor(deps.db, period.fromDate, period.toDate) } : null,
+  };
 }
 
 /** Sets or clears wishes; only for days of a period whose registration deadline has not passed. */
