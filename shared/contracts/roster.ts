@@ -88,6 +88,8 @@ export const UnitGridResponse = z.object({
   /** The instance of the unit view (congvu.roster/1), for the live check in the browser. */
   instance: z.unknown(),
   severity: z.record(z.string(), Severity),
+  /** Scope of the policy's WFH share: an agency-wide share is advice inside a unit (checked at compile). */
+  wfhShareScope: z.enum(['agency', 'unit']).nullable(),
   policy: z.object({ id: z.string(), title: z.string(), docNumber: z.string().nullable() }).nullable(),
   violations: z.array(ViolationView),
   editable: z.boolean(),

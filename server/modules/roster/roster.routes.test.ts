@@ -98,6 +98,7 @@ describe('roster workflow', () => {
     expect(grid.status).toBe(200);
     expect(grid.body.status).toBe('none');
     expect(grid.body.editable).toBe(true);
+    expect(grid.body.wfhShareScope).toBe('agency');
     expect(grid.body.people.map((p: any) => p.fullName)).toEqual(['Phạm Văn Bình', 'Nguyễn Thị An', 'Đỗ Minh Châu', 'Hồ Văn Dũng']);
     expect((await C.headA!.get(`/api/roster/periods/${periodId}/units/${unitB}`)).status).toBe(403);
     expect((await C.headA!.put(`/api/roster/periods/${periodId}/units/${unitB}/cells`, { version: 0, cells: [] })).status).toBe(403);

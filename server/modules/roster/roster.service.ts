@@ -161,6 +161,7 @@ export async function getUnitGrid(deps: Deps, user: CurrentUser, periodId: strin
     wishes: ctx.wishes.filter((w) => ids.has(w.personId)),
     instance,
     severity: severityOf(ctx.policy),
+    wfhShareScope: (ctx.policy?.rules as { wfhShare?: { scope?: 'agency' | 'unit' } } | undefined)?.wfhShare?.scope ?? null,
     policy: ctx.policy ? { id: ctx.policy.id, title: ctx.policy.title, docNumber: ctx.policy.docNumber } : null,
     violations,
     editable,
