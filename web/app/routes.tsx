@@ -56,7 +56,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/approvals/*', title: 'approvals', icon: IconCircleCheck, anyOf: ['roster.approve'], menu: { order: 70 }, page: () => import('../features/roster/ApprovalsPage') },
   { path: '/duty/*', title: 'duty', icon: IconCalendarEvent, anyOf: ['duty.manage', 'duty.read'], menu: { order: 80 }, page: () => import('../features/duty/DutyPage') },
   { path: '/policies/*', title: 'policies', icon: IconFileDescription, anyOf: ['policy.manage', 'policy.read'], menu: { order: 90 }, page: () => import('../features/policy/PoliciesPage') },
-  { path: '/reports/*', title: 'reports', icon: IconReportAnalytics, anyOf: ['report.read'], menu: { order: 100 } },
+  { path: '/reports/*', title: 'reports', icon: IconReportAnalytics, anyOf: ['report.read'], menu: { order: 100 }, page: () => import('../features/reports/ReportsPage') },
   { path: '/org/*', title: 'org', icon: IconSitemap, anyOf: ['org.manage', 'account.manage'], menu: { order: 110 }, page: () => import('../features/org/OrgPage') },
   { path: '/admin/*', title: 'admin', icon: IconSettings, anyOf: ['calendar.manage'], menu: { order: 120 }, page: () => import('../features/calendar/AdminPage') },
 ];
