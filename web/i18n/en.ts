@@ -4,6 +4,7 @@ import { calendarEn } from '../features/calendar/i18n';
 import { dutyEn } from '../features/duty/i18n';
 import { policyEn } from '../features/policy/i18n';
 import { rosterEn } from '../features/roster/i18n';
+import { tasksEn } from '../features/tasks/i18n';
 import { reportsEn } from '../features/reports/i18n';
 
 export const en: Messages = {
@@ -321,5 +322,6 @@ export const en: Messages = {
   policy: policyEn,
   calendar: calendarEn,
   roster: rosterEn,
+  tasks: tasksEn,
   reports: reportsEn,
 };

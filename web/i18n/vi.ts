@@ -9,6 +9,7 @@ import { calendarVi } from '../features/calendar/i18n';
 import { dutyVi } from '../features/duty/i18n';
 import { policyVi } from '../features/policy/i18n';
 import { rosterVi } from '../features/roster/i18n';
+import { tasksVi } from '../features/tasks/i18n';
 import { reportsVi } from '../features/reports/i18n';
 
 export const vi = {
@@ -307,6 +308,7 @@ export const vi = {
   policy: policyVi,
   calendar: calendarVi,
   roster: rosterVi,
+  tasks: tasksVi,
   reports: reportsVi,
 };
 
