@@ -33,10 +33,10 @@ const DIRECTORS: readonly AppRole[] = ['director', 'deputy_director'];
 export const HOME_CARDS: readonly HomeCard[] = [
   { id: 'directorApprovals', roles: DIRECTORS, order: 5, load: () => import('../roster/cards/ApprovalsCard') },
   { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../roster/cards/TodayCard') },
-  { id: 'myTasks', roles: PERSONAL, order: 20 },
+  { id: 'myTasks', roles: PERSONAL, order: 20, load: () => import('../tasks/cards/MyTasksCard') },
   { id: 'unitToday', roles: UNIT_LEADERS, order: 30, load: () => import('../roster/cards/UnitTodayCard') },
   { id: 'unitRoster', roles: UNIT_LEADERS, order: 40, load: () => import('../roster/cards/UnitRosterCard') },
-  { id: 'unitOverdue', roles: UNIT_LEADERS, order: 50 },
+  { id: 'unitOverdue', roles: UNIT_LEADERS, order: 50, load: () => import('../tasks/cards/UnitOverdueCard') },
   { id: 'officeRosters', roles: ['office'], order: 60, wide: true, load: () => import('../roster/cards/OfficeRostersCard') },
   { id: 'officeDuty', roles: ['office'], order: 70, load: () => import('../duty/DutyTodayCard') },
   { id: 'officeReport', roles: ['office'], order: 80, load: () => import('../reports/cards/OfficeReportCard') },
