@@ -263,7 +263,7 @@ function ImportErrors({ issues }: { issues: ImportIssues }) {
         <Text size="sm">{t('tasks.import.rules.allOrNothing')}</Text>
       </Alert>
       <ScrollArea.Autosize mah={480} type="auto">
-        <Table striped withTableBorder verticalSpacing={4} fz="sm" miw={issues.tabular ? 520 : 360}>
+        <Table striped withTableBorder verticalSpacing={4} fz="sm" miw={issues.tabular ? 520 : 360} captionSide="top">
           <Table.Caption>{t('tasks.import.errorsCaption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>

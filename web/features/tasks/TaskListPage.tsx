@@ -139,8 +139,13 @@ export function TaskListPage() {
                   <Pagination
                     total={Math.ceil(data.total / PAGE_SIZE)}
                     value={filters.page}
-                    onChange={(page) => update({ page })}
+                    onChange={(page) => {
+                      update({ page });
+                      window.scrollTo({ top: 0 });
+                    }}
                     aria-label={t('tasks.pagination')}
+                    getControlProps={(control) => ({ 'aria-label': control === 'previous' ? t('tasks.pagePrevious') : control === 'next' ? t('tasks.pageNext') : control })}
+                    getItemProps={(page) => ({ 'aria-label': t('tasks.page', { page }) })}
                     size={compact ? 'sm' : 'md'}
                     siblings={compact ? 0 : 1}
                   />
@@ -261,7 +266,7 @@ function Filters({ filters, update, compact, unitSelect, agencySelect }: { filte
   }
   return (
     <Paper withBorder p="sm" role="search" aria-label={t('tasks.filters.label')}>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="xs">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.min(5, 4 + (agencySelect ? 1 : 0) + (unitSelect ? 1 : 0)) }} spacing="sm" verticalSpacing="xs">
         {search}
         {rest}
       </SimpleGrid>

@@ -140,6 +140,9 @@ export const tasksVi = {
     filtered: 'Không có công việc phù hợp với bộ lọc.',
   },
   pagination: 'Chuyển trang danh sách công việc',
+  page: 'Trang {{page}}',
+  pagePrevious: 'Trang trước',
+  pageNext: 'Trang sau',
   detail: {
     back: 'Về danh sách công việc',
     info: 'Thông tin công việc',
@@ -438,6 +441,9 @@ export const tasksEn: TasksMessages = {
     filtered: 'No task matches the filters.',
   },
   pagination: 'Pages of the task list',
+  page: 'Page {{page}}',
+  pagePrevious: 'Previous page',
+  pageNext: 'Next page',
   detail: {
     back: 'Back to the task list',
     info: 'Task information',
