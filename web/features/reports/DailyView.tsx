@@ -57,7 +57,7 @@ function DailyContent({ data, agencyId, date }: { data: AgencyDailyResponse; age
     <Stack gap="lg">
       <FrozenStatus kind="daily" frozen={data.frozen} frozenAt={data.frozenAt} hash={data.hash} generatedAt={c.generatedAt} late={c.late} />
       {people === 0 ? (
-        <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden />}>
+        <Alert variant="light" color="gray" role="status" icon={<IconInfoCircle aria-hidden />}>
           {t('reports.daily.nobodyAtHome')}
         </Alert>
       ) : (
@@ -124,7 +124,8 @@ function NoteEditor({ data, agencyId, date }: { data: AgencyDailyResponse; agenc
               label={t('reports.note.label')}
               description={frozenReason ? undefined : t('reports.note.description')}
               placeholder={frozenReason ? undefined : t('reports.note.placeholder')}
-              value={note}
+              // Once frozen, the frozen report's note (not what was being typed).
+              value={frozenReason ? saved : note}
               onChange={(e) => setNote(e.currentTarget.value)}
               disabled={!!frozenReason}
               // Disabled after the freeze, but the note stays readable (no faded text).

@@ -76,7 +76,7 @@ function DashboardCharts({ data, showTables }: { data: DashboardResponse; showTa
         { name: 'policyMax', label: t('reports.dashboard.policyMax'), color: 'red.8', strokeDasharray: '6 4' },
       ].filter((s) => days.some((d) => d[s.name as keyof ChartDay] !== null));
   const noPolicy = band.min === null && band.target === null && band.max === null && band.constant;
-  const common = { h: 240, dataKey: 'label', valueFormatter: formatRatio, yAxisProps: pctAxis, connectNulls: true, accessibilityLayer: false, curveType: 'linear' as const };
+  const common = { h: 240, dataKey: 'label', valueFormatter: formatRatio, yAxisProps: pctAxis, connectNulls: true, accessibilityLayer: false, curveType: 'linear' as const, lineChartProps: { margin: { top: 8, right: 16, bottom: 0, left: 0 } } };
 
   return (
     <Stack gap="md">

@@ -20,7 +20,7 @@ import { agencyOptions } from '../org/model';
 import { Appendix2View } from './Appendix2View';
 import { DailyView } from './DailyView';
 import { ProvinceView } from './ProvinceView';
-import { defaultTab, ownProvinceFirst, provinceRoots, reportAgencies, reportTabs, type ReportTab } from './model';
+import { carriedParams, defaultTab, ownProvinceFirst, provinceRoots, reportAgencies, reportTabs, tabOfPath, TAB_PATHS, type ReportTab } from './model';
 import { ReportScopeContext, type ReportScope } from './scope';
 
 export default function ReportsPage() {
@@ -30,28 +30,6 @@ export default function ReportsPage() {
 
 /** The charts (recharts) load only with the dashboard. */
 const DashboardView = lazy(() => import('./DashboardView'));
-
-const TAB_PATHS: Record<ReportTab, string> = { daily: 'daily', appendix2: 'appendix2', dashboard: 'dashboard', province: 'province' };
-
-function tabOfPath(pathname: string, search: URLSearchParams): ReportTab | null {
-  const rest = pathname.replace(/^\/reports\/?/, '').split('/')[0] ?? '';
-  if (rest === '') return search.get('agencyId') ? 'daily' : null;
-  return (Object.keys(TAB_PATHS) as ReportTab[]).find((k) => TAB_PATHS[k] === rest) ?? null;
-}
-
-/** The query parameters a tab keeps when the user switches to it (agency, date, province). */
-function carriedParams(tab: ReportTab, search: URLSearchParams): string {
-  const keep = new URLSearchParams();
-  const copy = (k: string) => {
-    const v = search.get(k);
-    if (v) keep.set(k, v);
-  };
-  if (tab !== 'province') copy('agencyId');
-  if (tab === 'daily' || tab === 'province') copy('date');
-  if (tab === 'province') copy('rootId');
-  const qs = keep.toString();
-  return qs ? `?${qs}` : '';
-}
 
 function ReportsWorkspace({ agencies }: { agencies: AgencyView[] }) {
   const { t } = useTranslation();

@@ -5,6 +5,7 @@ import { ratioVi, reportLines } from '../../../server/modules/reports/reports.ex
 import {
   appendix2Lines,
   canWriteNote,
+  carriedParams,
   chartDays,
   dateParam,
   defaultTab,
@@ -24,6 +25,7 @@ import {
   shortLabel,
   stepWorkday,
   submissionSummary,
+  tabOfPath,
   unitBars,
 } from './model';
 
@@ -186,6 +188,25 @@ describe('scopes', () => {
     expect(defaultTab(['director', 'office'], ['daily', 'appendix2', 'dashboard'])).toBe('daily');
     expect(defaultTab(['unit_head', 'province'], ['daily', 'appendix2', 'dashboard', 'province'])).toBe('province');
     expect(defaultTab([], [])).toBeNull();
+  });
+});
+
+describe('tabs and links', () => {
+  const q = (s: string) => new URLSearchParams(s);
+  it('reads the tab from the path; /reports?agencyId=&date= (notification link) is the 16:00 report', () => {
+    expect(tabOfPath('/reports/province', q('rootId=nt'))).toBe('province');
+    expect(tabOfPath('/reports/appendix2', q(''))).toBe('appendix2');
+    expect(tabOfPath('/reports', q('agencyId=nt-snv&date=2026-11-24'))).toBe('daily');
+    expect(tabOfPath('/reports/', q(''))).toBeNull();
+    expect(tabOfPath('/reports/nothing', q(''))).toBeNull();
+  });
+  it('keeps the agency and turns the day of the 16:00 report into the period of Phụ lục 2 and back', () => {
+    expect(carriedParams('appendix2', q('agencyId=a&date=2026-11-20'))).toBe('?agencyId=a&from=2026-11-20&to=2026-11-20');
+    expect(carriedParams('daily', q('agencyId=a&from=2026-11-20&to=2026-11-20'))).toBe('?agencyId=a&date=2026-11-20');
+    expect(carriedParams('daily', q('agencyId=a&from=2026-11-16&to=2026-11-20'))).toBe('?agencyId=a');
+    expect(carriedParams('dashboard', q('agencyId=a&date=2026-11-20'))).toBe('?agencyId=a');
+    expect(carriedParams('province', q('agencyId=a&date=2026-11-20&rootId=nt'))).toBe('?date=2026-11-20&rootId=nt');
+    expect(carriedParams('daily', q(''))).toBe('');
   });
 });
 

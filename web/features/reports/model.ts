@@ -227,6 +227,37 @@ export function defaultTab(roles: readonly AppRole[], tabs: readonly ReportTab[]
   return tabs[0] ?? null;
 }
 
+/** The sub-path of each tab under /reports. */
+export const TAB_PATHS: Record<ReportTab, string> = { daily: 'daily', appendix2: 'appendix2', dashboard: 'dashboard', province: 'province' };
+
+/** The tab of a location: /reports/<tab>, or /reports?agencyId=… (the notification link) for the 16:00 report. */
+export function tabOfPath(pathname: string, search: URLSearchParams): ReportTab | null {
+  const rest = pathname.replace(/^\/reports\/?/, '').split('/')[0] ?? '';
+  if (rest === '') return search.get('agencyId') ? 'daily' : null;
+  return (Object.keys(TAB_PATHS) as ReportTab[]).find((k) => TAB_PATHS[k] === rest) ?? null;
+}
+
+/**
+ * The query parameters a tab keeps when the user switches to it: the agency, the day (the day of the
+ * 16:00 report becomes the period of Phụ lục 2 and back), the province.
+ */
+export function carriedParams(tab: ReportTab, search: URLSearchParams): string {
+  const keep = new URLSearchParams();
+  const set = (k: string, v: string | null) => {
+    if (v) keep.set(k, v);
+  };
+  if (tab !== 'province') set('agencyId', search.get('agencyId'));
+  const day = search.get('date') ?? (search.get('from') && search.get('from') === search.get('to') ? search.get('to') : null);
+  if (tab === 'daily' || tab === 'province') set('date', day);
+  if (tab === 'appendix2') {
+    set('from', search.get('from') ?? day);
+    set('to', search.get('to') ?? day);
+  }
+  if (tab === 'province') set('rootId', search.get('rootId'));
+  const qs = keep.toString();
+  return qs ? `?${qs}` : '';
+}
+
 // ------------------------------------------------------------------ province
 
 export interface SubmissionSummary {

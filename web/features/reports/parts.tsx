@@ -191,14 +191,14 @@ export function FrozenStatus({ frozen, frozenAt, hash, generatedAt, late, kind }
   const { t } = useTranslation();
   if (!frozen) {
     return (
-      <Alert variant="light" color="yellow" icon={<IconEye aria-hidden />} title={t(`reports.${kind}.preview`)}>
+      <Alert variant="light" color="yellow" role="status" icon={<IconEye aria-hidden />} title={t(`reports.${kind}.preview`)}>
         <Text size="sm">{t(`reports.${kind}.previewLong`, { time: formatDateTime(generatedAt) })}</Text>
       </Alert>
     );
   }
   const time = formatDateTime(frozenAt!);
   return (
-    <Alert variant="light" color="green" icon={<IconLock aria-hidden />} title={t(`reports.${kind}.frozen`, { time })}>
+    <Alert variant="light" color="green" role="status" icon={<IconLock aria-hidden />} title={t(`reports.${kind}.frozen`, { time })}>
       <Stack gap={6}>
         <Text size="sm">{t(`reports.${kind}.frozenLong`, { time })}</Text>
         {hash ? <HashLine hash={hash} /> : null}
