@@ -125,7 +125,11 @@ function AssignForm({ onClose, onCreated }: { onClose: () => void; onCreated?: (
     setErrors(found);
     if (Object.keys(found).length || badFiles.length) {
       // Take the keyboard (and a phone's scroll) to the first field to fix.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() => {
+        const el = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+        el?.scrollIntoView({ block: 'center' });
+        el?.focus({ preventScroll: true });
+      });
       return;
     }
     create.mutate(assignPayloadOf(values), {

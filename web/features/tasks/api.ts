@@ -184,6 +184,18 @@ export function useImportActivity() {
   });
 }
 
+type PeopleResult = { data?: PersonListResponse; isPending: boolean; error: Error | null; refetch: () => Promise<unknown> };
+
+/** One list of the people queries (a stable function, so TanStack keeps the result between renders). */
+function combinePeople(results: PeopleResult[]) {
+  return {
+    people: results.flatMap((r) => r.data?.people ?? []).filter((p: PersonView) => p.active),
+    isPending: results.some((r) => r.isPending),
+    error: results.find((r) => r.error)?.error ?? null,
+    refetch: () => Promise.all(results.map((r) => r.refetch())),
+  };
+}
+
 /**
  * Active people of the agencies or units where the user may assign tasks (GET /api/org/people, one
  * query per scope, shared with the organisation screens' cache).
@@ -197,11 +209,6 @@ export function useAssignablePeople(scopes: { agencyIds: string[]; unitIds: stri
       enabled,
       staleTime: 60_000,
     })),
-    combine: (results) => ({
-      people: results.flatMap((r) => r.data?.people ?? []).filter((p: PersonView) => p.active),
-      isPending: results.some((r) => r.isPending),
-      error: results.find((r) => r.error)?.error ?? null,
-      refetch: () => Promise.all(results.map((r) => r.refetch())),
-    }),
+    combine: combinePeople,
   });
 }
