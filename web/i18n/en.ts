@@ -6,6 +6,8 @@ import { policyEn } from '../features/policy/i18n';
 import { rosterEn } from '../features/roster/i18n';
 import { tasksEn } from '../features/tasks/i18n';
 import { reportsEn } from '../features/reports/i18n';
+import { presenceEn } from '../features/presence/i18n';
+import { notificationsEn } from '../features/notifications/i18n';
 
 export const en: Messages = {
   common: {
@@ -189,6 +191,7 @@ export const en: Messages = {
       directorApprovals: { title: 'Waiting for approval', text: 'Rosters, leave and travel requests waiting for you.' },
       directorAgency: { title: 'The agency today', text: 'Share at home and people on site against the policy.' },
       provinceReports: { title: 'Agency reports', text: 'Agencies that have sent the 16:00 report and those that have not; the province report before 17:00.' },
+      summons: { title: 'Summons', text: 'Summons to the office awaiting your confirmation.' },
       eligibility: {
         title: 'Eligibility to work from home',
         text: 'Only people with a computer and an e-office account may work from home.',
@@ -324,4 +327,6 @@ export const en: Messages = {
   roster: rosterEn,
   tasks: tasksEn,
   reports: reportsEn,
+  presence: presenceEn,
+  notifications: notificationsEn,
 };

@@ -11,6 +11,8 @@ import { policyVi } from '../features/policy/i18n';
 import { rosterVi } from '../features/roster/i18n';
 import { tasksVi } from '../features/tasks/i18n';
 import { reportsVi } from '../features/reports/i18n';
+import { presenceVi } from '../features/presence/i18n';
+import { notificationsVi } from '../features/notifications/i18n';
 
 export const vi = {
   common: {
@@ -175,6 +177,7 @@ export const vi = {
       directorApprovals: { title: 'Chờ phê duyệt', text: 'Lịch làm việc, đơn nghỉ phép, đi công tác chờ bạn phê duyệt.' },
       directorAgency: { title: 'Cơ quan hôm nay', text: 'Tỷ lệ làm việc tại nhà và số người tại cơ quan so với phương án.' },
       provinceReports: { title: 'Báo cáo của các cơ quan', text: 'Cơ quan đã gửi và chưa gửi báo cáo 16:00; báo cáo tổng hợp tỉnh trước 17:00.' },
+      summons: { title: 'Lệnh triệu tập', text: 'Lệnh triệu tập về cơ quan đang chờ bạn xác nhận.' },
       eligibility: {
         title: 'Điều kiện làm việc tại nhà',
         text: 'Chỉ cán bộ có máy tính và tài khoản văn phòng điện tử (VPĐT) mới được làm việc tại nhà.',
@@ -310,6 +313,8 @@ export const vi = {
   roster: rosterVi,
   tasks: tasksVi,
   reports: reportsVi,
+  presence: presenceVi,
+  notifications: notificationsVi,
 };
 
 /** The shape every language must have (same keys, string values). */
