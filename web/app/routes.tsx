@@ -49,7 +49,7 @@ export interface AppRoute {
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/', title: 'home', icon: IconHome, menu: { order: 10, mobile: true }, page: () => import('../features/home/HomePage') },
   { path: '/my-schedule/*', title: 'mySchedule', icon: IconCalendarUser, menu: { order: 20, mobile: true }, page: () => import('../features/schedule/MySchedulePage') },
-  { path: '/presence/*', title: 'presence', icon: IconMapPinCheck, menu: { order: 30, mobile: true } },
+  { path: '/presence/*', title: 'presence', icon: IconMapPinCheck, menu: { order: 30, mobile: true }, page: () => import('../features/presence/PresencePage') },
   { path: '/tasks/*', title: 'tasks', icon: IconChecklist, menu: { order: 40, mobile: true }, page: () => import('../features/tasks/TasksPage') },
   { path: '/roster/unit/*', title: 'unitRoster', icon: IconLayoutGrid, anyOf: ['roster.edit'], menu: { order: 50 }, page: () => import('../features/roster/UnitRosterPage') },
   { path: '/roster/agency/*', title: 'agencyRoster', icon: IconStack2, anyOf: ['roster.compile'], menu: { order: 60 }, page: () => import('../features/roster/AgencyRosterPage') },

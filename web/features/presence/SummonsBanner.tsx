@@ -1,0 +1,113 @@
+/**
+ * My summons, in red at the top of the Điểm danh page and of the home page: "Triệu tập: có mặt tại
+ * cơ quan lúc 14:00", the reason, who called, and "Đã nhận". An acknowledged one stays as a
+ * reminder (outlined, green) on its day; a cancelled one shows only when opened from its notification.
+ */
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertOctagon, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { SummonsView } from '../../../shared/contracts/presence';
+import { formatDateTime } from '../../components/dates';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useAckSummons } from './api';
+import { isOpenSummons, sortSummons, summonsTimeText } from './model';
+
+export interface SummonsBannerProps {
+  summons: readonly SummonsView[];
+  /** The day shown (server's today): times of that day are written without the date. */
+  day: string;
+  /** Opened from a notification: outlined, and shown even when cancelled. */
+  highlightId?: string | null;
+}
+
+const anchorId = (id: string) => `summons-${id}`;
+
+export function SummonsBanner({ summons, day, highlightId }: SummonsBannerProps) {
+  const { t } = useTranslation();
+  const ack = useAckSummons();
+  const list = sortSummons(summons).filter((s) => s.status !== 'cancelled' || s.id === highlightId);
+  if (list.length === 0) return null;
+
+  function acknowledge(s: SummonsView) {
+    if (ack.isPending) return;
+    ack.mutate(s.id, {
+      onSuccess: (saved) => {
+        notifications.show({ color: 'green', message: t('presence.summons.ackDone', { time: summonsTimeText(saved.requiredAt, day) }) });
+        // The button is gone: keep the keyboard focus on the summons it confirmed.
+        requestAnimationFrame(() => document.getElementById(anchorId(saved.id))?.focus());
+      },
+    });
+  }
+
+  return (
+    <Stack gap="xs" aria-label={t('presence.summons.heading')} component="section">
+      {list.map((s) => {
+        const open = isOpenSummons(s);
+        const time = summonsTimeText(s.requiredAt, day);
+        // Filled dark red for an open summons (white text 5:1), outlined dark text for the others.
+        const color = open ? 'red.9' : s.status === 'acknowledged' ? 'teal.9' : 'gray.8';
+        const Icon = open ? IconAlertOctagon : s.status === 'acknowledged' ? IconCircleCheck : IconCircleX;
+        return (
+          <Alert
+            key={s.id}
+            id={anchorId(s.id)}
+            tabIndex={-1}
+            color={color}
+            variant={open ? 'filled' : 'outline'}
+            icon={<Icon aria-hidden />}
+            role={open ? 'alert' : 'status'}
+            title={
+              <Text fw={700} fz={{ base: 'md', sm: 'lg' }} lh={1.3} c="inherit">
+                {t('presence.summons.banner', { time })}
+              </Text>
+            }
+            style={s.id === highlightId ? { outline: '3px solid var(--mantine-color-blue-6)', outlineOffset: 2 } : undefined}
+          >
+            <Stack gap={6}>
+              <Text size="sm" c="inherit" style={{ overflowWrap: 'anywhere' }}>
+                {t('presence.summons.reason', { reason: s.reason })}
+              </Text>
+              <Text size="xs" c="inherit">
+                {t('presence.summons.calledBy', { name: s.calledByName, time: formatDateTime(s.createdAt) })}
+              </Text>
+              {s.status === 'escalated' ? (
+                <Text size="xs" c="inherit" fw={600}>
+                  {t('presence.summons.escalated')}
+                </Text>
+              ) : null}
+              {s.status === 'acknowledged' && s.acknowledgedAt ? (
+                <Text size="sm" fw={600}>
+                  {t('presence.summons.acknowledged', { time: formatDateTime(s.acknowledgedAt) })}
+                </Text>
+              ) : null}
+              {s.status === 'cancelled' ? (
+                <Text size="sm" fw={600}>
+                  {t('presence.summons.cancelled')}
+                </Text>
+              ) : null}
+              {open ? (
+                <Group>
+                  <Button
+                    color="white"
+                    variant="white"
+                    c="red.9"
+                    size="md"
+                    leftSection={<IconCircleCheck size={20} aria-hidden />}
+                    loading={ack.isPending && ack.variables === s.id}
+                    onClick={() => acknowledge(s)}
+                    aria-label={t('presence.summons.ackLabel', { time })}
+                    miw={140}
+                  >
+                    {t('presence.summons.ack')}
+                  </Button>
+                </Group>
+              ) : null}
+            </Stack>
+          </Alert>
+        );
+      })}
+      {ack.error ? <ErrorAlert error={ack.error} /> : null}
+    </Stack>
+  );
+}
