@@ -31,6 +31,7 @@ const DIRECTORS: readonly AppRole[] = ['director', 'deputy_director'];
 
 // prettier-ignore
 export const HOME_CARDS: readonly HomeCard[] = [
+  { id: 'summons', roles: PERSONAL, order: 1, wide: true, load: () => import('../presence/SummonsHomeCard') },
   { id: 'directorApprovals', roles: DIRECTORS, order: 5, load: () => import('../roster/cards/ApprovalsCard') },
   { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../roster/cards/TodayCard') },
   { id: 'myTasks', roles: PERSONAL, order: 20, load: () => import('../tasks/cards/MyTasksCard') },
