@@ -10,6 +10,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
 import { useSession } from '../../features/auth/session';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { rolesLine } from '../../features/auth/roles';
 import { BottomBar } from './BottomBar';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -94,6 +95,7 @@ export function AppLayout() {
         <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap">
           <Brand />
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu />
           </Group>
