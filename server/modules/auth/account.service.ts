@@ -9,6 +9,7 @@ import { assertCan, personTarget } from '../../lib/scope';
 import { people } from '../org/org.table';
 import { roleGrants, sessions, users } from './auth.table';
 import { hashPassword } from './password';
+import { forgetSessions } from './auth.service';
 
 const UNIT_ROLES: AppRole[] = ['staff', 'unit_head', 'unit_deputy'];
 /** Roles only an admin may grant (they reach beyond one agency or administer the system). */
@@ -54,6 +55,7 @@ export async function upsertAccount(deps: Deps, user: CurrentUser, personId: str
     await tx.insert(roleGrants).values(
       [...new Set(input.roles)].map((role) => ({ id: newId('g'), userId: userId!, role, agencyId: target.agencyId, unitId: UNIT_ROLES.includes(role) ? target.unitId : null })),
     );
+    if (existing) forgetSessions(existing.id);
     await deps.audit(tx, { actorUserId: user.userId, action: existing ? 'account.updated' : 'account.created', entity: 'user', entityId: userId!, agencyId: target.agencyId, data: { username: input.username, roles: input.roles, disabled: input.disabled ?? false } });
   });
   return { account: (await getAccount(deps, user, personId))!, temporaryPassword: temp };
@@ -68,6 +70,7 @@ export async function resetPassword(deps: Deps, user: CurrentUser, personId: str
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash: await hashPassword(temp), mustChangePassword: true, version: u.version + 1 }).where(eq(users.id, u.id));
     await tx.delete(sessions).where(eq(sessions.userId, u.id));
+    forgetSessions(u.id);
     await deps.audit(tx, { actorUserId: user.userId, action: 'account.password_reset', entity: 'user', entityId: u.id, agencyId: target.agencyId });
   });
   return { account: (await getAccount(deps, user, personId))!, temporaryPassword: temp };

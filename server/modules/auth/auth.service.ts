@@ -3,9 +3,9 @@
  * Sessions live in the database so that app servers stay stateless.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, gte, inArray, lt, or } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { ACTIONS, canSomewhere, type AppRole, type Grant } from '../../../shared/domain/permissions';
-import type { Db } from '../../db/client';
+import { queryRows, type Db } from '../../db/client';
 import type { CurrentUser, Deps, SessionInfo } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId, randomToken } from '../../lib/ids';
@@ -72,27 +72,63 @@ export async function login(deps: Deps, input: { username: string; password: str
   return { token, session, user: current };
 }
 
+/**
+ * Resolved sessions are kept in memory for a few seconds: check-ins of a whole province arrive within
+ * minutes and each must not cost three queries before its own. A logout, password change or account
+ * change on this server forgets them at once; another server sees it after at most SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 10_000;
+const SESSION_CACHE_MAX = 20_000;
+const sessionCache = new Map<string, { session: SessionInfo; user: CurrentUser; expiresAt: number; idleLimit: number; cachedAt: number }>();
+
+/** Forgets cached sessions (of one account, or all). */
+export function forgetSessions(userId?: string): void {
+  if (!userId) return sessionCache.clear();
+  for (const [k, v] of sessionCache) if (v.user.userId === userId) sessionCache.delete(k);
+}
+
 /** The session of a cookie token, if valid; refreshes its idle timer at most once a minute. */
 export async function resolveSession(deps: Deps, token: string): Promise<{ session: SessionInfo; user: CurrentUser } | null> {
   const { db, clock, config } = deps;
   const tokenHash = sha256(token);
-  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
-  if (!row) return null;
   const now = clock.now();
-  const idleLimit = row.lastSeenAt.getTime() + config.SESSION_IDLE_MINUTES * 60_000;
-  if (row.expiresAt.getTime() <= now.getTime() || idleLimit <= now.getTime()) {
+  const cached = sessionCache.get(tokenHash);
+  if (cached && now.getTime() - cached.cachedAt < SESSION_CACHE_MS && now.getTime() >= cached.cachedAt) {
+    if (cached.expiresAt > now.getTime() && cached.idleLimit > now.getTime()) return { session: cached.session, user: cached.user };
+    sessionCache.delete(tokenHash);
+  }
+  const [row] = await queryRows<ActorRow & { s_user_id: string; csrf_token: string; last_seen_at: string | Date; expires_at: string | Date }>(
+    db,
+    sql`select s.user_id as s_user_id, s.csrf_token, s.last_seen_at, s.expires_at, x.*
+        from sessions s join lateral (${actorSelect} where u.id = s.user_id) x on true
+        where s.token_hash = ${tokenHash} limit 1`,
+  );
+  if (!row) return null;
+  const expiresAt = new Date(row.expires_at).getTime();
+  let lastSeen = new Date(row.last_seen_at).getTime();
+  const idleLimit = lastSeen + config.SESSION_IDLE_MINUTES * 60_000;
+  if (expiresAt <= now.getTime() || idleLimit <= now.getTime()) {
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return null;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  if (now.getTime() - lastSeen > 60_000) {
+    // The idle timer moves at most once a minute, without making the request wait for it.
+    db.update(sessions)
+      .set({ lastSeenAt: now })
+      .where(eq(sessions.tokenHash, tokenHash))
+      .catch(() => undefined);
+    lastSeen = now.getTime();
   }
-  const user = await loadCurrentUser(db, row.userId);
+  const user = toCurrentUser(row);
   if (!user) return null;
-  return { session: { tokenHash, userId: row.userId, csrfToken: row.csrfToken }, user };
+  const session = { tokenHash, userId: row.s_user_id, csrfToken: row.csrf_token };
+  if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.delete(sessionCache.keys().next().value!);
+  sessionCache.set(tokenHash, { session, user, expiresAt, idleLimit: lastSeen + config.SESSION_IDLE_MINUTES * 60_000, cachedAt: now.getTime() });
+  return { session, user };
 }
 
 export async function logout(deps: Deps, session: SessionInfo): Promise<void> {
+  sessionCache.delete(session.tokenHash);
   await deps.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash));
     await deps.audit(tx, { actorUserId: session.userId, action: 'auth.logout', entity: 'user', entityId: session.userId });
@@ -112,6 +148,7 @@ export async function changePassword(deps: Deps, user: CurrentUser, session: Ses
     throw new AppError('VALIDATION', m, { issues: [{ path: 'body.newPassword', message: m }] });
   }
   const passwordHash = await hashPassword(input.newPassword);
+  forgetSessions(row.id);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: clock.now(), version: row.version + 1 }).where(eq(users.id, row.id));
     // Other sessions of the account end; this one stays.
@@ -122,32 +159,48 @@ export async function changePassword(deps: Deps, user: CurrentUser, session: Ses
   });
 }
 
-/** Loads an account with its grants (and the paths of their agencies) as the actor of permission checks. */
-export async function loadCurrentUser(db: Db, userId: string): Promise<CurrentUser | null> {
-  const [u] = await db
-    .select({ user: users, person: people })
-    .from(users)
-    .leftJoin(people, eq(people.id, users.personId))
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!u || u.user.disabled) return null;
-  const grantRows = await db
-    .select({ role: roleGrants.role, agencyId: roleGrants.agencyId, unitId: roleGrants.unitId, agencyPath: agencies.path })
-    .from(roleGrants)
-    .innerJoin(agencies, eq(agencies.id, roleGrants.agencyId))
-    .where(eq(roleGrants.userId, userId));
-  const grants: Grant[] = grantRows.map((g) => ({ role: g.role as AppRole, agencyId: g.agencyId, agencyPath: g.agencyPath, unitId: g.unitId }));
+interface ActorRow {
+  user_id: string;
+  username: string;
+  display_name: string;
+  must_change_password: boolean;
+  locale: string;
+  disabled: boolean;
+  person_id: string | null;
+  unit_id: string | null;
+  agency_id: string | null;
+  grants: { role: string; agencyId: string; unitId: string | null; agencyPath: string }[] | string;
+}
+
+/** The account, its person and its grants (with the paths of their agencies), in one query. */
+const actorSelect = sql`
+  select u.id as user_id, u.username, u.display_name, u.must_change_password, u.locale, u.disabled,
+         p.id as person_id, p.unit_id, p.agency_id,
+         coalesce((select json_agg(json_build_object('role', g.role, 'agencyId', g.agency_id, 'unitId', g.unit_id, 'agencyPath', a.path))
+                   from role_grants g join agencies a on a.id = g.agency_id where g.user_id = u.id), '[]') as grants
+  from users u left join people p on p.id = u.person_id`;
+
+function toCurrentUser(r: ActorRow): CurrentUser | null {
+  if (r.disabled) return null;
+  const raw = typeof r.grants === 'string' ? (JSON.parse(r.grants) as Exclude<ActorRow['grants'], string>) : r.grants;
+  const grants: Grant[] = raw.map((g) => ({ role: g.role as AppRole, agencyId: g.agencyId, agencyPath: g.agencyPath, unitId: g.unitId }));
   return {
-    userId: u.user.id,
-    username: u.user.username,
-    displayName: u.user.displayName,
-    personId: u.person?.id ?? null,
-    unitId: u.person?.unitId ?? null,
-    agencyId: u.person?.agencyId ?? grants[0]?.agencyId ?? null,
-    mustChangePassword: u.user.mustChangePassword,
-    locale: u.user.locale,
+    userId: r.user_id,
+    username: r.username,
+    displayName: r.display_name,
+    personId: r.person_id,
+    unitId: r.unit_id,
+    agencyId: r.agency_id ?? grants[0]?.agencyId ?? null,
+    mustChangePassword: r.must_change_password,
+    locale: r.locale,
     grants,
   };
+}
+
+/** Loads an account with its grants (and the paths of their agencies) as the actor of permission checks. */
+export async function loadCurrentUser(db: Db, userId: string): Promise<CurrentUser | null> {
+  const [r] = await queryRows<ActorRow>(db, sql`${actorSelect} where u.id = ${userId}`);
+  return r ? toCurrentUser(r) : null;
 }
 
 /** Grants with the names the UI shows. */

@@ -6,8 +6,8 @@
  * tree, since two provinces may have a district of the same name —, then the nearest ancestor; ties go
  * to the latest document.
  */
-import { and, gte, inArray, isNull, lte, or } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { and, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { textArray, type Db } from '../../db/client';
 import type { Policy } from '../../../shared/domain/roster/format';
 import { agencies } from '../org/org.table';
 import { policies } from './policy.table';
@@ -54,12 +54,21 @@ export function pickPolicy(candidates: PolicyRow[], agency: AgencyRef, date: str
 }
 
 export async function activePolicy(db: Db, agency: AgencyRef, date: string): Promise<PolicyRow | null> {
+  // Only the candidates: in force on the date, and naming the agency, one of its ancestors or its district.
+  const ancestors = agency.path.split('/').filter(Boolean);
   const rows = await db
     .select()
     .from(policies)
-    .where(and(lte(policies.validFrom, date), or(isNull(policies.validTo), gte(policies.validTo, date))));
+    .where(
+      and(
+        lte(policies.validFrom, date),
+        or(isNull(policies.validTo), gte(policies.validTo, date)),
+        or(sql`${policies.scopeAgencyIds} ?| ${textArray(ancestors)}`, agency.district ? sql`${policies.scopeDistricts} ? ${agency.district}` : sql`false`),
+      ),
+    );
+  if (!rows.length) return null;
   const owners = [...new Set(rows.map((r) => r.ownerAgencyId))];
-  const ownerRows = owners.length ? await db.select({ id: agencies.id, path: agencies.path }).from(agencies).where(inArray(agencies.id, owners)) : [];
+  const ownerRows = await db.select({ id: agencies.id, path: agencies.path }).from(agencies).where(inArray(agencies.id, owners));
   return pickPolicy(rows, agency, date, new Map(ownerRows.map((o) => [o.id, o.path])));
 }
 

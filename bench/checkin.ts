@@ -1,0 +1,128 @@
+/**
+ * Check-in under load (issue 4): a province of 50,000 people at home, on PostgreSQL.
+ *  1. pgbench: single-row inserts (the same unique key as check-ins) — the database's own limit here;
+ *  2. the 07:00 burst: all 50,000 people check in for the morning session through the HTTP API, 64 at a
+ *     time, 5% of them sending their request twice (a retry) — no error, no lost and no duplicated row;
+ *  3. sustained throughput of the API for the afternoon session (30 s), with latency percentiles.
+ * The app server runs as its own process (`tsx server/main.ts`, clock set by TEST_CLOCK). Sessions are
+ * created directly in the database (50,000 argon2 logins would only measure argon2).
+ * Run: `npm run bench:checkin` (BENCH_PEOPLE to change the size).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { migrate, openPostgres, queryRows } from '../server/db/client';
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
+const AGENCIES = Math.max(1, Math.round(PEOPLE / 200));
+const DATE = '2026-11-24';
+const adminUrl = process.env.CONGVU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const name = `congvu_bench_${randomBytes(4).toString('hex')}`;
+const PORT = 3900 + Math.floor(Math.random() * 50);
+
+function percentile(sorted: number[], p: number) {
+  return +sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(1);
+}
+
+async function main() {
+  const admin = await openPostgres(adminUrl, 1);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString(), 2);
+  const out: Record<string, unknown> = { people: PEOPLE, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version } };
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    await migrate(database);
+    await database.exec(`
+      insert into agencies (id, parent_id, path, name, kind) values ('p', null, '/p/', 'UBND tỉnh (bench)', 'province');
+      insert into agencies (id, parent_id, path, name, kind) select 'a' || g, 'p', '/p/a' || g || '/', 'Sở ' || g, 'department' from generate_series(1, ${AGENCIES}) g;
+      insert into units (id, agency_id, name, kind) select 'u' || a || '-' || k, 'a' || a, 'Phòng ' || k, 'department' from generate_series(1, ${AGENCIES}) a, generate_series(1, 8) k;
+      insert into people (id, agency_id, unit_id, full_name, position)
+        select 'p' || g, 'a' || (1 + (g - 1) % ${AGENCIES}), 'u' || (1 + (g - 1) % ${AGENCIES}) || '-' || (1 + ((g - 1) / ${AGENCIES}) % 8), 'Người ' || g, 'staff' from generate_series(1, ${PEOPLE}) g;
+      insert into policies (id, owner_agency_id, title, valid_from, scope_agency_ids, rules)
+        select 'pol' || g, 'a' || g, 'Phương án', '2026-11-01', jsonb_build_array('a' || g), '{}'::jsonb from generate_series(1, ${AGENCIES}) g;
+      insert into schedule (person_id, date, agency_id, unit_id, mode, period_id, version) select id, '${DATE}', agency_id, unit_id, 'wfh', 'bench', 1 from people;
+      insert into users (id, username, person_id, display_name, password_hash) select 'usr' || substr(id, 2), 'user' || substr(id, 2), id, full_name, 'x' from people;
+      insert into role_grants (id, user_id, role, agency_id, unit_id) select 'g' || substr(id, 2), 'usr' || substr(id, 2), 'staff', agency_id, unit_id from people;
+      insert into sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
+        select encode(sha256(convert_to('tok' || substr(id, 2), 'UTF8')), 'hex'), 'usr' || substr(id, 2), 'csrf' || substr(id, 2), now(), now() + interval '10 years', now() + interval '10 years' from people;
+      analyze;
+    `);
+
+    // 1. pgbench: single-row inserts with the check-ins' unique key, 16 clients.
+    await database.exec(`create table pgb_checkin (id text primary key default md5(random()::text || clock_timestamp()::text), person_id text not null, date text not null, session text not null, at timestamptz not null default now(), place text not null, unique (person_id, date, session))`);
+    writeFileSync('/tmp/congvu-pgb.sql', `\\set p random(1, 100000000)\ninsert into pgb_checkin (person_id, date, session, place) values ('p' || :p, '${DATE}', 'morning', 'registered') on conflict do nothing;\n`);
+    const pgb = execFileSync('pgbench', ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres'), '-n', '-c', '16', '-j', '2', '-T', '20', '-f', '/tmp/congvu-pgb.sql', name]).toString();
+    const tps = Number(/tps = ([\d.]+)/.exec(pgb)?.[1]);
+    out.pgbench = { clients: 16, seconds: 20, tps: Math.round(tps), latencyMs: Number(/latency average = ([\d.]+)/.exec(pgb)?.[1]) };
+
+    // The app server, its clock at 07:00 on the day.
+    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: String(PORT), DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '20', NODE_ENV: 'test', TEST_CLOCK: `${DATE}T07:00:00+07:00`, SCHEDULER: '0', SEED_DEMO: '0', SESSION_IDLE_MINUTES: '100000', SESSION_MAX_HOURS: '9000' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const base = `http://127.0.0.1:${PORT}`;
+    for (let i = 0; i < 120; i++) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {
+        /* not yet */
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const checkin = async (n: number) => {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/presence/checkin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: `congvu_session=tok${n}`, 'x-csrf-token': `csrf${n}` },
+        body: '{"place":"registered"}',
+      });
+      const body = (await res.json()) as { id?: string; error?: { message: string } };
+      return { ms: performance.now() - t0, ok: res.status === 200, id: body.id, error: body.error?.message };
+    };
+    const run = async (ids: number[], concurrency: number, untilMs = Infinity) => {
+      const lat: number[] = [];
+      const errors: string[] = [];
+      let next = 0;
+      const start = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next < ids.length && performance.now() - start < untilMs) {
+            const r = await checkin(ids[next++]!);
+            lat.push(r.ms);
+            if (!r.ok) errors.push(r.error ?? 'error');
+          }
+        }),
+      );
+      const seconds = (performance.now() - start) / 1000;
+      lat.sort((a, b) => a - b);
+      return { requests: lat.length, seconds: +seconds.toFixed(1), perSecond: Math.round(lat.length / seconds), p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99), errors: errors.length, firstError: errors[0] };
+    };
+    // Warm up (connections, JIT) on a few people, then the burst: everyone, 5% twice.
+    const everyone = Array.from({ length: PEOPLE }, (_, i) => i + 1);
+    const retries = everyone.filter((n) => n % 20 === 0);
+    const burstIds = [...everyone, ...retries].sort((a, b) => (a * 7919) % 1000 - (b * 7919) % 1000 || a - b);
+    out.burst = await run(burstIds, 64);
+    const [morning] = await queryRows<{ n: string; d: string }>(database.db, sql`select count(*) as n, count(distinct person_id) as d from checkins where date = ${DATE} and session = 'morning'`);
+    out.burstRows = { checkins: Number(morning!.n), distinctPeople: Number(morning!.d), expected: PEOPLE };
+
+    // Sustained throughput: the afternoon session, 32 clients for 30 s.
+    await fetch(`${base}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: `${DATE}T13:31:00+07:00` }) });
+    out.sustained = await run(everyone, 32, 30_000);
+    out.ratioToPgbench = +((out.sustained as { perSecond: number }).perSecond / tps).toFixed(2);
+    console.log(JSON.stringify(out, null, 2));
+  } finally {
+    server?.kill();
+    await database.close();
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
