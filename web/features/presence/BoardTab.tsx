@@ -135,6 +135,7 @@ function Board({ board, missing, missingError, focusMissing, canAct, onSummon }:
           type="search"
         />
       </Group>
+      {board.units.length === 0 ? <EmptyState title={t('presence.board.noUnits')} /> : null}
       {board.units.map((u) => {
         const people = filterBoardPeople(u.people, filter, search, ref);
         if (several && people.length === 0 && (filter !== 'all' || search)) return null;

@@ -6,6 +6,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertOctagon, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SummonsView } from '../../../shared/contracts/presence';
 import { formatDateTime } from '../../components/dates';
@@ -26,7 +27,19 @@ const anchorId = (id: string) => `summons-${id}`;
 export function SummonsBanner({ summons, day, highlightId }: SummonsBannerProps) {
   const { t } = useTranslation();
   const ack = useAckSummons();
-  const list = sortSummons(summons).filter((s) => s.status !== 'cancelled' || s.id === highlightId);
+  const sorted = sortSummons(summons).filter((s) => s.status !== 'cancelled' || s.id === highlightId);
+  // The one opened from a notification first, with the keyboard focus on it.
+  const list = [...sorted.filter((s) => s.id === highlightId), ...sorted.filter((s) => s.id !== highlightId)];
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!highlightId || focused.current) return;
+    const el = document.getElementById(anchorId(highlightId));
+    if (el) {
+      focused.current = true;
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: 'nearest' });
+    }
+  }, [highlightId, list.length]);
   if (list.length === 0) return null;
 
   function acknowledge(s: SummonsView) {

@@ -27,9 +27,13 @@ export function BoardCell({ cell }: { cell: Cell }) {
     const late = cell.lateMinutes ?? 0;
     const other = cell.place === 'other';
     const text = (
-      <Text size="sm" span c={late > 0 ? 'red.9' : 'teal.9'} fw={600}>
+      <Text size="sm" span c={late > 0 ? undefined : 'teal.9'} fw={600}>
         {hhmm(cell.at)}
-        {late > 0 ? <Text span size="xs" fw={500}>{` · ${t('presence.board.cell.lateShort', { count: late })}`}</Text> : null}
+        {late > 0 ? (
+          <Text span size="xs" fw={500} c="red.9">
+            {` · ${t('presence.board.cell.lateShort', { count: late })}`}
+          </Text>
+        ) : null}
         {other ? <Text span size="xs" fw={500}>{` · ${t('presence.board.cell.other')}`}</Text> : null}
       </Text>
     );
