@@ -96,6 +96,19 @@ describe('auth', () => {
     expect(left).toHaveLength(0);
   });
 
+  it('keeps an active session alive: each use moves the idle timer (written in the background)', async () => {
+    const u = await buildUser(t.deps.db, { personId: (await buildPerson(t.deps.db)).id });
+    const c = t.client('10.5.5.9');
+    await c.login(u.username, TEST_PASSWORD);
+    t.clock.advance(20 * 60_000);
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1500)); // the batched write of the idle timer
+    t.clock.advance(25 * 60_000); // 45 min after login, 25 min after the last use
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    t.clock.advance(31 * 60_000);
+    expect((await c.get('/api/auth/me')).status).toBe(401);
+  });
+
   it('rejects unknown fields and malformed JSON with 400, never 500', async () => {
     const c = t.client('10.6.6.6');
     const extra = await c.post('/api/auth/login', { username: 'a', password: 'b', remember: true });

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { ACTIONS, canSomewhere, type AppRole, type Grant } from '../../../shared/domain/permissions';
-import { queryRows, type Db } from '../../db/client';
+import { queryRows, textArray, type Db } from '../../db/client';
 import type { CurrentUser, Deps, SessionInfo } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId, randomToken } from '../../lib/ids';
@@ -81,6 +81,29 @@ const SESSION_CACHE_MS = 10_000;
 const SESSION_CACHE_MAX = 20_000;
 const sessionCache = new Map<string, { session: SessionInfo; user: CurrentUser; expiresAt: number; idleLimit: number; cachedAt: number }>();
 
+/** Idle timers to write, per database: one UPDATE for all sessions seen in the last second. */
+const pendingTouches = new WeakMap<Db, Map<string, Date>>();
+function touchLater(db: Db, tokenHash: string, at: Date): void {
+  let pending = pendingTouches.get(db);
+  if (!pending) {
+    pending = new Map();
+    pendingTouches.set(db, pending);
+  }
+  const first = pending.size === 0;
+  pending.set(tokenHash, at);
+  if (!first) return;
+  const flush = () => {
+    const batch = [...pending!.entries()];
+    pending!.clear();
+    if (!batch.length) return;
+    db.execute(
+      sql`update sessions set last_seen_at = v.at from (select unnest(${textArray(batch.map((b) => b[0]))}) as h, unnest(${textArray(batch.map((b) => b[1].toISOString()))})::timestamptz as at) v
+          where sessions.token_hash = v.h and sessions.last_seen_at < v.at`,
+    ).catch(() => undefined);
+  };
+  setTimeout(flush, 1000).unref();
+}
+
 /** Forgets cached sessions (of one account, or all). */
 export function forgetSessions(userId?: string): void {
   if (!userId) return sessionCache.clear();
@@ -112,11 +135,8 @@ export async function resolveSession(deps: Deps, token: string): Promise<{ sessi
     return null;
   }
   if (now.getTime() - lastSeen > 60_000) {
-    // The idle timer moves at most once a minute, without making the request wait for it.
-    db.update(sessions)
-      .set({ lastSeenAt: now })
-      .where(eq(sessions.tokenHash, tokenHash))
-      .catch(() => undefined);
+    // The idle timer moves at most once a minute, written in batches: the request does not wait for it.
+    touchLater(db, tokenHash, now);
     lastSeen = now.getTime();
   }
   const user = toCurrentUser(row);
