@@ -32,6 +32,8 @@ export const MeResponse = z.object({
   /** Actions the user may do somewhere, to build menus. */
   actions: z.array(z.string()),
   csrfToken: z.string(),
+  /** The server's clock (ISO), so that screens compute "today" and session states as the server does. */
+  serverTime: z.string(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 

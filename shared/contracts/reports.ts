@@ -26,7 +26,8 @@ export const ProvinceQuery = z.object({ rootId: IdSchema, date: IsoDateSchema })
 export const ProvinceDailyResponse = z.object({ frozen: z.boolean(), frozenAt: z.string().nullable(), hash: z.string().nullable(), content: typed<ProvinceReportContent>('Báo cáo tổng hợp 17:00 của tỉnh (congvu.report.province/1)') });
 export type ProvinceDailyResponse = z.infer<typeof ProvinceDailyResponse>;
 
-export const NoteRequest = z.object({ note: z.string().trim().min(1, 'Nhập ghi chú.').max(2000) }).strict();
+/** An empty note clears it. */
+export const NoteRequest = z.object({ note: z.string().trim().max(2000) }).strict();
 
 export const SubmissionsResponse = z.object({
   date: z.string(),

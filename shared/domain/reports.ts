@@ -18,6 +18,8 @@ export interface FlagRow {
   wfhDays: number;
   assigned: number;
   processed: number;
+  /** How many tasks were open on the person's home days. */
+  openTaskCount?: number;
   /** Open tasks on the person's home days (evidence), at most 10. */
   openTasks?: { id: string; title: string; dueDate: string | null }[];
   /** The home days of the period (evidence). */

@@ -24,6 +24,7 @@ async function meBody(deps: Deps, user: CurrentUser, csrfToken: string): Promise
     grants: await describeGrants(deps.db, user),
     actions: allowedActions(user),
     csrfToken,
+    serverTime: deps.clock.now().toISOString(),
   };
 }
 

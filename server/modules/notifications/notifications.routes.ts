@@ -42,8 +42,11 @@ export function notificationsRoutes(deps: Deps, opts: { pollMs?: number } = {}) 
   // Live stream: `event: notification` with the JSON of each new notification.
   app.get('/stream', async (c) => {
     const user = requireUser(c);
+    // A reconnecting EventSource sends the id of the last notification it got: resume after it.
+    const lastId = c.req.header('last-event-id');
+    const [last] = lastId ? await deps.db.select({ createdAt: notifications.createdAt }).from(notifications).where(and(eq(notifications.id, lastId), eq(notifications.userId, user.userId))) : [];
     return streamSSE(c, async (stream) => {
-      let since = deps.clock.now();
+      let since = last?.createdAt ?? deps.clock.now();
       let open = true;
       stream.onAbort(() => {
         open = false;

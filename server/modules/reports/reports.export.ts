@@ -24,6 +24,8 @@ export interface ReportMeta {
   recipients?: string[];
   /** Agencies that sent nothing (province report). */
   missing?: string[];
+  /** SHA-256 of a frozen snapshot, printed so that a copy can be checked against the system. */
+  hash?: string;
 }
 
 /** "80,0%" (Vietnamese decimal comma), "—" when there is nothing to divide. */
@@ -112,6 +114,10 @@ export async function appendix2Xlsx(report: Appendix2Report, names: ReportNames,
     const r = ws.addRow(['', `Cơ quan chưa gửi báo cáo: ${meta.missing.join('; ')}`]);
     r.font = { ...font, italic: true };
   }
+  if (meta.hash) {
+    const r = ws.addRow(['', `Mã kiểm tra (SHA-256) của bản đã chốt: ${meta.hash}`]);
+    r.font = { ...font, italic: true, size: 10 };
+  }
   ws.views = [{ state: 'frozen', ySplit: 7 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -143,7 +149,7 @@ export function appendix2Document(report: Appendix2Report, names: ReportNames, m
     title: meta.title,
     subject: meta.subject,
     subtitle: `(${period(report).replace(/^./, (c) => c.toUpperCase())})`,
-    paragraphs: meta.missing?.length ? [`Cơ quan chưa gửi báo cáo: ${meta.missing.join('; ')}.`] : [],
+    paragraphs: [...(meta.missing?.length ? [`Cơ quan chưa gửi báo cáo: ${meta.missing.join('; ')}.`] : []), ...(meta.hash ? [`Mã kiểm tra (SHA-256) của bản đã chốt: ${meta.hash}.`] : [])],
     table: { widths: [7, 33, 16, 11, 11, 11, 11], header, rows },
     recipients: meta.recipients ?? ['- Như trên;', '- Lưu: VT.'],
     signer: meta.signer,

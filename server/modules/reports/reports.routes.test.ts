@@ -105,6 +105,9 @@ describe('daily reports', () => {
     expect(res.body.content.flags.noProcessing[0].openTasks.map((x: any) => x.id)).toEqual(['t3']);
     expect((await C.staff!.get(`/api/reports/daily?agencyId=nt-snv&date=${D1}`)).status).toBe(403);
     expect((await C.stcOffice!.get(`/api/reports/daily?agencyId=nt-snv&date=${D1}`)).status).toBe(403);
+    expect((await C.office!.put(`/api/reports/notes/nt-snv/${D1}`, { note: 'Nhầm' })).status).toBe(200);
+    expect((await C.office!.put(`/api/reports/notes/nt-snv/${D1}`, { note: '' })).status).toBe(200);
+    expect((await C.office!.get(`/api/reports/daily?agencyId=nt-snv&date=${D1}`)).body.content.note).toBeNull();
     expect((await C.office!.put(`/api/reports/notes/nt-snv/${D1}`, { note: 'Phòng TCBM có 01 đồng chí nghỉ ốm.' })).status).toBe(200);
     expect((await C.staff!.put(`/api/reports/notes/nt-snv/${D1}`, { note: 'x' })).status).toBe(403);
   });
@@ -123,6 +126,16 @@ describe('daily reports', () => {
     expect((rows[0]!.content as any).late).toBe(false);
     const late = await C.office!.put(`/api/reports/notes/nt-snv/${D1}`, { note: 'Sửa sau 16:00' });
     expect(late.status).toBe(409);
+    expect(late.body.error.message).toBe('Báo cáo ngày này đã chốt lúc 16:00; không thể sửa ghi chú.');
+    // The export of the 16:00 report is the frozen snapshot, with its check code.
+    const x = await C.office!.get(`/api/reports/daily/export?agencyId=nt-snv&date=${D1}&format=xlsx`);
+    expect(x.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.body as unknown as ArrayBuffer);
+    const text: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => text.push(row.values ? JSON.stringify(row.values) : ''));
+    expect(text.join('\n')).toContain(rows[0]!.hash);
+    expect(text.join('\n')).toContain('Nguyễn Thị An');
     const notes = await C.province!.get('/api/notifications');
     expect(notes.body.notifications.map((n: any) => n.title)).toContain('Sở Nội vụ đã gửi báo cáo ngày 19/07/2021');
   });

@@ -61,6 +61,18 @@ export function reportsRoutes(deps: Deps) {
     return c.json(await reports.getAgencyReport(deps, requireUser(c), q.agencyId, q.date), 200);
   });
   app.openapi(
+    createRoute({ method: 'get', path: '/daily/export', tags: ['reports'], summary: 'Xuất báo cáo 16:00 đã chốt của cơ quan (XLSX, PDF, DOCX)', request: { query: DailyQuery.extend({ format: ExportFormat }) }, responses: binary }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const daily = await reports.getAgencyReport(deps, requireUser(c), q.agencyId, q.date);
+      const meta = await metaFor(q.agencyId, q.date, 'agency');
+      if (!daily.frozen) meta.subject += ' (bản xem trước, chưa chốt)';
+      else meta.hash = daily.hash ?? undefined;
+      const builder = q.format === 'xlsx' ? appendix2Xlsx : q.format === 'pdf' ? appendix2Pdf : appendix2Docx;
+      return sendFile(c, q.format, `bao-cao-16h-${q.agencyId}-${q.date}`, () => builder(daily.content.appendix2, daily.content.names, meta));
+    },
+  );
+  app.openapi(
     createRoute({ method: 'put', path: '/notes/{agencyId}/{date}', tags: ['reports'], summary: 'Ghi chú của Văn phòng cho báo cáo trong ngày (trước 16:00)', request: { params: z.object({ agencyId: IdSchema, date: IsoDateSchema }), ...jsonBody(NoteRequest) }, responses: responses(OkSchema) }),
     async (c) => {
       const p = c.req.valid('param');

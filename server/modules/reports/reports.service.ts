@@ -71,6 +71,7 @@ async function withEvidence(db: Db, flags: FlagRow[], from: string, to: string):
   return flags.map((f) => ({
     ...f,
     homeDays: days.filter((d) => d.personId === f.personId).map((d) => d.date),
+    openTaskCount: open.filter((t) => t.assigneeId === f.personId).length,
     openTasks: open
       .filter((t) => t.assigneeId === f.personId)
       .slice(0, 10)
@@ -217,14 +218,19 @@ export async function freezeProvinceReport(tx: Db, deps: Pick<Deps, 'clock' | 'a
 
 export async function saveNote(deps: Deps, user: CurrentUser, agencyId: string, date: string, note: string): Promise<void> {
   assertCan(user, 'report.write', await agencyTarget(deps.db, agencyId));
-  const [frozen] = await deps.db.select({ id: dailyReports.id }).from(dailyReports).where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.agencyId, agencyId), eq(dailyReports.date, date)));
-  if (frozen) throw new AppError('INVALID_STATE', 'Báo cáo ngày này đã chốt lúc 16:00; không thể sửa ghi chú.');
+  const [frozen] = await deps.db.select({ id: dailyReports.id, frozenAt: dailyReports.frozenAt }).from(dailyReports).where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.agencyId, agencyId), eq(dailyReports.date, date)));
+  if (frozen) {
+    const at = new Date(frozen.frozenAt.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
+    throw new AppError('INVALID_STATE', `Báo cáo ngày này đã chốt lúc ${at}; không thể sửa ghi chú.`);
+  }
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await tx
-      .insert(reportNotes)
-      .values({ agencyId, date, note, updatedBy: user.userId, updatedAt: now })
-      .onConflictDoUpdate({ target: [reportNotes.agencyId, reportNotes.date], set: { note, updatedBy: user.userId, updatedAt: now } });
+    if (!note) await tx.delete(reportNotes).where(and(eq(reportNotes.agencyId, agencyId), eq(reportNotes.date, date)));
+    else
+      await tx
+        .insert(reportNotes)
+        .values({ agencyId, date, note, updatedBy: user.userId, updatedAt: now })
+        .onConflictDoUpdate({ target: [reportNotes.agencyId, reportNotes.date], set: { note, updatedBy: user.userId, updatedAt: now } });
     await deps.audit(tx, { actorUserId: user.userId, action: 'report.note_saved', entity: 'report_note', entityId: `${agencyId}:${date}`, agencyId, data: { date } });
   });
 }
