@@ -16,6 +16,7 @@
 import { dayNumber, fromDayNumber } from '../../shared/domain/dates';
 import type { Activity, ActivityAction, ActivityTask } from '../../shared/domain/activity/format';
 import type { ResolvedInstance, Roster } from '../../shared/domain/roster/format';
+import { mulberry32 } from '../../shared/domain/random';
 
 export interface GenerateActivityOptions {
   seed?: number;
@@ -29,17 +30,8 @@ export interface GenerateActivityOptions {
   viewOnlyShare?: number;
 }
 
-/** mulberry32: small, fast, deterministic PRNG in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the benchmarks (mulberry32). */
+export const prng = mulberry32;
 
 const PROCESSING_KINDS = ['comment', 'status', 'attach', 'forward', 'draft', 'finish', 'ky_so'];
 const TITLES = ['Báo cáo kết quả hỗ trợ Covid-19', 'Tờ trình phê duyệt dự toán', 'Công văn trả lời UBND huyện', 'Kế hoạch kiểm tra, giám sát', 'Dự thảo quyết định, lấy ý kiến'];

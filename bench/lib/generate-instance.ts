@@ -38,6 +38,7 @@ import {
 } from '../../shared/domain/roster/format';
 import { resolveWorkdays } from '../../shared/domain/roster/parse';
 import { addDays, weekday } from '../../shared/domain/dates';
+import { mulberry32 } from '../../shared/domain/random';
 
 export interface GenerateOptions {
   /** Number of people (at least 8 per agency). */
@@ -77,17 +78,8 @@ export function defaultPolicy(scope: 'agency' | 'unit' = 'agency'): Policy {
   };
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the benchmarks (mulberry32). */
+export const prng = mulberry32;
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trịnh', 'Lương', 'Mai'];
 const MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quốc', 'Thanh', 'Công', 'Xuân', 'Ngọc', 'Trọng'];

@@ -8,12 +8,12 @@
  * violations the solver found, each listed); 2: invalid input (usage, unreadable file, bad JSON, format
  * errors, with the JSON path of each bad value); 1: the output file cannot be written.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { checkRoster } from '../../shared/domain/roster/check';
-import type { FormatIssue, Roster, Violation } from '../../shared/domain/roster/format';
-import { formatMsg } from '../../shared/domain/roster/messages';
+import type { Roster, Violation } from '../../shared/domain/roster/format';
 import { parseInstance, resolveWorkdays } from '../../shared/domain/roster/parse';
 import { SCORE_WEIGHTS, solveRoster } from '../../shared/domain/roster/solver';
+import { readJson, reportIssues } from '../files';
 import { EXIT, type CliIo } from '../io';
 
 const USAGE = 'Cách dùng: congvu roster solve INSTANCE.json [-o ROSTER.json]\n';
@@ -41,24 +41,6 @@ function parseArgs(args: string[]): { instance: string; output?: string } | unde
   return { instance, output };
 }
 
-async function readJson(file: string, io: CliIo): Promise<{ value: unknown } | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const detail = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là một thư mục' : code === 'EACCES' ? 'không có quyền đọc' : String((err as Error).message);
-    io.stderr(`${file}: ${formatMsg.unreadable(detail)}\n`);
-    return undefined;
-  }
-  try {
-    return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-  } catch (err) {
-    io.stderr(`${file}: ${formatMsg.notJson((err as Error).message)}\n`);
-    return undefined;
-  }
-}
-
 /** The roster as JSON text, one assignment per line. */
 export function rosterJson(roster: Roster): string {
   const lines = roster.assignments.map((a) => JSON.stringify(a));
@@ -82,12 +64,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const json = await readJson(parsed.instance, io);
   if (!json) return EXIT.invalid;
   const result = parseInstance(json.value);
-  if (!result.ok) {
-    const lines = result.issues.map((i: FormatIssue) => `${parsed.instance}: ${i.path}: ${i.message}\n`);
-    if (result.omitted) lines.push(`${parsed.instance}: ${formatMsg.omitted(result.omitted)}\n`);
-    io.stderr(lines.join(''));
-    return EXIT.invalid;
-  }
+  reportIssues(parsed.instance, result, io);
+  if (!result.ok) return EXIT.invalid;
   const instance = resolveWorkdays(result.value);
   const solved = solveRoster(instance);
   // The checker is the reference: list what it finds, with the solver's reason when it has one.

@@ -1,19 +1,13 @@
+import { mulberry32 } from '../../../shared/domain/random';
+
 /** A small seeded pseudo-random generator (mulberry32) so that every seed is reproducible (no Math.random). */
 export class Rng {
-  private a: number;
   readonly seed: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
   constructor(seed: number) {
     this.seed = seed >>> 0;
-    this.a = this.seed;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(this.seed);
   }
 
   /** Integer in [lo, hi] (inclusive). */

@@ -3,13 +3,13 @@
  * proposals and the admin's overrides (nghỉ lễ, nghỉ bù, làm bù, hủy ngày nghỉ), the number of
  * working days — as a list or as month grids. The year and the view live in the URL (?year=&view=).
  */
+import { useUrlParams } from '../../lib/useUrlParams';
 import { ActionIcon, Alert, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChevronLeft, IconChevronRight, IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from '../../../shared/domain/calendar';
 import { vnDate } from '../../components/dates';
 import { EmptyState } from '../../components/EmptyState';
@@ -47,7 +47,7 @@ function Figure({ label, value }: { label: string; value: number }) {
 function HolidayCalendar() {
   const { t } = useTranslation();
   const compact = useMediaQuery('(max-width: 47.99em)') ?? false;
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const thisYear = Number(vnDate().slice(0, 4));
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= CALENDAR_MIN_YEAR && asked <= CALENDAR_MAX_YEAR ? asked : thisYear;
@@ -56,18 +56,6 @@ function HolidayCalendar() {
   const [target, setTarget] = useState<OverrideTarget | null>(null);
   const [toDelete, setToDelete] = useState<YearRow | null>(null);
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const setYear = (y: number) => update({ year: y === thisYear ? null : String(y) });
   const yearOptions = useMemo(() => {
     const list: string[] = [];

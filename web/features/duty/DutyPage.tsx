@@ -4,12 +4,12 @@
  * duty.read views it. A print-friendly table (the app's frame is hidden when printing). The agency,
  * view, date and the "days off" choice live in the URL (?agency=&view=&date=&all=1).
  */
+import { useUrlParams } from '../../lib/useUrlParams';
 import { ActionIcon, Alert, Badge, Button, Checkbox, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconInfoCircle, IconPencil, IconPrinter } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { DutyKind, DutyPerson } from '../../../shared/contracts/duty';
 import type { AgencyView } from '../../../shared/contracts/org';
 import { isIsoDate } from '../../../shared/domain/dates';
@@ -57,7 +57,7 @@ function DutyWorkspace({ agencies }: { agencies: AgencyView[] }) {
   const session = useSession();
   const longDate = useLongDate();
   const compact = useMediaQuery('(max-width: 47.99em)') ?? false;
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const options = useMemo(() => agencyOptions(agencies), [agencies]);
   const agencyId = defaultAgencyId(options, params.get('agency'), session.user.agencyId ?? session.grants[0]?.agencyId ?? null)!;
   const agency = agencies.find((a) => a.id === agencyId)!;
@@ -73,18 +73,6 @@ function DutyWorkspace({ agencies }: { agencies: AgencyView[] }) {
   // duty.manage is granted per agency (the Office of that agency).
   const canManage = session.grants.some((g) => g.agencyId === agencyId && PERMISSIONS['duty.manage'][g.role] === 'agency');
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const periodLabel =
     view === 'week'

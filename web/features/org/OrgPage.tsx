@@ -3,13 +3,13 @@
  * agency; add/edit units and people, accounts, XLSX export and import. The choice of agency, unit,
  * search and filter lives in the URL (?agency=&unit=&q=&inactive=1) so that reload and links keep it.
  */
+import { useUrlParams } from '../../lib/useUrlParams';
 import { Button, Grid, Group, Stack } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFileExport, IconFileImport } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { AgencyView, PersonView, UnitView } from '../../../shared/contracts/org';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -46,7 +46,7 @@ function OrgWorkspace({ agencies }: { agencies: AgencyView[] }) {
   // Below the lg breakpoint the units become a select above the people, shown as cards on phones.
   const unitsCompact = useMediaQuery('(max-width: 74.99em)') ?? false;
   const peopleCompact = useMediaQuery('(max-width: 47.99em)') ?? false;
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const options = useMemo(() => agencyOptions(agencies), [agencies]);
   const agencyId = defaultAgencyId(options, params.get('agency'), session.user.agencyId)!;
   const agency = agencies.find((a) => a.id === agencyId)!;
@@ -60,18 +60,6 @@ function OrgWorkspace({ agencies }: { agencies: AgencyView[] }) {
   const canManage = session.can('org.manage');
   const canAccounts = session.can('account.manage');
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   useEffect(() => {
     if ((params.get('q') ?? '') !== debouncedSearch) update({ q: debouncedSearch.trim() || null });

@@ -4,11 +4,11 @@
  * admin: any agency they see). The choice lives in the URL (?agencyId=&unitId=) so that links from
  * notifications (/presence/missing?unitId=…&date=…) and reloads keep it.
  */
+import { useUrlParams } from '../../lib/useUrlParams';
 import { Button, Group, Select, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { Action } from '../../../shared/domain/permissions';
 import { useSession } from '../auth/session';
 import { useAgencies, useUnits } from '../org/api';
@@ -34,7 +34,7 @@ export interface PresenceScope {
 /** `needUnit`: the API needs one unit (health): no "whole agency" choice. */
 export function usePresenceScope(action: Action, opts: { needUnit?: boolean } = {}): PresenceScope {
   const { grants, user } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const reach = useMemo(() => scopesOf(grants, action), [grants, action]);
   const agencies = useAgencies();
   const subtree = reach.subtree;
@@ -55,18 +55,6 @@ export function usePresenceScope(action: Action, opts: { needUnit?: boolean } = 
   // While the agency's units load, trust the unit asked for (the server checks it anyway).
   const unitId = whole && units.isPending ? wantedUnit : defaultUnitId({ whole, units: own?.units ?? [] }, wantedUnit, unitList.map((u) => u.unitId), opts.needUnit);
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   return {
     loading: (subtree && agencies.isPending) || (whole && !!agencyId && units.isPending),

@@ -4,13 +4,13 @@
  * sent yet, compile and submit for approval, export Phụ lục 1 (XLSX, DOCX), and see what changed since
  * the last approved version. Agency and period in the URL (?agency=&period=).
  */
+import { useUrlParams } from '../../lib/useUrlParams';
 import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Title, type ButtonProps } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowBack, IconCalendarPlus, IconEye, IconFileSpreadsheet, IconFileTypeDocx, IconSend, IconWand } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { GenerateResponse, PeriodStatusResponse, PeriodView, UnitStatusRow, ViolationView } from '../../../shared/contracts/roster';
 import { canReturnUnit } from '../../../shared/domain/roster/workflow';
 import { EmptyState } from '../../components/EmptyState';
@@ -45,22 +45,10 @@ function useAgencyChoices() {
 export default function AgencyRosterPage() {
   const { t } = useTranslation();
   const agencies = useAgencyChoices();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const [creating, setCreating] = useState(false);
   const agencyId = agencies.find((a) => a.value === params.get('agency'))?.value ?? agencies[0]?.value ?? null;
   const periods = usePeriods(agencyId);
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const createButton = agencyId ? (
     <Button leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>

@@ -3,11 +3,11 @@
  * (newest first, with its deadline and status), then edit the unit's roster. The choice lives in the
  * URL (?unit=&period=).
  */
+import { useUrlParams } from '../../lib/useUrlParams';
 import { Box, Group, Select } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { PeriodView } from '../../../shared/contracts/roster';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -22,7 +22,7 @@ import { UnitRosterEditor } from './UnitRosterEditor';
 export default function UnitRosterPage() {
   const { t } = useTranslation();
   const { grants } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useUrlParams();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const units = useMemo(() => {
     const seen = new Map<string, { unitId: string; unitName: string; agencyId: string }>();
@@ -36,18 +36,6 @@ export default function UnitRosterPage() {
   const list: PeriodView[] = periods.data ?? [];
   const period = list.find((p) => p.id === params.get('period')) ?? defaultPeriod(list, vnDate());
 
-  const update = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   if (!unit) {
     return (

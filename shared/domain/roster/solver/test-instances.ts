@@ -4,18 +4,10 @@
  * the solver's property tests. Deterministic (seeded). Not a product module.
  */
 import type { Mode, Person, PersonRole, Policy, ResolvedInstance, Unit } from '../format';
+import { mulberry32 } from '../../random';
 
-/** mulberry32. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the property tests (mulberry32). */
+export const rng = mulberry32;
 
 export interface RandomOptions {
   seed: number;
