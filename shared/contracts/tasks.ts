@@ -60,6 +60,8 @@ export const TaskListItem = z.object({
   overdue: z.boolean(),
   daysOverdue: z.number(),
   lead: PersonRef,
+  /** Coordinating people (phối hợp), by name. */
+  coordinators: z.array(PersonRef),
   unit: z.object({ id: z.string(), name: z.string() }),
   agencyId: z.string(),
   source: z.enum(['app', 'import']),

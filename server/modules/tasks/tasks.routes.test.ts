@@ -125,6 +125,9 @@ describe('assigning a task', () => {
     expect(mails.map((m) => m.subject)).toEqual(['[Congvu] Bạn được giao chủ trì: Báo cáo kết quả hỗ trợ Covid-19']);
     const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, task.id), eq(auditLog.action, 'task.created')));
     expect(audit).toHaveLength(1);
+    // The lists name the coordinating people too.
+    const listed = (await C.headA!.get('/api/tasks?scope=assigned')).body.tasks.find((x: any) => x.id === task.id);
+    expect(listed.coordinators).toEqual([{ id: P.a2, fullName: 'Đỗ Minh Châu' }]);
   });
 
   it('lets the Director assign to anybody of the agency; not the Office', async () => {

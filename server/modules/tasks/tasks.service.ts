@@ -228,6 +228,7 @@ export async function listTasks(deps: Deps, user: CurrentUser, q: TaskListQuery)
       unitName: units.name,
       commentCount: sql<number>`(select count(*)::int from task_actions a where a.task_id = ${tasks.id} and a.kind = 'comment')`,
       attachmentCount: sql<number>`(select count(*)::int from task_attachments f where f.task_id = ${tasks.id})`,
+      coordinators: sql<unknown>`coalesce((select json_agg(json_build_object('id', cp.id, 'fullName', cp.full_name) order by cp.full_name) from task_people tpc join people cp on cp.id = tpc.person_id where tpc.task_id = ${tasks.id}), '[]')`,
       coordinator: user.personId ? sql<boolean>`${coordinatorOf(myPerson)}` : sql<boolean>`false`,
     })
     .from(tasks)
@@ -250,7 +251,14 @@ export async function listTasks(deps: Deps, user: CurrentUser, q: TaskListQuery)
     if ((TASK_STATUSES as readonly string[]).includes(r.status)) counts.byStatus[r.status as TaskStatus] = Number(r.n);
   }
   return {
-    tasks: rows.map((r) => presentItem(r.task, { leadName: r.leadName, unitName: r.unitName, commentCount: Number(r.commentCount), attachmentCount: Number(r.attachmentCount), coordinator: !!r.coordinator }, user, today)),
+    tasks: rows.map((r) =>
+      presentItem(
+        r.task,
+        { leadName: r.leadName, unitName: r.unitName, commentCount: Number(r.commentCount), attachmentCount: Number(r.attachmentCount), coordinator: !!r.coordinator, coordinators: (typeof r.coordinators === 'string' ? JSON.parse(r.coordinators) : r.coordinators) as { id: string; fullName: string }[] },
+        user,
+        today,
+      ),
+    ),
     total: Number(totalRow?.n ?? 0),
     counts,
     today,
@@ -259,7 +267,7 @@ export async function listTasks(deps: Deps, user: CurrentUser, q: TaskListQuery)
 
 function presentItem(
   t: TaskRow,
-  extra: { leadName: string | null; unitName: string | null; commentCount: number; attachmentCount: number; coordinator: boolean },
+  extra: { leadName: string | null; unitName: string | null; commentCount: number; attachmentCount: number; coordinator: boolean; coordinators?: { id: string; fullName: string }[] },
   user: CurrentUser,
   today: string,
 ): TaskListItem {
@@ -280,6 +288,7 @@ function presentItem(
     overdue: isOverdue(t, today),
     daysOverdue: daysOverdue(t, today),
     lead: { id: t.assigneeId, fullName: extra.leadName ?? t.assigneeId },
+    coordinators: extra.coordinators ?? [],
     unit: { id: t.unitId, name: extra.unitName ?? t.unitId },
     agencyId: t.agencyId,
     source: t.source === 'import' ? 'import' : 'app',

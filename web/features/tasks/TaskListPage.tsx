@@ -382,7 +382,14 @@ function TaskTable({ tasks, today, tab }: { tasks: TaskListItem[]; today: string
               <Table.Td>
                 <TitleCell task={task} tab={tab} />
               </Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{task.lead.fullName}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                {task.lead.fullName}
+                {task.coordinators.length ? (
+                  <Text size="xs" c="dimmed">
+                    {t('tasks.columns.coordinators')}: {task.coordinators.map((p) => p.fullName).join(', ')}
+                  </Text>
+                ) : null}
+              </Table.Td>
               {showRole ? (
                 <Table.Td>
                   <RoleBadges task={task} />

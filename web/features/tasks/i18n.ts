@@ -112,6 +112,7 @@ export const tasksVi = {
     priority: 'Độ ưu tiên',
     status: 'Trạng thái',
     counts: 'Ý kiến / tệp',
+    coordinators: 'Phối hợp',
   },
   due: {
     none: 'Không có hạn',
@@ -413,6 +414,7 @@ export const tasksEn: TasksMessages = {
     priority: 'Priority',
     status: 'Status',
     counts: 'Comments / files',
+    coordinators: 'Coordinating',
   },
   due: {
     none: 'No deadline',

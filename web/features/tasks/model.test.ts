@@ -46,6 +46,7 @@ function item(over: Partial<TaskListItem> = {}): TaskListItem {
     overdue: false,
     daysOverdue: 0,
     lead: { id: 'p1', fullName: 'Nguyễn Thị Tuyết' },
+    coordinators: [],
     unit: { id: 'u1', name: 'Phòng TCBM' },
     agencyId: 'snv',
     source: 'app',
