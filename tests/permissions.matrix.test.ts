@@ -1,6 +1,6 @@
 /**
  * The permission matrix, table-driven: every role × endpoint pair is allowed or denied as designed
- * (J1). "Allowed" means the server did not answer 401/403 (it may still refuse for another reason,
+ * (J1), across every module. "Allowed" means the server did not answer 401/403 (it may still refuse for another reason,
  * e.g. a workflow state); "denied" means 403. Each role is a real account with a real session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ const ACTORS: Actor[] = ['staff', 'unitHead', 'unitDeputy', 'otherHead', 'office
 
 let t: TestApp;
 const clients = {} as Record<Actor, TestClient>;
-const ctx = {} as { agency: string; unit: string; otherUnit: string; person: string; period: string };
+const ctx = {} as { agency: string; unit: string; otherUnit: string; person: string; period: string; officePerson: string; directorPerson: string };
 
 interface Row {
   name: string;
@@ -40,6 +40,19 @@ const ROWS: Row[] = [
   { name: 'export Phụ lục 1', method: 'GET', path: () => `/api/roster/periods/${ctx.period}/appendix1.xlsx?source=draft`, allowed: ['office', 'director', 'deputyDirector', 'province', 'admin'] },
   { name: 'who is where in the unit', method: 'GET', path: () => `/api/roster/today?unitId=${ctx.unit}&date=2021-07-19`, allowed: ['staff', 'unitHead', 'unitDeputy', 'office', 'director', 'deputyDirector', 'province', 'admin'] },
   { name: 'who is where in the agency', method: 'GET', path: () => `/api/roster/today?agencyId=${ctx.agency}&date=2021-07-19`, allowed: ['office', 'director', 'deputyDirector', 'province', 'admin'] },
+  { name: 'read the agency’s WFH policies', method: 'GET', path: () => `/api/policies?agencyId=${ctx.agency}`, allowed: ['staff', 'unitHead', 'unitDeputy', 'otherHead', 'office', 'director', 'deputyDirector', 'it', 'province', 'admin'] },
+  { name: 'issue a WFH policy', method: 'POST', path: () => '/api/policies', body: () => ({ ownerAgencyId: ctx.agency, title: 'Phương án làm việc tại nhà', validFrom: '2021-07-19', validTo: null, rules: { minOnSitePerUnit: { people: 1 } } }), allowed: ['office', 'director', 'admin'] },
+  { name: 'change the holiday calendar', method: 'PUT', path: () => '/api/calendar/overrides/2021-09-03', body: () => ({ kind: 'holiday', name: 'Nghỉ lễ Quốc khánh (quyết định của Thủ tướng)' }), allowed: ['admin'] },
+  { name: 'read the duty rota', method: 'GET', path: () => `/api/duty?agencyId=${ctx.agency}&from=2021-07-12&to=2021-07-16`, allowed: ['staff', 'unitHead', 'unitDeputy', 'otherHead', 'office', 'director', 'deputyDirector', 'it', 'province', 'admin'] },
+  { name: 'set the duty rota', method: 'PUT', path: () => `/api/duty/${ctx.agency}/2021-07-16`, body: () => ({ office: [ctx.officePerson], leader: [ctx.directorPerson] }), allowed: ['office'] },
+  { name: 'see who is at home and checked in (board)', method: 'GET', path: () => `/api/presence/board?unitId=${ctx.unit}&date=2021-07-15`, allowed: ['unitHead', 'unitDeputy', 'office', 'director', 'deputyDirector', 'province', 'admin'] },
+  { name: 'summon a person to the office', method: 'POST', path: () => '/api/presence/summons', body: () => ({ personId: ctx.person, reason: 'Xử lý hồ sơ khẩn', requiredAt: '2021-07-15T14:00:00+07:00' }), allowed: ['unitHead', 'unitDeputy', 'director', 'deputyDirector'] },
+  { name: 'read the unit’s health declarations', method: 'GET', path: () => `/api/presence/health?unitId=${ctx.unit}&from=2021-07-15&to=2021-07-15`, allowed: ['unitHead', 'office'] },
+  { name: 'assign a task', method: 'POST', path: () => '/api/tasks', body: () => ({ title: 'Báo cáo kết quả tuần', assigneeId: ctx.person, priority: 'normal' }), allowed: ['unitHead', 'unitDeputy', 'director', 'deputyDirector'] },
+  { name: 'list the unit’s tasks', method: 'GET', path: () => `/api/tasks?scope=unit&unitId=${ctx.unit}`, allowed: ['unitHead', 'unitDeputy', 'office', 'director', 'deputyDirector'] },
+  { name: 'read the agency’s 16:00 report', method: 'GET', path: () => `/api/reports/daily?agencyId=${ctx.agency}&date=2021-07-15`, allowed: ['office', 'director', 'deputyDirector', 'province', 'admin'] },
+  { name: 'write the note of the 16:00 report', method: 'PUT', path: () => `/api/reports/notes/${ctx.agency}/2021-07-15`, body: () => ({ note: 'Không có vướng mắc.' }), allowed: ['office'] },
+  { name: 'read the province report', method: 'GET', path: () => '/api/reports/province?rootId=nt&date=2021-07-15', allowed: ['province', 'admin'] },
 ];
 
 beforeAll(async () => {
@@ -60,9 +73,9 @@ beforeAll(async () => {
     ['unitHead', await person(ctx.unit, 'Trần Thị Hoa'), ['staff', 'unit_head']],
     ['unitDeputy', await person(ctx.unit, 'Lê Văn Phúc'), ['staff', 'unit_deputy']],
     ['otherHead', await person(ctx.otherUnit, 'Phạm Thị Quỳnh'), ['staff', 'unit_head']],
-    ['office', await person(vp, 'Hoàng Văn Tâm'), ['staff', 'office']],
+    ['office', (ctx.officePerson = await person(vp, 'Hoàng Văn Tâm')), ['staff', 'office']],
     ['otherOffice', await person(otherVp, 'Đặng Thị Uyên'), ['staff', 'office']],
-    ['director', await person(board, 'Trần Hải'), ['staff', 'director']],
+    ['director', (ctx.directorPerson = (await buildPerson(db, { unitId: board, fullName: 'Trần Hải', position: 'director' })).id), ['staff', 'director']],
     ['deputyDirector', await person(board, 'Vũ Thị Xuân'), ['staff', 'deputy_director']],
     ['it', await person(vp, 'Bùi Văn Yên'), ['staff', 'it']],
   ];
