@@ -47,7 +47,7 @@ import {
   type WorkingHours,
 } from '../../../shared/domain/presence';
 import type { Mode, PersonRole } from '../../../shared/domain/roster/format';
-import type { Db } from '../../db/client';
+import { queryRows, type Db } from '../../db/client';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -138,6 +138,39 @@ async function cachedHours(db: Db, agency: { id: string; path: string; district:
   return hours;
 }
 
+/** Hours by agency id (loads the agency on a miss). */
+async function cachedHoursById(db: Db, agencyId: string, date: string, nowMs: number): Promise<WorkingHours | null> {
+  const hit = hoursCache.get(`${agencyId}|${date}`);
+  if (hit && nowMs - hit.at < 60_000 && nowMs >= hit.at) return hit.hours;
+  const [agency] = await db.select({ id: agencies.id, path: agencies.path, district: agencies.district }).from(agencies).where(eq(agencies.id, agencyId)).limit(1);
+  return agency ? cachedHours(db, agency, date, nowMs) : null;
+}
+
+/**
+ * The common case in one statement: at the registered place, in the current session's window, on a
+ * published home day in the person's agency — insert selected from the schedule row. Anything else
+ * (not at home, a repeat, another agency's schedule) returns null and takes the general path.
+ */
+async function checkinFast(deps: Deps, personId: string, agencyId: string, wanted: Session | undefined, now: Date, date: string, minutes: number): Promise<CheckinView | null> {
+  const hours = await cachedHoursById(deps.db, agencyId, date, now.getTime());
+  if (!hours) return null;
+  const session = wanted ?? currentSession(hours, minutes);
+  if (!session) return null;
+  const decision = checkinDecision(hours, session, minutes);
+  if (!decision.ok) return null;
+  const [row] = await queryRows<{ id: string; person_id: string; date: string; session: string; at: Date | string; place: string; late_minutes: number }>(
+    deps.db,
+    sql`insert into checkins (id, person_id, agency_id, unit_id, date, session, at, place, late_minutes)
+        select ${newId('chk')}, s.person_id, s.agency_id, s.unit_id, s.date, ${session}, ${now.toISOString()}::timestamptz, 'registered', ${decision.lateMinutes}
+        from schedule s
+        where s.person_id = ${personId} and s.date = ${date} and s.mode = 'wfh' and s.agency_id = ${agencyId}
+        on conflict (person_id, date, session) do nothing
+        returning id, person_id, date, session, at, place, late_minutes`,
+  );
+  if (!row) return null;
+  return { id: row.id, personId: row.person_id, date: row.date, session: row.session as Session, at: new Date(row.at).toISOString(), place: 'registered', otherPlace: null, reason: null, lateMinutes: Number(row.late_minutes) };
+}
+
 /**
  * Checks the person in for a session of today. Idempotent: the same session again returns the first
  * check-in (the unique key person/day/session decides between concurrent requests). The common path is
@@ -152,6 +185,10 @@ export async function checkin(deps: Deps, user: CurrentUser, input: CheckinReque
   const now = deps.clock.now();
   const date = vnDateOf(now);
   const minutes = vnMinutesOf(now);
+  if (input.place === 'registered' && user.agencyId) {
+    const fast = await checkinFast(deps, personId, user.agencyId, input.session, now, date, minutes);
+    if (fast) return fast;
+  }
   const [day] = await deps.db
     .select({ mode: schedule.mode, agencyId: schedule.agencyId, unitId: schedule.unitId, path: agencies.path, district: agencies.district })
     .from(schedule)
