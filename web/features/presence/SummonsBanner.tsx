@@ -44,13 +44,17 @@ export function SummonsBanner({ summons, day, highlightId }: SummonsBannerProps)
 
   function acknowledge(s: SummonsView) {
     if (ack.isPending) return;
-    ack.mutate(s.id, {
-      onSuccess: (saved) => {
+    // mutateAsync, not mutate's callbacks: on the home page the acknowledged summons leaves the card,
+    // which unmounts this banner before the answer's callbacks would run (no confirmation at all).
+    // A failure stays in ack.error, shown below.
+    ack
+      .mutateAsync(s.id)
+      .then((saved) => {
         notifications.show({ color: 'green', message: t('presence.summons.ackDone', { time: summonsTimeText(saved.requiredAt, day) }) });
-        // The button is gone: keep the keyboard focus on the summons it confirmed.
+        // The button is gone: keep the keyboard focus on the summons it confirmed (when still shown).
         requestAnimationFrame(() => document.getElementById(anchorId(saved.id))?.focus());
-      },
-    });
+      })
+      .catch(() => undefined);
   }
 
   return (
