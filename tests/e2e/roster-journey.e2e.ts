@@ -4,154 +4,38 @@
  * Director approves; a staff member sees the days in "Lịch của tôi"; the Office downloads Phụ lục 1
  * (XLSX) and its rows are the people at home on each date.
  *
- * The server runs as a child process (`npx tsx server/main.ts`) on a free port with a fresh PGlite
- * folder and the demo data (SEED_DEMO=1); the demo logins are read from what it prints. The web app
- * must be built first (`npm run test:e2e` does it). Chromium: /usr/bin/chromium or CHROMIUM_PATH.
+ * The server runs as a child process on a free port with a fresh PGlite folder and the demo data; the
+ * demo logins are read from what it prints (./support.ts). The web app must be built first
+ * (`npm run test:e2e` does it). Chromium: /usr/bin/chromium or CHROMIUM_PATH.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiGet, apiSession, launchBrowser, openAs, startServer, webBuilt, type Actor, type E2eServer } from './support';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AGENCY = 'SNV Ninh Thuận';
 
-interface Login {
-  role: string;
-  username: string;
-  password: string;
-}
-
-let server: ChildProcess | null = null;
-let serverOutput = '';
-let dataDir = '';
-let base = '';
+let server: E2eServer;
 let browser: Browser;
-const logins: Login[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** "  Trưởng phòng · SNV Ninh Thuận     sentk.snv-nt      Congvu@2021!" → role, username, password. */
-function parseLogins(output: string): Login[] {
-  const lines = output.split('\n');
-  const start = lines.findIndex((l) => l.includes('demo logins'));
-  const out: Login[] = [];
-  for (const line of lines.slice(start + 1)) {
-    const m = /^\s{2}(\S.*?)\s+(\S+)\s+(\S+)\s*$/.exec(line);
-    if (!m) break;
-    out.push({ role: m[1]!, username: m[2]!, password: m[3]! });
-  }
-  return out;
-}
-
-function login(role: string): Login {
-  const l = logins.find((x) => x.role === role);
-  if (!l) throw new Error(`No demo login "${role}" in:\n${serverOutput}`);
-  return l;
-}
-
-async function waitForHealth(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (server?.exitCode !== null) throw new Error(`The server stopped:\n${serverOutput}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`No /api/health after ${ms} ms:\n${serverOutput}`);
-}
 
 beforeAll(async () => {
-  expect(fs.existsSync(path.join(ROOT, 'dist/web/index.html')), 'build the web app first (npm run test:e2e)').toBe(true);
-  const port = await freePort();
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'congvu-e2e-roster-'));
-  base = `http://127.0.0.1:${port}`;
-  server = spawn('npx', ['tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: '1', SCHEDULER: '0', NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  server.stdout!.on('data', (d) => (serverOutput += String(d)));
-  server.stderr!.on('data', (d) => (serverOutput += String(d)));
-  await waitForHealth(base, 200_000);
-  logins.push(...parseLogins(serverOutput));
-  expect(logins.length).toBeGreaterThan(5);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  expect(webBuilt(), 'build the web app first (npm run test:e2e)').toBe(true);
+  server = await startServer('roster');
+  expect(server.logins.length).toBeGreaterThan(5);
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server?.pid && server.exitCode === null) {
-    // The server's own process group (npx → tsx → node), started above.
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  await server?.stop();
 });
 
-/** A browser context logged in as `role` (Vietnamese UI, Vietnam's time zone). */
-async function as(role: string, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const { username, password } = login(role);
-  await page.goto(`${base}/login`);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return { context, page, errors };
-}
+const login = (role: string) => server.login(role);
 
-/** JSON from the API with the page's session. */
-function apiGet<T>(page: Page, p: string): Promise<T> {
-  return page.evaluate(async (url) => {
-    const res = await fetch(url, { headers: { Accept: 'application/json' } });
-    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-    return res.json();
-  }, `/api${p}`) as Promise<T>;
-}
-
-/** A logged-in API client for the setup of the other units (their own heads do their part). */
-async function apiSession(username: string, password: string) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  expect(res.status, `login ${username}`).toBe(200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async (method: string, p: string, body?: unknown) => {
-    const r = await fetch(`${base}/api${p}`, { method, headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await r.text();
-    return { status: r.status, body: text ? JSON.parse(text) : null };
-  };
-  return { get: (p: string) => call('GET', p), post: (p: string, b: unknown = {}) => call('POST', p, b), put: (p: string, b: unknown) => call('PUT', p, b) };
+/** A browser context logged in as the demo login of `role` (Vietnamese UI, Vietnam's time zone). */
+function as(role: string, viewport = { width: 1280, height: 800 }): Promise<Actor> {
+  return openAs(browser, server.base, login(role), { viewport });
 }
 
 interface Grid {
@@ -182,7 +66,7 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
     periodId = open.id;
     workdays = open.workdays;
 
-    await page.goto(`${base}/roster/unit?period=${periodId}`);
+    await page.goto(`${server.base}/roster/unit?period=${periodId}`);
     const cells = page.locator('button.roster-cell');
     await expect.poll(() => cells.count()).toBeGreaterThan(0);
     const rows = (await cells.count()) / workdays.length;
@@ -235,7 +119,7 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
 
   it('the other units send theirs (each by its own head, through the API)', async () => {
     const admin = login('Quản trị hệ thống (admin)');
-    const a = await apiSession(admin.username, admin.password);
+    const a = await apiSession(server.base, admin.username, admin.password);
     const people = (await a.get(`/org/people?agencyId=${agencyId}`)).body.people as { id: string; unitId: string; position: string; hasAccount: boolean }[];
     const accounts = new Map<string, { username: string; grants: { role: string; unitId: string | null }[] }>();
     for (const p of people.filter((x) => x.hasAccount)) accounts.set(p.id, (await a.get(`/org/people/${p.id}/account`)).body.account);
@@ -252,7 +136,7 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
         expect((await a.put(`/org/people/${leader.id}/account`, { username: acc.username, roles })).status).toBe(200);
         head = acc;
       }
-      const s = await apiSession(head.username, login(`Trưởng phòng · ${AGENCY}`).password);
+      const s = await apiSession(server.base, head.username, login(`Trưởng phòng · ${AGENCY}`).password);
       let grid = (await s.get(`/roster/periods/${periodId}/units/${unit}`)).body as Grid;
       if (grid.status === 'submitted') continue;
       expect((await s.post(`/roster/periods/${periodId}/units/${unit}/generate`, { version: grid.version ?? 0 })).status).toBe(200);
@@ -264,7 +148,7 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
 
   it('the Office compiles and submits the agency roster for approval', async () => {
     const { context, page, errors } = await as(`Chánh Văn phòng · ${AGENCY}`);
-    await page.goto(`${base}/roster/agency?period=${periodId}`);
+    await page.goto(`${server.base}/roster/agency?period=${periodId}`);
     await page.getByText(/Đã gửi \d+\/\d+ đơn vị/).waitFor();
     await page.getByRole('button', { name: 'Tổng hợp, trình phê duyệt' }).first().click();
     await page.getByRole('dialog').getByRole('button', { name: 'Tổng hợp, trình phê duyệt' }).click();
@@ -276,7 +160,7 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
 
   it('the Director approves it', async () => {
     const { context, page, errors } = await as(`Giám đốc · ${AGENCY}`);
-    await page.goto(`${base}/approvals`);
+    await page.goto(`${server.base}/approvals`);
     const card = page.getByRole('region', { name: /Lịch làm việc .* – / }).first();
     await card.getByText('Theo ngày, toàn cơ quan').waitFor();
     await card.getByRole('button', { name: 'Phê duyệt' }).click();
@@ -292,7 +176,7 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
     const me = await apiGet<{ user: { displayName: string } }>(page, '/auth/me');
     const mine = headGrid.get(me.user.displayName);
     expect(mine, `${me.user.displayName} is in the unit the head filled`).toBeTruthy();
-    await page.goto(`${base}/my-schedule?from=${workdays[0]}`);
+    await page.goto(`${server.base}/my-schedule?from=${workdays[0]}`);
     await page.getByRole('heading', { name: /^Tuần / }).first().waitFor();
     for (const date of workdays) {
       const [y, m, d] = date.split('-');
@@ -305,10 +189,10 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
 
   it('the Office downloads Phụ lục 1 (XLSX): one row per date with the people at home', async () => {
     const { context, page, errors } = await as(`Chánh Văn phòng · ${AGENCY}`);
-    await page.goto(`${base}/roster/agency?period=${periodId}`);
+    await page.goto(`${server.base}/roster/agency?period=${periodId}`);
     await page.getByText('Bản đã phê duyệt', { exact: true }).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Phụ lục 1 (XLSX)' }).click()]);
-    const file = path.join(dataDir, 'phu-luc-1.xlsx');
+    const file = path.join(server.dataDir, 'phu-luc-1.xlsx');
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
