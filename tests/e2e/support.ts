@@ -186,8 +186,6 @@ export interface ApiSession {
   get: (p: string) => Promise<ApiAnswer>;
   post: (p: string, body?: unknown) => Promise<ApiAnswer>;
   put: (p: string, body: unknown) => Promise<ApiAnswer>;
-  /** Raw bytes of a GET (exports). */
-  bytes: (p: string) => Promise<{ status: number; type: string; data: Buffer }>;
 }
 
 /** A logged-in API client (for setup and for reading the expected figures). */
@@ -206,10 +204,6 @@ export async function apiSession(base: string, username: string, password: strin
     get: (p) => call('GET', p),
     post: (p, b = {}) => call('POST', p, b),
     put: (p, b) => call('PUT', p, b),
-    bytes: async (p) => {
-      const r = await fetch(`${base}/api${p}`, { headers: { cookie } });
-      return { status: r.status, type: r.headers.get('content-type') ?? '', data: Buffer.from(await r.arrayBuffer()) };
-    },
   };
 }
 
