@@ -65,9 +65,11 @@ export function buildApp(deps: Deps) {
   app.route('/api', api);
 
   // The web client (built by Vite into dist/web); index.html for every other path (client-side routes).
-  const root = path.relative(process.cwd(), WEB_DIST);
-  app.use('/assets/*', serveStatic({ root }));
-  app.use('/favicon.svg', serveStatic({ root }));
+  if (fs.existsSync(WEB_DIST)) {
+    const root = path.relative(process.cwd(), WEB_DIST);
+    app.use('/assets/*', serveStatic({ root }));
+    app.use('/favicon.svg', serveStatic({ root }));
+  }
   app.get('*', (c) => {
     try {
       return c.html(fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8'));
