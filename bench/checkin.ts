@@ -60,7 +60,8 @@ async function main() {
     out.pgbench = { clients: 16, seconds: 20, tps: Math.round(tps), latencyMs: Number(/latency average = ([\d.]+)/.exec(pgb)?.[1]) };
 
     // The app server, its clock at 07:00 on the day.
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const profile = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/congvu-server-prof'] : [];
+    server = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
       env: { ...process.env, PORT: String(PORT), DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '20', NODE_ENV: 'test', TEST_CLOCK: `${DATE}T07:00:00+07:00`, SCHEDULER: '0', SEED_DEMO: '0', SESSION_IDLE_MINUTES: '100000', SESSION_MAX_HOURS: '9000' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
