@@ -198,6 +198,12 @@ describe('daily reports', () => {
     expect(plain).toContain('Có xử lý công việc trên TDO');
     expect(plain).toContain('Trần Văn Bình');
     expect(plain).toContain('Cơ quan chưa gửi báo cáo: Sở Tài chính');
+    // Issued by the province user's agency under the province, signed by them (Nghị định 30).
+    expect(plain).toContain('UBND TỈNH NINH THUẬN');
+    expect(plain).toContain('SỞ NỘI VỤ');
+    expect(plain).toContain('TL. GIÁM ĐỐC');
+    expect(plain).toContain('CHÁNH THANH TRA');
+    expect(plain).toContain('Lê Công Nghĩa');
   });
 
   it('catches up after a restart: a day missed while no server ran is produced late', async () => {

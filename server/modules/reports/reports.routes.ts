@@ -1,13 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { OkSchema } from '../../../shared/contracts/common';
 import { AgencyDailyResponse, Appendix2Query, DashboardQuery, DashboardResponse, Appendix2Response, DailyQuery, ExportFormat, NoteRequest, ProvinceDailyResponse, ProvinceQuery, SubmissionsResponse } from '../../../shared/contracts/reports';
 import { IdSchema, IsoDateSchema } from '../../../shared/contracts/common';
-import type { Deps } from '../../lib/context';
+import type { CurrentUser, Deps } from '../../lib/context';
 import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
 import { vnDateOf } from '../../../shared/domain/dates';
-import { agencies } from '../org/org.table';
+import { agencies, people } from '../org/org.table';
 import { appendix2Docx, appendix2Pdf, appendix2Xlsx, type ReportMeta } from './reports.export';
 import * as reports from './reports.service';
 import { getDashboard } from './reports.dashboard';
@@ -23,12 +23,30 @@ const binary = { 200: { description: 'Tệp báo cáo', content: Object.fromEntr
 export function reportsRoutes(deps: Deps) {
   const app = createRouter();
 
-  async function metaFor(agencyId: string, date: string, kind: 'agency' | 'province'): Promise<ReportMeta> {
-    const [agency] = await deps.db.select().from(agencies).where(eq(agencies.id, agencyId));
+  /**
+   * The heading and signature of an export (Nghị định 30). An agency's report is issued by the agency,
+   * signed "TL. GIÁM ĐỐC — CHÁNH VĂN PHÒNG" (seed 004); the province report by the agency of the
+   * province user who exports it (Sở Nội vụ, its Inspectorate), signed by that user.
+   */
+  async function metaFor(user: CurrentUser, agencyId: string, date: string, kind: 'agency' | 'province'): Promise<ReportMeta> {
+    const issuerId = kind === 'agency' ? agencyId : (user.agencyId ?? agencyId);
+    const [agency] = await deps.db.select().from(agencies).where(eq(agencies.id, issuerId));
     const [parent] = agency?.parentId ? await deps.db.select().from(agencies).where(eq(agencies.id, agency.parentId)) : [];
     const place = agency?.province ?? (parent ?? agency)?.name.replace(/^UBND tỉnh /i, '') ?? '';
+    let signer: ReportMeta['signer'];
+    if (kind === 'agency') {
+      const [chief] = await deps.db
+        .select({ name: people.fullName })
+        .from(people)
+        .where(and(eq(people.agencyId, agencyId), eq(people.position, 'chief_of_office'), eq(people.active, true)))
+        .limit(1);
+      if (chief) signer = { authority: 'TL. GIÁM ĐỐC', position: 'Chánh Văn phòng', name: chief.name };
+    } else if (user.personId) {
+      const [me] = await deps.db.select({ name: people.fullName, title: people.title, position: people.position }).from(people).where(eq(people.id, user.personId));
+      if (me) signer = me.position === 'director' ? { position: 'Giám đốc', name: me.name } : { authority: 'TL. GIÁM ĐỐC', position: me.title ?? 'Chánh Thanh tra', name: me.name };
+    }
     return {
-      agencyName: agency?.name ?? agencyId,
+      agencyName: agency?.name ?? issuerId,
       parentName: parent?.name,
       code: agency?.code,
       place,
@@ -36,6 +54,7 @@ export function reportsRoutes(deps: Deps) {
       title: kind === 'agency' ? 'Phụ lục 2' : 'Báo cáo',
       subject: kind === 'agency' ? 'Kết quả làm việc tại nhà của đội ngũ cán bộ, công chức, viên chức, người lao động' : 'Tổng hợp kết quả làm việc tại nhà của các cơ quan, đơn vị trên địa bàn tỉnh',
       recipients: kind === 'agency' ? ['- Sở Nội vụ (Thanh tra Sở);', '- Sở Thông tin và Truyền thông;', '- Lưu: VT, VP.'] : ['- UBND tỉnh (b/c);', '- Lãnh đạo Sở Nội vụ;', '- Lưu: VT, TTr.'],
+      signer,
     };
   }
 
@@ -50,8 +69,9 @@ export function reportsRoutes(deps: Deps) {
     createRoute({ method: 'get', path: '/appendix2/export', tags: ['reports'], summary: 'Xuất Phụ lục 2 (XLSX, PDF, DOCX)', request: { query: Appendix2Query.extend({ format: ExportFormat }) }, responses: binary }),
     async (c) => {
       const q = c.req.valid('query');
-      const { report, names } = await reports.getAppendix2(deps, requireUser(c), q);
-      const meta = await metaFor(q.agencyId ?? q.rootId!, vnDateOf(deps.clock.now()), q.agencyId ? 'agency' : 'province');
+      const user = requireUser(c);
+      const { report, names } = await reports.getAppendix2(deps, user, q);
+      const meta = await metaFor(user, q.agencyId ?? q.rootId!, vnDateOf(deps.clock.now()), q.agencyId ? 'agency' : 'province');
       const builder = q.format === 'xlsx' ? appendix2Xlsx : q.format === 'pdf' ? appendix2Pdf : appendix2Docx;
       return sendFile(c, q.format, `phu-luc-2-${q.from}-${q.to}`, () => builder(report, names, meta));
     },
@@ -64,8 +84,9 @@ export function reportsRoutes(deps: Deps) {
     createRoute({ method: 'get', path: '/daily/export', tags: ['reports'], summary: 'Xuất báo cáo 16:00 đã chốt của cơ quan (XLSX, PDF, DOCX)', request: { query: DailyQuery.extend({ format: ExportFormat }) }, responses: binary }),
     async (c) => {
       const q = c.req.valid('query');
-      const daily = await reports.getAgencyReport(deps, requireUser(c), q.agencyId, q.date);
-      const meta = await metaFor(q.agencyId, q.date, 'agency');
+      const user = requireUser(c);
+      const daily = await reports.getAgencyReport(deps, user, q.agencyId, q.date);
+      const meta = await metaFor(user, q.agencyId, q.date, 'agency');
       if (!daily.frozen) meta.subject += ' (bản xem trước, chưa chốt)';
       else meta.hash = daily.hash ?? undefined;
       const builder = q.format === 'xlsx' ? appendix2Xlsx : q.format === 'pdf' ? appendix2Pdf : appendix2Docx;
@@ -88,10 +109,10 @@ export function reportsRoutes(deps: Deps) {
     createRoute({ method: 'get', path: '/province/export', tags: ['reports'], summary: 'Xuất báo cáo tổng hợp của tỉnh (XLSX, PDF, DOCX)', request: { query: ProvinceQuery.extend({ format: ExportFormat }) }, responses: binary }),
     async (c) => {
       const q = c.req.valid('query');
-      const { content } = await reports.getProvinceReport(deps, requireUser(c), q.rootId, q.date);
-      const meta = await metaFor(q.rootId, q.date, 'province');
+      const user = requireUser(c);
+      const { content } = await reports.getProvinceReport(deps, user, q.rootId, q.date);
+      const meta = await metaFor(user, q.rootId, q.date, 'province');
       meta.missing = content.missing.map((id) => content.names.agencies[id] ?? id);
-      meta.agencyName = 'Sở Nội vụ — Thanh tra Sở';
       const builder = q.format === 'xlsx' ? appendix2Xlsx : q.format === 'pdf' ? appendix2Pdf : appendix2Docx;
       return sendFile(c, q.format, `bao-cao-tinh-${q.date}`, () => builder(content.appendix2, content.names, meta));
     },
