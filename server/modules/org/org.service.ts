@@ -1,5 +1,6 @@
 /** Organisation: agencies (a tree), units and people, with scope checks on every read and write. */
-import { and, asc, count, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { FOLD_FROM, FOLD_TO, foldVi } from '../../../shared/domain/text';
 import { scopesFor } from '../../../shared/domain/permissions';
 import { canWorkFromHome } from '../../../shared/domain/org';
 import type { AgencyView, PersonCreate, PersonUpdate, PersonView, UnitView } from '../../../shared/contracts/org';
@@ -162,7 +163,7 @@ export async function listPeople(deps: Deps, user: CurrentUser, q: { agencyId?: 
   if (q.agencyId) conds.push(eq(people.agencyId, q.agencyId));
   if (q.unitId) conds.push(eq(people.unitId, q.unitId));
   if (!q.includeInactive) conds.push(eq(people.active, true));
-  if (q.q) conds.push(ilike(people.fullName, `%${q.q}%`));
+  if (q.q) conds.push(sql`translate(${people.fullName}, ${FOLD_FROM}, ${FOLD_TO}) like ${`%${foldVi(q.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   const rows = await deps.db
     .select({ person: people, unitName: units.name, userId: users.id })
     .from(people)

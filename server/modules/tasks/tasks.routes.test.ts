@@ -170,6 +170,8 @@ describe('task lists', () => {
     expect((await C.office!.get('/api/tasks?scope=agency&status=assigned,done')).body.total).toBe(2);
     expect((await C.office!.get('/api/tasks?scope=agency&q=covid')).body.tasks.map((x: any) => x.title)).toEqual(['Báo cáo kết quả hỗ trợ Covid-19']);
     expect((await C.office!.get('/api/tasks?scope=agency&q=100%25')).body.total).toBe(0);
+    // Typed without diacritics, in any case.
+    expect((await C.office!.get(`/api/tasks?scope=agency&q=${encodeURIComponent('BAO CAO ket qua')}`)).body.tasks.map((x: any) => x.title)).toEqual(['Báo cáo kết quả hỗ trợ Covid-19']);
     expect((await C.office!.get('/api/tasks?scope=agency&from=2021-07-19&to=2021-07-19')).body.total).toBe(2);
     expect((await C.office!.get('/api/tasks?scope=agency&from=2021-07-20')).body.total).toBe(0);
     const bad = await C.office!.get('/api/tasks?scope=agency&status=xong');

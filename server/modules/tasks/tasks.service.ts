@@ -14,7 +14,8 @@
  * The creation is in the audit log; the assigner is not a worker on the task, so it records no action.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { FOLD_FROM, FOLD_TO, foldVi } from '../../../shared/domain/text';
 import type { TaskAttachmentView, TaskCounts, TaskCreate, TaskDetail, TaskListItem, TaskListQuery, TaskListResponse, TaskStatusChange } from '../../../shared/contracts/tasks';
 import { TASK_ATTACHMENT_MAX_BYTES } from '../../../shared/contracts/tasks';
 import { addDays, formatDateVi, vnInstant } from '../../../shared/domain/dates';
@@ -211,7 +212,8 @@ export async function listTasks(deps: Deps, user: CurrentUser, q: TaskListQuery)
     base.push(eq(tasks.agencyId, agencyId));
     if (q.unitId) base.push(eq(tasks.unitId, q.unitId));
   }
-  if (q.q) base.push(ilike(tasks.title, `%${escapeLike(q.q)}%`));
+  // Without diacritics on both sides: "bien che" finds "Biên chế".
+  if (q.q) base.push(sql`translate(${tasks.title}, ${FOLD_FROM}, ${FOLD_TO}) like ${`%${escapeLike(foldVi(q.q))}%`}`);
   if (q.from) base.push(gte(tasks.assignedAt, vnInstant(q.from, '00:00')));
   if (q.to) base.push(lt(tasks.assignedAt, vnInstant(addDays(q.to, 1), '00:00')));
 
