@@ -18,6 +18,7 @@ import {
 } from '../../../shared/domain/tasks';
 import { addDays, isIsoDate } from '../../../shared/domain/dates';
 import { formatDateText, parseDateText } from '../calendar/dateText';
+import { foldVi as foldText } from '../../../shared/domain/text';
 
 // ---------------------------------------------------------------- tabs and scopes
 
@@ -487,13 +488,7 @@ export function csvKindOf(firstLine: string): 'tasks' | 'actions' | null {
 
 /** Lower case without diacritics (`Nguyễn Thị Đào` → `nguyen thi dao`), to search names typed without accents. */
 export function foldVi(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .trim();
+  return foldText(s).trim();
 }
 
 /** Does a name match what was typed (every word, in any order, with or without diacritics)? */
