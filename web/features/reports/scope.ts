@@ -1,8 +1,8 @@
 /** What the report screens may show to the user: the agencies they read and the provinces they compile. */
-import { createContext, useCallback, useContext } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { createContext, useContext } from 'react';
 import type { AgencyView } from '../../../shared/contracts/org';
 import { defaultAgencyId, type AgencyOption } from '../org/model';
+import { useUrlParams } from '../../lib/useUrlParams';
 
 export interface ReportScope {
   /** Agencies whose reports the user reads (report.read), in tree order. */
@@ -23,25 +23,7 @@ export function useReportScope(): ReportScope {
 }
 
 /** The URL's query and a function that changes some of its parameters (null removes one). */
-export function useReportParams() {
-  const [params, setParams] = useSearchParams();
-  const update = useCallback(
-    (changes: Record<string, string | null>) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(changes)) {
-            if (v) next.set(k, v);
-            else next.delete(k);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
-  return [params, update] as const;
-}
+export const useReportParams = useUrlParams;
 
 /** The agency of the URL (`agencyId`) when the user reads it, else their own, else the first readable. */
 export function useAgencyChoice(params: URLSearchParams): string | null {
