@@ -2,9 +2,11 @@
 -- FIRST: the first person number; THREADS: wrk's -t value.
 local first = tonumber(os.getenv("FIRST") or "1")
 local nthreads = tonumber(os.getenv("THREADS") or "2")
+-- tid and errors are globals of each thread's Lua state: setup() sets tid with thread:set and done()
+-- reads errors with thread:get, which see globals only (a `local` here would hide them).
 local counter = 0
-local tid = 0
-local errors = 0
+tid = 0
+errors = 0
 local threads = {}
 
 function setup(thread)

@@ -72,9 +72,9 @@ export async function migrate(database: Database): Promise<void> {
   }
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number; migrate?: boolean }): Promise<Database> {
   const database = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolSize) : await openPglite(opts.dataDir);
-  await migrate(database);
+  if (opts.migrate !== false) await migrate(database);
   return database;
 }
 
@@ -85,10 +85,27 @@ export async function queryRows<T>(db: Db, query: import('drizzle-orm').SQL): Pr
 }
 
 /**
+ * Hot paths (check-in, session lookup): a named prepared statement sent straight to the driver — no
+ * query building in JavaScript, and PostgreSQL parses and plans it once per connection. `text` uses
+ * $1…$n; arrays go as `arrayLiteral(...)` with a `::text[]` cast. Never inside a transaction (it uses
+ * the pool, not the transaction's connection).
+ */
+export async function preparedRows<T>(db: Db, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = (db as unknown as { $client: { query: (...args: unknown[]) => Promise<{ rows: T[] }>; waitReady?: unknown } }).$client;
+  // PGlite (one connection, in process) has no named statements; node-postgres takes { name, text, values }.
+  const result = client.waitReady !== undefined ? await client.query(text, values) : await client.query({ name, text, values });
+  return result.rows;
+}
+
+/** A PostgreSQL array literal of strings (one parameter, whatever the length). */
+export function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
+/**
  * A list of strings as ONE `text[]` parameter (drizzle would expand a JS array into `($1, $2, …)`),
  * so that `= any(…)` keeps one plan whatever the length and the planner sees the values.
  */
 export function textArray(values: readonly string[]): import('drizzle-orm').SQL {
-  const literal = `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-  return sql`${literal}::text[]`;
+  return sql`${arrayLiteral(values)}::text[]`;
 }

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { ACTIONS, canSomewhere, type AppRole, type Grant } from '../../../shared/domain/permissions';
-import { queryRows, textArray, type Db } from '../../db/client';
+import { arrayLiteral, preparedRows, queryRows, textArray, type Db } from '../../db/client';
+import { batcherPer, createBatcher } from '../../lib/batcher';
 import type { CurrentUser, Deps, SessionInfo } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId, randomToken } from '../../lib/ids';
@@ -111,6 +112,24 @@ export function forgetSessions(userId?: string): void {
 }
 
 /** The session of a cookie token, if valid; refreshes its idle timer at most once a minute. */
+type SessionRow = ActorRow & { token_hash: string; s_user_id: string; csrf_token: string; last_seen_at: string | Date; expires_at: string | Date };
+
+/** Sessions missing from the cache are read together: one query for the requests of a moment. */
+const sessionRows = batcherPer((db: Db) =>
+  createBatcher<string, SessionRow | undefined>(async (hashes) => {
+    const rows = await preparedRows<SessionRow>(
+      db,
+      'congvu_sessions_by_hash',
+      `select s.token_hash, s.user_id as s_user_id, s.csrf_token, s.last_seen_at, s.expires_at, x.*
+       from sessions s join lateral (${ACTOR_SELECT} where u.id = s.user_id) x on true
+       where s.token_hash = any($1::text[])`,
+      [arrayLiteral([...new Set(hashes)])],
+    );
+    const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+    return hashes.map((h) => byHash.get(h));
+  }, { maxBatch: 500, maxInFlight: 2 }),
+);
+
 export async function resolveSession(deps: Deps, token: string): Promise<{ session: SessionInfo; user: CurrentUser } | null> {
   const { db, clock, config } = deps;
   const tokenHash = sha256(token);
@@ -120,12 +139,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<{ sessi
     if (cached.expiresAt > now.getTime() && cached.idleLimit > now.getTime()) return { session: cached.session, user: cached.user };
     sessionCache.delete(tokenHash);
   }
-  const [row] = await queryRows<ActorRow & { s_user_id: string; csrf_token: string; last_seen_at: string | Date; expires_at: string | Date }>(
-    db,
-    sql`select s.user_id as s_user_id, s.csrf_token, s.last_seen_at, s.expires_at, x.*
-        from sessions s join lateral (${actorSelect} where u.id = s.user_id) x on true
-        where s.token_hash = ${tokenHash} limit 1`,
-  );
+  const row = await sessionRows(db)(tokenHash);
   if (!row) return null;
   const expiresAt = new Date(row.expires_at).getTime();
   let lastSeen = new Date(row.last_seen_at).getTime();
@@ -193,12 +207,13 @@ interface ActorRow {
 }
 
 /** The account, its person and its grants (with the paths of their agencies), in one query. */
-const actorSelect = sql`
+const ACTOR_SELECT = `
   select u.id as user_id, u.username, u.display_name, u.must_change_password, u.locale, u.disabled,
          p.id as person_id, p.unit_id, p.agency_id,
          coalesce((select json_agg(json_build_object('role', g.role, 'agencyId', g.agency_id, 'unitId', g.unit_id, 'agencyPath', a.path))
                    from role_grants g join agencies a on a.id = g.agency_id where g.user_id = u.id), '[]') as grants
   from users u left join people p on p.id = u.person_id`;
+const actorSelect = sql.raw(ACTOR_SELECT);
 
 function toCurrentUser(r: ActorRow): CurrentUser | null {
   if (r.disabled) return null;

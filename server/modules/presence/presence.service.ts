@@ -47,7 +47,8 @@ import {
   type WorkingHours,
 } from '../../../shared/domain/presence';
 import type { Mode, PersonRole } from '../../../shared/domain/roster/format';
-import { queryRows, type Db } from '../../db/client';
+import { arrayLiteral, preparedRows, queryRows, type Db } from '../../db/client';
+import { batcherPer, createBatcher } from '../../lib/batcher';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -126,24 +127,59 @@ const NOT_AT_HOME: Record<Exclude<Mode, 'wfh'> | 'none', string> = {
 
 // ---------------------------------------------------------------- check-in
 
-/** Working hours of an agency on a date, kept a minute (every check-in of the 07:00 burst needs them). */
-const hoursCache = new Map<string, { hours: WorkingHours; at: number }>();
-async function cachedHours(db: Db, agency: { id: string; path: string; district: string | null }, date: string, nowMs: number): Promise<WorkingHours> {
-  const key = `${agency.id}|${date}`;
+/**
+ * Working hours of an agency on a date, kept a minute (every check-in of the 07:00 burst needs them).
+ * Concurrent misses of one agency share one load; in the minute after expiry the old hours still answer
+ * while one request reloads them, so a busy server never stalls on expiry (a policy edit is seen within
+ * a minute or two).
+ */
+type HoursEntry = { hours: WorkingHours; at: number; reloading?: boolean };
+const hoursCache = new Map<string, HoursEntry>();
+const hoursLoading = new Map<string, Promise<WorkingHours | null>>();
+const HOURS_FRESH_MS = 60_000;
+
+function hoursFromCache(key: string, nowMs: number, reload: () => Promise<WorkingHours | null>): WorkingHours | Promise<WorkingHours | null> {
   const hit = hoursCache.get(key);
-  if (hit && nowMs - hit.at < 60_000 && nowMs >= hit.at) return hit.hours;
-  const hours = hoursOfPolicy(await activePolicy(db, agency, date));
+  const age = hit ? nowMs - hit.at : -1;
+  if (hit && age >= 0 && age < HOURS_FRESH_MS) return hit.hours;
+  if (hit && age >= 0 && age < 2 * HOURS_FRESH_MS) {
+    if (!hit.reloading) {
+      hit.reloading = true;
+      void loadHours(key, reload).catch(() => (hit.reloading = false));
+    }
+    return hit.hours;
+  }
+  return loadHours(key, reload);
+}
+
+function loadHours(key: string, reload: () => Promise<WorkingHours | null>): Promise<WorkingHours | null> {
+  let loading = hoursLoading.get(key);
+  if (!loading) {
+    loading = reload().finally(() => hoursLoading.delete(key));
+    hoursLoading.set(key, loading);
+  }
+  return loading;
+}
+
+function rememberHours(key: string, hours: WorkingHours, nowMs: number): WorkingHours {
   if (hoursCache.size > 5000) hoursCache.clear();
   hoursCache.set(key, { hours, at: nowMs });
   return hours;
 }
 
-/** Hours by agency id (loads the agency on a miss). */
+async function cachedHours(db: Db, agency: { id: string; path: string; district: string | null }, date: string, nowMs: number): Promise<WorkingHours> {
+  const key = `${agency.id}|${date}`;
+  const hours = await hoursFromCache(key, nowMs, async () => rememberHours(key, hoursOfPolicy(await activePolicy(db, agency, date)), nowMs));
+  return hours ?? hoursOfPolicy(null);
+}
+
+/** Hours by agency id (loads the agency on a miss); null for an unknown agency. */
 async function cachedHoursById(db: Db, agencyId: string, date: string, nowMs: number): Promise<WorkingHours | null> {
-  const hit = hoursCache.get(`${agencyId}|${date}`);
-  if (hit && nowMs - hit.at < 60_000 && nowMs >= hit.at) return hit.hours;
-  const [agency] = await db.select({ id: agencies.id, path: agencies.path, district: agencies.district }).from(agencies).where(eq(agencies.id, agencyId)).limit(1);
-  return agency ? cachedHours(db, agency, date, nowMs) : null;
+  const key = `${agencyId}|${date}`;
+  return hoursFromCache(key, nowMs, async () => {
+    const [agency] = await db.select({ id: agencies.id, path: agencies.path, district: agencies.district }).from(agencies).where(eq(agencies.id, agencyId)).limit(1);
+    return agency ? rememberHours(key, hoursOfPolicy(await activePolicy(db, agency, date)), nowMs) : null;
+  });
 }
 
 /**
@@ -158,18 +194,71 @@ async function checkinFast(deps: Deps, personId: string, agencyId: string, wante
   if (!session) return null;
   const decision = checkinDecision(hours, session, minutes);
   if (!decision.ok) return null;
-  const [row] = await queryRows<{ id: string; person_id: string; date: string; session: string; at: Date | string; place: string; late_minutes: number }>(
-    deps.db,
-    sql`insert into checkins (id, person_id, agency_id, unit_id, date, session, at, place, late_minutes)
-        select ${newId('chk')}, s.person_id, s.agency_id, s.unit_id, s.date, ${session}, ${now.toISOString()}::timestamptz, 'registered', ${decision.lateMinutes}
-        from schedule s
-        where s.person_id = ${personId} and s.date = ${date} and s.mode = 'wfh' and s.agency_id = ${agencyId}
-        on conflict (person_id, date, session) do nothing
-        returning id, person_id, date, session, at, place, late_minutes`,
-  );
-  if (!row) return null;
-  return { id: row.id, personId: row.person_id, date: row.date, session: row.session as Session, at: new Date(row.at).toISOString(), place: 'registered', otherPlace: null, reason: null, lateMinutes: Number(row.late_minutes) };
+  return fastCheckins(deps.db)({ id: newId('chk'), personId, agencyId, date, session, at: now.toISOString(), lateMinutes: decision.lateMinutes });
 }
+
+/** Deadlock or serialization failure: PostgreSQL cancelled the statement, nothing was written. */
+function transientPgError(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 3; e = e.cause as typeof e, i++) {
+    if (e.code === '40P01' || e.code === '40001') return true;
+  }
+  return false;
+}
+
+interface FastCheckin {
+  id: string;
+  personId: string;
+  agencyId: string;
+  date: string;
+  session: Session;
+  at: string;
+  lateMinutes: number;
+}
+
+/**
+ * The fast check-ins of concurrent requests go to PostgreSQL together: one `INSERT … SELECT` from the
+ * schedule for the whole batch (group commit). A person twice in a batch (a retry) gets one row: the
+ * second is answered by the general path, which returns the first check-in. Rows go in key order, so
+ * two batches (of two servers) with the same people wait for each other instead of deadlocking; if
+ * PostgreSQL still cancels a batch (deadlock, serialization), its requests take the general path one by one.
+ */
+const fastCheckins = batcherPer((db: Db) =>
+  createBatcher<FastCheckin, CheckinView | null>(async (items) => {
+    type Inserted = { id: string; person_id: string; date: string; session: string; at: Date | string; late_minutes: number };
+    let rows: Inserted[];
+    try {
+      rows = await preparedRows<Inserted>(
+        db,
+        'congvu_fast_checkins',
+        `insert into checkins (id, person_id, agency_id, unit_id, date, session, at, place, late_minutes)
+         select v.id, s.person_id, s.agency_id, s.unit_id, s.date, v.session, v.at::timestamptz, 'registered', v.late::int
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) as v(id, person_id, agency_id, date, session, at, late)
+         join schedule s on s.person_id = v.person_id and s.date = v.date and s.mode = 'wfh' and s.agency_id = v.agency_id
+         order by s.person_id, s.date, v.session
+         on conflict (person_id, date, session) do nothing
+         returning id, person_id, date, session, at, late_minutes`,
+        [
+          arrayLiteral(items.map((i) => i.id)),
+          arrayLiteral(items.map((i) => i.personId)),
+          arrayLiteral(items.map((i) => i.agencyId)),
+          arrayLiteral(items.map((i) => i.date)),
+          arrayLiteral(items.map((i) => i.session)),
+          arrayLiteral(items.map((i) => i.at)),
+          arrayLiteral(items.map((i) => String(i.lateMinutes))),
+        ],
+      );
+    } catch (err) {
+      if (transientPgError(err)) return items.map(() => null);
+      throw err;
+    }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return items.map((i) => {
+      const row = byId.get(i.id);
+      if (!row) return null;
+      return { id: row.id, personId: row.person_id, date: row.date, session: row.session as Session, at: new Date(row.at).toISOString(), place: 'registered', otherPlace: null, reason: null, lateMinutes: Number(row.late_minutes) };
+    });
+  }, { maxBatch: 500, maxInFlight: 2 }),
+);
 
 /**
  * Checks the person in for a session of today. Idempotent: the same session again returns the first
