@@ -105,6 +105,16 @@ function touchLater(db: Db, tokenHash: string, at: Date): void {
   setTimeout(flush, 1000).unref();
 }
 
+/**
+ * Makes room in a full cache: entries past SESSION_CACHE_MS go (they would be read again anyway), and
+ * if that is not enough, all. One pass for many insertions (deleting the oldest one at a time would walk
+ * the holes the deletions leave in the Map, on every request).
+ */
+function sweepSessionCache(nowMs: number): void {
+  for (const [k, v] of sessionCache) if (!(nowMs - v.cachedAt < SESSION_CACHE_MS && nowMs >= v.cachedAt)) sessionCache.delete(k);
+  if (sessionCache.size >= SESSION_CACHE_MAX * 0.9) sessionCache.clear();
+}
+
 /** Forgets cached sessions (of one account, or all). */
 export function forgetSessions(userId?: string): void {
   if (!userId) return sessionCache.clear();
@@ -156,7 +166,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<{ sessi
   const user = toCurrentUser(row);
   if (!user) return null;
   const session = { tokenHash, userId: row.s_user_id, csrfToken: row.csrf_token };
-  if (sessionCache.size >= SESSION_CACHE_MAX) sessionCache.delete(sessionCache.keys().next().value!);
+  if (sessionCache.size >= SESSION_CACHE_MAX) sweepSessionCache(now.getTime());
   sessionCache.set(tokenHash, { session, user, expiresAt, idleLimit: lastSeen + config.SESSION_IDLE_MINUTES * 60_000, cachedAt: now.getTime() });
   return { session, user };
 }
