@@ -14,6 +14,7 @@ import { appendix2ToJson, computeAppendix2 } from '../../shared/domain/activity/
 import { formatCsvIssue, parseActivityCsv } from '../../shared/domain/activity/csv';
 import type { Activity } from '../../shared/domain/activity/format';
 import { parseActivity } from '../../shared/domain/activity/parse';
+import { scanActivity, type CompactActivity, type Decoders } from '../../shared/domain/activity/scan';
 import { parseInstance, parseRoster, resolveWorkdays } from '../../shared/domain/roster/parse';
 import type { ResolvedInstance, Roster } from '../../shared/domain/roster/format';
 
@@ -63,6 +64,16 @@ async function readBytes(path: string, what: string, problems: string[]): Promis
     return null;
   }
 }
+
+/** Native decoding of a file's bytes for the scanner (ASCII as Latin-1; strict UTF-8). */
+type NodeBuffer = Buffer & { latin1Slice(s: number, e: number): string; utf8Slice(s: number, e: number): string };
+const decoders: Decoders = {
+  ascii: (bytes, start, end) => (bytes as NodeBuffer).latin1Slice(start, end),
+  utf8: (bytes, start, end) => {
+    if (!isUtf8(bytes.subarray(start, end))) throw new Error('UTF-8');
+    return (bytes as NodeBuffer).utf8Slice(start, end);
+  },
+};
 
 /** Strict UTF-8 decoding, fast for big files: validation and ASCII check are native; pure ASCII is copied as Latin-1. */
 function decodeUtf8(bytes: Buffer): string | null {
@@ -125,6 +136,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   // Read and check every file, then report every problem at once.
   const problems: string[] = [];
+  // The activity file (the big one) is read while the others are parsed.
+  const activityWhat = 'tệp hoạt động (congvu.activity/1)';
+  const activityBytes = opts.activity ? readBytes(opts.activity, activityWhat, problems) : null;
   const [instanceJson, rosterJson] = await Promise.all([
     readJson(opts.instance!, 'tệp đơn vị (congvu.roster/1)', problems),
     readJson(opts.roster!, 'tệp lịch (congvu.assignments/1)', problems),
@@ -143,13 +157,25 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     else listIssues(opts.roster!, r.issues, r.omitted, problems);
   }
 
-  let activity: Activity | undefined;
+  let activity: Activity | CompactActivity | undefined;
   if (opts.activity) {
-    const json = await readJson(opts.activity, 'tệp hoạt động (congvu.activity/1)', problems);
-    if (json !== undefined) {
-      const r = parseActivity(json);
-      if (r.ok) activity = r.value;
-      else listIssues(opts.activity, r.issues, r.omitted, problems);
+    const what = activityWhat;
+    const bytes = await activityBytes!;
+    // A valid file is read straight from its bytes (scan.ts); anything else takes the ordinary path,
+    // whose messages name every problem.
+    const scanned = bytes === null || process.env.CONGVU_NO_SCAN === '1' ? null : scanActivity(bytes, decoders);
+    if (scanned) activity = scanned;
+    else if (bytes !== null) {
+      const text = decodeUtf8(bytes);
+      if (text === null) problems.push(`${opts.activity}: ${what} không phải văn bản UTF-8 hợp lệ.`);
+      else {
+        const json = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, opts.activity, what, problems);
+        if (json !== undefined) {
+          const r = parseActivity(json);
+          if (r.ok) activity = r.value;
+          else listIssues(opts.activity, r.issues, r.omitted, problems);
+        }
+      }
     }
   } else {
     const [tasks, actions] = await Promise.all([

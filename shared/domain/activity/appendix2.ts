@@ -18,6 +18,7 @@
 import { dayNumber, isIsoDate } from '../dates';
 import type { IsoDate, ResolvedInstance, Roster } from '../roster/format';
 import { timeToUtcMinutes, vnDayOfUtcMinutes, type Activity } from './format';
+import type { CompactActivity } from './scan';
 
 export interface Appendix2Counts {
   /** Person-days at home in the period (for a person: |D(p)|). */
@@ -57,7 +58,8 @@ export interface Appendix2Report {
 export interface Appendix2Input {
   instance: ResolvedInstance;
   roster: Roster;
-  activity: Activity;
+  /** Parsed (parse.ts) or scanned into columns (scan.ts, big files). */
+  activity: Activity | CompactActivity;
   /** Inclusive period, ISO dates. */
   from: IsoDate;
   to: IsoDate;
@@ -201,9 +203,10 @@ export function computeAppendix2(input: Appendix2Input): Appendix2Report {
   const tasks = activity.tasks;
   const taskIndex = new Map<string, number>();
   const taskOwner = new Int32Array(tasks.length).fill(-1);
+  const compact = 'compactActions' in activity;
   for (let t = 0; t < tasks.length; t++) {
     const task = tasks[t];
-    taskIndex.set(task.id, t);
+    if (!compact) taskIndex.set(task.id, t); // scanned actions already name their tasks by index
     const p = personIndex.get(task.assigneeId);
     if (p === undefined || wfhDays[p] === 0) continue;
     const lo = Math.max(vnDayOfUtcMinutes(timeMinutes(task.assignedAt, `tasks[${t}].assignedAt`)) - fromDay, 0);
@@ -218,7 +221,23 @@ export function computeAppendix2(input: Appendix2Input): Appendix2Report {
 
   // Actions: processed(p).
   const processed = new Uint8Array(tasks.length);
-  const actions = activity.actions;
+  if ('compactActions' in activity) {
+    // The same loop on the columns of a scanned document (scan.ts): ids are table indexes.
+    const c = activity.compactActions;
+    const taskOf = c.taskOf;
+    const personOf = Int32Array.from(c.personKeys, (id) => personIndex.get(id) ?? -1);
+    for (let i = 0; i < c.count; i++) {
+      if (c.processing[i] === 0) continue;
+      const t = taskOf[c.taskRef[i]];
+      if (t < 0) continue;
+      const p = taskOwner[t];
+      // p is the first index of its id (personIndex), so equal indexes mean equal ids.
+      if (p < 0 || processed[t] === 1 || personOf[c.personRef[i]] !== p) continue;
+      const k = vnDayOfUtcMinutes(c.minutes[i]) - fromDay;
+      if (k >= 0 && k < nDays && wfh[p * nDays + k] === 1) processed[t] = 1;
+    }
+  }
+  const actions = 'compactActions' in activity ? [] : activity.actions;
   for (let i = 0; i < actions.length; i++) {
     const a = actions[i];
     if (a.kind === 'view') continue;
