@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main';
+import { loadRoster } from './report-appendix2.read';
 import { writeActivityCsv } from '../../shared/domain/activity/csv';
 import type { Activity } from '../../shared/domain/activity/format';
 
@@ -213,6 +214,37 @@ describe('congvu report appendix2', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual(EXPECTED);
     expect(stderr).toContain('có 1 phân công của người không có trong');
+  });
+
+  it('reads a big roster in a worker thread: the same report, the same messages', async () => {
+    const inline = await runCli([...BASE, '--activity', activityPath, ...PERIOD]);
+    const roster = structuredClone(ROSTER);
+    roster.assignments[3].mode = 'home';
+    const badPath = file('bad-roster-worker.json', roster);
+    const badInline = await runCli(['report', 'appendix2', '--instance', instancePath, '--roster', badPath, '--activity', activityPath, ...PERIOD]);
+    process.env.CONGVU_WORKER_MIN_BYTES = '0'; // every roster counts as big
+    try {
+      // The worker's answer is the roster in columns (the inline path gives the parsed array).
+      const problems: string[] = [];
+      const loaded = await loadRoster(BASE[BASE.indexOf('--roster') + 1]!, problems);
+      expect(problems).toEqual([]);
+      expect(loaded && 'personRef' in loaded).toBe(true);
+      expect(await runCli([...BASE, '--activity', activityPath, ...PERIOD])).toEqual(inline);
+      expect(await runCli(['report', 'appendix2', '--instance', instancePath, '--roster', badPath, '--activity', activityPath, ...PERIOD])).toEqual(badInline);
+      expect(badInline.stderr).toContain(`${badPath}: $.assignments[3].mode: `);
+    } finally {
+      delete process.env.CONGVU_WORKER_MIN_BYTES;
+    }
+  });
+
+  it('gives the same report whether the activity file is scanned from its bytes or parsed', async () => {
+    const scanned = await runCli([...BASE, '--activity', activityPath, ...PERIOD]);
+    process.env.CONGVU_NO_SCAN = '1';
+    try {
+      expect(await runCli([...BASE, '--activity', activityPath, ...PERIOD])).toEqual(scanned);
+    } finally {
+      delete process.env.CONGVU_NO_SCAN;
+    }
   });
 
   it('runs through the binary: node bin/congvu.mjs report appendix2 …', async () => {

@@ -6,17 +6,16 @@
  * row and column) on stderr, exit 2. Every input file is checked before exiting, so one run lists
  * every problem. `--from`/`--to` default to the instance's period.
  */
-import { isAscii, isUtf8 } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
 import { EXIT, type CliIo } from '../io';
 import { isIsoDate } from '../../shared/domain/dates';
 import { appendix2ToJson, computeAppendix2 } from '../../shared/domain/activity/appendix2';
 import { formatCsvIssue, parseActivityCsv } from '../../shared/domain/activity/csv';
 import type { Activity } from '../../shared/domain/activity/format';
 import { parseActivity } from '../../shared/domain/activity/parse';
-import { scanActivity, type CompactActivity, type Decoders } from '../../shared/domain/activity/scan';
-import { parseInstance, parseRoster, resolveWorkdays } from '../../shared/domain/roster/parse';
-import type { ResolvedInstance, Roster } from '../../shared/domain/roster/format';
+import { scanActivity, type CompactActivity } from '../../shared/domain/activity/scan';
+import { parseInstance, resolveWorkdays } from '../../shared/domain/roster/parse';
+import type { ResolvedInstance } from '../../shared/domain/roster/format';
+import { decodeUtf8, decoders, listIssues, loadRoster, parseJson, readBytes, readJson } from './report-appendix2.read';
 
 const USAGE =
   'Cách dùng: congvu report appendix2 --instance ĐƠN_VỊ.json --roster LỊCH.json ' +
@@ -53,67 +52,6 @@ function parseArgs(args: string[]): Partial<Record<Option, string>> | string {
   return out;
 }
 
-/** Reads a file as bytes; on failure pushes a message and returns null. */
-async function readBytes(path: string, what: string, problems: string[]): Promise<Buffer | null> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'không tồn tại' : code === 'EISDIR' ? 'là một thư mục' : code ?? String(err);
-    problems.push(`${path}: không đọc được ${what} (${reason}).`);
-    return null;
-  }
-}
-
-/** Native decoding of a file's bytes for the scanner (ASCII as Latin-1; strict UTF-8). */
-type NodeBuffer = Buffer & { latin1Slice(s: number, e: number): string; utf8Slice(s: number, e: number): string };
-const decoders: Decoders = {
-  ascii: (bytes, start, end) => (bytes as NodeBuffer).latin1Slice(start, end),
-  utf8: (bytes, start, end) => {
-    if (!isUtf8(bytes.subarray(start, end))) throw new Error('UTF-8');
-    return (bytes as NodeBuffer).utf8Slice(start, end);
-  },
-};
-
-/** Strict UTF-8 decoding, fast for big files: validation and ASCII check are native; pure ASCII is copied as Latin-1. */
-function decodeUtf8(bytes: Buffer): string | null {
-  if (!isUtf8(bytes)) return null;
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
-
-/** Reads a text file (strict UTF-8, optional BOM dropped); on failure pushes a message and returns undefined. */
-async function readText(path: string, what: string, problems: string[]): Promise<string | undefined> {
-  const bytes = await readBytes(path, what, problems);
-  if (bytes === null) return undefined;
-  const text = decodeUtf8(bytes);
-  if (text === null) {
-    problems.push(`${path}: ${what} không phải văn bản UTF-8 hợp lệ.`);
-    return undefined;
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** JSON.parse with the file named in the message; undefined (and a message) on a syntax error. */
-function parseJson(text: string, path: string, what: string, problems: string[]): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    problems.push(`${path}: ${what} không phải JSON hợp lệ: ${err instanceof Error ? err.message : String(err)}`);
-    return undefined;
-  }
-}
-
-/** Reads and parses a JSON file; on failure pushes a message and returns undefined. */
-async function readJson(path: string, what: string, problems: string[]): Promise<unknown> {
-  const text = await readText(path, what, problems);
-  return text === undefined ? undefined : parseJson(text, path, what, problems);
-}
-
-function listIssues(path: string, issues: { path: string; message: string }[], omitted: number, problems: string[]): void {
-  for (const issue of issues) problems.push(`${path}: ${issue.path}: ${issue.message}`);
-  if (omitted > 0) problems.push(`${path}: … và ${omitted} lỗi khác.`);
-}
-
 export async function run(args: string[], io: CliIo): Promise<number> {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
     io.stdout(`${USAGE}\n`);
@@ -139,10 +77,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // The activity file (the big one) is read while the others are parsed.
   const activityWhat = 'tệp hoạt động (congvu.activity/1)';
   const activityBytes = opts.activity ? readBytes(opts.activity, activityWhat, problems) : null;
-  const [instanceJson, rosterJson] = await Promise.all([
-    readJson(opts.instance!, 'tệp đơn vị (congvu.roster/1)', problems),
-    readJson(opts.roster!, 'tệp lịch (congvu.assignments/1)', problems),
-  ]);
+  const rosterProblems: string[] = [];
+  const rosterLoaded = loadRoster(opts.roster!, rosterProblems);
+  const instanceJson = await readJson(opts.instance!, 'tệp đơn vị (congvu.roster/1)', problems);
 
   let instance: ResolvedInstance | undefined;
   if (instanceJson !== undefined) {
@@ -150,13 +87,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (r.ok) instance = resolveWorkdays(r.value);
     else listIssues(opts.instance!, r.issues, r.omitted, problems);
   }
-  let roster: Roster | undefined;
-  if (rosterJson !== undefined) {
-    const r = parseRoster(rosterJson);
-    if (r.ok) roster = r.value;
-    else listIssues(opts.roster!, r.issues, r.omitted, problems);
-  }
 
+  const instanceProblems = problems.length;
   let activity: Activity | CompactActivity | undefined;
   if (opts.activity) {
     const what = activityWhat;
@@ -197,6 +129,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
   }
 
+  const roster = await rosterLoaded;
+  // The roster's problems come after the instance's, as the files are named.
+  problems.splice(instanceProblems, 0, ...rosterProblems);
   if (problems.length || !instance || !roster || !activity) {
     io.stderr(`Dữ liệu không hợp lệ, không lập được Phụ lục 2:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
     return EXIT.invalid;
@@ -212,7 +147,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const known = new Set(instance.people.map((p) => p.id));
   let strangers = 0;
-  for (const a of roster.assignments) if (!known.has(a.personId)) strangers++;
+  if ('personRef' in roster) {
+    const unknown = Uint8Array.from(roster.personKeys, (id) => (known.has(id) ? 0 : 1));
+    for (let i = 0; i < roster.count; i++) strangers += unknown[roster.personRef[i]!]!;
+  } else for (const a of roster.assignments) if (!known.has(a.personId)) strangers++;
   if (strangers > 0) {
     io.stderr(`Lưu ý: ${opts.roster} có ${strangers} phân công của người không có trong ${opts.instance}; đã bỏ qua (xem congvu roster check).\n`);
   }

@@ -19,6 +19,7 @@ import { dayNumber, isIsoDate } from '../dates';
 import type { IsoDate, ResolvedInstance, Roster } from '../roster/format';
 import { timeToUtcMinutes, vnDayOfUtcMinutes, type Activity } from './format';
 import type { CompactActivity } from './scan';
+import { NO_DAY, type CompactRoster } from '../roster/compact';
 
 export interface Appendix2Counts {
   /** Person-days at home in the period (for a person: |D(p)|). */
@@ -57,7 +58,8 @@ export interface Appendix2Report {
 
 export interface Appendix2Input {
   instance: ResolvedInstance;
-  roster: Roster;
+  /** Parsed (roster/parse.ts) or in columns (roster/compact.ts, big files). */
+  roster: Roster | CompactRoster;
   /** Parsed (parse.ts) or scanned into columns (scan.ts, big files). */
   activity: Activity | CompactActivity;
   /** Inclusive period, ISO dates. */
@@ -164,7 +166,20 @@ export function computeAppendix2(input: Appendix2Input): Appendix2Report {
   let p: number | undefined;
   let lastDate = '';
   let k = -1;
-  for (const a of roster.assignments) {
+  if ('personRef' in roster) {
+    // The same loop on a roster in columns (roster/compact.ts).
+    const personOf = Int32Array.from(roster.personKeys, (id) => personIndex.get(id) ?? -1);
+    for (let i = 0; i < roster.count; i++) {
+      const q = personOf[roster.personRef[i]];
+      const d = roster.day[i];
+      if (q < 0 || d === NO_DAY) continue;
+      const kk = d - fromDay;
+      if (kk < 0 || kk >= nDays || !isWorkday[kk]) continue;
+      wfh[q * nDays + kk] = roster.wfh[i];
+    }
+  }
+  const assignments = 'personRef' in roster ? [] : roster.assignments;
+  for (const a of assignments) {
     if (a.personId !== lastPerson) {
       lastPerson = a.personId;
       p = personIndex.get(lastPerson);

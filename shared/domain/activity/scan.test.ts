@@ -5,6 +5,7 @@ import { computeAppendix2 } from './appendix2';
 import { timeBytesToUtcMinutes, timeToUtcMinutes } from './format';
 import { parseActivityText } from './parse';
 import { scanActivity } from './scan';
+import { compactRoster } from '../roster/compact';
 
 const enc = new TextEncoder();
 const bytes = (s: string) => enc.encode(s);
@@ -108,7 +109,7 @@ describe('timeBytesToUtcMinutes', () => {
 });
 
 describe('scanActivity (big files read from their bytes)', () => {
-  it('gives the same Phụ lục 2 as JSON.parse + parseActivity on 400 random documents', () => {
+  it('gives the same Phụ lục 2 as JSON.parse + parseActivity on 400 random documents (and with the roster in columns)', () => {
     const rand = mulberry32(2021);
     let scanned = 0;
     for (let k = 0; k < 400; k++) {
@@ -121,8 +122,12 @@ describe('scanActivity (big files read from their bytes)', () => {
       scanned++;
       const inst = instance();
       const r = roster(rand);
+      // A later assignment of the same person and day counts; a stranger is ignored.
+      r.assignments.push({ personId: 'p1', date: '2021-07-20', mode: 'wfh' }, { personId: 'ghost', date: '2021-07-20', mode: 'wfh' });
       for (const [from, to] of [['2021-07-19', '2021-07-23'], ['2021-07-21', '2021-07-21']] as const) {
-        expect(computeAppendix2({ instance: inst, roster: r, activity: fast!, from, to })).toEqual(computeAppendix2({ instance: inst, roster: r, activity: ordinary.value, from, to }));
+        const expected = computeAppendix2({ instance: inst, roster: r, activity: ordinary.value, from, to });
+        expect(computeAppendix2({ instance: inst, roster: r, activity: fast!, from, to })).toEqual(expected);
+        expect(computeAppendix2({ instance: inst, roster: compactRoster(r), activity: fast!, from, to })).toEqual(expected);
       }
       expect(fast!.tasks).toEqual(ordinary.value.tasks);
       expect(fast!.compactActions.count).toBe(ordinary.value.actions.length);
