@@ -3,9 +3,9 @@
  * and the roster of a big file parsed in a worker thread while the main thread reads the activity.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import type { Decoders } from '../../shared/domain/activity/scan';
+import { scanActivitySteps, type CompactActivity, type Decoders } from '../../shared/domain/activity/scan';
 import { compactRoster, type CompactRoster } from '../../shared/domain/roster/compact';
 import type { Roster } from '../../shared/domain/roster/format';
 import { parseRoster } from '../../shared/domain/roster/parse';
@@ -130,4 +130,59 @@ export async function rosterWorkerResult(path: string): Promise<{ result: Roster
   if (!roster) return { result: { problems }, transfer: [] };
   const compact = compactRoster(roster);
   return { result: { problems, roster: compact }, transfer: [compact.personRef.buffer as ArrayBuffer, compact.day.buffer as ArrayBuffer, compact.wfh.buffer as ArrayBuffer] };
+}
+
+/**
+ * Scans an activity file from its bytes while it is being read: the file goes into one buffer chunk by
+ * chunk (in the thread pool) and the scanner works on what has arrived. Null when the file cannot be
+ * read, changed size while being read, or is not one the scanner is sure of: then the ordinary path
+ * reads it again and reports.
+ */
+export async function scanActivityFile(path: string): Promise<CompactActivity | null> {
+  let file: Awaited<ReturnType<typeof open>>;
+  try {
+    file = await open(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = (await file.stat()).size;
+    if (!(size > 0)) return null;
+    const buf = Buffer.allocUnsafe(size);
+    const arrival = { filled: 0, eof: false };
+    let failed = false;
+    const signal: { wake?: () => void } = {};
+    const reading = (async () => {
+      try {
+        while (arrival.filled < size) {
+          const { bytesRead } = await file.read(buf, arrival.filled, Math.min(8 << 20, size - arrival.filled), arrival.filled);
+          if (bytesRead === 0) break;
+          arrival.filled += bytesRead;
+          signal.wake?.();
+        }
+        // The file must end where it was measured.
+        if (arrival.filled !== size || (await file.read(Buffer.alloc(1), 0, 1, size)).bytesRead !== 0) failed = true;
+      } catch {
+        failed = true;
+      }
+      arrival.eof = true;
+      signal.wake?.();
+    })();
+    const steps = scanActivitySteps(buf, arrival, decoders);
+    for (;;) {
+      const seen = arrival.filled;
+      const step = steps.next();
+      if (step.done) {
+        await reading;
+        return failed ? null : step.value;
+      }
+      // The scanner waits for bytes: sleep until the next chunk unless one came while it ran.
+      if (arrival.filled === seen && !arrival.eof) {
+        await new Promise<void>((resolve) => (signal.wake = resolve));
+        signal.wake = undefined;
+      }
+    }
+  } finally {
+    await file.close();
+  }
 }

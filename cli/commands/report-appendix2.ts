@@ -12,10 +12,10 @@ import { appendix2ToJson, computeAppendix2 } from '../../shared/domain/activity/
 import { formatCsvIssue, parseActivityCsv } from '../../shared/domain/activity/csv';
 import type { Activity } from '../../shared/domain/activity/format';
 import { parseActivity } from '../../shared/domain/activity/parse';
-import { scanActivity, type CompactActivity } from '../../shared/domain/activity/scan';
+import type { CompactActivity } from '../../shared/domain/activity/scan';
 import { parseInstance, resolveWorkdays } from '../../shared/domain/roster/parse';
 import type { ResolvedInstance } from '../../shared/domain/roster/format';
-import { decodeUtf8, decoders, listIssues, loadRoster, parseJson, readBytes, readJson } from './report-appendix2.read';
+import { decodeUtf8, listIssues, loadRoster, parseJson, readBytes, readJson, scanActivityFile } from './report-appendix2.read';
 
 const USAGE =
   'Cách dùng: congvu report appendix2 --instance ĐƠN_VỊ.json --roster LỊCH.json ' +
@@ -74,9 +74,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   // Read and check every file, then report every problem at once.
   const problems: string[] = [];
-  // The activity file (the big one) is read while the others are parsed.
+  // The activity file (the big one) is read and scanned while the others are parsed.
   const activityWhat = 'tệp hoạt động (congvu.activity/1)';
-  const activityBytes = opts.activity ? readBytes(opts.activity, activityWhat, problems) : null;
+  const activityScan = opts.activity && process.env.CONGVU_NO_SCAN !== '1' ? scanActivityFile(opts.activity) : Promise.resolve(null);
   const rosterProblems: string[] = [];
   const rosterLoaded = loadRoster(opts.roster!, rosterProblems);
   const instanceJson = await readJson(opts.instance!, 'tệp đơn vị (congvu.roster/1)', problems);
@@ -92,10 +92,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   let activity: Activity | CompactActivity | undefined;
   if (opts.activity) {
     const what = activityWhat;
-    const bytes = await activityBytes!;
     // A valid file is read straight from its bytes (scan.ts); anything else takes the ordinary path,
     // whose messages name every problem.
-    const scanned = bytes === null || process.env.CONGVU_NO_SCAN === '1' ? null : scanActivity(bytes, decoders);
+    const scanned = await activityScan;
+    const bytes = scanned ? null : await readBytes(opts.activity, what, problems);
     if (scanned) activity = scanned;
     else if (bytes !== null) {
       const text = decodeUtf8(bytes);

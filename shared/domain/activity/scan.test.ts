@@ -4,7 +4,7 @@ import type { Assignment, Mode, Person, ResolvedInstance, Roster } from '../rost
 import { computeAppendix2 } from './appendix2';
 import { timeBytesToUtcMinutes, timeToUtcMinutes } from './format';
 import { parseActivityText } from './parse';
-import { scanActivity } from './scan';
+import { scanActivity, scanActivitySteps } from './scan';
 import { compactRoster } from '../roster/compact';
 
 const enc = new TextEncoder();
@@ -133,6 +133,37 @@ describe('scanActivity (big files read from their bytes)', () => {
       expect(fast!.compactActions.count).toBe(ordinary.value.actions.length);
     }
     expect(scanned).toBe(400);
+  });
+
+  it('scans a document while it arrives, never reading past the bytes that are there', () => {
+    const rand = mulberry32(99);
+    let long = 0;
+    for (let k = 0; k < 60; k++) {
+      const doc = bytes(randomDocument(rand));
+      const whole = scanActivity(doc);
+      // The buffer holds garbage where the document has not arrived yet.
+      const buf = new Uint8Array(doc.length).fill(0xff);
+      const arrival = { filled: 0, eof: false };
+      const steps = scanActivitySteps(buf, arrival, undefined, 1000); // longer than any action here
+      let waits = 0;
+      for (;;) {
+        const r = steps.next();
+        if (r.done) {
+          expect(r.value).toEqual(whole);
+          break;
+        }
+        waits++;
+        const next = Math.min(doc.length, arrival.filled + 1 + Math.floor(rand() * 90));
+        buf.set(doc.subarray(arrival.filled, next), arrival.filled);
+        arrival.filled = next;
+        arrival.eof = next === doc.length;
+      }
+      if (doc.length > 3000) {
+        expect(waits).toBeGreaterThan(2);
+        long++;
+      }
+    }
+    expect(long).toBeGreaterThan(10);
   });
 
   it('counts processing: everything but exactly "view"', () => {

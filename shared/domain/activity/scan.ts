@@ -217,17 +217,49 @@ class Columns {
  * activity, or null when the document is not one the fast path is sure of (then use the ordinary path).
  */
 export function scanActivity(bytes: Uint8Array, decoders: Decoders = defaultDecoders): CompactActivity | null {
+  const steps = scanActivitySteps(bytes, { filled: bytes.length, eof: true }, decoders);
+  const r = steps.next();
+  if (!r.done) throw new Error('scanActivity: all bytes are there, the scan cannot wait');
+  return r.value;
+}
+
+/** How much of the buffer holds the document so far (a file being read into it). */
+export interface Arrival {
+  /** Bytes [0, filled) are there. */
+  filled: number;
+  /** True when `filled` is the whole document. */
+  eof: boolean;
+}
+
+/**
+ * The scan as steps, while the document is still arriving in `bytes` (read into it in order): it
+ * yields when it needs bytes that are not there yet — continue it once `arrival` says more came.
+ * Returns as `scanActivity` does.
+ */
+export function* scanActivitySteps(bytes: Uint8Array, arrival: Arrival, decoders: Decoders = defaultDecoders, lookahead = LOOKAHEAD): Generator<void, CompactActivity | null, void> {
   try {
-    return scan(bytes, decoders);
+    return yield* scan(bytes, arrival, decoders, lookahead);
   } catch (err) {
     if (err instanceof Bail) return null;
     throw err;
   }
 }
 
-function scan(b: Uint8Array, { ascii, utf8 }: Decoders): CompactActivity | null {
-  const n = b.length;
-  let pos = n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+/** Bytes the scanner wants ahead of its position before it goes on (longer actions take the ordinary path). */
+const LOOKAHEAD = 1 << 20;
+
+function* scan(b: Uint8Array, arrival: Arrival, { ascii, utf8 }: Decoders, lookahead: number): Generator<void, CompactActivity | null, void> {
+  let n = arrival.filled;
+  let pos = 0;
+  /** Waits until `lookahead` bytes after `pos` are there, or the end. */
+  function* more(): Generator<void, void, void> {
+    while (!arrival.eof && pos + lookahead > n) {
+      yield;
+      n = arrival.filled;
+    }
+  }
+  yield* more();
+  if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) pos = 3;
 
   const ws = () => {
     while (pos < n) {
@@ -270,9 +302,10 @@ function scan(b: Uint8Array, { ascii, utf8 }: Decoders): CompactActivity | null 
     return JSON.parse(raw) as string;
   };
   /** Skips any JSON value, finding its end (its syntax is checked when it is parsed). */
-  const skipValue = () => {
+  function* skipValue(): Generator<void, void, void> {
     let depth = 0;
     do {
+      yield* more();
       ws();
       if (pos >= n) bail();
       const c = b[pos]!;
@@ -298,7 +331,7 @@ function scan(b: Uint8Array, { ascii, utf8 }: Decoders): CompactActivity | null 
         if (pos === start) bail();
       }
     } while (depth > 0);
-  };
+  }
   const parseSlice = (start: number, end: number): unknown => {
     try {
       return JSON.parse(utf8(b, start, end));
@@ -322,7 +355,7 @@ function scan(b: Uint8Array, { ascii, utf8 }: Decoders): CompactActivity | null 
    * The actions array, from its "[" to after its "]": the hot loop (millions of iterations), written
    * with a local position and no helper calls for whitespace and plain strings.
    */
-  const scanActions = () => {
+  function* scanActions(): Generator<void, void, void> {
     let i = pos;
     const value = (start: number, end: number): string => {
       try {
@@ -339,6 +372,10 @@ function scan(b: Uint8Array, { ascii, utf8 }: Decoders): CompactActivity | null 
       return;
     }
     for (;;) {
+      if (!arrival.eof && i + lookahead > n) {
+        pos = i;
+        yield* more();
+      }
       // One action object.
       if (b[i] !== 0x7b) bail();
       i++;
@@ -409,7 +446,7 @@ function scan(b: Uint8Array, { ascii, utf8 }: Decoders): CompactActivity | null 
       pos = i + 1;
       return;
     }
-  };
+  }
 
   // The root object: "format", "tasks" (parsed) and "actions" (scanned), each once, in any order.
   let formatSlice: [number, number] | null = null;
@@ -420,6 +457,7 @@ function scan(b: Uint8Array, { ascii, utf8 }: Decoders): CompactActivity | null 
   ws();
   if (b[pos] === 0x7d) bail();
   for (;;) {
+    yield* more();
     const keyStart = pos + 1;
     const keyEnd = stringEnd();
     if (!plain) bail();
@@ -430,18 +468,19 @@ function scan(b: Uint8Array, { ascii, utf8 }: Decoders): CompactActivity | null 
     if (len === 7 && isWord(keyStart, 'actions')) {
       if (actionsSeen) bail();
       actionsSeen = true;
-      scanActions();
+      yield* scanActions();
     } else if (len === 5 && isWord(keyStart, 'tasks')) {
       if (tasksSlice) bail();
       const start = pos;
-      skipValue();
+      yield* skipValue();
       tasksSlice = [start, pos];
     } else if (len === 6 && isWord(keyStart, 'format')) {
       if (formatSlice) bail();
       const start = pos;
-      skipValue();
+      yield* skipValue();
       formatSlice = [start, pos];
     } else bail();
+    yield* more();
     ws();
     if (b[pos] === 0x2c) {
       pos++;
@@ -450,6 +489,10 @@ function scan(b: Uint8Array, { ascii, utf8 }: Decoders): CompactActivity | null 
     }
     expect(0x7d);
     break;
+  }
+  while (!arrival.eof) {
+    yield;
+    n = arrival.filled;
   }
   ws();
   if (pos !== n || !formatSlice || !tasksSlice || !actionsSeen) bail();
