@@ -19,7 +19,7 @@ import { dayNumber, isIsoDate } from '../dates';
 import type { IsoDate, ResolvedInstance, Roster } from '../roster/format';
 import { timeToUtcMinutes, vnDayOfUtcMinutes, type Activity } from './format';
 import type { CompactActivity } from './scan';
-import { NO_DAY, type CompactRoster } from '../roster/compact';
+import { compactRoster, NO_DAY, type CompactRoster } from '../roster/compact';
 
 export interface Appendix2Counts {
   /** Person-days at home in the period (for a person: |D(p)|). */
@@ -160,42 +160,16 @@ export function computeAppendix2(input: Appendix2Input): Appendix2Report {
   // wfh[p × nDays + k] = 1 when day k is a working day of the period and p's mode is wfh
   // (for a person-day assigned twice, the last assignment wins).
   const wfh = new Uint8Array(nPeople * nDays);
-  const dayCache = new Map<string, number>();
-  // Rosters list a person's days together: remember the last person and date looked up.
-  let lastPerson = '';
-  let p: number | undefined;
-  let lastDate = '';
-  let k = -1;
-  if ('personRef' in roster) {
-    // The same loop on a roster in columns (roster/compact.ts).
-    const personOf = Int32Array.from(roster.personKeys, (id) => personIndex.get(id) ?? -1);
-    for (let i = 0; i < roster.count; i++) {
-      const q = personOf[roster.personRef[i]];
-      const d = roster.day[i];
-      if (q < 0 || d === NO_DAY) continue;
-      const kk = d - fromDay;
-      if (kk < 0 || kk >= nDays || !isWorkday[kk]) continue;
-      wfh[q * nDays + kk] = roster.wfh[i];
-    }
-  }
-  const assignments = 'personRef' in roster ? [] : roster.assignments;
-  for (const a of assignments) {
-    if (a.personId !== lastPerson) {
-      lastPerson = a.personId;
-      p = personIndex.get(lastPerson);
-    }
-    if (p === undefined) continue;
-    if (a.date !== lastDate) {
-      lastDate = a.date;
-      let cached = dayCache.get(lastDate);
-      if (cached === undefined) {
-        cached = isIsoDate(lastDate) ? dayNumber(lastDate) - fromDay : -1;
-        dayCache.set(lastDate, cached);
-      }
-      k = cached;
-    }
+  // One loop over the roster in columns (roster/compact.ts: distinct people and dates looked up once).
+  const r = 'personRef' in roster ? roster : compactRoster(roster);
+  const personOf = Int32Array.from(r.personKeys, (id) => personIndex.get(id) ?? -1);
+  for (let i = 0; i < r.count; i++) {
+    const p = personOf[r.personRef[i]];
+    const d = r.day[i];
+    if (p < 0 || d === NO_DAY) continue;
+    const k = d - fromDay;
     if (k < 0 || k >= nDays || !isWorkday[k]) continue;
-    wfh[p * nDays + k] = a.mode === 'wfh' ? 1 : 0;
+    wfh[p * nDays + k] = r.wfh[i];
   }
 
   // cum[p × (nDays + 1) + k] = |D(p) ∩ first k days of the period|.

@@ -262,11 +262,7 @@ function* scan(b: Uint8Array, arrival: Arrival, { ascii, utf8 }: Decoders, looka
   if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) pos = 3;
 
   const ws = () => {
-    while (pos < n) {
-      const c = b[pos]!;
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos++;
-      else break;
-    }
+    pos = skipWs(b, n, pos);
   };
   const expect = (c: number) => {
     if (b[pos] !== c) bail();
@@ -274,26 +270,16 @@ function* scan(b: Uint8Array, arrival: Arrival, { ascii, utf8 }: Decoders, looka
   };
 
   /**
-   * A string at `pos` (on its opening quote): its end, and whether it is plain (ASCII, no escape).
-   * Control characters are not JSON; anything unusual is decoded by `JSON.parse` of the literal.
+   * A string at `pos` (on its opening quote): moves past it and returns the index of its closing
+   * quote; `plain` tells whether it is plain (ASCII, no escape). Control characters are not JSON;
+   * anything unusual is decoded by `JSON.parse` of the literal.
    */
   let plain = true;
   const stringEnd = (): number => {
-    expect(QUOTE);
-    plain = true;
-    for (;;) {
-      if (pos >= n) bail();
-      const c = b[pos]!;
-      if (c === QUOTE) return pos++;
-      if (c < 0x20) bail();
-      if (c === BACKSLASH) {
-        plain = false;
-        pos += 2;
-        continue;
-      }
-      if (c >= 0x80) plain = false;
-      pos++;
-    }
+    const end = closeQuote(b, n, pos);
+    plain = end >= 0;
+    pos = (plain ? end : ~end) + 1;
+    return pos - 1;
   };
   /** The value of the string whose content is [start, end). */
   const text = (start: number, end: number): string => {
