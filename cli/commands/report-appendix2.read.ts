@@ -39,7 +39,7 @@ export function decodeUtf8(bytes: Buffer): string | null {
 }
 
 /** Reads a text file (strict UTF-8, optional BOM dropped); on failure pushes a message and returns undefined. */
-export async function readText(path: string, what: string, problems: string[]): Promise<string | undefined> {
+async function readText(path: string, what: string, problems: string[]): Promise<string | undefined> {
   const bytes = await readBytes(path, what, problems);
   if (bytes === null) return undefined;
   const text = decodeUtf8(bytes);
@@ -71,8 +71,7 @@ export function listIssues(path: string, issues: { path: string; message: string
   if (omitted > 0) problems.push(`${path}: … và ${omitted} lỗi khác.`);
 }
 
-
-export const ROSTER_WHAT = 'tệp lịch (congvu.assignments/1)';
+const ROSTER_WHAT = 'tệp lịch (congvu.assignments/1)';
 
 /** Reads and checks a roster file here; its problems in `problems`. */
 export async function loadRosterHere(path: string, problems: string[]): Promise<Roster | undefined> {

@@ -75,7 +75,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   // Read and check every file, then report every problem at once.
   const problems: string[] = [];
   // The activity file (the big one) is read and scanned while the others are parsed.
-  const activityWhat = 'tệp hoạt động (congvu.activity/1)';
   const activityScan = opts.activity && process.env.CONGVU_NO_SCAN !== '1' ? scanActivityFile(opts.activity) : Promise.resolve(null);
   const rosterProblems: string[] = [];
   const rosterLoaded = loadRoster(opts.roster!, rosterProblems);
@@ -91,7 +90,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const instanceProblems = problems.length;
   let activity: Activity | CompactActivity | undefined;
   if (opts.activity) {
-    const what = activityWhat;
+    const what = 'tệp hoạt động (congvu.activity/1)';
     // A valid file is read straight from its bytes (scan.ts); anything else takes the ordinary path,
     // whose messages name every problem.
     const scanned = await activityScan;

@@ -121,7 +121,6 @@ export function forgetSessions(userId?: string): void {
   for (const [k, v] of sessionCache) if (v.user.userId === userId) sessionCache.delete(k);
 }
 
-/** The session of a cookie token, if valid; refreshes its idle timer at most once a minute. */
 type SessionRow = ActorRow & { token_hash: string; s_user_id: string; csrf_token: string; last_seen_at: string | Date; expires_at: string | Date };
 
 /** Sessions missing from the cache are read together: one query for the requests of a moment. */
@@ -140,6 +139,7 @@ const sessionRows = batcherPer((db: Db) =>
   }, { maxBatch: 500, maxInFlight: 2 }),
 );
 
+/** The session of a cookie token, if valid; refreshes its idle timer at most once a minute. */
 export async function resolveSession(deps: Deps, token: string): Promise<{ session: SessionInfo; user: CurrentUser } | null> {
   const { db, clock, config } = deps;
   const tokenHash = sha256(token);
