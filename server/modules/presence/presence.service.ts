@@ -49,6 +49,7 @@ import {
 import type { Mode, PersonRole } from '../../../shared/domain/roster/format';
 import { arrayLiteral, preparedRows, queryRows, type Db } from '../../db/client';
 import { batcherPer, createBatcher } from '../../lib/batcher';
+import { RefreshingCache } from '../../lib/cache';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -128,57 +129,22 @@ const NOT_AT_HOME: Record<Exclude<Mode, 'wfh'> | 'none', string> = {
 // ---------------------------------------------------------------- check-in
 
 /**
- * Working hours of an agency on a date, kept a minute (every check-in of the 07:00 burst needs them).
- * Concurrent misses of one agency share one load; in the minute after expiry the old hours still answer
- * while one request reloads them, so a busy server never stalls on expiry (a policy edit is seen within
- * a minute or two).
+ * Working hours of an agency on a date, kept a minute (every check-in of the 07:00 burst needs them;
+ * server/lib/cache.ts: shared loads, no stall on expiry — a policy edit is seen within a minute or two).
+ * Keyed by agency and date; null for an unknown agency.
  */
-type HoursEntry = { hours: WorkingHours; at: number; reloading?: boolean };
-const hoursCache = new Map<string, HoursEntry>();
-const hoursLoading = new Map<string, Promise<WorkingHours | null>>();
-const HOURS_FRESH_MS = 60_000;
-
-function hoursFromCache(key: string, nowMs: number, reload: () => Promise<WorkingHours | null>): WorkingHours | Promise<WorkingHours | null> {
-  const hit = hoursCache.get(key);
-  const age = hit ? nowMs - hit.at : -1;
-  if (hit && age >= 0 && age < HOURS_FRESH_MS) return hit.hours;
-  if (hit && age >= 0 && age < 2 * HOURS_FRESH_MS) {
-    if (!hit.reloading) {
-      hit.reloading = true;
-      void loadHours(key, reload).catch(() => (hit.reloading = false));
-    }
-    return hit.hours;
-  }
-  return loadHours(key, reload);
-}
-
-function loadHours(key: string, reload: () => Promise<WorkingHours | null>): Promise<WorkingHours | null> {
-  let loading = hoursLoading.get(key);
-  if (!loading) {
-    loading = reload().finally(() => hoursLoading.delete(key));
-    hoursLoading.set(key, loading);
-  }
-  return loading;
-}
-
-function rememberHours(key: string, hours: WorkingHours, nowMs: number): WorkingHours {
-  if (hoursCache.size > 5000) hoursCache.clear();
-  hoursCache.set(key, { hours, at: nowMs });
-  return hours;
-}
+const hoursCache = new RefreshingCache<WorkingHours | null>(60_000);
 
 async function cachedHours(db: Db, agency: { id: string; path: string; district: string | null }, date: string, nowMs: number): Promise<WorkingHours> {
-  const key = `${agency.id}|${date}`;
-  const hours = await hoursFromCache(key, nowMs, async () => rememberHours(key, hoursOfPolicy(await activePolicy(db, agency, date)), nowMs));
+  const hours = await hoursCache.get(`${agency.id}|${date}`, nowMs, async () => hoursOfPolicy(await activePolicy(db, agency, date)));
   return hours ?? hoursOfPolicy(null);
 }
 
 /** Hours by agency id (loads the agency on a miss); null for an unknown agency. */
 async function cachedHoursById(db: Db, agencyId: string, date: string, nowMs: number): Promise<WorkingHours | null> {
-  const key = `${agencyId}|${date}`;
-  return hoursFromCache(key, nowMs, async () => {
+  return hoursCache.get(`${agencyId}|${date}`, nowMs, async () => {
     const [agency] = await db.select({ id: agencies.id, path: agencies.path, district: agencies.district }).from(agencies).where(eq(agencies.id, agencyId)).limit(1);
-    return agency ? rememberHours(key, hoursOfPolicy(await activePolicy(db, agency, date)), nowMs) : null;
+    return agency ? hoursOfPolicy(await activePolicy(db, agency, date)) : null;
   });
 }
 
