@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../main';
-import { loadRoster } from './report-appendix2.read';
+import { loadRoster, scanActivityFile } from './report-appendix2.read';
 import { writeActivityCsv } from '../../shared/domain/activity/csv';
 import type { Activity } from '../../shared/domain/activity/format';
 
@@ -238,6 +238,13 @@ describe('congvu report appendix2', () => {
   });
 
   it('gives the same report whether the activity file is scanned from its bytes or parsed', async () => {
+    // The scan of the file is what the CLI uses: it succeeds on a valid file, and leaves bad or missing
+    // files to the ordinary path (which names the problem).
+    const direct = await scanActivityFile(activityPath);
+    expect(direct?.compactActions.count).toBe(ACTIVITY.actions.length);
+    expect(direct?.tasks).toHaveLength(ACTIVITY.tasks.length);
+    expect(await scanActivityFile(file('broken-activity.json', JSON.stringify(ACTIVITY).slice(0, -10)))).toBeNull();
+    expect(await scanActivityFile(join(dir, 'missing.json'))).toBeNull();
     const scanned = await runCli([...BASE, '--activity', activityPath, ...PERIOD]);
     process.env.CONGVU_NO_SCAN = '1';
     try {
