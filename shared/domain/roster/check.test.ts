@@ -129,10 +129,18 @@ describe('missing_assignment', () => {
     const c = dayCounts(i2, allOnsite(i2, { tp: '-OOOO', pp: '-OOOO', n1: '-OOOO', n2: '-OOOO', n3: '-OOOO' }));
     expect(c.units.ncc[0]).toMatchObject({ working: 0, unassigned: 5, requiredOnSite: 0 });
   });
-  it('does not report a changed fixed day or a missed duty when the day is unassigned', () => {
+  it('reports a changed fixed day and a missed duty on an unassigned day too: the rules hold independently', () => {
     const people = baseInstance().people.map((p) => (p.id === 'n1' ? { ...p, fixed: { '2021-08-09': 'leave' as Mode }, duties: ['2021-08-10'] } : p));
     const i2 = baseInstance({}, people);
-    expect(rules(checkRoster(i2, allOnsite(i2, { n1: '--OOO' })))).toEqual(['missing_assignment', 'missing_assignment']);
+    const vs = checkRoster(i2, allOnsite(i2, { n1: '--OOO' }));
+    expect(vs.map((v) => [v.rule, v.date, v.personId])).toEqual([
+      ['duty_not_onsite', '2021-08-10', 'n1'],
+      ['fixed_day_changed', '2021-08-09', 'n1'],
+      ['missing_assignment', '2021-08-09', 'n1'],
+      ['missing_assignment', '2021-08-10', 'n1'],
+    ]);
+    expect(vs[0].message).toContain('chưa phân công');
+    expect(vs[1].message).toContain('nghỉ phép');
   });
 });
 

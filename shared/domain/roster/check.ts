@@ -6,9 +6,10 @@
  * quadratic loops. Pure and isomorphic.
  *
  * Decisions where the format is silent:
- * - A person with no assignment on a working day is reported only by `missing_assignment`; for every
- *   other rule that day counts as *not working* (not in W, not in the unit's or leaders' working
- *   counts, not in the person's working days) and is not a changed fixed day nor a missed duty.
+ * - A person with no assignment on a working day breaks `missing_assignment`, and also `fixed_day_changed`
+ *   on a fixed day and `duty_not_onsite` on a duty day (the rules hold independently: the day does not
+ *   have the fixed mode, the person is not on site); for the count rules that day counts as *not working*
+ *   (not in W, not in the unit's or leaders' working counts, not in the person's working days).
  * - Duplicates (several assignments for one person and day): one `missing_assignment` per person and
  *   day; the FIRST assignment in the file is the one the other rules use.
  * - An assignment for an unknown person id, or on a day that is not a working day of the period, is one
@@ -276,9 +277,9 @@ function analyse(instance: ResolvedInstance, roster: Roster, report: boolean): A
         if (d === undefined) continue;
         const code = grid[row + d];
         const fixed = person.fixed[date];
-        if (code !== NONE && code !== CODE[fixed]) {
+        if (code !== CODE[fixed]) {
           out.push(
-            violation('fixed_day_changed', { date, personId: person.id }, violationMsg.fixedChanged(label(p), date, fixed, MODE_OF[code])),
+            violation('fixed_day_changed', { date, personId: person.id }, violationMsg.fixedChanged(label(p), date, fixed, code === NONE ? null : MODE_OF[code])),
           );
         }
       }
@@ -288,8 +289,10 @@ function analyse(instance: ResolvedInstance, roster: Roster, report: boolean): A
         const d = dayIndex.get(date);
         if (d === undefined) continue;
         const code = grid[row + d];
-        if (code !== NONE && code !== ONSITE) {
-          out.push(violation('duty_not_onsite', { date, personId: person.id }, violationMsg.dutyNotOnsite(label(p), date, MODE_OF[code])));
+        if (code !== ONSITE) {
+          out.push(
+            violation('duty_not_onsite', { date, personId: person.id }, violationMsg.dutyNotOnsite(label(p), date, code === NONE ? null : MODE_OF[code])),
+          );
         }
       }
     }

@@ -110,10 +110,12 @@ export const violationMsg = {
     `Mã cán bộ ${q(personId)} ${onDay(date)}: không có trong danh sách cán bộ nhưng lại có phân công`,
   notWorkday: (person: string, date: string, mode: Mode): string =>
     `${person}: ${onDay(date)} không phải ngày làm việc của kỳ nhưng lại có phân công (${MODE_VI[mode]})`,
-  fixedChanged: (person: string, date: string, fixed: Mode, actual: Mode): string =>
-    `${person} ${onDay(date)}: đã được xác định trước là ${MODE_VI[fixed]} nhưng lịch ghi ${MODE_VI[actual]}`,
-  dutyNotOnsite: (person: string, date: string, actual: Mode): string =>
-    `${person} ${onDay(date)}: có lịch trực nên phải làm việc tại cơ quan, nhưng lịch ghi ${MODE_VI[actual]}`,
+  /** `actual` null: the day has no assignment. */
+  fixedChanged: (person: string, date: string, fixed: Mode, actual: Mode | null): string =>
+    `${person} ${onDay(date)}: đã được xác định trước là ${MODE_VI[fixed]} nhưng ${actual ? `lịch ghi ${MODE_VI[actual]}` : 'lịch chưa phân công ngày này'}`,
+  /** `actual` null: the day has no assignment. */
+  dutyNotOnsite: (person: string, date: string, actual: Mode | null): string =>
+    `${person} ${onDay(date)}: có lịch trực nên phải làm việc tại cơ quan, nhưng ${actual ? `lịch ghi ${MODE_VI[actual]}` : 'lịch chưa phân công ngày này'}`,
   wfhNotEligible: (person: string, date: string): string =>
     `${person} ${onDay(date)}: không đủ điều kiện làm việc tại nhà nhưng lịch ghi làm việc tại nhà`,
   alwaysOnsite: (person: string, role: PersonRole, date: string): string =>
