@@ -17,6 +17,13 @@ export const users = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    /** TOTP (RFC 6238) secret, encrypted with the server key (AES-256-GCM); set once the user confirmed a code. */
+    totpSecret: text('totp_secret'),
+    /** A secret being enrolled (encrypted), until the user confirms a code from it. */
+    totpPendingSecret: text('totp_pending_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last accepted time step: a code is never accepted twice (RFC 6238 §5.2). */
+    totpLastStep: integer('totp_last_step'),
   },
   (t) => [uniqueIndex('users_username_uq').on(t.username), index('users_person_idx').on(t.personId)],
 );
@@ -51,6 +58,29 @@ export const sessions = pgTable(
     ip: text('ip'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Login throttling, one row per key (`user:<name>`, `ip:<addr>`, `dev:<device>:<name>`, `totp:<user>`): the
+ * instants of the attempts in the sliding window. One upsert records an attempt and answers whether it is
+ * allowed, atomically (the row lock serialises concurrent attempts on one key).
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  attempts: timestamp('attempts', { withTimezone: true }).array().notNull(),
+});
+
+/** Single-use recovery codes of two-factor login (SHA-256 of high-entropy codes). */
+export const totpRecoveryCodes = pgTable(
+  'totp_recovery_codes',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('totp_recovery_codes_uq').on(t.userId, t.codeHash)],
 );
 
 /** Failed login attempts, per key (`user:<name>` or `ip:<addr>`), for rate limiting across servers. */
