@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'VERSION_CONFLICT',
   'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
   'CSRF',
   'RULE_VIOLATION',
   'INVALID_STATE',
@@ -23,7 +24,7 @@ export interface ErrorIssue {
   message: string;
 }
 
-export function httpStatusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 {
+export function httpStatusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 {
   switch (code) {
     case 'VALIDATION':
       return 400;
@@ -42,6 +43,8 @@ export function httpStatusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 422
       return 422;
     case 'RATE_LIMITED':
       return 429;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
     case 'INTERNAL':
       return 500;
   }
@@ -63,6 +66,8 @@ export function defaultMessageOf(code: ErrorCode): string {
       return 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trước khi lưu.';
     case 'RATE_LIMITED':
       return 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau.';
+    case 'PAYLOAD_TOO_LARGE':
+      return 'Dữ liệu gửi lên quá lớn.';
     case 'CSRF':
       return 'Phiên làm việc không hợp lệ (CSRF). Vui lòng tải lại trang.';
     case 'RULE_VIOLATION':

@@ -29,6 +29,7 @@ export type ApiErrorCode =
   | 'CONFLICT'
   | 'VERSION_CONFLICT'
   | 'RATE_LIMITED'
+  | 'PAYLOAD_TOO_LARGE'
   | 'CSRF'
   | 'RULE_VIOLATION'
   | 'INVALID_STATE'
