@@ -68,6 +68,8 @@ export const sessions = pgTable(
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   attempts: timestamp('attempts', { withTimezone: true }).array().notNull(),
+  /** Whether the last recorded call was allowed (and added its instant to `attempts`). */
+  lastAllowed: boolean('last_allowed').notNull().default(true),
 });
 
 /** Single-use recovery codes of two-factor login (SHA-256 of high-entropy codes). */
@@ -81,15 +83,4 @@ export const totpRecoveryCodes = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('totp_recovery_codes_uq').on(t.userId, t.codeHash)],
-);
-
-/** Failed login attempts, per key (`user:<name>` or `ip:<addr>`), for rate limiting across servers. */
-export const loginFailures = pgTable(
-  'login_failures',
-  {
-    id: text('id').primaryKey(),
-    key: text('key').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-  },
-  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
 );
