@@ -115,10 +115,23 @@ function sweepSessionCache(nowMs: number): void {
   if (sessionCache.size >= SESSION_CACHE_MAX * 0.9) sessionCache.clear();
 }
 
-/** Forgets cached sessions (of one account, or all). */
-export function forgetSessions(userId?: string): void {
+/** Told of every revocation made here (server/lib/session-bus.ts tells the other app servers). */
+let revocationListener: ((r: { userId?: string; tokenHash?: string }) => void) | undefined;
+export function onSessionsRevoked(listener: typeof revocationListener): void {
+  revocationListener = listener;
+}
+
+/** Forgets cached sessions (of one account, or all); `remote`: told by another app server. */
+export function forgetSessions(userId?: string, remote = false): void {
+  if (!remote) revocationListener?.({ userId });
   if (!userId) return sessionCache.clear();
   for (const [k, v] of sessionCache) if (v.user.userId === userId) sessionCache.delete(k);
+}
+
+/** Forgets one cached session (logout). */
+export function forgetSessionToken(tokenHash: string, remote = false): void {
+  if (!remote) revocationListener?.({ tokenHash });
+  sessionCache.delete(tokenHash);
 }
 
 type SessionRow = ActorRow & { token_hash: string; s_user_id: string; csrf_token: string; last_seen_at: string | Date; expires_at: string | Date };
@@ -172,7 +185,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<{ sessi
 }
 
 export async function logout(deps: Deps, session: SessionInfo): Promise<void> {
-  sessionCache.delete(session.tokenHash);
+  forgetSessionToken(session.tokenHash);
   await deps.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash));
     await deps.audit(tx, { actorUserId: session.userId, action: 'auth.logout', entity: 'user', entityId: session.userId });
