@@ -78,6 +78,14 @@ export const ACTIONS = [
   'task.read',
   'task.import',
   'notification.read',
+  'document.register',
+  'document.read',
+  'document.draft',
+  'document.review',
+  'document.format',
+  'document.sign',
+  'document.issue',
+  'document.configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -122,6 +130,16 @@ export const PERMISSIONS: Record<Action, Partial<Record<AppRole, Reach>>> = {
   'task.read': { unit_head: 'unit', unit_deputy: 'unit', office: 'agency', director: 'agency', deputy_director: 'agency' },
   'task.import': { office: 'agency', it: 'agency' },
   'notification.read': { staff: 'self', unit_head: 'self', unit_deputy: 'self', office: 'self', director: 'self', deputy_director: 'self', it: 'self', province: 'self', admin: 'self' },
+  // Documents (issue 9). Staff see only the documents they work on (drafter, task on it): checked per record.
+  'document.register': { office: 'agency' },
+  'document.read': { unit_head: 'unit', unit_deputy: 'unit', office: 'agency', director: 'agency', deputy_director: 'agency' },
+  'document.draft': { staff: 'unit', unit_head: 'unit', unit_deputy: 'unit' },
+  'document.review': { unit_head: 'unit', unit_deputy: 'unit' },
+  'document.format': { office: 'agency' },
+  // Also a person with a TL./TUQ. delegation in force (document_delegations), checked by the documents service.
+  'document.sign': { director: 'agency', deputy_director: 'agency' },
+  'document.issue': { office: 'agency' },
+  'document.configure': { office: 'agency', director: 'agency' },
 };
 
 function grantReaches(grant: Grant, reach: Reach, actor: Actor, target: Target): boolean {
