@@ -10,9 +10,9 @@ import { unitView } from '../../../shared/domain/roster/scope';
 import { solveRoster, type RosterScore } from '../../../shared/domain/roster/solver/index';
 import { canEdit, statusAfterEdit, type PeriodStatus, type UnitRosterStatus } from '../../../shared/domain/roster/workflow';
 import type { CurrentUser, Deps } from '../../lib/context';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { agencyTarget, assertCan, unitTarget } from '../../lib/scope';
+import { agencyTarget, assertCan, hiddenNotFound, unitTarget } from '../../lib/scope';
 import { buildInstance, checkWithSeverity, loadPeriod, loadPeriodContext, severityOf, type Cell } from './roster.instance';
 import { rosterEntries, rosterPeriods, unitRosters } from './roster.table';
 
@@ -44,7 +44,7 @@ export async function generateRoster(deps: Deps, user: CurrentUser, periodId: st
   const period = await loadPeriod(deps.db, periodId);
   if (opts.unitId) {
     const target = await unitTarget(deps.db, opts.unitId);
-    if (target.agencyId !== period.agencyId) throw notFound('đơn vị trong kỳ đăng ký này');
+    if (target.agencyId !== period.agencyId) throw hiddenNotFound();
     assertCan(user, 'roster.edit', target);
   } else {
     assertCan(user, 'roster.compile', await agencyTarget(deps.db, period.agencyId));

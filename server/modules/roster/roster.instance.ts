@@ -9,7 +9,7 @@ import { compareVietnameseNames, POSITION_ORDER } from '../../../shared/domain/o
 import type { Mode, Person, PersonRole, Preference, ResolvedInstance, RuleId, UnitKind, Violation } from '../../../shared/domain/roster/format';
 import { checkRoster } from '../../../shared/domain/roster/check';
 import type { Db } from '../../db/client';
-import { notFound } from '../../lib/errors';
+import { hiddenNotFound } from '../../lib/scope';
 import { agencies, people, units } from '../org/org.table';
 import { activePolicy, rulesOf, type PolicyRow } from '../policy/policy.resolve';
 import { appDaysOff } from '../calendar/calendar.overrides';
@@ -42,7 +42,7 @@ export interface PeriodContext {
 
 export async function loadPeriod(db: Db, periodId: string): Promise<PeriodRow> {
   const [period] = await db.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId)).limit(1);
-  if (!period) throw notFound('kỳ đăng ký lịch');
+  if (!period) throw hiddenNotFound();
   return period;
 }
 

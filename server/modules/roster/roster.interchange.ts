@@ -9,7 +9,7 @@ import { can } from '../../../shared/domain/permissions';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { agencyTarget } from '../../lib/scope';
+import { agencyTarget, assertCan } from '../../lib/scope';
 import { canEdit, statusAfterEdit, type PeriodStatus, type UnitRosterStatus } from '../../../shared/domain/roster/workflow';
 import { buildInstance, checkWithSeverity, loadPeriod, severityOf } from './roster.instance';
 import { periodCells } from './roster.service';
@@ -17,7 +17,7 @@ import { rosterEntries, rosterPeriods, unitRosters } from './roster.table';
 
 export async function exportPeriod(deps: Deps, user: CurrentUser | null, periodId: string): Promise<{ instance: ResolvedInstance; roster: Roster }> {
   const period = await loadPeriod(deps.db, periodId);
-  if (user && !can(user, 'roster.read', await agencyTarget(deps.db, period.agencyId))) throw new AppError('FORBIDDEN');
+  if (user) assertCan(user, 'roster.read', await agencyTarget(deps.db, period.agencyId));
   const { ctx, cells } = await periodCells(deps.db, period);
   const workdays = new Set(ctx.workdays);
   const known = new Set(ctx.people.map((p) => p.id));
@@ -35,18 +35,25 @@ export async function exportPeriod(deps: Deps, user: CurrentUser | null, periodI
 
 /**
  * Imports assignments into the period's unit rosters as drafts (replacing their cells). With a user,
- * every touched unit must be editable by them (unit head) or the user is the agency's Office.
- * Nothing is saved when any assignment is unknown or a unit cannot be changed.
+ * deny by default: the agency's Office may import any unit of the period, a unit head or deputy only
+ * the units they edit (every person id of the body must belong to one of them: another unit's person
+ * and an unknown id get the same answer); anyone else gets the hidden 404 / 403 of lib/scope, before
+ * anything about the body or the agency's people is looked at. An import that touches no unit changes
+ * nothing (an approved period is not reopened). Nothing is saved when any assignment is invalid.
  */
 export async function importAssignments(deps: Deps, user: CurrentUser | null, periodId: string, roster: Roster) {
   const period = await loadPeriod(deps.db, periodId);
-  const { ctx } = await periodCells(deps.db, period);
   const target = await agencyTarget(deps.db, period.agencyId);
-  const personUnit = new Map(ctx.people.map((p) => [p.id, p.unitId]));
+  const { ctx } = await periodCells(deps.db, period);
+  const office = user ? can(user, 'period.manage', target) : true;
+  // Units the actor may write: all of the agency's for the Office (and the CLI), else those they edit.
+  const writable = new Set(ctx.units.filter((u) => office || can(user!, 'roster.edit', { ...target, unitId: u.id })).map((u) => u.id));
+  if (user && !office && writable.size === 0) assertCan(user, 'period.manage', target);
+  const personUnit = new Map(ctx.people.filter((p) => writable.has(p.unitId)).map((p) => [p.id, p.unitId]));
   const workdays = new Set(ctx.workdays);
   const issues: { path: string; message: string }[] = [];
   roster.assignments.forEach((a, i) => {
-    if (!personUnit.has(a.personId)) issues.push({ path: `$.assignments[${i}].personId`, message: `Không có cán bộ "${a.personId}" trong cơ quan.` });
+    if (!personUnit.has(a.personId)) issues.push({ path: `$.assignments[${i}].personId`, message: office ? `Không có cán bộ "${a.personId}" trong cơ quan.` : `Không có cán bộ "${a.personId}" trong đơn vị bạn được sửa lịch.` });
     else if (!workdays.has(a.date)) issues.push({ path: `$.assignments[${i}].date`, message: `Ngày ${a.date} không phải ngày làm việc của kỳ đăng ký.` });
   });
   if (issues.length) throw new AppError('VALIDATION', issues[0]!.message, { issues: issues.slice(0, 100) });
@@ -55,14 +62,9 @@ export async function importAssignments(deps: Deps, user: CurrentUser | null, pe
     const u = personUnit.get(a.personId)!;
     byUnit.set(u, [...(byUnit.get(u) ?? []), a]);
   }
-  const office = user ? can(user, 'period.manage', target) : true;
-  if (user && !office) {
-    for (const unitId of byUnit.keys()) {
-      if (!can(user, 'roster.edit', { ...target, unitId })) throw new AppError('FORBIDDEN', `Bạn không được sửa lịch của đơn vị ${ctx.units.find((u) => u.id === unitId)?.name ?? unitId}.`);
-    }
-  }
+  const shown = (v: { unitId?: string; personId?: string }) => office || (v.unitId ? writable.has(v.unitId) : v.personId ? personUnit.has(v.personId) : false);
   let cellsWritten = 0;
-  await deps.db.transaction(async (tx) => {
+  if (byUnit.size) await deps.db.transaction(async (tx) => {
     await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
     const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
     const now = deps.clock.now();
@@ -83,5 +85,6 @@ export async function importAssignments(deps: Deps, user: CurrentUser | null, pe
   });
   const after = await periodCells(deps.db, period);
   const violations = checkWithSeverity(buildInstance(after.ctx, after.cells), after.cells.filter((c) => workdays.has(c.date)), severityOf(after.ctx.policy));
-  return { units: byUnit.size, cells: cellsWritten, violations };
+  // A unit head sees the violations of their own units only (not other units' people).
+  return { units: byUnit.size, cells: cellsWritten, violations: violations.filter(shown) };
 }

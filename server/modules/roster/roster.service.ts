@@ -21,9 +21,9 @@ import {
 } from '../../../shared/domain/roster/workflow';
 import type { Db } from '../../db/client';
 import type { CurrentUser, Deps } from '../../lib/context';
-import { AppError, invalid, notFound } from '../../lib/errors';
+import { AppError, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { agencyTarget, assertCan, unitTarget } from '../../lib/scope';
+import { agencyTarget, assertCan, deny, hiddenNotFound, unitTarget } from '../../lib/scope';
 import { can } from '../../../shared/domain/permissions';
 import { agencies } from '../org/org.table';
 import { activePolicy } from '../policy/policy.resolve';
@@ -58,7 +58,7 @@ const throwUnless = (d: { ok: true } | { ok: false; message: string }) => {
 export async function listPeriods(deps: Deps, user: CurrentUser, agencyId: string): Promise<PeriodView[]> {
   const target = await agencyTarget(deps.db, agencyId);
   const mayRead = can(user, 'roster.read', target) || user.grants.some((g) => g.agencyId === agencyId && (g.role === 'unit_head' || g.role === 'unit_deputy'));
-  if (!mayRead) throw new AppError('FORBIDDEN');
+  if (!mayRead) throw deny(user, target);
   const rows = await deps.db.select().from(rosterPeriods).where(eq(rosterPeriods.agencyId, agencyId)).orderBy(desc(rosterPeriods.fromDate)).limit(100);
   return Promise.all(rows.map(async (p) => presentPeriod(p, await workdaysFor(deps.db, p.fromDate, p.toDate))));
 }
@@ -136,8 +136,8 @@ function mayReadUnitRoster(user: CurrentUser, target: Parameters<typeof can>[2])
 export async function getUnitGrid(deps: Deps, user: CurrentUser, periodId: string, unitId: string): Promise<UnitGridResponse> {
   const period = await loadPeriod(deps.db, periodId);
   const target = await unitTarget(deps.db, unitId);
-  if (target.agencyId !== period.agencyId) throw notFound('đơn vị trong kỳ đăng ký này');
-  if (!mayReadUnitRoster(user, target)) throw new AppError('FORBIDDEN');
+  if (target.agencyId !== period.agencyId) throw hiddenNotFound();
+  if (!mayReadUnitRoster(user, target)) throw deny(user, target);
   const ctx = await loadPeriodContext(deps.db, period);
   const ur = await unitRosterOf(deps.db, periodId, unitId);
   const cells = ur ? await cellsOf(deps.db, [ur.id]) : [];
@@ -173,7 +173,7 @@ export async function getUnitGrid(deps: Deps, user: CurrentUser, periodId: strin
 export async function saveCells(deps: Deps, user: CurrentUser, periodId: string, unitId: string, input: SaveCellsRequest): Promise<SaveResult> {
   const period = await loadPeriod(deps.db, periodId);
   const target = await unitTarget(deps.db, unitId);
-  if (target.agencyId !== period.agencyId) throw notFound('đơn vị trong kỳ đăng ký này');
+  if (target.agencyId !== period.agencyId) throw hiddenNotFound();
   assertCan(user, 'roster.edit', target);
   const ctx = await loadPeriodContext(deps.db, period);
   const unitPeople = new Set(ctx.people.filter((p) => p.unitId === unitId).map((p) => p.id));
@@ -228,6 +228,7 @@ export async function saveCells(deps: Deps, user: CurrentUser, periodId: string,
 export async function copyPrevious(deps: Deps, user: CurrentUser, periodId: string, unitId: string, version: number): Promise<SaveResult> {
   const period = await loadPeriod(deps.db, periodId);
   const target = await unitTarget(deps.db, unitId);
+  if (target.agencyId !== period.agencyId) throw hiddenNotFound();
   assertCan(user, 'roster.edit', target);
   const [prev] = await deps.db
     .select()
@@ -263,7 +264,7 @@ export async function copyPrevious(deps: Deps, user: CurrentUser, periodId: stri
 export async function submitUnit(deps: Deps, user: CurrentUser, periodId: string, unitId: string, version: number): Promise<SaveResult> {
   const period = await loadPeriod(deps.db, periodId);
   const target = await unitTarget(deps.db, unitId);
-  if (target.agencyId !== period.agencyId) throw notFound('đơn vị trong kỳ đăng ký này');
+  if (target.agencyId !== period.agencyId) throw hiddenNotFound();
   assertCan(user, 'roster.submit', target);
   const ctx = await loadPeriodContext(deps.db, period);
   return deps.db.transaction(async (tx) => {
@@ -291,7 +292,7 @@ export async function submitUnit(deps: Deps, user: CurrentUser, periodId: string
 export async function returnUnit(deps: Deps, user: CurrentUser, periodId: string, unitId: string, input: { version: number; comment: string }): Promise<SaveResult> {
   const period = await loadPeriod(deps.db, periodId);
   const target = await unitTarget(deps.db, unitId);
-  if (target.agencyId !== period.agencyId) throw notFound('đơn vị trong kỳ đăng ký này');
+  if (target.agencyId !== period.agencyId) throw hiddenNotFound();
   assertCan(user, 'roster.return', target);
   return deps.db.transaction(async (tx) => {
     await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);

@@ -1,0 +1,20 @@
+/**
+ * A fingerprint of the whole database: for every table of the public schema, its row count and an md5
+ * of its rows (sorted), so a test can assert that a request changed nothing. Sessions and login
+ * failures are left out (every authenticated request touches its session).
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../server/db/client';
+
+const SKIP = new Set(['sessions', 'login_failures']);
+
+export async function dbSnapshot(db: Db): Promise<Record<string, string>> {
+  const tables = await queryRows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    if (SKIP.has(name)) continue;
+    const [row] = await queryRows<{ n: number; h: string | null }>(db, sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${name}" t`));
+    out[name] = `${row!.n}:${row!.h}`;
+  }
+  return out;
+}
