@@ -11,3 +11,4 @@ export * from '../modules/reports/reports.table';
 export * from '../modules/notifications/notifications.table';
 export * from '../modules/jobs/jobs.table';
 export * from '../modules/idempotency/idempotency.table';
+export * from '../modules/documents/documents.table';
