@@ -67,8 +67,10 @@ export function buildApp(deps: Deps) {
   // The web client (built by Vite into dist/web); index.html for every other path (client-side routes).
   if (fs.existsSync(WEB_DIST)) {
     const root = path.relative(process.cwd(), WEB_DIST);
-    app.use('/assets/*', serveStatic({ root }));
-    app.use('/favicon.svg', serveStatic({ root }));
+    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+    // The installable app (PWA): manifest, icons, and the service worker (always revalidated).
+    for (const file of ['/favicon.svg', '/manifest.webmanifest', '/icons/*']) app.use(file, serveStatic({ root }));
+    app.use('/sw.js', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'no-cache') }));
   }
   app.get('*', (c) => {
     try {

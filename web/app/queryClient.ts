@@ -5,6 +5,14 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError, setCsrfToken } from '../lib/api';
 import { ME_QUERY_KEY, setSessionHint } from '../features/auth/api';
+import type { OfflineWhat } from './connection/i18n';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    /** `offline`: what the change is, shown while it waits for the connection (web/app/connection). */
+    mutationMeta: { offline?: OfflineWhat };
+  }
+}
 
 export function createQueryClient(): QueryClient {
   const onError = (err: unknown) => {

@@ -8,6 +8,7 @@ import { tasksEn } from '../features/tasks/i18n';
 import { reportsEn } from '../features/reports/i18n';
 import { presenceEn } from '../features/presence/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
+import { connectionEn } from '../app/connection/i18n';
 
 export const en: Messages = {
   common: {
@@ -329,4 +330,5 @@ export const en: Messages = {
   reports: reportsEn,
   presence: presenceEn,
   notifications: notificationsEn,
+  connection: connectionEn,
 };

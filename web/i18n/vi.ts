@@ -13,6 +13,7 @@ import { tasksVi } from '../features/tasks/i18n';
 import { reportsVi } from '../features/reports/i18n';
 import { presenceVi } from '../features/presence/i18n';
 import { notificationsVi } from '../features/notifications/i18n';
+import { connectionVi } from '../app/connection/i18n';
 
 export const vi = {
   common: {
@@ -315,6 +316,7 @@ export const vi = {
   reports: reportsVi,
   presence: presenceVi,
   notifications: notificationsVi,
+  connection: connectionVi,
 };
 
 /** The shape every language must have (same keys, string values). */

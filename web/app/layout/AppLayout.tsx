@@ -16,6 +16,7 @@ import { BottomBar } from './BottomBar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
 import { UserMenu } from './UserMenu';
+import { ConnectionBanner } from '../connection/ConnectionBanner';
 import { useLogoutAction } from './useLogoutAction';
 
 function Brand() {
@@ -110,6 +111,7 @@ export function AppLayout() {
       ) : null}
       <AppShell.Main id="main-content" tabIndex={-1}>
         <Box maw={1400} mx="auto">
+          <ConnectionBanner />
           <Outlet />
         </Box>
       </AppShell.Main>

@@ -91,6 +91,7 @@ export function useCheckin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CheckinRequest) => api.post<CheckinView>('/presence/checkin', body),
+    meta: { offline: 'checkin' },
     onSuccess: (checkin) => {
       qc.setQueryData<MeResponse>(presenceKeys.me(), (me) =>
         me && me.date === checkin.date
@@ -106,6 +107,7 @@ export function useSetStatus() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: StatusRequest) => api.put<StatusView>('/presence/status', body),
+    meta: { offline: 'status' },
     onSuccess: (status) => {
       qc.setQueryData<MeResponse>(presenceKeys.me(), (me) => (me ? { ...me, status } : me));
       return invalidatePresence(qc);
@@ -121,6 +123,7 @@ export function useAckSummons() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.post<SummonsView>(`/presence/summons/${encodeURIComponent(id)}/ack`),
+    meta: { offline: 'summonsAck' },
     onSuccess: (s) => {
       qc.setQueryData<MeResponse>(presenceKeys.me(), (me) => replaceSummons(me, s));
       return invalidatePresence(qc);
@@ -215,6 +218,7 @@ export function usePutHealth() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: HealthPut) => api.put<HealthView>('/presence/health', body),
+    meta: { offline: 'health' },
     onSuccess: (saved) => {
       qc.setQueryData<HealthList>(presenceKeys.myHealth(), (d) => (d ? { declarations: [saved, ...d.declarations.filter((x) => x.date !== saved.date)] } : d));
       return qc.invalidateQueries({ queryKey: presenceKeys.myHealth() });

@@ -111,6 +111,7 @@ export function useSaveCells(periodId: string, unitId: string) {
   const invalidate = useInvalidateRoster();
   return useMutation({
     mutationFn: (body: SaveCellsRequest) => api.put<SaveResult>(`${unitPath(periodId, unitId)}/cells`, body),
+    meta: { offline: 'rosterCells' },
     onSuccess: () => invalidate(),
   });
 }

@@ -55,6 +55,7 @@ export function useCreateTask() {
   const changed = useTaskChanged();
   return useMutation({
     mutationFn: (body: TaskCreate) => api.post<TaskDetail>('/tasks', body),
+    meta: { offline: 'taskCreate' },
     onSuccess: changed,
   });
 }
@@ -63,6 +64,7 @@ export function useChangeStatus(id: string) {
   const changed = useTaskChanged();
   return useMutation({
     mutationFn: (body: TaskStatusChange) => api.post<TaskDetail>(`/tasks/${encodeURIComponent(id)}/status`, body),
+    meta: { offline: 'taskStatus' },
     onSuccess: changed,
   });
 }
@@ -71,6 +73,7 @@ export function useAddComment(id: string) {
   const changed = useTaskChanged();
   return useMutation({
     mutationFn: (body: string) => api.post<TaskDetail>(`/tasks/${encodeURIComponent(id)}/comments`, { body }),
+    meta: { offline: 'taskComment' },
     onSuccess: changed,
   });
 }
