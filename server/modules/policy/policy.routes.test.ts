@@ -75,7 +75,7 @@ describe('policy: who may create', () => {
   it.each([
     ['staff', base(), 403],
     ['head', base(), 403],
-    ['sytOffice', base(), 403],
+    ['sytOffice', base(), 404],
     ['province', base({ ownerAgencyId: 'nt', scopeAgencyIds: ['nt'] }), 403],
     ['office', base(), 200],
     ['director', base(), 200],
@@ -90,18 +90,24 @@ describe('policy: who may create', () => {
     const res = await c[who]!.post('/api/policies', body);
     expect(res.status).toBe(status);
     if (status === 403) expect(res.body.error.code).toBe('FORBIDDEN');
+    else if (status === 404) expect(res.body.error.code).toBe('NOT_FOUND');
     else expect(res.body.ownerAgencyId).toBe(body.ownerAgencyId);
   });
 
   it('names the scope entry the Office may not use', async () => {
     const res = await c.office!.post('/api/policies', base({ scopeAgencyIds: ['snv', 'syt'] }));
     expect(res.status).toBe(403);
-    expect(res.body.error.issues).toEqual([{ path: 'body.scopeAgencyIds[1]', message: 'Bạn không được áp dụng phương án cho Sở Y tế (ngoài phạm vi quản lý).' }]);
+    expect(res.body.error.issues).toEqual([{ path: 'body.scopeAgencyIds[1]', message: 'Cơ quan có mã "syt" không có hoặc ngoài phạm vi bạn quản lý.' }]);
+    // A missing agency gets the same answer as one outside the Office's reach.
+    const missing = await c.office!.post('/api/policies', base({ scopeAgencyIds: ['snv', 'khong-co'] }));
+    expect(missing.status).toBe(403);
+    expect(missing.body.error.issues).toEqual([{ path: 'body.scopeAgencyIds[1]', message: 'Cơ quan có mã "khong-co" không có hoặc ngoài phạm vi bạn quản lý.' }]);
   });
 
   it('refuses unknown scope agencies and districts where no agency sits', async () => {
+    // An unknown agency answers like one outside the user's reach (403, same message): ids cannot be probed.
     const a = await c.admin!.post('/api/policies', base({ ownerAgencyId: 'nt', scopeAgencyIds: ['khong-co'] }));
-    expect(a.status).toBe(400);
+    expect(a.status).toBe(403);
     expect(paths(a)).toEqual(['body.scopeAgencyIds[0]']);
     const d = await c.admin!.post('/api/policies', base({ ownerAgencyId: 'nt', scopeDistricts: ['Ninh Phước', 'Ninh Phuoc'] }));
     expect(d.status).toBe(400);
@@ -203,7 +209,7 @@ describe('policy: update, version and end', () => {
     expect(unscoped.status).toBe(400);
     expect(paths(unscoped)).toEqual(['body.scopeAgencyIds']);
     expect((await c.head!.patch(`/api/policies/${created.id}`, { version: 2, title: 'Không được' })).status).toBe(403);
-    expect((await c.sytOffice!.patch(`/api/policies/${created.id}`, { version: 2, title: 'Không được' })).status).toBe(403);
+    expect((await c.sytOffice!.patch(`/api/policies/${created.id}`, { version: 2, title: 'Không được' })).status).toBe(404);
     expect((await c.office!.patch(`/api/policies/${created.id}`, { version: 2, ownerAgencyId: 'syt' })).status).toBe(400);
     const actions = (await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, created.id))).map((a) => a.action);
     expect(actions).toEqual(['policy.created', 'policy.updated']);
@@ -277,7 +283,7 @@ describe('policy: which applies (active) and who sees what', () => {
     const today = await c['dn.gdStaff']!.get('/api/policies/active?agencyId=dn-sgd');
     expect(today.status).toBe(200);
     expect(today.body).toEqual({ policy: null, match: null, date: '2021-07-16' });
-    expect((await c['dn.gdStaff']!.get('/api/policies/active?agencyId=dn-sldtbxh')).status).toBe(403);
+    expect((await c['dn.gdStaff']!.get('/api/policies/active?agencyId=dn-sldtbxh')).status).toBe(404);
     expect((await c['dn.gdStaff']!.get('/api/policies/active?agencyId=dn-sgd&date=2021-13-01')).status).toBe(400);
   });
 
@@ -291,7 +297,7 @@ describe('policy: which applies (active) and who sees what', () => {
     // Other provinces' users see none of them.
     const nt = await titles('sytStaff');
     expect(nt.some((id) => [province, district, agency].includes(id))).toBe(false);
-    expect((await c['dn.gdStaff']!.get(`/api/policies/${agency}`)).status).toBe(403);
+    expect((await c['dn.gdStaff']!.get(`/api/policies/${agency}`)).status).toBe(404);
     expect((await c['dn.krnStaff']!.get(`/api/policies/${district}`)).status).toBe(200);
     expect((await c['dn.krnStaff']!.get('/api/policies/khong-co')).status).toBe(404);
   });

@@ -19,9 +19,9 @@ import type { Policy } from '../../../shared/domain/roster/format';
 import type { PolicyCreate, PolicyEnd, PolicyUpdate, PolicyView } from '../../../shared/contracts/policy';
 import type { CurrentUser, Deps } from '../../lib/context';
 import type { Db } from '../../db/client';
-import { AppError, notFound, type ErrorIssue } from '../../lib/errors';
+import { AppError, type ErrorIssue } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { agencyTarget, assertCan } from '../../lib/scope';
+import { agencyTarget, assertCan, hiddenNotFound } from '../../lib/scope';
 import { agencies } from '../org/org.table';
 import { policies } from './policy.table';
 import { activePolicy, policySpecificity, type PolicyRow } from './policy.resolve';
@@ -139,15 +139,23 @@ export async function listPolicies(deps: Deps, user: CurrentUser, q: { agencyId?
   return presentMany(deps, visible);
 }
 
+/** Changing a policy: 403 when the user sees it (it applies to them) but may not manage it, else the hidden 404. */
+async function assertManage(deps: Deps, user: CurrentUser, owner: AgencyInfo, row: PolicyRow): Promise<void> {
+  if (can(user, 'policy.manage', { agencyId: owner.id, agencyPath: owner.path })) return;
+  if ((await visibleRows(deps, user, [row])).length) throw new AppError('FORBIDDEN');
+  throw hiddenNotFound();
+}
+
 async function loadPolicy(db: Db, id: string): Promise<PolicyRow> {
   const [row] = await db.select().from(policies).where(eq(policies.id, id));
-  if (!row) throw notFound('phương án');
+  if (!row) throw hiddenNotFound();
   return row;
 }
 
 export async function getPolicy(deps: Deps, user: CurrentUser, id: string): Promise<PolicyView> {
   const row = await loadPolicy(deps.db, id);
-  if (!(await visibleRows(deps, user, [row])).length) throw new AppError('FORBIDDEN');
+  // A policy the user cannot see answers like a missing one (lib/scope).
+  if (!(await visibleRows(deps, user, [row])).length) throw hiddenNotFound();
   return (await presentMany(deps, [row]))[0]!;
 }
 
@@ -158,16 +166,12 @@ async function assertScope(deps: Deps, user: CurrentUser, owner: AgencyInfo, sco
     throw new AppError('VALIDATION', message, { issues: [{ path: 'body.scopeAgencyIds', message }] });
   }
   const infos = await agencyInfos(deps.db, scopeAgencyIds);
-  const missing: ErrorIssue[] = [];
-  scopeAgencyIds.forEach((id, i) => {
-    if (!infos.has(id)) missing.push({ path: `body.scopeAgencyIds[${i}]`, message: `Không tìm thấy cơ quan có mã "${id}".` });
-  });
-  if (missing.length) throw new AppError('VALIDATION', missing[0]!.message, { issues: missing });
+  // An agency outside the user's reach and a missing one get the same answer (no names, no probing).
   const outside: ErrorIssue[] = [];
   scopeAgencyIds.forEach((id, i) => {
-    const a = infos.get(id)!;
-    if (!can(user, 'policy.manage', { agencyId: a.id, agencyPath: a.path })) {
-      outside.push({ path: `body.scopeAgencyIds[${i}]`, message: `Bạn không được áp dụng phương án cho ${a.name} (ngoài phạm vi quản lý).` });
+    const a = infos.get(id);
+    if (!a || !can(user, 'policy.manage', { agencyId: a.id, agencyPath: a.path })) {
+      outside.push({ path: `body.scopeAgencyIds[${i}]`, message: `Cơ quan có mã "${id}" không có hoặc ngoài phạm vi bạn quản lý.` });
     }
   });
   if (outside.length) throw new AppError('FORBIDDEN', outside[0]!.message, { issues: outside });
@@ -195,9 +199,10 @@ function assertCross(p: PolicyRow): void {
   if (issues.length) throw new AppError('VALIDATION', issues[0]!.message, { issues });
 }
 
-async function ownerInfo(db: Db, ownerAgencyId: string, path = 'body.ownerAgencyId'): Promise<AgencyInfo> {
+async function ownerInfo(db: Db, ownerAgencyId: string): Promise<AgencyInfo> {
   const owner = (await agencyInfos(db, [ownerAgencyId])).get(ownerAgencyId);
-  if (!owner) throw new AppError('VALIDATION', 'Không tìm thấy cơ quan ban hành.', { issues: [{ path, message: 'Không tìm thấy cơ quan ban hành.' }] });
+  // A missing owner answers like an owner outside the user's scope (assertCan below): the hidden 404.
+  if (!owner) throw hiddenNotFound();
   return owner;
 }
 
@@ -246,8 +251,8 @@ export async function createPolicy(deps: Deps, user: CurrentUser, input: PolicyC
 
 export async function updatePolicy(deps: Deps, user: CurrentUser, id: string, input: PolicyUpdate): Promise<PolicyView> {
   const current = await loadPolicy(deps.db, id);
-  const owner = await ownerInfo(deps.db, current.ownerAgencyId, 'params.id');
-  assertCan(user, 'policy.manage', { agencyId: owner.id, agencyPath: owner.path });
+  const owner = await ownerInfo(deps.db, current.ownerAgencyId);
+  await assertManage(deps, user, owner, current);
   const { version, ...changes } = input;
   const set: Partial<PolicyRow> = {};
   for (const [k, v] of Object.entries(changes)) if (v !== undefined) (set as Record<string, unknown>)[k] = v;
@@ -273,8 +278,8 @@ export async function updatePolicy(deps: Deps, user: CurrentUser, id: string, in
 /** Ends a policy: it applies up to `validTo` included (kept for the history of rosters). */
 export async function endPolicy(deps: Deps, user: CurrentUser, id: string, input: PolicyEnd): Promise<PolicyView> {
   const current = await loadPolicy(deps.db, id);
-  const owner = await ownerInfo(deps.db, current.ownerAgencyId, 'params.id');
-  assertCan(user, 'policy.manage', { agencyId: owner.id, agencyPath: owner.path });
+  const owner = await ownerInfo(deps.db, current.ownerAgencyId);
+  await assertManage(deps, user, owner, current);
   assertCross({ ...current, validTo: input.validTo });
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
