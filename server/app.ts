@@ -11,6 +11,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv, Deps } from './lib/context';
 import { errorResponse } from './lib/http';
 import { newId } from './lib/ids';
+import { idempotencyMiddleware } from './lib/idempotency';
+import { sessionBusMiddleware } from './lib/session-bus';
 import { OffsetClock } from './lib/clock';
 import { csrfMiddleware, sessionMiddleware } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -39,6 +41,9 @@ export function buildApp(deps: Deps) {
   );
   app.use('/api/*', sessionMiddleware(deps));
   app.use('/api/*', csrfMiddleware());
+  // Revoked sessions end at once on the other app servers; POSTs with an Idempotency-Key run once (issue 8).
+  app.use('/api/*', sessionBusMiddleware(deps));
+  app.use('/api/*', idempotencyMiddleware(deps, { leaseMs: deps.config.IDEMPOTENCY_LEASE_SECONDS * 1000 }));
 
   const api = new OpenAPIHono<AppEnv>();
   api.route('/auth', authRoutes(deps));

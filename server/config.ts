@@ -35,6 +35,10 @@ const EnvSchema = z.object({
   HEALTH_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Run scheduled work (reminders, 16:00/17:00 reports, e-mail) in this process; every server may (exactly once is guaranteed). */
   SCHEDULER: z.enum(['0', '1']).default('1'),
+  /** Seconds an idempotent POST owns its Idempotency-Key before a retry may take over a dead run's key. */
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** With PostgreSQL LISTEN/NOTIFY, live notification streams still re-read the table this often (missed messages). */
+  LIVE_FALLBACK_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   /**
    * Browser tests only: start the clock at this instant and allow moving it (POST /api/test/clock).

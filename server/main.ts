@@ -12,6 +12,13 @@ async function start() {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE });
   const clock: Clock = config.TEST_CLOCK ? new OffsetClock(config.TEST_CLOCK) : systemClock;
   const deps: Deps = { db: database.db, clock, audit: createAudit(clock), config };
+  // Messages between app servers: revoked sessions, live notifications (LISTEN/NOTIFY, issue 8).
+  const { createPubSub } = await import('./lib/pubsub');
+  deps.pubsub = await createPubSub({ db: database.db, databaseUrl: config.DATABASE_URL });
+  const { listenSessionRevocations } = await import('./lib/session-bus');
+  const { listenNotifications } = await import('./modules/notifications/live');
+  await listenSessionRevocations(deps.pubsub);
+  await listenNotifications(deps.pubsub, deps.db);
   if (config.SEED_DEMO === '1') {
     const { seedDemoIfEmpty } = await import('./db/seed/demo');
     const logins = await seedDemoIfEmpty(deps);
@@ -24,6 +31,8 @@ async function start() {
     const { registerTickTask, startScheduler } = await import('./modules/jobs/scheduler');
     const { runPresenceTick } = await import('./modules/presence/presence.jobs');
     registerTickTask({ name: 'presence', run: runPresenceTick });
+    const { purgeIdempotencyKeys } = await import('./lib/idempotency');
+    registerTickTask({ name: 'idempotency', run: (d, now) => purgeIdempotencyKeys(d, now) });
     if (config.SMTP_URL) {
       const { createTransport, sendPendingEmails } = await import('./modules/notifications/mailer');
       const transport = createTransport(config.SMTP_URL);
@@ -36,6 +45,7 @@ async function start() {
   console.log(`\nCongvu đang chạy tại http://localhost:${config.PORT} (${database.kind === 'pglite' ? `PGlite: ${config.dataDir}` : 'PostgreSQL'})`);
   const stop = async () => {
     server.close();
+    await deps.pubsub?.close();
     await database.close();
     process.exit(0);
   };

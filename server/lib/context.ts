@@ -4,12 +4,15 @@ import type { Db } from '../db/client';
 import type { Actor } from '../../shared/domain/permissions';
 import type { Audit } from './audit';
 import type { Clock } from './clock';
+import type { PubSub } from './pubsub';
 
 export interface Deps {
   db: Db;
   clock: Clock;
   audit: Audit;
   config: Config;
+  /** Messages between app servers (LISTEN/NOTIFY); absent in tests that run one app. */
+  pubsub?: PubSub;
 }
 
 export interface SessionInfo {

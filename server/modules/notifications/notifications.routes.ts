@@ -1,6 +1,7 @@
 /**
- * In-app notifications: the list, marking as read, and a live stream (server-sent events) that polls
- * the table every few seconds, so it works across several app servers without a message bus.
+ * In-app notifications: the list, marking as read, and a live stream (server-sent events) that reads
+ * the table when a notification for its account is committed on any app server (LISTEN/NOTIFY, live.ts),
+ * and every few seconds without PostgreSQL's listener (one PGlite process, tests).
  */
 import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
@@ -10,6 +11,7 @@ import { OkSchema } from '../../../shared/contracts/common';
 import { NotificationList, type NotificationView } from '../../../shared/contracts/notifications';
 import type { Deps } from '../../lib/context';
 import { createRouter, requireUser, responses } from '../../lib/http';
+import { liveHubOf } from './live';
 import { notifications } from './notifications.table';
 
 type Row = typeof notifications.$inferSelect;
@@ -45,21 +47,43 @@ export function notificationsRoutes(deps: Deps, opts: { pollMs?: number } = {}) 
     // A reconnecting EventSource sends the id of the last notification it got: resume after it.
     const lastId = c.req.header('last-event-id');
     const [last] = lastId ? await deps.db.select({ createdAt: notifications.createdAt }).from(notifications).where(and(eq(notifications.id, lastId), eq(notifications.userId, user.userId))) : [];
+    const hub = liveHubOf(deps.pubsub);
+    // Told by the hub (NOTIFY from any app server), the stream reads at once; it re-reads anyway now and then.
+    const pollMs = opts.pollMs ?? (hub ? deps.config.LIVE_FALLBACK_POLL_SECONDS * 1000 : 3000);
     return streamSSE(c, async (stream) => {
       let since = last?.createdAt ?? deps.clock.now();
       let open = true;
+      let woken = false;
+      let wake: (() => void) | null = null;
+      const unwatch = hub?.watch(user.userId, () => {
+        woken = true;
+        wake?.();
+      });
       stream.onAbort(() => {
         open = false;
+        unwatch?.();
+        wake?.();
       });
       await stream.writeSSE({ event: 'ready', data: '{}' });
       while (open) {
+        woken = false;
         const rows = await deps.db.select().from(notifications).where(and(eq(notifications.userId, user.userId), gt(notifications.createdAt, since))).orderBy(notifications.createdAt).limit(50);
         for (const n of rows) {
           await stream.writeSSE({ event: 'notification', id: n.id, data: JSON.stringify(present(n)) });
           since = n.createdAt;
         }
-        await stream.sleep(opts.pollMs ?? 3000);
+        if (rows.length === 50 || woken || !open) continue;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, pollMs);
+          function done() {
+            clearTimeout(timer);
+            wake = null;
+            resolve();
+          }
+          wake = done;
+        });
       }
+      unwatch?.();
     });
   });
   return app;

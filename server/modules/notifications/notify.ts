@@ -3,14 +3,16 @@
  * e-mail address, an e-mail in the outbox (sent by the mail worker). Call it inside the transaction of
  * the change it announces, so that nothing is announced for a change that did not happen.
  * Never put the content of a secret document in a notification. Live delivery (server-sent events)
- * reads the table, so it works across several app servers and never shows a rolled-back notification.
+ * reads the table when told by a NOTIFY sent at commit (live.ts), so it works across several app
+ * servers and never shows a rolled-back notification.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { users } from '../auth/auth.table';
 import { people } from '../org/org.table';
+import { announcementPayloads, NOTIFICATIONS_CHANNEL } from './live';
 import { emailOutbox, notifications } from './notifications.table';
 
 export interface NotifyInput {
@@ -41,6 +43,8 @@ export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<
   if (!targets.size) return 0;
   const rows = [...targets.keys()].map((userId) => ({ id: newId('ntf'), userId, kind: input.kind, title: input.title, body: input.body ?? null, link: input.link ?? null, createdAt: now }));
   await tx.insert(notifications).values(rows);
+  // Live streams on every app server are told at commit (see live.ts).
+  for (const payload of announcementPayloads(rows.map((r) => r.id))) await tx.execute(sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, ${payload})`);
   if (input.email) {
     const mails = [...targets.values()].filter((e): e is string => !!e).map((to) => ({ id: newId('mail'), to, subject: `[Congvu] ${input.title}`, text: `${input.title}\n\n${input.body ?? ''}${input.link ? `\n\n${input.link}` : ''}\n`, createdAt: now, nextAttemptAt: now }));
     if (mails.length) await tx.insert(emailOutbox).values(mails);
