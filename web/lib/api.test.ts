@@ -98,6 +98,52 @@ describe('API client requests', () => {
     expect(urls).toEqual(['POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/logout']);
   });
 
+  it('sends a fresh Idempotency-Key on every POST, and none on other methods', async () => {
+    const seen: Array<{ method: string; key: string | undefined }> = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      seen.push({ method: init.method!, key: (init.headers as Record<string, string>)['Idempotency-Key'] });
+      return json(200, { ok: true });
+    });
+    await api.post('/tasks', { title: 'Một' });
+    await api.post('/tasks', { title: 'Hai' });
+    await api.put('/reports/notes/a/2021-07-19', { note: 'x' });
+    await api.get('/tasks');
+    expect(seen.map((s) => s.method)).toEqual(['POST', 'POST', 'PUT', 'GET']);
+    expect(seen[0]!.key).toMatch(/^[\x21-\x7e]{16,200}$/);
+    expect(seen[1]!.key).toMatch(/^[\x21-\x7e]{16,200}$/);
+    expect(seen[0]!.key).not.toBe(seen[1]!.key);
+    expect(seen[2]!.key).toBeUndefined();
+    expect(seen[3]!.key).toBeUndefined();
+  });
+
+  it('retries a POST whose answer was lost (network error, 503) with the same Idempotency-Key', async () => {
+    const keys: (string | undefined)[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      keys.push((init.headers as Record<string, string>)['Idempotency-Key']);
+      if (keys.length === 1) throw new TypeError('Failed to fetch');
+      if (keys.length === 2) return new Response('<html>Service Unavailable</html>', { status: 503, headers: { 'content-type': 'text/html' } });
+      return json(200, { id: 't1' }, { 'idempotent-replayed': 'true' });
+    });
+    await expect(api.post('/tasks', { title: 'Một' })).resolves.toEqual({ id: 't1' });
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toBeTruthy();
+  });
+
+  it('keeps the Idempotency-Key when a refused CSRF token is refreshed', async () => {
+    const keys: string[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      if (url === '/api/auth/me') return json(200, { csrfToken: 'fresh' });
+      const h = init.headers as Record<string, string>;
+      keys.push(h['Idempotency-Key']!);
+      return h['X-CSRF-Token'] === 'fresh' ? json(200, { ok: true }) : json(403, { error: { code: 'CSRF', message: 'CSRF', issues: [] } });
+    });
+    setCsrfToken('stale');
+    await api.post('/tasks', { title: 'Một' });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+  });
+
   it('reports a network failure as NETWORK in the UI language', async () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');

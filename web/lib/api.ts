@@ -7,6 +7,8 @@
  * - A non-2xx answer throws ApiError with the server's code, Vietnamese message and field issues
  *   (`{error:{code,message,issues:[{path,message}]}}`, see server/lib/http.ts).
  * - A CSRF refusal refreshes the token from /api/auth/me and retries once.
+ * - Every POST carries a fresh `Idempotency-Key`; when its answer is lost (network error, 502-504) it is
+ *   retried with the same key, so the server does the work once and replays its answer.
  *
  * Response types come from shared/contracts (`api.get<MeResponse>('/auth/me')`); never redeclare them.
  */
@@ -102,7 +104,23 @@ export interface RequestOptions {
   /** Raw body sent as application/octet-stream (file uploads). */
   raw?: Blob | ArrayBuffer;
   signal?: AbortSignal;
+  /** Idempotency-Key of a POST (default: a fresh one per call, kept for its retries). */
+  idempotencyKey?: string;
 }
+
+/** A random key (crypto.randomUUID is missing on plain-http intranet addresses). */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Delays before the retries of a POST whose answer was lost. */
+const RETRY_DELAYS_MS = [400, 1500];
+const LOST_ANSWER = new Set([502, 503, 504]);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `/org/people` + `{q: 'An', unitId: undefined}` → `/api/org/people?q=An` (empty values dropped). */
 export function buildUrl(path: string, query?: Query): string {
@@ -129,6 +147,7 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
       if (opts.body !== undefined) body = JSON.stringify(opts.body);
     }
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+    if (method === 'POST' && opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
   }
   try {
     return await fetch(buildUrl(path, opts.query), { method, headers, body, credentials: 'same-origin', signal: opts.signal });
@@ -171,17 +190,32 @@ async function refreshCsrf(): Promise<boolean> {
 
 /** Sends a request and returns the raw Response (2xx), or throws ApiError. */
 export async function requestRaw(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
-  let res = await send(method, path, opts);
+  if (method === 'POST') opts = { ...opts, idempotencyKey: opts.idempotencyKey ?? newIdempotencyKey() };
+  let res = await sendRetrying(method, path, opts);
   if (!res.ok) {
     let error = await errorOf(res);
     if (error.code === 'CSRF' && !SAFE_METHODS.has(method) && (await refreshCsrf())) {
-      res = await send(method, path, opts);
+      res = await sendRetrying(method, path, opts);
       if (res.ok) return res;
       error = await errorOf(res);
     }
     throw error;
   }
   return res;
+}
+
+/** `send`, and for a POST (which carries its Idempotency-Key) the same request again when its answer was lost. */
+async function sendRetrying(method: string, path: string, opts: RequestOptions): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const retry = method === 'POST' && !!opts.idempotencyKey && attempt < RETRY_DELAYS_MS.length && !opts.signal?.aborted;
+    try {
+      const res = await send(method, path, opts);
+      if (!retry || !LOST_ANSWER.has(res.status)) return res;
+    } catch (err) {
+      if (!retry || !(err instanceof ApiError) || err.code !== 'NETWORK') throw err;
+    }
+    await sleep(RETRY_DELAYS_MS[attempt]!);
+  }
 }
 
 /** Sends a request and parses the JSON answer as T (undefined for an empty body). */
