@@ -38,9 +38,9 @@ import {
 } from '../../../shared/domain/tasks';
 import type { Db } from '../../db/client';
 import type { CurrentUser, Deps } from '../../lib/context';
-import { AppError, invalid, notFound } from '../../lib/errors';
+import { AppError, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { agencyTarget, assertCan, unitTarget } from '../../lib/scope';
+import { agencyTarget, assertCan, deny, hiddenNotFound, sees, unitTarget } from '../../lib/scope';
 import { users } from '../auth/auth.table';
 import { jobRuns } from '../jobs/jobs.table';
 import { notify } from '../notifications/notify';
@@ -53,7 +53,7 @@ type TaskRow = typeof tasks.$inferSelect;
 
 export async function loadTask(db: Db, id: string): Promise<TaskRow> {
   const [row] = await db.select().from(tasks).where(eq(tasks.id, id)).limit(1);
-  if (!row) throw notFound('công việc');
+  if (!row) throw hiddenNotFound();
   return row;
 }
 
@@ -73,6 +73,8 @@ interface Access {
   read: boolean;
   /** Roles in the state machine. */
   roles: TaskActorRole[];
+  /** The task's unit (scope of the hidden 404 / 403 rule). */
+  target: Awaited<ReturnType<typeof unitTarget>>;
 }
 
 async function accessOf(db: Db, user: CurrentUser, task: TaskRow, coordinators: string[]): Promise<Access> {
@@ -85,11 +87,12 @@ async function accessOf(db: Db, user: CurrentUser, task: TaskRow, coordinators: 
   const roles: TaskActorRole[] = [];
   if (isLead) roles.push('assignee');
   if (isAssigner || leaderAssign) roles.push('assigner');
-  return { isLead, isCoordinator, isAssigner, leaderRead, leaderAssign, read: isLead || isCoordinator || isAssigner || leaderRead || leaderAssign, roles };
+  return { isLead, isCoordinator, isAssigner, leaderRead, leaderAssign, read: isLead || isCoordinator || isAssigner || leaderRead || leaderAssign, roles, target };
 }
 
-function assertRead(access: Access) {
-  if (!access.read) throw new AppError('FORBIDDEN', 'Bạn không tham gia công việc này và không có quyền xem công việc của đơn vị.');
+/** Not a participant and no leader's read: 403 within the actor's own unit, else the hidden 404 (lib/scope). */
+function assertRead(user: CurrentUser, access: Access) {
+  if (!access.read) throw deny(user, access.target, 'Bạn không tham gia công việc này và không có quyền xem công việc của đơn vị.');
 }
 
 /** The person behind the account: actions are recorded per person. */
@@ -101,8 +104,8 @@ function actingPerson(user: CurrentUser): string {
 /** An active person of the agency, or a VALIDATION error at `path`. */
 async function activePersonOf(db: Db, personId: string, agencyId: string | null, path: string) {
   const [p] = await db.select({ id: people.id, agencyId: people.agencyId, unitId: people.unitId, fullName: people.fullName, active: people.active }).from(people).where(eq(people.id, personId)).limit(1);
-  if (!p || !p.active) throw invalid(path, `Không tìm thấy cán bộ đang công tác có mã "${personId}".`);
-  if (agencyId && p.agencyId !== agencyId) throw invalid(path, `${p.fullName} không thuộc cơ quan của người chủ trì.`);
+  // A person of another agency answers like a missing one (no names across agencies).
+  if (!p || !p.active || (agencyId && p.agencyId !== agencyId)) throw invalid(path, `Không tìm thấy cán bộ đang công tác có mã "${personId}" trong cơ quan.`);
   return p;
 }
 
@@ -122,6 +125,8 @@ export async function createTask(deps: Deps, user: CurrentUser, input: TaskCreat
   const lead = await activePersonOf(deps.db, input.assigneeId, null, 'body.assigneeId');
   const target = await unitTarget(deps.db, lead.unitId);
   if (!can(user, 'task.assign', target)) {
+    // Someone outside what the actor can see answers like a missing person (no names, no probing).
+    if (!sees(user, target)) throw invalid('body.assigneeId', `Không tìm thấy cán bộ đang công tác có mã "${input.assigneeId}" trong cơ quan.`);
     throw new AppError('FORBIDDEN', `Bạn không có quyền giao việc cho ${lead.fullName} (chỉ lãnh đạo đơn vị của người đó hoặc lãnh đạo cơ quan giao được).`);
   }
   const coordinatorIds = [...new Set(input.coordinatorIds ?? [])];
@@ -202,13 +207,13 @@ export async function listTasks(deps: Deps, user: CurrentUser, q: TaskListQuery)
     const unitId = q.unitId ?? user.unitId;
     if (!unitId) throw invalid('query.unitId', 'Chọn đơn vị.');
     const target = await unitTarget(deps.db, unitId);
-    if (!can(user, 'task.read', target)) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem công việc của đơn vị này.');
+    if (!can(user, 'task.read', target)) throw deny(user, target, 'Bạn không có quyền xem công việc của đơn vị này.');
     base.push(eq(tasks.unitId, unitId));
   } else {
     const agencyId = q.agencyId ?? user.agencyId;
     if (!agencyId) throw invalid('query.agencyId', 'Chọn cơ quan.');
     const target = await agencyTarget(deps.db, agencyId);
-    if (!can(user, 'task.read', target)) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem công việc của cả cơ quan.');
+    if (!can(user, 'task.read', target)) throw deny(user, target, 'Bạn không có quyền xem công việc của cả cơ quan.');
     base.push(eq(tasks.agencyId, agencyId));
     if (q.unitId) base.push(eq(tasks.unitId, q.unitId));
   }
@@ -359,7 +364,7 @@ export async function getTask(deps: Deps, user: CurrentUser, id: string): Promis
   const task = await loadTask(deps.db, id);
   const coordinators = await coordinatorIdsOf(deps.db, id);
   const access = await accessOf(deps.db, user, task, coordinators);
-  assertRead(access);
+  assertRead(user, access);
   const now = deps.clock.now();
   const today = todayVn(now);
   if ((access.isLead || access.isCoordinator) && user.personId) {
@@ -384,7 +389,7 @@ export async function changeStatus(deps: Deps, user: CurrentUser, id: string, in
   const task = await loadTask(deps.db, id);
   const coordinators = await coordinatorIdsOf(deps.db, id);
   const access = await accessOf(deps.db, user, task, coordinators);
-  assertRead(access);
+  assertRead(user, access);
   if (task.source === 'import') throw new AppError('INVALID_STATE', 'Công việc được nhập từ hệ thống quản lý văn bản khác; trạng thái được cập nhật tại hệ thống đó.');
   const reason = input.reason?.trim() || null;
   if (input.status === 'returned' && (!reason || reason.length < 3)) throw invalid('body.reason', 'Nhập lý do trả lại (ít nhất 3 ký tự).');
@@ -396,7 +401,11 @@ export async function changeStatus(deps: Deps, user: CurrentUser, id: string, in
   let newLead: Awaited<ReturnType<typeof activePersonOf>> | null = null;
   if (reopening && input.assigneeId && input.assigneeId !== task.assigneeId) {
     newLead = await activePersonOf(deps.db, input.assigneeId, task.agencyId, 'body.assigneeId');
-    if (!can(user, 'task.assign', await unitTarget(deps.db, newLead.unitId))) throw new AppError('FORBIDDEN', `Bạn không có quyền giao việc cho ${newLead.fullName}.`);
+    const leadTarget = await unitTarget(deps.db, newLead.unitId);
+    if (!can(user, 'task.assign', leadTarget)) {
+      if (!sees(user, leadTarget)) throw invalid('body.assigneeId', `Không tìm thấy cán bộ đang công tác có mã "${input.assigneeId}" trong cơ quan.`);
+      throw new AppError('FORBIDDEN', `Bạn không có quyền giao việc cho ${newLead.fullName}.`);
+    }
   }
   if (reopening && input.dueDate && input.dueDate < today) throw invalid('body.dueDate', `Hạn xử lý không được trước hôm nay (${formatDateVi(today)}).`);
 
@@ -458,7 +467,7 @@ export async function addComment(deps: Deps, user: CurrentUser, id: string, body
   const task = await loadTask(deps.db, id);
   const coordinators = await coordinatorIdsOf(deps.db, id);
   const access = await accessOf(deps.db, user, task, coordinators);
-  assertRead(access);
+  assertRead(user, access);
   const personId = actingPerson(user);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
@@ -490,7 +499,7 @@ export async function addAttachment(deps: Deps, user: CurrentUser, id: string, f
   const task = await loadTask(deps.db, id);
   const coordinators = await coordinatorIdsOf(deps.db, id);
   const access = await accessOf(deps.db, user, task, coordinators);
-  assertRead(access);
+  assertRead(user, access);
   const personId = actingPerson(user);
   if (file.bytes.length === 0) throw invalid('body.file', 'Tệp đính kèm rỗng (0 byte).');
   if (file.bytes.length > TASK_ATTACHMENT_MAX_BYTES) throw invalid('body.file', 'Tệp đính kèm vượt quá 10 MB.');
@@ -512,13 +521,13 @@ export async function addAttachment(deps: Deps, user: CurrentUser, id: string, f
 export async function getAttachment(deps: Deps, user: CurrentUser, id: string, attachmentId: string): Promise<{ fileName: string; mimeType: string; sha256: string; content: Buffer }> {
   const task = await loadTask(deps.db, id);
   const access = await accessOf(deps.db, user, task, await coordinatorIdsOf(deps.db, id));
-  assertRead(access);
+  assertRead(user, access);
   const [a] = await deps.db
     .select({ fileName: taskAttachments.fileName, mimeType: taskAttachments.mimeType, sha256: taskAttachments.sha256, content: sql<string>`encode(${taskAttachments.content}, 'base64')` })
     .from(taskAttachments)
     .where(and(eq(taskAttachments.id, attachmentId), eq(taskAttachments.taskId, id)))
     .limit(1);
-  if (!a) throw notFound('tệp đính kèm');
+  if (!a) throw hiddenNotFound();
   return { fileName: a.fileName, mimeType: a.mimeType, sha256: a.sha256, content: Buffer.from(a.content, 'base64') };
 }
 
