@@ -216,7 +216,7 @@ describe('availability status and the board', () => {
 
   it.each([
     ['a1', `unitId=UNIT_A`, 403],
-    ['headA', `unitId=UNIT_B`, 403],
+    ['headA', `unitId=UNIT_B`, 404],
     ['headA', `agencyId=${AG}`, 403],
     ['deputyA', `unitId=UNIT_A`, 200],
     ['province', `agencyId=${AG}`, 200],
@@ -252,7 +252,7 @@ describe('the unit head\'s list of people not checked in', () => {
 
   it.each([
     ['a1', 'UNIT_A', 403],
-    ['headA', 'UNIT_B', 403],
+    ['headA', 'UNIT_B', 404],
     ['b1', 'UNIT_B', 403],
   ])('missing list for %s on %s → %i', async (who, unit, status) => {
     const res = await c[who]!.get(`/api/presence/missing?unitId=${unit === 'UNIT_A' ? unitA : unitB}`);
@@ -327,7 +327,7 @@ describe('summons (triệu tập)', () => {
 
   it('refuses summons outside the caller\'s scope, for unknown or inactive people, in the past', async () => {
     const body = (personId: string, requiredAt = `${DAY}T15:00:00+07:00`) => ({ personId, reason: 'Họp gấp', requiredAt });
-    expect((await c.headB!.post('/api/presence/summons', body(p.a1!))).status).toBe(403);
+    expect((await c.headB!.post('/api/presence/summons', body(p.a1!))).status).toBe(404);
     expect((await c.a2!.post('/api/presence/summons', body(p.a1!))).status).toBe(403);
     expect((await c.office!.post('/api/presence/summons', body(p.a1!))).status).toBe(403);
     expect((await c.headB!.post('/api/presence/summons', body('p-khong-co'))).status).toBe(404);
@@ -350,7 +350,7 @@ describe('summons (triệu tập)', () => {
 
   it('is acknowledged by the summoned person only (idempotent); the caller is told', async () => {
     at('14:05');
-    expect((await c.a2!.post(`/api/presence/summons/${summonsId}/ack`)).status).toBe(403);
+    expect((await c.a2!.post(`/api/presence/summons/${summonsId}/ack`)).status).toBe(404);
     expect((await c.headA!.post(`/api/presence/summons/${summonsId}/ack`)).status).toBe(403);
     const ack = await c.a1!.post(`/api/presence/summons/${summonsId}/ack`);
     expect(ack.status).toBe(200);
@@ -367,8 +367,8 @@ describe('summons (triệu tập)', () => {
   it('is cancelled by the caller or the unit head only; a cancelled summons cannot be acknowledged', async () => {
     const s = await c.director!.post('/api/presence/summons', { personId: p.a2, reason: 'Báo cáo tình hình giải ngân', requiredAt: `${DAY}T16:00:00+07:00` });
     expect(s.status).toBe(200);
-    expect((await c.a2!.post(`/api/presence/summons/${s.body.id}/cancel`)).status).toBe(403);
-    expect((await c.headB!.post(`/api/presence/summons/${s.body.id}/cancel`)).status).toBe(403);
+    expect((await c.a2!.post(`/api/presence/summons/${s.body.id}/cancel`)).status).toBe(404);
+    expect((await c.headB!.post(`/api/presence/summons/${s.body.id}/cancel`)).status).toBe(404);
     expect((await c.deputyA!.post(`/api/presence/summons/${s.body.id}/cancel`)).status).toBe(403);
     const cancel = await c.headA!.post(`/api/presence/summons/${s.body.id}/cancel`);
     expect(cancel.status).toBe(200);
@@ -387,7 +387,7 @@ describe('summons (triệu tập)', () => {
     expect(unit.body.summons.map((s: any) => s.status).sort()).toEqual(['acknowledged', 'cancelled']);
     expect((await c.headA!.get(`/api/presence/summons?unitId=${unitA}&status=cancelled`)).body.summons).toHaveLength(1);
     expect((await c.a1!.get(`/api/presence/summons?unitId=${unitA}`)).status).toBe(403);
-    expect((await c.headB!.get(`/api/presence/summons?unitId=${unitA}`)).status).toBe(403);
+    expect((await c.headB!.get(`/api/presence/summons?unitId=${unitA}`)).status).toBe(404);
     expect((await c.a1!.get('/api/presence/summons')).status).toBe(400);
   });
 });
@@ -417,7 +417,7 @@ describe('health declarations (sensitive personal data)', () => {
     ['office', 200],
     ['deputyA', 403],
     ['director', 403],
-    ['headB', 403],
+    ['headB', 404],
     ['a2', 403],
     ['province', 403],
     ['admin', 403],
@@ -434,7 +434,7 @@ describe('health declarations (sensitive personal data)', () => {
     expect(head.body.declarations.map((d: any) => d.personId).sort()).toEqual([p.a1, p.a2].sort());
     expect((await c.office!.get(`/api/presence/health?unitId=${unitA}`)).status).toBe(200);
     expect((await c.deputyA!.get(`/api/presence/health?unitId=${unitA}`)).status).toBe(403);
-    expect((await c.headB!.get(`/api/presence/health?unitId=${unitA}`)).status).toBe(403);
+    expect((await c.headB!.get(`/api/presence/health?unitId=${unitA}`)).status).toBe(404);
     expect((await c.director!.get(`/api/presence/health?unitId=${unitA}`)).status).toBe(403);
   });
 

@@ -51,9 +51,9 @@ import { arrayLiteral, preparedRows, queryRows, type Db } from '../../db/client'
 import { batcherPer, createBatcher } from '../../lib/batcher';
 import { RefreshingCache } from '../../lib/cache';
 import type { CurrentUser, Deps } from '../../lib/context';
-import { AppError, forbidden, invalid, notFound } from '../../lib/errors';
+import { AppError, forbidden, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { agencyTarget, assertCan, personTarget, unitTarget } from '../../lib/scope';
+import { agencyTarget, assertCan, hiddenNotFound, personTarget, unitTarget } from '../../lib/scope';
 import { roleGrants, users } from '../auth/auth.table';
 import { notify } from '../notifications/notify';
 import { agencies, people, units } from '../org/org.table';
@@ -420,8 +420,8 @@ interface Scope {
 async function readScope(deps: Deps, user: CurrentUser, q: { unitId?: string; agencyId?: string }): Promise<Scope> {
   if (q.unitId) {
     const t = await unitTarget(deps.db, q.unitId);
-    if (q.agencyId && q.agencyId !== t.agencyId) throw invalid('query.unitId', 'Đơn vị không thuộc cơ quan đã chọn.');
     assertCan(user, 'presence.read', t);
+    if (q.agencyId && q.agencyId !== t.agencyId) throw invalid('query.unitId', 'Đơn vị không thuộc cơ quan đã chọn.');
     return { agencyId: t.agencyId, unitId: q.unitId };
   }
   if (q.agencyId) {
@@ -609,14 +609,20 @@ export async function createSummons(deps: Deps, user: CurrentUser, input: Summon
 
 async function loadSummons(db: Db, id: string): Promise<SummonsRow> {
   const [row] = await db.select().from(summons).where(eq(summons.id, id)).limit(1);
-  if (!row) throw notFound('lệnh triệu tập');
+  if (!row) throw hiddenNotFound();
   return row;
+}
+
+/** 403 for a summons the user sees (theirs, called by them, or their unit's), else the hidden 404 (lib/scope). */
+async function denySummons(db: Db, user: CurrentUser, s: SummonsRow, message: string): Promise<AppError> {
+  const visible = (!!user.personId && s.personId === user.personId) || s.calledByUserId === user.userId || can(user, 'presence.read', await unitTarget(db, s.unitId));
+  return visible ? forbidden(message) : hiddenNotFound();
 }
 
 /** The summoned person acknowledges (idempotent: an acknowledged summons is returned as it is). */
 export async function acknowledgeSummons(deps: Deps, user: CurrentUser, id: string): Promise<SummonsView> {
   const s = await loadSummons(deps.db, id);
-  if (!user.personId || s.personId !== user.personId) throw forbidden('Chỉ người được triệu tập mới xác nhận được.');
+  if (!user.personId || s.personId !== user.personId) throw await denySummons(deps.db, user, s, 'Chỉ người được triệu tập mới xác nhận được.');
   if (s.status === 'cancelled') throw new AppError('INVALID_STATE', 'Lệnh triệu tập đã bị hủy.');
   if (s.status !== 'acknowledged') {
     await deps.db.transaction(async (tx) => {
@@ -649,7 +655,7 @@ export async function cancelSummons(deps: Deps, user: CurrentUser, id: string): 
   const s = await loadSummons(deps.db, id);
   const isCaller = s.calledByUserId === user.userId;
   const isUnitHead = user.grants.some((g) => g.role === 'unit_head' && g.unitId === s.unitId);
-  if (!isCaller && !isUnitHead) throw forbidden('Chỉ người triệu tập hoặc Trưởng phòng mới hủy được lệnh triệu tập.');
+  if (!isCaller && !isUnitHead) throw await denySummons(deps.db, user, s, 'Chỉ người triệu tập hoặc Trưởng phòng mới hủy được lệnh triệu tập.');
   if (s.status !== 'cancelled') {
     await deps.db.transaction(async (tx) => {
       const [row] = await tx
