@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv, Deps } from './lib/context';
 import { errorResponse } from './lib/http';
+import { bodyLimits } from './lib/limits';
 import { newId } from './lib/ids';
 import { idempotencyMiddleware } from './lib/idempotency';
 import { sessionBusMiddleware } from './lib/session-bus';
@@ -39,6 +40,8 @@ export function buildApp(deps: Deps) {
       },
     }),
   );
+  // Before the session: a big body is refused (or counted while read) whoever sends it.
+  app.use('/api/*', bodyLimits());
   app.use('/api/*', sessionMiddleware(deps));
   app.use('/api/*', csrfMiddleware());
   // Revoked sessions end at once on the other app servers; POSTs with an Idempotency-Key run once (issue 8).

@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ZodError, ZodType } from 'zod';
 import { ErrorResponseSchema } from '../../shared/contracts/common';
 import { AppError, defaultMessageOf, type ErrorIssue } from './errors';
+import { findBadText } from './limits';
 import type { AppEnv, CurrentUser } from './context';
 
 export const json = <T extends ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -47,13 +48,42 @@ const TARGET_PREFIX: Record<string, string> = { json: 'body', query: 'query', pa
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
+      const target = (result as { target?: string }).target ?? 'json';
       if (!result.success) {
-        const target = (result as { target?: string }).target ?? 'json';
         const issues = zodIssues(result.error as ZodError, TARGET_PREFIX[target] ?? target);
         return c.json({ error: { code: 'VALIDATION', message: issues[0]?.message ?? defaultMessageOf('VALIDATION'), issues } }, 400);
       }
+      // A NUL byte or a lone surrogate in any string: PostgreSQL would refuse it (a 500); answer 400 here.
+      const bad = findBadText((result as { data?: unknown }).data, TARGET_PREFIX[target] ?? target);
+      if (bad) return c.json({ error: { code: 'VALIDATION', message: bad.message, issues: [bad] } }, 400);
     },
   });
+}
+
+/**
+ * What the log may say about an unexpected error: its class, its code, the SQL error code and the stack
+ * frames, never its message (a database error carries the failing query and its parameters, which hold
+ * request data such as health notes; a JSON error quotes the input).
+ */
+export function describeError(err: unknown): string {
+  const parts: string[] = [];
+  let frames = '';
+  const seen = new Set<unknown>();
+  for (let e: unknown = err; e && typeof e === 'object' && !seen.has(e) && parts.length < 4; e = (e as { cause?: unknown }).cause) {
+    seen.add(e);
+    const name = (e as { constructor?: { name?: string } }).constructor?.name ?? 'Object';
+    const code = (e as { code?: unknown }).code;
+    parts.push(typeof code === 'string' && /^[\w.-]{1,40}$/.test(code) ? `${name}(${code})` : name);
+    if (!frames && e instanceof Error && e.stack) {
+      frames = e.stack
+        .split('\n')
+        .filter((l) => /^\s+at /.test(l))
+        .slice(0, 8)
+        .join('\n');
+    }
+  }
+  if (parts.length === 0) parts.push(typeof err);
+  return `${parts.join(' ← ')}${frames ? `\n${frames}` : ''}`;
 }
 
 export function errorResponse(err: unknown, c: Context) {
@@ -63,12 +93,23 @@ export function errorResponse(err: unknown, c: Context) {
   }
   if (err instanceof HTTPException) {
     const status = err.status;
-    const malformed = status === 400;
-    const message = malformed ? 'Nội dung gửi lên không phải JSON hợp lệ.' : err.message || defaultMessageOf('INTERNAL');
-    return c.json({ error: { code: malformed ? 'VALIDATION' : 'INTERNAL', message, issues: malformed ? [{ path: 'body', message }] : [] } }, status);
+    if (status === 400) {
+      const message = 'Nội dung gửi lên không phải JSON hợp lệ.';
+      return c.json({ error: { code: 'VALIDATION', message, issues: [{ path: 'body', message }] } }, 400);
+    }
+    if (status === 413) {
+      const message = defaultMessageOf('PAYLOAD_TOO_LARGE');
+      return c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message, issues: [{ path: 'body', message }] } }, 413);
+    }
+    if (status === 415) {
+      const message = 'Kiểu nội dung (Content-Type) không được hỗ trợ; hãy gửi application/json.';
+      return c.json({ error: { code: 'VALIDATION', message, issues: [{ path: 'headers.content-type', message }] } }, 415);
+    }
+    const message = status < 500 ? defaultMessageOf('VALIDATION') : defaultMessageOf('INTERNAL');
+    return c.json({ error: { code: status < 500 ? 'VALIDATION' : 'INTERNAL', message, issues: [] } }, status);
   }
-  // Unknown error: log it with the request id, answer without internals.
-  console.error(`[${c.get('requestId') ?? '-'}]`, err);
+  // Unknown error: log the request id, the route and what the error is, never the request's data; answer without internals.
+  console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.routePath && c.req.routePath !== '/*' && c.req.routePath !== '*' ? c.req.routePath : c.req.path} → 500 ${describeError(err)}`);
   return c.json({ error: { code: 'INTERNAL', message: defaultMessageOf('INTERNAL'), issues: [] } }, 500);
 }
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { MODES, ROLES } from '../domain/roster/format';
 import { CHECKIN_PLACES, PRESENCE_STATUSES, SESSIONS, SUMMONS_STATUSES } from '../domain/presence';
-import { IdSchema, IsoDateSchema } from './common';
+import { IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common';
 
 export const SessionSchema = z.enum(SESSIONS);
 export const PresenceStatusSchema = z.enum(PRESENCE_STATUSES);
@@ -65,7 +65,7 @@ export const SummonsCreate = z
     personId: IdSchema,
     reason: z.string().trim().min(3, 'Nhập lý do triệu tập.').max(500),
     /** When the person must be at the office (ISO 8601 instant). */
-    requiredAt: z.string().datetime({ offset: true }),
+    requiredAt: IsoDateTimeSchema,
   })
   .strict();
 export type SummonsCreate = z.infer<typeof SummonsCreate>;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { MODES, PREFERENCES, ROLES, RULE_IDS, UNIT_KINDS } from '../domain/roster/format';
 import { PERIOD_STATUSES, UNIT_ROSTER_STATUSES } from '../domain/roster/workflow';
-import { IdSchema, IsoDateSchema, VersionSchema } from './common';
+import { IdSchema, IsoDateSchema, IsoDateTimeSchema, VersionSchema } from './common';
 
 export const ModeSchema = z.enum(MODES);
 export const Severity = z.enum(['block', 'warn']);
@@ -38,7 +38,7 @@ export const PeriodCreate = z.object({
   fromDate: IsoDateSchema,
   toDate: IsoDateSchema,
   /** Instant (ISO 8601); default from the policy: 08:00 a few days before the period. */
-  deadline: z.string().datetime({ offset: true }).optional(),
+  deadline: IsoDateTimeSchema.optional(),
 }).strict();
 
 export const UnitStatusRow = z.object({

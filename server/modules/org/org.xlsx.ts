@@ -9,6 +9,8 @@ import type { ImportResult } from '../../../shared/contracts/org';
 import type { PersonRole } from '../../../shared/domain/roster/format';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
+import { badTextMessage } from '../../lib/limits';
+import { guardOfficeZip } from '../../lib/zipguard';
 import { newId } from '../../lib/ids';
 import { agencyTarget, assertCan } from '../../lib/scope';
 import { agencies, people, units } from './org.table';
@@ -76,6 +78,8 @@ export async function importPeopleXlsx(deps: Deps, user: CurrentUser, agencyId: 
   const target = await agencyTarget(deps.db, agencyId);
   assertCan(user, 'org.manage', target);
   if (buffer.length === 0) throw new AppError('VALIDATION', 'Chưa chọn tệp XLSX.', { issues: [{ path: 'body', message: 'Tệp rỗng.' }] });
+  // A zip bomb is refused before ExcelJS inflates anything (entries, declared and real sizes capped).
+  await guardOfficeZip(buffer, 'XLSX');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -113,6 +117,10 @@ export async function importPeopleXlsx(deps: Deps, user: CurrentUser, agencyId: 
     const get = (k: ColumnKey) => (colIndex.has(k) ? cellText(row.getCell(colIndex.get(k)!).value) : '');
     if (PEOPLE_COLUMNS.every((c) => get(c.key) === '')) return;
     const err = (k: ColumnKey, message: string) => errors.push({ row: rowNumber, column: letter(k), field: HEADER_OF[k], message });
+    // A NUL byte or a lone surrogate in a cell: reported at its cell (PostgreSQL would refuse it).
+    const badCells = PEOPLE_COLUMNS.filter((c) => badTextMessage(get(c.key)));
+    for (const c of badCells) err(c.key, badTextMessage(get(c.key))!);
+    if (badCells.length) return;
     const id = get('id') || null;
     if (id) {
       if (!existingById.has(id)) err('id', `Không có cán bộ mã "${id}" trong cơ quan (để trống để thêm mới).`);

@@ -22,6 +22,7 @@ import type { Db } from '../../db/client';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { findBadText, findBadTextInCsv, findBadTextInJson } from '../../lib/limits';
 import { agencyTarget, assertCan } from '../../lib/scope';
 import { agencies, people } from '../org/org.table';
 import { taskActions, tasks } from './tasks.table';
@@ -83,6 +84,18 @@ function csvRows(input: string | Uint8Array, column: string): { rows: number[]; 
 
 export async function importActivity(deps: Deps, user: CurrentUser, agencyId: string, source: ActivitySource, opts: { dryRun?: boolean } = {}): Promise<TaskImportResult> {
   assertCan(user, 'task.import', await agencyTarget(deps.db, agencyId));
+
+  // 0. Text PostgreSQL refuses (NUL) or that is not Unicode (lone surrogates), named by its cell or path.
+  const badText =
+    source.kind === 'csv'
+      ? (findBadTextInCsv(source.tasks, source.names?.tasks ?? 'tasks.csv') ?? findBadTextInCsv(source.actions, source.names?.actions ?? 'actions.csv'))
+      : source.kind === 'json'
+        ? findBadTextInJson(source.text)
+        : (() => {
+            const i = findBadText(source.value, 'body');
+            return i && { ...i, file: null, row: null, column: null };
+          })();
+  if (badText) fail([badText], 0);
 
   // 1. The format, with the activity module's parsers (all-or-nothing, paths / rows and columns).
   let activity: Activity;

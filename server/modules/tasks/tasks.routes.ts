@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { ErrorResponseSchema, IdSchema } from '../../../shared/contracts/common';
 import {
@@ -18,6 +17,7 @@ import {
 import type { AppEnv, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { createRouter, json, jsonBody, requireUser, responses } from '../../lib/http';
+import { ACTIVITY_IMPORT_MAX_BYTES, checkFileName, fileOf, readMultipart } from '../../lib/limits';
 import { importActivity, type ActivitySource } from './tasks.import';
 import * as svc from './tasks.service';
 
@@ -25,7 +25,7 @@ const IdParam = z.object({ id: IdSchema });
 const ACTIVE_TYPES = /html|xml|javascript|ecmascript|svg/i;
 const AttachmentParam = z.object({ id: IdSchema, attachmentId: IdSchema });
 /** Largest import body (JSON or the two CSV files): an agency's activity, not a province's. */
-export const TASK_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+export const TASK_IMPORT_MAX_BYTES = ACTIVITY_IMPORT_MAX_BYTES;
 
 const tooLarge = (c: Context<AppEnv>, message: string) => c.json({ error: { code: 'PAYLOAD_TOO_LARGE', message, issues: [{ path: 'body.file', message }] } }, 413);
 const ATTACHMENT_TOO_LARGE = 'Tệp đính kèm vượt quá 10 MB. Hãy nén hoặc chia nhỏ tệp.';
@@ -43,8 +43,8 @@ export function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
-async function fileBytes(v: unknown): Promise<{ name: string; type: string; bytes: Uint8Array } | null> {
-  if (v instanceof File) return { name: v.name, type: v.type, bytes: new Uint8Array(await v.arrayBuffer()) };
+async function fileBytes(v: unknown, path: string): Promise<{ name: string; type: string; bytes: Uint8Array } | null> {
+  if (v instanceof File) return { name: checkFileName(v.name, path), type: /^[\w.+-]+\/[\w.+-]+(\s*;[\x20-\x7e]*)?$/.test(v.type) ? v.type : 'application/octet-stream', bytes: new Uint8Array(await v.arrayBuffer()) };
   return null;
 }
 
@@ -64,7 +64,7 @@ export function taskRoutes(deps: Deps) {
       path: '/import',
       tags: ['tasks'],
       summary: 'Nhập hoạt động từ hệ thống văn phòng điện tử khác (congvu.activity/1: JSON, hoặc tasks.csv + actions.csv); không nhập gì nếu có lỗi',
-      middleware: [bodyLimit({ maxSize: TASK_IMPORT_MAX_BYTES, onError: (c) => tooLarge(c as Context<AppEnv>, 'Tệp nhập vượt quá 200 MB; hãy chia theo khoảng thời gian.') })] as const,
+      // Body limit (200 MB): server/lib/limits.ts, counted while read, so nothing is buffered before the session check.
       request: {
         query: TaskImportQuery,
         body: {
@@ -85,9 +85,9 @@ export function taskRoutes(deps: Deps) {
       const type = c.req.header('content-type') ?? '';
       let source: ActivitySource;
       if (type.startsWith('multipart/form-data')) {
-        const form = await c.req.parseBody();
-        const tasksFile = await fileBytes(form.tasks);
-        const actionsFile = await fileBytes(form.actions);
+        const form = await readMultipart(c);
+        const tasksFile = await fileBytes(fileOf(form.tasks), 'body.tasks');
+        const actionsFile = await fileBytes(fileOf(form.actions), 'body.actions');
         const missing = [...(tasksFile ? [] : ['tasks']), ...(actionsFile ? [] : ['actions'])];
         if (missing.length) {
           throw new AppError('VALIDATION', 'Cần gửi cả hai tệp tasks.csv (trường "tasks") và actions.csv (trường "actions").', { issues: missing.map((m) => ({ path: `body.${m}`, message: `Thiếu tệp ${m}.csv.` })) });
@@ -118,8 +118,7 @@ export function taskRoutes(deps: Deps) {
       path: '/{id}/attachments',
       tags: ['tasks'],
       summary: 'Đính kèm tệp (tối đa 10 MB, trường "file")',
-      // The limit applies while reading: a huge body is refused before it is buffered.
-      middleware: [bodyLimit({ maxSize: TASK_ATTACHMENT_MAX_BYTES + 64 * 1024, onError: (c) => tooLarge(c as Context<AppEnv>, ATTACHMENT_TOO_LARGE) })] as const,
+      // The limit (10 MB + the multipart envelope) applies while reading: server/lib/limits.ts.
       request: {
         params: IdParam,
         body: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
@@ -132,11 +131,11 @@ export function taskRoutes(deps: Deps) {
       if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
         throw new AppError('VALIDATION', 'Gửi tệp dưới dạng multipart/form-data, trường "file".', { issues: [{ path: 'body.file', message: 'Chưa chọn tệp.' }] });
       }
-      const form = await c.req.parseBody();
-      const file = form.file instanceof File ? form.file : null;
+      const form = await readMultipart(c);
+      const file = fileOf(form.file);
       if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp đính kèm (trường "file").', { issues: [{ path: 'body.file', message: 'Chưa chọn tệp.' }] });
       if (file.size > TASK_ATTACHMENT_MAX_BYTES) return tooLarge(c, ATTACHMENT_TOO_LARGE);
-      const bytes = (await fileBytes(file))!;
+      const bytes = (await fileBytes(file, 'body.file'))!;
       return c.json(await svc.addAttachment(deps, user, id, bytes), 200);
     },
   );
