@@ -10,6 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AppEnv, Deps } from './lib/context';
 import { errorResponse } from './lib/http';
+import { auditDenied, createDeniedAudit } from './lib/audit';
 import { bodyLimits } from './lib/limits';
 import { newId } from './lib/ids';
 import { idempotencyMiddleware } from './lib/idempotency';
@@ -37,13 +38,16 @@ export function buildApp(deps: Deps) {
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
       },
     }),
   );
   // Before the session: a big body is refused (or counted while read) whoever sends it.
   app.use('/api/*', bodyLimits());
   app.use('/api/*', sessionMiddleware(deps));
-  app.use('/api/*', csrfMiddleware());
+  app.use('/api/*', csrfMiddleware({ publicUrl: deps.config.PUBLIC_URL }));
   // Revoked sessions end at once on the other app servers; POSTs with an Idempotency-Key run once (issue 8).
   app.use('/api/*', sessionBusMiddleware(deps));
   app.use('/api/*', idempotencyMiddleware(deps, { leaseMs: deps.config.IDEMPOTENCY_LEASE_SECONDS * 1000 }));
@@ -88,7 +92,12 @@ export function buildApp(deps: Deps) {
     }
   });
 
-  app.onError((err, c) => errorResponse(err, c));
+  // Refused requests (403, and 401 on a write) go to the audit log, outside the failed transaction.
+  const deniedAudit = createDeniedAudit(deps);
+  app.onError(async (err, c) => {
+    await auditDenied(deniedAudit, err, c);
+    return errorResponse(err, c);
+  });
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy.', issues: [] } }, 404));
   return app;
 }

@@ -119,7 +119,7 @@ export const PERMISSIONS: Record<Action, Partial<Record<AppRole, Reach>>> = {
   'report.read': { office: 'agency', director: 'agency', deputy_director: 'agency', province: 'subtree', admin: 'subtree' },
   'report.write': { office: 'agency' },
   'report.province': { province: 'subtree', admin: 'subtree' },
-  'audit.read': { it: 'agency', admin: 'subtree' },
+  'audit.read': { office: 'agency', it: 'agency', admin: 'subtree' },
   'presence.checkin': { staff: 'self', unit_head: 'self', unit_deputy: 'self', office: 'self', director: 'self', deputy_director: 'self', it: 'self' },
   'presence.read': { unit_head: 'unit', unit_deputy: 'unit', office: 'agency', director: 'agency', deputy_director: 'agency', province: 'subtree', admin: 'subtree' },
   'presence.summon': { unit_head: 'unit', unit_deputy: 'unit', director: 'agency', deputy_director: 'agency' },

@@ -31,13 +31,46 @@ function equal(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** `scheme://host[:port]` of a URL, or null. */
+function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * CSRF: a state-changing request must be JSON or multipart sent by script (a cross-site form cannot set
- * these with our SameSite cookie), and, once logged in, carry the session's token in `X-CSRF-Token`.
+ * Is a state-changing request from our own pages? A browser sends `Origin` on every POST/PUT/PATCH/DELETE
+ * made by script: it must be the public origin (PUBLIC_URL) or the origin the request was sent to (its
+ * Host, for a deployment reached under another name, or the dev server's proxy). Without Origin, an old
+ * browser's `Sec-Fetch-Site: cross-site` is refused. Requests with neither (CLI, scripts, tests) pass here
+ * and still need the CSRF token once logged in.
  */
-export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
+export function sameOrigin(headers: { origin?: string; host?: string; secFetchSite?: string }, publicOrigin: string | null): boolean {
+  const origin = headers.origin;
+  if (origin !== undefined) {
+    const o = originOf(origin);
+    if (!o) return false; // "null" (sandboxed frame, file:), or garbage
+    if (publicOrigin && o === publicOrigin) return true;
+    return !!headers.host && new URL(o).host === headers.host.toLowerCase();
+  }
+  return headers.secFetchSite !== 'cross-site';
+}
+
+/**
+ * CSRF: a state-changing request must come from our own origin (Origin header, else Sec-Fetch-Site), be JSON
+ * or multipart sent by script (a cross-site form cannot set these with our SameSite cookie), and, once
+ * logged in, carry the session's token in `X-CSRF-Token`.
+ */
+export function csrfMiddleware(opts: { publicUrl?: string } = {}): MiddlewareHandler<AppEnv> {
+  const publicOrigin = opts.publicUrl ? originOf(opts.publicUrl) : null;
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
+    if (!sameOrigin({ origin: c.req.header('origin'), host: c.req.header('host') ?? new URL(c.req.url).host, secFetchSite: c.req.header('sec-fetch-site') }, publicOrigin)) {
+      throw new AppError('CSRF', 'Yêu cầu bị từ chối: không gửi từ trang của hệ thống (Origin không hợp lệ).');
+    }
     const type = (c.req.header('content-type') ?? '').toLowerCase();
     if (!type.startsWith('application/json') && !type.startsWith('multipart/form-data') && !type.startsWith('application/octet-stream') && c.req.header('content-length') !== '0' && c.req.method !== 'DELETE') {
       throw new AppError('CSRF', 'Yêu cầu phải gửi dạng JSON.');
