@@ -27,6 +27,11 @@ const EnvSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   /** Failed logins allowed per account (and per address) in 15 minutes. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /**
+   * Server secret (32+ characters) for signed device cookies and for encrypting TOTP secrets. Set the same
+   * value on every app server; when absent, one is generated into DATA_DIR/auth-secret (a fixed one in tests).
+   */
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET cần ít nhất 32 ký tự (at least 32 characters).').optional(),
   /** SMTP server for e-mail notifications, e.g. smtp://user:pass@host:587. */
   SMTP_URL: z.string().optional(),
   /** Sender address of notifications. */

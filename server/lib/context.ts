@@ -29,6 +29,8 @@ export interface CurrentUser extends Actor {
   unitId: string | null;
   agencyId: string | null;
   mustChangePassword: boolean;
+  /** Two-factor login enrolled (an account whose role requires it is limited to enrolment until then). */
+  totpEnabled?: boolean;
   locale: string;
 }
 

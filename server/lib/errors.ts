@@ -5,7 +5,10 @@
 export const ERROR_CODES = [
   'VALIDATION',
   'UNAUTHENTICATED',
+  'TOTP_REQUIRED',
   'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
+  'TOTP_ENROLMENT_REQUIRED',
   'NOT_FOUND',
   'CONFLICT',
   'VERSION_CONFLICT',
@@ -29,9 +32,12 @@ export function httpStatusOf(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413
     case 'VALIDATION':
       return 400;
     case 'UNAUTHENTICATED':
+    case 'TOTP_REQUIRED':
       return 401;
     case 'FORBIDDEN':
     case 'CSRF':
+    case 'PASSWORD_CHANGE_REQUIRED':
+    case 'TOTP_ENROLMENT_REQUIRED':
       return 403;
     case 'NOT_FOUND':
       return 404;
@@ -56,6 +62,12 @@ export function defaultMessageOf(code: ErrorCode): string {
       return 'Dữ liệu không hợp lệ.';
     case 'UNAUTHENTICATED':
       return 'Bạn cần đăng nhập.';
+    case 'TOTP_REQUIRED':
+      return 'Nhập mã xác thực 6 số trong ứng dụng xác thực trên điện thoại (hoặc một mã khôi phục).';
+    case 'PASSWORD_CHANGE_REQUIRED':
+      return 'Bạn đang dùng mật khẩu tạm: hãy đổi mật khẩu trước khi tiếp tục.';
+    case 'TOTP_ENROLMENT_REQUIRED':
+      return 'Vai trò của bạn bắt buộc xác thực hai bước: hãy thiết lập ứng dụng xác thực trước khi tiếp tục.';
     case 'FORBIDDEN':
       return 'Bạn không có quyền thực hiện thao tác này.';
     case 'NOT_FOUND':

@@ -8,9 +8,15 @@ import type { Db } from '../../server/db/client';
 import { agencies, people, units } from '../../server/modules/org/org.table';
 import { roleGrants, users } from '../../server/modules/auth/auth.table';
 import { hashPassword } from '../../server/modules/auth/password';
+import { encryptText } from '../../server/modules/auth/secret';
+import { totpRequiredFor } from '../../server/modules/auth/totp';
+import { parseConfig } from '../../server/config';
 import { eq } from 'drizzle-orm';
 
 export const TEST_PASSWORD = 'Matkhau@Congvu2021';
+/** The TOTP secret of accounts built with a role that requires two-factor login (TestClient.login computes the codes). */
+export const TEST_TOTP_SECRET = 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU';
+const testConfig = parseConfig({ NODE_ENV: 'test', SEED_DEMO: '0' });
 let hashed: Promise<string> | undefined;
 const passwordHash = () => (hashed ??= hashPassword(TEST_PASSWORD));
 
@@ -52,12 +58,25 @@ export async function buildPerson(db: Db, o: { id?: string; unitId?: string; ful
  * An account with role grants. `roles` default to staff in the person's unit. Unit roles are scoped to
  * the person's unit, agency roles to the person's agency (or `agencyId`).
  */
-export async function buildUser(db: Db, o: { username?: string; personId?: string; roles?: AppRole[]; agencyId?: string; unitId?: string; displayName?: string } = {}) {
+export async function buildUser(
+  db: Db,
+  o: { username?: string; personId?: string; roles?: AppRole[]; agencyId?: string; unitId?: string; displayName?: string; totp?: boolean; mustChangePassword?: boolean } = {},
+) {
   const person = o.personId ? (await db.select().from(people).where(eq(people.id, o.personId)))[0] : undefined;
   const username = o.username ?? next('user');
   const id = next('usr');
-  await db.insert(users).values({ id, username, personId: person?.id ?? null, displayName: o.displayName ?? person?.fullName ?? username, passwordHash: await passwordHash() });
   const roles = o.roles ?? ['staff'];
+  // Roles that require two-factor login are enrolled with TEST_TOTP_SECRET (unless `totp: false`).
+  const totp = o.totp ?? totpRequiredFor(roles.map((role) => ({ role })));
+  await db.insert(users).values({
+    id,
+    username,
+    personId: person?.id ?? null,
+    displayName: o.displayName ?? person?.fullName ?? username,
+    passwordHash: await passwordHash(),
+    mustChangePassword: o.mustChangePassword ?? false,
+    ...(totp ? { totpSecret: encryptText(testConfig, TEST_TOTP_SECRET), totpEnabledAt: new Date('2021-01-01T00:00:00Z') } : {}),
+  });
   for (const role of roles) {
     const agencyId = o.agencyId ?? person?.agencyId;
     if (!agencyId) throw new Error('buildUser: agencyId or personId needed');

@@ -6,6 +6,10 @@ import { createAudit } from '../../server/lib/audit';
 import { ManualClock } from '../../server/lib/clock';
 import type { Deps } from '../../server/lib/context';
 import { createTestDatabase } from './test-db';
+import { eq } from 'drizzle-orm';
+import { users } from '../../server/modules/auth/auth.table';
+import { decryptText } from '../../server/modules/auth/secret';
+import { stepOf, TOTP_PERIOD, totpCode } from '../../server/modules/auth/totp';
 
 export interface TestApp {
   app: App;
@@ -22,7 +26,7 @@ export async function createTestApp(opts: { now?: string; env?: Record<string, s
   const config = parseConfig({ NODE_ENV: 'test', SEED_DEMO: '0', ...opts.env });
   const deps: Deps = { db: database.db, clock, audit: createAudit(clock), config };
   const app = buildApp(deps);
-  return { app, deps, database, clock, close: () => database.close(), client: (ip) => new TestClient(app, ip) };
+  return { app, deps, database, clock, close: () => database.close(), client: (ip) => new TestClient(app, ip, deps) };
 }
 
 export interface TestResponse<T = any> {
@@ -31,24 +35,55 @@ export interface TestResponse<T = any> {
   headers: Headers;
 }
 
-/** Keeps the session cookie and CSRF token like a browser does. */
+/**
+ * Keeps the session cookie, the known-device cookie and the CSRF token like a browser does. `login` answers
+ * the second factor like a person with the authenticator app: when the server asks for it (401
+ * TOTP_REQUIRED), it computes the code of the account's secret at the server's clock (a step not used yet).
+ */
 export class TestClient {
   private cookie = '';
+  /** The known-device cookie (`congvu_device=…`), kept across logins like a browser. */
+  deviceCookie = '';
   csrf = '';
   constructor(
     private readonly app: App,
     private readonly ip = '10.0.0.1',
+    private readonly deps?: Deps,
   ) {}
 
   async login(username: string, password: string): Promise<TestResponse> {
-    const res = await this.request('POST', '/api/auth/login', { username, password });
+    const res = await this.rawLogin({ username, password });
+    if (res.status === 401 && res.body?.error?.code === 'TOTP_REQUIRED' && this.deps) {
+      const totp = await this.totpCodeOf(username);
+      if (totp) return this.rawLogin({ username, password, totp });
+    }
+    return res;
+  }
+
+  /** POST /api/auth/login with exactly this body (no automatic second factor). */
+  async rawLogin(body: Record<string, unknown>): Promise<TestResponse> {
+    const res = await this.request('POST', '/api/auth/login', body);
     if (res.status === 200) this.csrf = res.body.csrfToken;
     return res;
   }
 
+  /** A valid TOTP code of the account at the server's clock, of a time step the server has not accepted yet. */
+  async totpCodeOf(username: string): Promise<string | null> {
+    if (!this.deps) return null;
+    const [row] = await this.deps.db.select({ secret: users.totpSecret, last: users.totpLastStep }).from(users).where(eq(users.username, username.trim().toLowerCase()));
+    if (!row?.secret) return null;
+    const now = this.deps.clock.now();
+    const step = stepOf(now);
+    for (const d of [-1, 0, 1]) {
+      if (row.last === null || row.last < step + d || row.last > step + 1) return totpCode(decryptText(this.deps.config, row.secret), new Date(now.getTime() + d * TOTP_PERIOD * 1000));
+    }
+    return null;
+  }
+
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
     const init: RequestInit & { headers: Record<string, string> } = { method, headers: { 'x-forwarded-for': this.ip, ...headers } };
-    if (this.cookie) init.headers.cookie = this.cookie;
+    const cookies = [this.cookie, this.deviceCookie].filter(Boolean).join('; ');
+    if (cookies) init.headers.cookie = cookies;
     if (this.csrf && method !== 'GET') init.headers['x-csrf-token'] = this.csrf;
     if (body !== undefined) {
       if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
@@ -64,6 +99,8 @@ export class TestClient {
     if (setCookie) {
       const m = /congvu_session=([^;]*)/.exec(setCookie);
       if (m) this.cookie = m[1] ? `congvu_session=${m[1]}` : '';
+      const d = /congvu_device=([^;]*)/.exec(setCookie);
+      if (d) this.deviceCookie = d[1] ? `congvu_device=${d[1]}` : '';
     }
     const type = res.headers.get('content-type') ?? '';
     const parsed = type.includes('application/json') ? await res.json() : type.startsWith('text/') ? await res.text() : new Uint8Array(await res.arrayBuffer());

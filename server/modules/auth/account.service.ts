@@ -7,13 +7,23 @@ import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { assertCan, personTarget } from '../../lib/scope';
 import { people } from '../org/org.table';
-import { roleGrants, sessions, users } from './auth.table';
+import { roleGrants, sessions, totpRecoveryCodes, users } from './auth.table';
 import { hashPassword } from './password';
 import { forgetSessions } from './auth.service';
 
 const UNIT_ROLES: AppRole[] = ['staff', 'unit_head', 'unit_deputy'];
-/** Roles only an admin may grant (they reach beyond one agency or administer the system). */
-const ADMIN_ONLY: AppRole[] = ['province', 'admin'];
+/**
+ * The roles the IT team (Tổ CNTT) may grant within its agency. Every other role (the Office, the agency's
+ * leaders, IT itself, province, admin) needs an admin over the agency: otherwise IT could make itself
+ * Director, or reset the Director's password and log in as the Director.
+ */
+const IT_GRANTABLE: AppRole[] = UNIT_ROLES;
+/** Accounts holding one of these roles are managed (edited, password reset) by an admin only. */
+const PRIVILEGED: AppRole[] = ['office', 'director', 'deputy_director', 'it', 'province', 'admin'];
+
+function isAdminOver(user: CurrentUser, agencyPath: string): boolean {
+  return user.grants.some((g) => g.role === 'admin' && agencyPath.startsWith(g.agencyPath));
+}
 
 /** A readable temporary password (the user must change it at first login). */
 export function temporaryPassword(): string {
@@ -33,9 +43,23 @@ export async function getAccount(deps: Deps, user: CurrentUser, personId: string
 export async function upsertAccount(deps: Deps, user: CurrentUser, personId: string, input: { username: string; roles: AppRole[]; disabled?: boolean }) {
   const target = await personTarget(deps.db, personId);
   assertCan(user, 'account.manage', target);
-  const isAdmin = user.grants.some((g) => g.role === 'admin' && target.agencyPath.startsWith(g.agencyPath));
-  const escalation = input.roles.filter((r) => ADMIN_ONLY.includes(r));
-  if (escalation.length && !isAdmin) throw new AppError('FORBIDDEN', `Chỉ quản trị hệ thống được cấp vai trò: ${escalation.join(', ')}.`);
+  const isAdmin = isAdminOver(user, target.agencyPath);
+  const escalation = [...new Set(input.roles.filter((r) => !IT_GRANTABLE.includes(r)))];
+  if (escalation.length && !isAdmin) {
+    await auditDenied(deps, user, 'account.grant_denied', personId, target.agencyId, { roles: input.roles });
+    throw new AppError('FORBIDDEN', `Chỉ quản trị hệ thống được cấp vai trò: ${escalation.join(', ')}.`);
+  }
+  if (!isAdmin) {
+    const [current] = await deps.db.select({ id: users.id }).from(users).where(eq(users.personId, personId));
+    if (personId === user.personId || current?.id === user.userId) {
+      await auditDenied(deps, user, 'account.grant_denied', personId, target.agencyId, { roles: input.roles, reason: 'own account' });
+      throw new AppError('FORBIDDEN', 'Không thể tự thay đổi tài khoản và vai trò của chính mình. Liên hệ quản trị hệ thống.');
+    }
+    if (current && (await heldPrivilegedRoles(deps, current.id)).length) {
+      await auditDenied(deps, user, 'account.grant_denied', personId, target.agencyId, { roles: input.roles, reason: 'privileged account' });
+      throw new AppError('FORBIDDEN', 'Tài khoản này giữ vai trò lãnh đạo/Văn phòng/CNTT/quản trị: chỉ quản trị hệ thống được thay đổi.');
+    }
+  }
   const [person] = await deps.db.select().from(people).where(eq(people.id, personId));
   let temp: string | null = null;
   await deps.db.transaction(async (tx) => {
@@ -56,7 +80,11 @@ export async function upsertAccount(deps: Deps, user: CurrentUser, personId: str
       [...new Set(input.roles)].map((role) => ({ id: newId('g'), userId: userId!, role, agencyId: target.agencyId, unitId: UNIT_ROLES.includes(role) ? target.unitId : null })),
     );
     if (existing) forgetSessions(existing.id);
+    const before = existing ? (await tx.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, existing.id))).map((g) => g.role) : [];
     await deps.audit(tx, { actorUserId: user.userId, action: existing ? 'account.updated' : 'account.created', entity: 'user', entityId: userId!, agencyId: target.agencyId, data: { username: input.username, roles: input.roles, disabled: input.disabled ?? false } });
+    const added = input.roles.filter((r) => !before.includes(r));
+    const removed = before.filter((r) => !input.roles.includes(r as AppRole));
+    if (added.length || removed.length) await deps.audit(tx, { actorUserId: user.userId, action: 'account.grants_changed', entity: 'user', entityId: userId!, agencyId: target.agencyId, data: { added, removed } });
   });
   return { account: (await getAccount(deps, user, personId))!, temporaryPassword: temp };
 }
@@ -66,12 +94,32 @@ export async function resetPassword(deps: Deps, user: CurrentUser, personId: str
   assertCan(user, 'account.manage', target);
   const [u] = await deps.db.select().from(users).where(eq(users.personId, personId));
   if (!u) throw new AppError('NOT_FOUND', 'Người này chưa có tài khoản.');
+  if (!isAdminOver(user, target.agencyPath)) {
+    const held = await heldPrivilegedRoles(deps, u.id);
+    if (held.length || u.id === user.userId) {
+      await auditDenied(deps, user, 'account.password_reset_denied', personId, target.agencyId, { roles: held });
+      throw new AppError('FORBIDDEN', u.id === user.userId ? 'Hãy đổi mật khẩu của chính mình ở trang Bảo mật tài khoản.' : 'Chỉ quản trị hệ thống được cấp lại mật khẩu cho tài khoản lãnh đạo, Văn phòng, CNTT hoặc quản trị.');
+    }
+  }
   const temp = temporaryPassword();
+  const passwordHash = await hashPassword(temp);
   await deps.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: await hashPassword(temp), mustChangePassword: true, version: u.version + 1 }).where(eq(users.id, u.id));
+    // A reset also removes two-factor login (a lost phone is the usual reason): the person enrols again.
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, version: u.version + 1 }).where(eq(users.id, u.id));
+    await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, u.id));
     await tx.delete(sessions).where(eq(sessions.userId, u.id));
     forgetSessions(u.id);
-    await deps.audit(tx, { actorUserId: user.userId, action: 'account.password_reset', entity: 'user', entityId: u.id, agencyId: target.agencyId });
+    await deps.audit(tx, { actorUserId: user.userId, action: 'account.password_reset', entity: 'user', entityId: u.id, agencyId: target.agencyId, data: { totpCleared: !!u.totpEnabledAt } });
   });
   return { account: (await getAccount(deps, user, personId))!, temporaryPassword: temp };
+}
+
+async function heldPrivilegedRoles(deps: Deps, userId: string): Promise<AppRole[]> {
+  const rows = await deps.db.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, userId));
+  return [...new Set(rows.map((r) => r.role as AppRole).filter((r) => PRIVILEGED.includes(r)))];
+}
+
+/** A refused attempt to change accounts is a security event too. */
+async function auditDenied(deps: Deps, user: CurrentUser, action: string, personId: string, agencyId: string, data: Record<string, unknown>): Promise<void> {
+  await deps.db.transaction((tx) => deps.audit(tx, { actorUserId: user.userId, action, entity: 'person', entityId: personId, agencyId, data }));
 }

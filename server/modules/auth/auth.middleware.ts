@@ -5,6 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AppEnv, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { resolveSession } from './auth.service';
+import { totpRequiredFor } from './totp';
 
 export const SESSION_COOKIE = 'congvu_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -19,11 +20,36 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
       if (resolved) {
         c.set('user', resolved.user);
         c.set('session', resolved.session);
+        const limit = sessionLimit(resolved.user);
+        if (limit && !OPEN_WHEN_LIMITED.some(([m, p]) => (m === '*' || m === c.req.method) && (p.endsWith('/') ? c.req.path.startsWith(p) : c.req.path === p))) throw new AppError(limit);
       }
     }
     await next();
   };
 }
+
+/**
+ * A session with a temporary password can only change it; an account whose roles require two-factor login
+ * and has not enrolled can only enrol. Everything else answers 403 with the code saying what to do first.
+ */
+export function sessionLimit(user: { mustChangePassword: boolean; totpEnabled?: boolean; grants: { role: string }[] }): 'PASSWORD_CHANGE_REQUIRED' | 'TOTP_ENROLMENT_REQUIRED' | null {
+  if (user.mustChangePassword) return 'PASSWORD_CHANGE_REQUIRED';
+  if (!user.totpEnabled && totpRequiredFor(user.grants as never)) return 'TOTP_ENROLMENT_REQUIRED';
+  return null;
+}
+
+/** What a limited session may still call ([method or *, exact path or prefix ending in /]). */
+const OPEN_WHEN_LIMITED: readonly (readonly [string, string])[] = [
+  ['GET', '/api/auth/me'],
+  ['POST', '/api/auth/password'],
+  ['POST', '/api/auth/logout'],
+  ['POST', '/api/auth/login'],
+  ['GET', '/api/auth/totp'],
+  ['POST', '/api/auth/totp/setup'],
+  ['POST', '/api/auth/totp/confirm'],
+  ['GET', '/api/health'],
+  ['GET', '/api/openapi.json'],
+];
 
 function equal(a: string, b: string): boolean {
   const x = Buffer.from(a);

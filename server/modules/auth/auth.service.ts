@@ -3,61 +3,86 @@
  * Sessions live in the database so that app servers stay stateless.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { ACTIONS, canSomewhere, type AppRole, type Grant } from '../../../shared/domain/permissions';
 import { arrayLiteral, preparedRows, queryRows, textArray, type Db } from '../../db/client';
 import { batcherPer, createBatcher } from '../../lib/batcher';
 import type { CurrentUser, Deps, SessionInfo } from '../../lib/context';
 import { AppError } from '../../lib/errors';
-import { newId, randomToken } from '../../lib/ids';
-import { agencies, people, units } from '../org/org.table';
-import { loginFailures, roleGrants, sessions, users } from './auth.table';
+import { randomToken } from '../../lib/ids';
+import { agencies, units } from '../org/org.table';
+import { sessions, totpRecoveryCodes, users } from './auth.table';
+import { deviceWith, readDevice } from './device';
 import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './password';
-
-const WINDOW_MS = 15 * 60_000;
+import { decryptText } from './secret';
+import { clearKeys, purgeThrottle, releaseAttempt, reserveAttempt } from './throttle';
+import { hashRecoveryCode, matchTotp, stepOf } from './totp';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-async function recentFailures(db: Db, key: string, since: Date): Promise<Date[]> {
-  const rows = await db.select({ at: loginFailures.at }).from(loginFailures).where(and(eq(loginFailures.key, key), gte(loginFailures.at, since)));
-  return rows.map((r) => r.at);
-}
 
 export interface LoginResult {
   token: string;
   session: SessionInfo;
   user: CurrentUser;
+  /** The known-device cookie to set (signed). */
+  deviceCookie: string;
 }
 
-export async function login(deps: Deps, input: { username: string; password: string; ip: string; userAgent?: string }): Promise<LoginResult> {
+export interface LoginInput {
+  username: string;
+  password: string;
+  /** The 6-digit code of the authenticator app, when the account uses two-factor login. */
+  totp?: string;
+  /** Or one of its single-use recovery codes. */
+  recoveryCode?: string;
+  ip: string;
+  userAgent?: string;
+  /** The known-device cookie sent by the browser, if any. */
+  device?: string;
+}
+
+function lockedError(retryAfterSeconds: number): AppError {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return new AppError('RATE_LIMITED', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`, { retryAfterSeconds });
+}
+
+/**
+ * Login: throttle (an attempt is recorded atomically BEFORE argon2, see throttle.ts), password, then the
+ * second factor when the account has one. Keys: from a known device of the account, that device's own
+ * window; otherwise the account's and the address's (wider: an agency's NAT). Wrong second-factor codes
+ * have their own window per account.
+ */
+export async function login(deps: Deps, input: LoginInput): Promise<LoginResult> {
   const { db, clock, config, audit } = deps;
   const now = clock.now();
   const username = input.username.trim().toLowerCase();
-  const since = new Date(now.getTime() - WINDOW_MS);
-  const keys = [`user:${username}`, `ip:${input.ip}`];
-  for (const key of keys) {
-    const fails = await recentFailures(db, key, since);
-    // The address limit is wider: several people may share an agency's NAT.
-    const limit = key.startsWith('ip:') ? config.LOGIN_MAX_FAILURES * 4 : config.LOGIN_MAX_FAILURES;
-    if (fails.length >= limit) {
-      const oldest = Math.min(...fails.map((d) => d.getTime()));
-      const retryAfterSeconds = Math.max(1, Math.ceil((oldest + WINDOW_MS - now.getTime()) / 1000));
-      throw new AppError('RATE_LIMITED', `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(retryAfterSeconds / 60)} phút.`, { retryAfterSeconds });
-    }
-  }
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  const device = readDevice(config, input.device);
+  const knownDevice = !!(user && device && device.users.includes(user.id));
+  const max = config.LOGIN_MAX_FAILURES;
+  const keys = knownDevice ? [{ key: `dev:${device!.id}:${username}`, limit: max }] : [{ key: `user:${username}`, limit: max }, { key: `ip:${input.ip}`, limit: max * 4 }];
+  const reservation = await reserveAttempt(db, keys, now);
+  if (!reservation.allowed) {
+    await releaseAttempt(db, reservation.reserved, now);
+    await audit(db, { actorUserId: user?.id ?? null, action: 'auth.login_locked', entity: 'user', entityId: user?.id ?? null, data: { username, ip: input.ip, knownDevice } });
+    throw lockedError(reservation.retryAfterSeconds);
+  }
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummyPasswordHash(), input.password), false);
   if (!user || !ok || user.disabled) {
-    await db.transaction(async (tx) => {
-      await tx.insert(loginFailures).values(keys.map((key) => ({ id: newId(), key, at: now })));
-      await audit(tx, { actorUserId: user?.id ?? null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, data: { username, ip: input.ip } });
-    });
-    throw new AppError('UNAUTHENTICATED', user?.disabled ? 'Tài khoản đã bị khóa. Liên hệ Tổ CNTT.' : 'Tên đăng nhập hoặc mật khẩu không đúng.');
+    // The reserved slots stay: they are the failures.
+    await audit(db, { actorUserId: user?.id ?? null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, data: { username, ip: input.ip, reason: !user || !ok ? 'password' : 'disabled' } });
+    throw new AppError('UNAUTHENTICATED', user?.disabled && ok ? 'Tài khoản đã bị khóa. Liên hệ Tổ CNTT.' : 'Tên đăng nhập hoặc mật khẩu không đúng.');
+  }
+  // The password was right: this attempt is not a failure.
+  await releaseAttempt(db, reservation.reserved, now);
+  let method: 'password' | 'totp' | 'recovery_code' = 'password';
+  if (user.totpSecret) {
+    method = await checkSecondFactor(deps, { id: user.id, username, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep }, input, now);
   }
   const token = randomToken();
   const session: SessionInfo = { tokenHash: sha256(token), userId: user.id, csrfToken: randomToken(24) };
   await db.transaction(async (tx) => {
-    await tx.delete(loginFailures).where(eq(loginFailures.key, `user:${username}`));
+    await clearKeys(tx, [`user:${username}`, ...(knownDevice ? [`dev:${device!.id}:${username}`] : [])]);
     await tx.insert(sessions).values({
       ...session,
       createdAt: now,
@@ -66,11 +91,62 @@ export async function login(deps: Deps, input: { username: string; password: str
       userAgent: input.userAgent?.slice(0, 300) ?? null,
       ip: input.ip,
     });
-    await audit(tx, { actorUserId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, data: { ip: input.ip } });
+    await audit(tx, { actorUserId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, data: { ip: input.ip, method, knownDevice } });
   });
   const current = await loadCurrentUser(db, user.id);
   if (!current) throw new AppError('UNAUTHENTICATED');
-  return { token, session, user: current };
+  return { token, session, user: current, deviceCookie: deviceWith(config, device, user.id) };
+}
+
+/** The second factor of an account that has one: a TOTP code (never the same step twice) or a recovery code. */
+async function checkSecondFactor(
+  deps: Deps,
+  user: { id: string; username: string; totpSecret: string; totpLastStep: number | null },
+  input: LoginInput,
+  now: Date,
+): Promise<'totp' | 'recovery_code'> {
+  const { db, config, audit } = deps;
+  const totp = input.totp?.trim();
+  const recovery = input.recoveryCode?.trim();
+  if (!totp && !recovery) throw new AppError('TOTP_REQUIRED');
+  const key = { key: `totp:${user.id}`, limit: config.LOGIN_MAX_FAILURES };
+  const reservation = await reserveAttempt(db, [key], now);
+  if (!reservation.allowed) {
+    await audit(db, { actorUserId: user.id, action: 'auth.login_locked', entity: 'user', entityId: user.id, data: { ip: input.ip, factor: 'totp' } });
+    throw lockedError(reservation.retryAfterSeconds);
+  }
+  let method: 'totp' | 'recovery_code' | null = null;
+  if (totp) {
+    const step = await matchTotp(decryptText(config, user.totpSecret), totp, now);
+    // Accepted once: the update succeeds only if no later-or-equal step was used (unless the clock went back).
+    if (step !== null) {
+      const current = stepOf(now);
+      const [updated] = await db
+        .update(users)
+        .set({ totpLastStep: step })
+        .where(and(eq(users.id, user.id), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step} or ${users.totpLastStep} > ${current + 1})`))
+        .returning({ id: users.id });
+      if (updated) method = 'totp';
+    }
+  } else if (recovery) {
+    const [used] = await db
+      .update(totpRecoveryCodes)
+      .set({ usedAt: now })
+      .where(and(eq(totpRecoveryCodes.userId, user.id), eq(totpRecoveryCodes.codeHash, hashRecoveryCode(recovery)), isNull(totpRecoveryCodes.usedAt)))
+      .returning({ id: totpRecoveryCodes.id });
+    if (used) {
+      method = 'recovery_code';
+      const [left] = await db.select({ n: sql<number>`count(*)::int` }).from(totpRecoveryCodes).where(and(eq(totpRecoveryCodes.userId, user.id), isNull(totpRecoveryCodes.usedAt)));
+      await audit(db, { actorUserId: user.id, action: 'auth.totp_recovery_code_used', entity: 'user', entityId: user.id, data: { ip: input.ip, left: left?.n ?? 0 } });
+    }
+  }
+  if (!method) {
+    await audit(db, { actorUserId: user.id, action: 'auth.login_failed', entity: 'user', entityId: user.id, data: { username: user.username, ip: input.ip, reason: totp ? 'totp' : 'recovery_code' } });
+    const message = totp ? 'Mã xác thực không đúng, đã hết hạn hoặc đã được dùng.' : 'Mã khôi phục không đúng hoặc đã được dùng.';
+    throw new AppError('TOTP_REQUIRED', message, { issues: [{ path: totp ? 'body.totp' : 'body.recoveryCode', message }] });
+  }
+  await clearKeys(db, [key.key]);
+  return method;
 }
 
 /**
@@ -221,6 +297,7 @@ interface ActorRow {
   username: string;
   display_name: string;
   must_change_password: boolean;
+  totp_enabled: boolean;
   locale: string;
   disabled: boolean;
   person_id: string | null;
@@ -231,7 +308,7 @@ interface ActorRow {
 
 /** The account, its person and its grants (with the paths of their agencies), in one query. */
 const ACTOR_SELECT = `
-  select u.id as user_id, u.username, u.display_name, u.must_change_password, u.locale, u.disabled,
+  select u.id as user_id, u.username, u.display_name, u.must_change_password, u.totp_enabled_at is not null as totp_enabled, u.locale, u.disabled,
          p.id as person_id, p.unit_id, p.agency_id,
          coalesce((select json_agg(json_build_object('role', g.role, 'agencyId', g.agency_id, 'unitId', g.unit_id, 'agencyPath', a.path))
                    from role_grants g join agencies a on a.id = g.agency_id where g.user_id = u.id), '[]') as grants
@@ -250,6 +327,7 @@ function toCurrentUser(r: ActorRow): CurrentUser | null {
     unitId: r.unit_id,
     agencyId: r.agency_id ?? grants[0]?.agencyId ?? null,
     mustChangePassword: r.must_change_password,
+    totpEnabled: r.totp_enabled,
     locale: r.locale,
     grants,
   };
@@ -277,9 +355,9 @@ export function allowedActions(user: CurrentUser): string[] {
   return ACTIONS.filter((a) => canSomewhere(user, a));
 }
 
-/** Removes expired sessions and old login failures (housekeeping). */
+/** Removes expired sessions and throttling rows whose attempts all left the window (housekeeping). */
 export async function purgeExpired(deps: Deps): Promise<void> {
   const now = deps.clock.now();
   await deps.db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - deps.config.SESSION_IDLE_MINUTES * 60_000))));
-  await deps.db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - WINDOW_MS)));
+  await purgeThrottle(deps.db, now);
 }

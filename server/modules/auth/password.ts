@@ -8,12 +8,39 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
-export async function verifyPassword(hashed: string, password: string): Promise<boolean> {
+/**
+ * At most ARGON2_MAX_PARALLEL verifications run at once in this process (each takes ~19 MiB and a core for
+ * ~50 ms): a burst of logins queues instead of exhausting memory and starving other requests.
+ */
+export const ARGON2_MAX_PARALLEL = 4;
+let running = 0;
+const waiting: (() => void)[] = [];
+/** Verifications done since start (tests check that throttled attempts never reach argon2). */
+export const argon2Stats = { verifications: 0, maxRunning: 0 };
+
+async function withArgon2Slot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= ARGON2_MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  argon2Stats.maxRunning = Math.max(argon2Stats.maxRunning, running);
   try {
-    return await verify(hashed, password);
-  } catch {
-    return false;
+    return await fn();
+  } finally {
+    const nextWaiter = waiting.shift();
+    // The slot passes to the next waiter as it is (running unchanged), or is freed.
+    if (nextWaiter) nextWaiter();
+    else running--;
   }
+}
+
+export function verifyPassword(hashed: string, password: string): Promise<boolean> {
+  return withArgon2Slot(async () => {
+    argon2Stats.verifications++;
+    try {
+      return await verify(hashed, password);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** A hash of a random password, verified against unknown usernames so that timing does not reveal them. */
