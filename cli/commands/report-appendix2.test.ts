@@ -133,6 +133,34 @@ describe('congvu report appendix2', () => {
     expect(stderr).toContain(`${path}: $.actions[2].colour: Trường "colour" không có trong định dạng congvu.activity/1`);
   });
 
+  it('computes the report when a task finished before it was assigned (clocks differ) and lists it as a warning, scanned, parsed and as CSV', async () => {
+    // q3: the e-office stamped the assignment 08:01, the other system the end 08:00 (clocks one minute apart).
+    const skewed = structuredClone(ACTIVITY);
+    skewed.tasks.push({ id: 'q3', title: 'Tờ trình bổ sung', assigneeId: 'q001', assignedAt: '2021-07-20T08:01:00+07:00', finishedAt: '2021-07-20T08:00:00+07:00' });
+    skewed.actions.push({ taskId: 'q3', personId: 'q001', at: '2021-07-20T09:00:00+07:00', kind: 'comment' });
+    const path = file('skewed-activity.json', skewed);
+    const scan = await scanActivityFile(path);
+    expect(scan?.warnings?.map((w) => w.path)).toEqual(['$.tasks[7].finishedAt']);
+    const scanned = await runCli([...BASE, '--activity', path, ...PERIOD]);
+    expect(scanned.code).toBe(0);
+    const q001 = JSON.parse(scanned.stdout).agencies.find((a: { agencyId: string }) => a.agencyId === 'stc').rows[0];
+    // q3 is open on 20/07 (assigned and finished that day), q001's day at home, and processed then: with q1, 2 and 2.
+    expect(q001).toMatchObject({ personId: 'q001', assigned: 2, processed: 2 });
+    expect(scanned.stderr).toContain('Cảnh báo: 1 bản ghi vẫn được tính nhưng cần xem lại:');
+    expect(scanned.stderr).toContain(`${path}: $.tasks[7].finishedAt: Thời điểm hoàn thành "2021-07-20T08:00:00+07:00" trước thời điểm giao việc "2021-07-20T08:01:00+07:00"`);
+    process.env.CONGVU_NO_SCAN = '1';
+    try {
+      expect(await runCli([...BASE, '--activity', path, ...PERIOD])).toEqual(scanned);
+    } finally {
+      delete process.env.CONGVU_NO_SCAN;
+    }
+    const pair = writeActivityCsv(skewed);
+    const fromCsv = await runCli([...BASE, '--tasks', file('skewed-tasks.csv', pair.tasks), '--actions', file('skewed-actions.csv', pair.actions), ...PERIOD]);
+    expect(fromCsv.code).toBe(0);
+    expect(fromCsv.stdout).toBe(scanned.stdout);
+    expect(fromCsv.stderr).toMatch(/skewed-tasks\.csv, dòng 9, cột F \(finishedAt\): Thời điểm hoàn thành/);
+  });
+
   it('bad roster and bad instance are listed together with their paths', async () => {
     const roster = structuredClone(ROSTER);
     roster.assignments[3].mode = 'home';

@@ -89,13 +89,18 @@ export async function run(args: string[], io: CliIo): Promise<number> {
 
   const instanceProblems = problems.length;
   let activity: Activity | CompactActivity | undefined;
+  /** Records computed anyway but worth a look (a task finished before it was assigned: clocks differ). */
+  const warnings: string[] = [];
   if (opts.activity) {
     const what = 'tệp hoạt động (congvu.activity/1)';
     // A valid file is read straight from its bytes (scan.ts); anything else takes the ordinary path,
     // whose messages name every problem.
     const scanned = await activityScan;
     const bytes = scanned ? null : await readBytes(opts.activity, what, problems);
-    if (scanned) activity = scanned;
+    if (scanned) {
+      activity = scanned;
+      for (const w of scanned.warnings ?? []) warnings.push(`${opts.activity}: ${w.path}: ${w.message}`);
+    }
     else if (bytes !== null) {
       const text = decodeUtf8(bytes);
       if (text === null) problems.push(`${opts.activity}: ${what} không phải văn bản UTF-8 hợp lệ.`);
@@ -103,7 +108,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         const json = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, opts.activity, what, problems);
         if (json !== undefined) {
           const r = parseActivity(json);
-          if (r.ok) activity = r.value;
+          if (r.ok) {
+            activity = r.value;
+            for (const w of r.warnings ?? []) warnings.push(`${opts.activity}: ${w.path}: ${w.message}`);
+          }
           else listIssues(opts.activity, r.issues, r.omitted, problems);
         }
       }
@@ -120,8 +128,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         return t === null ? b : t;
       };
       const r = parseActivityCsv({ tasks: text(tasks), actions: text(actions) }, { tasks: opts.tasks, actions: opts.actions });
-      if (r.ok) activity = r.value;
-      else {
+      if (r.ok) {
+        activity = r.value;
+        for (const w of r.warnings ?? []) warnings.push(formatCsvIssue(w));
+      } else {
         for (const issue of r.issues) problems.push(formatCsvIssue(issue));
         if (r.omitted > 0) problems.push(`… và ${r.omitted} lỗi khác.`);
       }
@@ -152,6 +162,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   } else for (const a of roster.assignments) if (!known.has(a.personId)) strangers++;
   if (strangers > 0) {
     io.stderr(`Lưu ý: ${opts.roster} có ${strangers} phân công của người không có trong ${opts.instance}; đã bỏ qua (xem congvu roster check).\n`);
+  }
+
+  if (warnings.length) {
+    io.stderr(`Cảnh báo: ${warnings.length} bản ghi vẫn được tính nhưng cần xem lại:\n${warnings.map((w) => `  - ${w}`).join('\n')}\n`);
   }
 
   const report = computeAppendix2({ instance, roster, activity, from, to });

@@ -158,5 +158,7 @@ export const TaskImportResult = z.object({
   dryRun: z.boolean(),
   tasks: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
   actions: z.object({ inserted: z.number(), removed: z.number(), unchanged: z.number() }),
+  /** Records imported anyway but worth a look (e.g. a task finished before it was assigned: clocks of two systems differ). */
+  warnings: z.array(TaskImportIssue),
 });
 export type TaskImportResult = z.infer<typeof TaskImportResult>;

@@ -58,7 +58,9 @@ describe('Phụ lục 2 in the database', () => {
               const day = 14 + Math.floor(rnd() * 20);
               const hour = rnd() < 0.5 ? (rnd() < 0.5 ? 16 : 17) : Math.floor(rnd() * 24);
               const assignedAt = new Date(Date.UTC(2021, 6, day, hour, Math.floor(rnd() * 60)));
-              const finishedAt = rnd() < 0.5 ? new Date(assignedAt.getTime() + Math.floor(rnd() * 8 * 86_400_000)) : null;
+              // Some tasks end before they were assigned (clocks of two systems differ), up to two days back.
+              const span = rnd() < 0.15 ? -Math.floor(rnd() * 2 * 86_400_000) : Math.floor(rnd() * 8 * 86_400_000);
+              const finishedAt = rnd() < 0.5 ? new Date(assignedAt.getTime() + span) : null;
               const id = `${person.id}-t${k}`;
               await db.insert(tasks).values({ id, agencyId: agency.id, unitId: unit.id, title: `Nhiệm vụ ${k}`, assigneeId: person.id, assignedAt, finishedAt, createdAt: assignedAt, updatedAt: assignedAt });
               activity.tasks.push({ id, title: `Nhiệm vụ ${k}`, assigneeId: person.id, assignedAt: assignedAt.toISOString(), ...(finishedAt ? { finishedAt: finishedAt.toISOString() } : {}) });

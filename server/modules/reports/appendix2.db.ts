@@ -46,8 +46,12 @@ export async function appendix2FromDb(db: Db, q: { agencyIds: string[]; from: st
         from tasks t join days d on d.person_id = t.assignee_id
         where t.assigned_at < ((${q.to}::date + 1)::timestamp at time zone 'UTC') - interval '7 hours'
           and (t.finished_at is null or t.finished_at >= (${q.from}::date::timestamp at time zone 'UTC') - interval '7 hours')
-          -- open on a home day: the days [assigned, finished] (local dates) meet D(p)
-          and d.home_days && daterange(${vnDate('t.assigned_at')}, case when t.finished_at is null then null else ${vnDate('t.finished_at')} end, '[]')
+          -- open on a home day: the days [assigned, finished] (local dates) meet D(p); a task finished on a day
+          -- before the day it was assigned (clocks of two systems differ) is open on no day (and must not reach daterange)
+          and case
+                when t.finished_at is not null and ${vnDate('t.finished_at')} < ${vnDate('t.assigned_at')} then false
+                else d.home_days && daterange(${vnDate('t.assigned_at')}, case when t.finished_at is null then null else ${vnDate('t.finished_at')} end, '[]')
+              end
       ),
       processed as (
         select a.id, a.assignee_id

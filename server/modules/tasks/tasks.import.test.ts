@@ -81,7 +81,7 @@ describe('JSON import', () => {
   it('imports tasks and actions with source import, the lead person’s unit, status and days in Vietnam time', async () => {
     const res = await C.office!.post('/api/tasks/import?agencyId=snv', DOC);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ dryRun: false, tasks: { created: 2, updated: 0, unchanged: 0 }, actions: { inserted: 4, removed: 0, unchanged: 0 } });
+    expect(res.body).toEqual({ dryRun: false, tasks: { created: 2, updated: 0, unchanged: 0 }, actions: { inserted: 4, removed: 0, unchanged: 0 }, warnings: [] });
     const rows = await tasksOf('snv');
     expect(rows.map((r) => [r.externalId, r.source, r.unitId, r.assigneeId, r.status, r.assignedAt.toISOString(), r.dueDate, r.finishedAt?.toISOString() ?? null, r.assignedByUserId])).toEqual([
       ['TDO-101', 'import', unitA, 'p001', 'done', '2021-07-19T01:05:00.000Z', '2021-07-23', '2021-07-22T08:40:00.000Z', null],
@@ -104,7 +104,7 @@ describe('JSON import', () => {
     const before = await actionsOf('snv');
     const res = await C.it!.post('/api/tasks/import?agencyId=snv', DOC);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ dryRun: false, tasks: { created: 0, updated: 0, unchanged: 2 }, actions: { inserted: 0, removed: 0, unchanged: 4 } });
+    expect(res.body).toEqual({ dryRun: false, tasks: { created: 0, updated: 0, unchanged: 2 }, actions: { inserted: 0, removed: 0, unchanged: 4 }, warnings: [] });
     expect((await tasksOf('snv')).map((r) => r.version)).toEqual([1, 1]);
     expect((await actionsOf('snv')).map((a) => a.id)).toEqual(before.map((a) => a.id));
   });
@@ -122,7 +122,7 @@ describe('JSON import', () => {
       actions: [DOC.actions[0], DOC.actions[1], DOC.actions[2], { taskId: 'TDO-102', personId: 'p002', at: '2021-07-23T08:00:00+07:00', kind: 'comment' }],
     };
     const res = await C.office!.post('/api/tasks/import?agencyId=snv', changed);
-    expect(res.body).toEqual({ dryRun: false, tasks: { created: 0, updated: 1, unchanged: 1 }, actions: { inserted: 1, removed: 1, unchanged: 3 } });
+    expect(res.body).toEqual({ dryRun: false, tasks: { created: 0, updated: 1, unchanged: 1 }, actions: { inserted: 1, removed: 1, unchanged: 3 }, warnings: [] });
     const rows = await tasksOf('snv');
     expect(rows.map((r) => [r.title, r.version])).toEqual([
       ['Báo cáo kết quả hỗ trợ Covid-19 (bổ sung)', 2],
@@ -148,7 +148,7 @@ describe('JSON import', () => {
     const doc = { ...DOC, tasks: [...DOC.tasks, { id: 'TDO-103', title: 'Mới', assigneeId: 'p001', assignedAt: '2021-07-23T08:00:00+07:00' }] };
     const res = await C.office!.post('/api/tasks/import?agencyId=snv&dryRun=1', doc);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ dryRun: true, tasks: { created: 1, updated: 1, unchanged: 1 }, actions: { inserted: 1, removed: 1, unchanged: 3 } });
+    expect(res.body).toEqual({ dryRun: true, tasks: { created: 1, updated: 1, unchanged: 1 }, actions: { inserted: 1, removed: 1, unchanged: 3 }, warnings: [] });
     expect(await tasksOf('snv')).toHaveLength(2);
   });
 
@@ -200,14 +200,14 @@ describe('CSV import', () => {
     const form = await multipart({ tasks: { name: 'tasks.csv', data: `\uFEFF${TASKS_CSV}` }, actions: { name: 'actions.csv', data: ACTIONS_CSV } });
     const res = await C.office!.post('/api/tasks/import?agencyId=snv', form.body, form.headers);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ dryRun: false, tasks: { created: 2, updated: 0, unchanged: 0 }, actions: { inserted: 2, removed: 0, unchanged: 0 } });
+    expect(res.body).toEqual({ dryRun: false, tasks: { created: 2, updated: 0, unchanged: 0 }, actions: { inserted: 2, removed: 0, unchanged: 0 }, warnings: [] });
     const rows = (await tasksOf('snv')).filter((r) => r.externalId!.startsWith('CSV-'));
     expect(rows.map((r) => [r.externalId, r.title, r.status])).toEqual([
       ['CSV-1', 'Kế hoạch kiểm tra, giám sát', 'assigned'],
       ['CSV-2', 'Báo cáo "nhanh"\r\nnhiều dòng', 'done'],
     ]);
     const again = await C.office!.post('/api/tasks/import?agencyId=snv', form.body, form.headers);
-    expect(again.body).toEqual({ dryRun: false, tasks: { created: 0, updated: 0, unchanged: 2 }, actions: { inserted: 0, removed: 0, unchanged: 2 } });
+    expect(again.body).toEqual({ dryRun: false, tasks: { created: 0, updated: 0, unchanged: 2 }, actions: { inserted: 0, removed: 0, unchanged: 2 }, warnings: [] });
   });
 
   it('reports a bad row with its file, row and column, and imports nothing', async () => {
@@ -254,5 +254,23 @@ describe('activity times', () => {
     expect(new Date(activityTimeToMs('2021-07-20 09:12')).toISOString()).toBe('2021-07-20T02:12:00.000Z');
     expect(new Date(activityTimeToMs('2021-07-20T09:12:00-0130')).toISOString()).toBe('2021-07-20T10:42:00.000Z');
     expect(new Date(activityTimeToMs('2021-07-20T09:12:59Z')).toISOString()).toBe('2021-07-20T09:12:59.000Z');
+  });
+});
+
+describe('data from other systems', () => {
+  it('imports a task finished before it was assigned (clocks of two systems differ) and lists it as a warning with its path', async () => {
+    const skewed = {
+      format: 'congvu.activity/1',
+      tasks: [{ id: 'TDO-SKEW', title: 'Báo cáo nhanh số liệu tiêm chủng', assigneeId: 'stc-1', assignedAt: '2021-07-26T08:01:00+07:00', finishedAt: '2021-07-26T08:00:00+07:00' }],
+      actions: [],
+    };
+    const res = await C.stcoffice!.post('/api/tasks/import?agencyId=stc', skewed);
+    expect(res.status).toBe(200);
+    expect(res.body.tasks).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect(res.body.warnings).toEqual([
+      { path: 'body.tasks[0].finishedAt', file: null, row: null, column: null, message: expect.stringContaining('trước thời điểm giao việc "2021-07-26T08:01:00+07:00"') },
+    ]);
+    const row = (await tasksOf('stc')).find((r) => r.externalId === 'TDO-SKEW')!;
+    expect([row.assignedAt.toISOString(), row.finishedAt?.toISOString()]).toEqual(['2021-07-26T01:01:00.000Z', '2021-07-26T01:00:00.000Z']);
   });
 });

@@ -99,14 +99,19 @@ export async function importActivity(deps: Deps, user: CurrentUser, agencyId: st
 
   // 1. The format, with the activity module's parsers (all-or-nothing, paths / rows and columns).
   let activity: Activity;
+  // Records imported anyway but worth a look (a task finished before it was assigned: clocks differ).
+  let warnings: TaskImportIssue[];
   if (source.kind === 'csv') {
     const parsed = parseActivityCsv({ tasks: source.tasks, actions: source.actions } satisfies ActivityCsvInput, source.names);
     if (!parsed.ok) fail(parsed.issues.map(csvIssue), parsed.omitted);
     activity = parsed.value;
+    warnings = (parsed.warnings ?? []).map(csvIssue);
   } else {
     const parsed = source.kind === 'json' ? parseActivityText(source.text) : parseActivity(source.value);
-    if (!parsed.ok) fail(parsed.issues.map((i) => ({ path: jsonPath(i.path), file: null, row: null, column: null, message: i.message })), parsed.omitted);
+    const jsonIssue = (i: { path: string; message: string }): TaskImportIssue => ({ path: jsonPath(i.path), file: null, row: null, column: null, message: i.message });
+    if (!parsed.ok) fail(parsed.issues.map(jsonIssue), parsed.omitted);
     activity = parsed.value;
+    warnings = (parsed.warnings ?? []).map(jsonIssue);
   }
 
   // 2. Every person must be a person of the agency.
@@ -140,7 +145,7 @@ export async function importActivity(deps: Deps, user: CurrentUser, agencyId: st
 
   // 3. Write, in one transaction.
   const DRY_RUN = Symbol('dry-run');
-  let result: TaskImportResult | undefined;
+  let result: Omit<TaskImportResult, 'warnings'> | undefined;
   try {
     await deps.db.transaction(async (tx) => {
       result = await write(deps, tx, user, agencyId, activity, unitOf, source.kind === 'csv' ? 'csv' : 'json', !!opts.dryRun);
@@ -149,10 +154,10 @@ export async function importActivity(deps: Deps, user: CurrentUser, agencyId: st
   } catch (err) {
     if (err !== DRY_RUN) throw err;
   }
-  return result!;
+  return { ...result!, warnings };
 }
 
-async function write(deps: Deps, tx: Db, user: CurrentUser, agencyId: string, activity: Activity, unitOf: Map<string, string>, format: 'json' | 'csv', dryRun: boolean): Promise<TaskImportResult> {
+async function write(deps: Deps, tx: Db, user: CurrentUser, agencyId: string, activity: Activity, unitOf: Map<string, string>, format: 'json' | 'csv', dryRun: boolean): Promise<Omit<TaskImportResult, 'warnings'>> {
   // One import per agency at a time: the existence checks below stay true until commit.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tasks-import:${agencyId}`}))`);
   const now = deps.clock.now();
@@ -260,7 +265,7 @@ async function write(deps: Deps, tx: Db, user: CurrentUser, agencyId: string, ac
   for (let i = 0; i < stale.length; i += CHUNK) await tx.delete(taskActions).where(inArray(taskActions.id, stale.slice(i, i + CHUNK)));
   for (let i = 0; i < inserts.length; i += CHUNK) await tx.insert(taskActions).values(inserts.slice(i, i + CHUNK));
 
-  const result: TaskImportResult = {
+  const result: Omit<TaskImportResult, 'warnings'> = {
     dryRun,
     tasks: { created, updated, unchanged: unchangedTasks },
     actions: { inserted: inserts.length, removed: stale.length, unchanged: unchangedActions },

@@ -160,6 +160,17 @@ describe('computeAppendix2: assigned(p)', () => {
     expect(rowOf(out, 'p1')).toMatchObject({ wfhDays: 2, assigned: 0 });
   });
 
+  it('counts a task finished before it was assigned by its days (clocks differ): open on the day when both fall on it, on no day otherwise', () => {
+    // p1 is at home on Thursday 22/07 only.
+    const out = report([person('p1')], { p1: 'OOOWO' }, activity([
+      // Finished at 09:58 by one system, assigned at 10:05 by the other, the same day: open on 22/07.
+      task('skew', 'p1', '2021-07-22T10:05:00+07:00', '2021-07-22T09:58:00+07:00'),
+      // Finished the day before the day of assignment: open on no day.
+      task('crossed', 'p1', '2021-07-22T00:10:00+07:00', '2021-07-21T23:55:00+07:00'),
+    ], [act('skew', 'p1', '2021-07-22T10:30:00+07:00')]));
+    expect(rowOf(out, 'p1')).toMatchObject({ assigned: 1, processed: 1 });
+  });
+
   it('counts only tasks assigned to the person', () => {
     const out = report([person('p1'), person('p2')], { p1: 'WWWWW', p2: 'OOOOO' }, activity([task('t1', 'p2', '2021-07-19T08:00:00+07:00')]));
     expect(rowOf(out, 'p1')).toMatchObject({ assigned: 0 });

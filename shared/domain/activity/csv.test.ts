@@ -97,6 +97,18 @@ describe('parseActivityCsv', () => {
     });
   });
 
+  it('reads a task finished before it was assigned (clocks of two systems differ) and warns with file, row and column', () => {
+    const r = parseActivityCsv({
+      tasks: 'id,title,assigneeId,assignedAt,finishedAt\nt1,Việc 1,p001,2021-07-19T08:00:00,2021-07-19T07:58:00\nt2,Việc 2,p001,2021-07-19T08:00:00,\n',
+      actions: 'taskId,personId,at,kind\nt1,p001,2021-07-19T09:00:00,finish\n',
+    });
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.value.tasks.map((t) => t.finishedAt)).toEqual(['2021-07-19T07:58:00', undefined]);
+    expect(r.ok && r.warnings).toEqual([
+      { file: 'tasks.csv', row: 2, column: 'E (finishedAt)', message: expect.stringContaining('trước thời điểm giao việc "2021-07-19T08:00:00"') },
+    ]);
+  });
+
   it('names file, spreadsheet row (header = 1) and column of each bad cell', () => {
     const tasks = [
       'id,title,assigneeId,assignedAt,dueDate,finishedAt',
@@ -112,7 +124,6 @@ describe('parseActivityCsv', () => {
       'tasks.csv, dòng 3, cột D (assignedAt)',
       'tasks.csv, dòng 3, cột E (dueDate)',
       'tasks.csv, dòng 4, cột A (id)',
-      'tasks.csv, dòng 4, cột F (finishedAt)',
       'actions.csv, dòng 2, cột D (kind)',
       'actions.csv, dòng 3, cột A (taskId)',
       'actions.csv, dòng 4, cột A (taskId)',
@@ -121,7 +132,7 @@ describe('parseActivityCsv', () => {
       'actions.csv, dòng 4, cột D (kind)',
     ]);
     expect(formatCsvIssue(list[3])).toBe('tasks.csv, dòng 4, cột A (id): Mã công việc "t1" bị trùng (đã có ở dòng 2)');
-    expect(formatCsvIssue(list[6])).toBe('actions.csv, dòng 3, cột A (taskId): Không có công việc nào có mã "t9" trong tasks.csv');
+    expect(formatCsvIssue(list[5])).toBe('actions.csv, dòng 3, cột A (taskId): Không có công việc nào có mã "t9" trong tasks.csv');
   });
 
   it('uses the given file names in messages', () => {

@@ -11,6 +11,7 @@ import { isIsoDate } from '../dates';
 import {
   ACTIVITY_FORMAT,
   MAX_REPORTED_ISSUES,
+  finishedBeforeAssignedMessage,
   timeToUtcMinutes,
   type Activity,
   type ActivityAction,
@@ -262,11 +263,13 @@ function readFile(
 
 /**
  * Reads `tasks.csv` and `actions.csv` into an activity document. An action naming a task absent
- * from `tasks.csv` is an error; so are duplicate task ids and a `finishedAt` before `assignedAt`.
+ * from `tasks.csv` is an error; so are duplicate task ids. A `finishedAt` before `assignedAt` is a
+ * warning (the format asks for no order; clocks of two systems may differ).
  * Empty `dueDate` / `finishedAt` cells (or absent columns) mean absent.
  */
 export function parseActivityCsv(input: ActivityCsvInput, names: ActivityCsvNames = {}): ActivityCsvParseResult {
   const issues = new Issues();
+  const warnings = new Issues();
   const tasksFile = names.tasks ?? 'tasks.csv';
   const actionsFile = names.actions ?? 'actions.csv';
   const tasksText = decode(input.tasks, tasksFile, issues);
@@ -308,7 +311,7 @@ export function parseActivityCsv(input: ActivityCsvInput, names: ActivityCsvName
           if (Number.isNaN(finished)) {
             issues.add(tasksFile, row, label(iFinished), `Thời gian không hợp lệ ${JSON.stringify(finishedAt)}: ${TIME_HINT} (để trống nếu chưa hoàn thành)`);
           } else if (finished < assigned) {
-            issues.add(tasksFile, row, label(iFinished), `Thời điểm hoàn thành ${JSON.stringify(finishedAt)} trước thời điểm giao việc ${JSON.stringify(assignedAt)}`);
+            warnings.add(tasksFile, row, label(iFinished), finishedBeforeAssignedMessage(finishedAt, assignedAt));
           }
         }
         if (issues.count !== before) return;
@@ -350,7 +353,7 @@ export function parseActivityCsv(input: ActivityCsvInput, names: ActivityCsvName
   }
 
   if (issues.count > 0) return { ok: false, issues: issues.list, omitted: issues.count - issues.list.length };
-  return { ok: true, value: { format: ACTIVITY_FORMAT, tasks, actions } };
+  return { ok: true, value: { format: ACTIVITY_FORMAT, tasks, actions }, ...(warnings.count ? { warnings: warnings.list } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------

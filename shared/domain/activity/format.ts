@@ -76,8 +76,19 @@ export interface CsvIssue {
  * `Result` (roster/format.ts): `issues` lists at most `MAX_REPORTED_ISSUES`, `omitted` counts the others.
  */
 export type ParseResult<T, I> =
-  | { ok: true; value: T }
+  | { ok: true; value: T; warnings?: I[] }
   | { ok: false; issues: I[]; omitted: number };
+
+/**
+ * Message of the warning for a task finished before it was assigned (clocks of two systems differ):
+ * the format asks for no order, the task counts by its day of assignment and its day of finishing.
+ */
+export function finishedBeforeAssignedMessage(finishedAt: string, assignedAt: string): string {
+  return (
+    `Thời điểm hoàn thành ${JSON.stringify(finishedAt)} trước thời điểm giao việc ${JSON.stringify(assignedAt)} ` +
+    '(đồng hồ của các hệ thống có thể lệch nhau): vẫn tính theo ngày giao và ngày hoàn thành'
+  );
+}
 
 /** How many issues a parser keeps (a broken file of millions of rows must not produce millions of messages). */
 export const MAX_REPORTED_ISSUES = 100;

@@ -87,14 +87,19 @@ describe('parseActivity', () => {
     expect(issues(d)).toEqual([{ path: '$.tasks[1].id', message: 'Mã công việc "t1" bị trùng (đã có ở $.tasks[0])' }]);
   });
 
-  it('rejects finishedAt before assignedAt, comparing instants', () => {
+  it('accepts finishedAt before assignedAt (clocks of two systems differ) with a warning, comparing instants', () => {
     const d = doc();
     const t = (d.tasks as Record<string, unknown>[])[1];
     t.assignedAt = '2021-07-20T08:00:00+07:00';
     t.finishedAt = '2021-07-20T00:59:00Z'; // 07:59 in Vietnam
-    expect(issues(d).map((i) => i.path)).toEqual(['$.tasks[1].finishedAt']);
-    t.finishedAt = '2021-07-20T01:00:00Z'; // 08:00 in Vietnam: same instant, fine
-    expect(parseActivity(d).ok).toBe(true);
+    const r = parseActivity(d);
+    expect(r.ok).toBe(true);
+    expect(r.ok && r.value.tasks[1]!.finishedAt).toBe('2021-07-20T00:59:00Z');
+    expect(r.ok && r.warnings?.map((w) => w.path)).toEqual(['$.tasks[1].finishedAt']);
+    expect(r.ok && r.warnings?.[0]!.message).toContain('vẫn tính theo ngày giao và ngày hoàn thành');
+    t.finishedAt = '2021-07-20T01:00:00Z'; // 08:00 in Vietnam: same instant, no warning
+    const same = parseActivity(d);
+    expect(same.ok && same.warnings).toBeUndefined();
   });
 
   it('returns nothing when anything is wrong (all-or-nothing)', () => {

@@ -3,8 +3,9 @@
  *
  * Strict like the roster format: an unknown field is an error, every error names the JSON path
  * of the bad value, with a Vietnamese message; nothing is returned when anything is wrong.
- * Checks beyond the types: task ids are unique, every action names a task of the document,
- * `finishedAt` is not before `assignedAt`.
+ * Checks beyond the types: task ids are unique, every action names a task of the document.
+ * A `finishedAt` before `assignedAt` (clocks of two systems differ) is not an error: the format asks
+ * for no order (a task counts by its day of assignment and its day of finishing); it is a warning.
  */
 import { isIsoDate } from '../dates';
 import {
@@ -16,6 +17,7 @@ import {
   type ActivityTask,
   type JsonIssue,
   type ParseResult,
+  finishedBeforeAssignedMessage,
 } from './format';
 
 export type ActivityParseResult = ParseResult<Activity, JsonIssue>;
@@ -93,7 +95,7 @@ function missing(issues: Issues, base: string, key: string): void {
   issues.add(fieldPath(base, key), `Thiếu trường bắt buộc ${JSON.stringify(key)}`);
 }
 
-function parseTask(v: unknown, path: string, issues: Issues, dates: Map<string, boolean>): ActivityTask | null {
+function parseTask(v: unknown, path: string, issues: Issues, dates: Map<string, boolean>, warnings: Issues): ActivityTask | null {
   if (!isObject(v)) {
     issues.add(path, `Mỗi công việc phải là một đối tượng JSON, không phải ${describe(v)}`);
     return null;
@@ -129,10 +131,7 @@ function parseTask(v: unknown, path: string, issues: Issues, dates: Map<string, 
     const p = timeProblem(v.finishedAt);
     if (p) issues.add(`${path}.finishedAt`, p);
     else if (timeToUtcMinutes(v.finishedAt as string) < assigned) {
-      issues.add(
-        `${path}.finishedAt`,
-        `Thời điểm hoàn thành ${JSON.stringify(v.finishedAt)} trước thời điểm giao việc ${JSON.stringify(v.assignedAt)}`,
-      );
+      warnings.add(`${path}.finishedAt`, finishedBeforeAssignedMessage(v.finishedAt as string, v.assignedAt as string));
     }
   }
   if (issues.count !== before) return null;
@@ -214,6 +213,7 @@ function actionIssues(v: unknown, i: number, taskIds: Map<string, number>, issue
  */
 export function parseActivity(json: unknown): ActivityParseResult {
   const issues = new Issues();
+  const warnings = new Issues();
   if (!isObject(json)) {
     issues.add('$', `Tệp hoạt động phải là một đối tượng JSON có "format": "${ACTIVITY_FORMAT}", không phải ${describe(json)}`);
     return { ok: false, issues: issues.list, omitted: issues.count - issues.list.length };
@@ -233,7 +233,7 @@ export function parseActivity(json: unknown): ActivityParseResult {
     const dates = new Map<string, boolean>();
     for (let i = 0; i < list.length; i++) {
       const path = `$.tasks[${i}]`;
-      const task = parseTask(list[i], path, issues, dates);
+      const task = parseTask(list[i], path, issues, dates, warnings);
       const id = isObject(list[i]) ? (list[i] as Record<string, unknown>).id : undefined;
       if (typeof id === 'string' && id.length > 0) {
         const first = taskIds.get(id);
@@ -255,7 +255,7 @@ export function parseActivity(json: unknown): ActivityParseResult {
   }
 
   if (issues.count > 0) return { ok: false, issues: issues.list, omitted: issues.count - issues.list.length };
-  return { ok: true, value: { format: ACTIVITY_FORMAT, tasks, actions } };
+  return { ok: true, value: { format: ACTIVITY_FORMAT, tasks, actions }, ...(warnings.count ? { warnings: warnings.list } : {}) };
 }
 
 /** Parses JSON text (an optional BOM is skipped) and checks it; a syntax error is an issue at `$`. */

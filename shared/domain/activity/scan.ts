@@ -14,7 +14,7 @@
  * ordinary path (`JSON.parse` + `parseActivity`), whose messages name every problem and its path — so
  * a document gives the same report, or the same errors, whichever way it was read.
  */
-import { ACTIVITY_FORMAT, timeBytesToUtcMinutes, timeToUtcMinutes, type ActivityTask } from './format';
+import { ACTIVITY_FORMAT, timeBytesToUtcMinutes, timeToUtcMinutes, type ActivityTask, type JsonIssue } from './format';
 import { parseActivity } from './parse';
 
 /** The actions of a document as columns: action i is on task `taskKeys[taskRef[i]]`, by `personKeys[personRef[i]]`. */
@@ -37,6 +37,8 @@ export interface CompactActivity {
   format: typeof ACTIVITY_FORMAT;
   tasks: ActivityTask[];
   compactActions: CompactActions;
+  /** Warnings of the tasks (as `parseActivity` gives them). */
+  warnings?: JsonIssue[];
 }
 
 /** Decodes bytes [start, end) of `bytes` into a string; the UTF-8 one throws on invalid UTF-8. */
@@ -502,6 +504,7 @@ function* scan(b: Uint8Array, arrival: Arrival, { ascii, utf8 }: Decoders, looka
   return {
     format: ACTIVITY_FORMAT,
     tasks,
+    ...(checked.warnings ? { warnings: checked.warnings } : {}),
     compactActions: {
       count: cols.count,
       taskRef: cols.taskRef.subarray(0, cols.count),

@@ -247,6 +247,21 @@ function ResultLines({ result }: { result: TaskImportResult }) {
     <Stack gap={2}>
       <Text size="sm">{t('tasks.import.tasksLine', result.tasks)}</Text>
       <Text size="sm">{t('tasks.import.actionsLine', result.actions)}</Text>
+      {result.warnings.length ? (
+        <Stack gap={2} mt="xs" data-testid="import-warnings">
+          <Text size="sm" fw={600}>
+            {t('tasks.import.warnings', { count: result.warnings.length })}
+          </Text>
+          <List size="sm">
+            {result.warnings.map((w, i) => (
+              <List.Item key={`${w.path}-${i}`} style={{ overflowWrap: 'anywhere' }}>
+                {w.file ? `${w.file}, ${t('tasks.import.colRow').toLowerCase()} ${w.row ?? '—'}, ${w.column ?? '—'}: ` : `${jsonPathOfIssue(w.path)}: `}
+                {w.message}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      ) : null}
     </Stack>
   );
 }
