@@ -48,7 +48,7 @@ describe('org', () => {
     const mine = await head.get(`/api/org/people?unitId=${unitB}`);
     expect(mine.status).toBe(200);
     expect(mine.body.people.map((p: any) => p.fullName).sort()).toEqual(['Phạm Thị Hoa', 'Đỗ Minh Tuấn'].sort());
-    expect((await head.get(`/api/org/people?unitId=${unitA}`)).status).toBe(403);
+    expect((await head.get(`/api/org/people?unitId=${unitA}`)).status).toBe(404);
     const folded = await head.get(`/api/org/people?unitId=${unitB}&q=${encodeURIComponent('minh TUAN')}`);
     expect(folded.body.people.map((p: any) => p.fullName)).toEqual(['Đỗ Minh Tuấn']);
     const all = await head.get('/api/org/people');

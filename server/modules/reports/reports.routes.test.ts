@@ -104,7 +104,7 @@ describe('daily reports', () => {
     expect(res.body.content.flags.noProcessing.map((f: any) => f.personId)).toEqual(['p-binh']);
     expect(res.body.content.flags.noProcessing[0].openTasks.map((x: any) => x.id)).toEqual(['t3']);
     expect((await C.staff!.get(`/api/reports/daily?agencyId=nt-snv&date=${D1}`)).status).toBe(403);
-    expect((await C.stcOffice!.get(`/api/reports/daily?agencyId=nt-snv&date=${D1}`)).status).toBe(403);
+    expect((await C.stcOffice!.get(`/api/reports/daily?agencyId=nt-snv&date=${D1}`)).status).toBe(404);
     expect((await C.office!.put(`/api/reports/notes/nt-snv/${D1}`, { note: 'Nhầm' })).status).toBe(200);
     expect((await C.office!.put(`/api/reports/notes/nt-snv/${D1}`, { note: '' })).status).toBe(200);
     expect((await C.office!.get(`/api/reports/daily?agencyId=nt-snv&date=${D1}`)).body.content.note).toBeNull();

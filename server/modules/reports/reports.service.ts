@@ -9,7 +9,7 @@ import { and, asc, eq, gte, inArray, like, lte, sql } from 'drizzle-orm';
 import type { Appendix2Report } from '../../../shared/domain/activity/appendix2';
 import { AGENCY_REPORT_FORMAT, PROVINCE_REPORT_FORMAT, type AgencyReportContent, type FlagRow, type ProvinceReportContent, type ReportNames } from '../../../shared/domain/reports';
 import { appendix2Totals } from '../../../shared/domain/activity/appendix2';
-import { can, scopesFor } from '../../../shared/domain/permissions';
+import { scopesFor } from '../../../shared/domain/permissions';
 import type { Db } from '../../db/client';
 import { canonicalJson } from '../../lib/audit';
 import type { CurrentUser, Deps } from '../../lib/context';
@@ -261,7 +261,7 @@ export async function getAppendix2(deps: Deps, user: CurrentUser, q: { agencyId?
     agencyIds = [q.agencyId];
   } else if (q.rootId) {
     const target = await agencyTarget(deps.db, q.rootId);
-    if (!can(user, 'report.province', target)) throw new AppError('FORBIDDEN');
+    assertCan(user, 'report.province', target);
     agencyIds = (await agenciesUnder(deps.db, q.rootId)).map((a) => a.id);
   } else {
     throw invalid('query.agencyId', 'Chọn cơ quan hoặc tỉnh.');

@@ -67,7 +67,7 @@ describe('duty: who may set and read it', () => {
     ['staff', 403],
     ['head', 403],
     ['director', 403],
-    ['stcOffice', 403],
+    ['stcOffice', 404],
     ['admin', 403],
     ['province', 403],
   ])('PUT by %s → %i', async (who, status) => {
@@ -82,7 +82,7 @@ describe('duty: who may set and read it', () => {
     ['director', 200],
     ['province', 200],
     ['admin', 200],
-    ['stcOffice', 403],
+    ['stcOffice', 404],
   ])('GET by %s → %i', async (who, status) => {
     const res = await c[who]!.get(`/api/duty?agencyId=${AG}&from=2021-07-19&to=2021-07-19`);
     expect(res.status).toBe(status);

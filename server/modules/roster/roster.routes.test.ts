@@ -100,8 +100,8 @@ describe('roster workflow', () => {
     expect(grid.body.editable).toBe(true);
     expect(grid.body.wfhShareScope).toBe('agency');
     expect(grid.body.people.map((p: any) => p.fullName)).toEqual(['Phạm Văn Bình', 'Nguyễn Thị An', 'Đỗ Minh Châu', 'Hồ Văn Dũng']);
-    expect((await C.headA!.get(`/api/roster/periods/${periodId}/units/${unitB}`)).status).toBe(403);
-    expect((await C.headA!.put(`/api/roster/periods/${periodId}/units/${unitB}/cells`, { version: 0, cells: [] })).status).toBe(403);
+    expect((await C.headA!.get(`/api/roster/periods/${periodId}/units/${unitB}`)).status).toBe(404);
+    expect((await C.headA!.put(`/api/roster/periods/${periodId}/units/${unitB}/cells`, { version: 0, cells: [] })).status).toBe(404);
     expect((await C.staff!.put(`/api/roster/periods/${periodId}/units/${unitA}/cells`, { version: 0, cells: [] })).status).toBe(403);
   });
 
@@ -241,7 +241,7 @@ describe('roster workflow', () => {
     expect(today.status).toBe(200);
     const modes = Object.fromEntries(today.body.units[0].people.map((p: any) => [p.fullName, p.mode]));
     expect(modes).toEqual({ 'Phạm Văn Bình': 'onsite', 'Nguyễn Thị An': 'wfh', 'Đỗ Minh Châu': 'wfh', 'Hồ Văn Dũng': 'onsite' });
-    expect((await C.headA!.get(`/api/roster/today?unitId=${unitB}`)).status).toBe(403);
+    expect((await C.headA!.get(`/api/roster/today?unitId=${unitB}`)).status).toBe(404);
     expect((await C.staff!.get(`/api/roster/today?agencyId=${agencyId}`)).status).toBe(403);
   });
 
