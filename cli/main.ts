@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   'roster import': { summary: 'congvu roster import INSTANCE.json ROSTER.json — nhập lịch vào cơ sở dữ liệu', load: () => import('./commands/roster-import') },
   'roster export': { summary: 'congvu roster export --agency ID --from D --to D [-o DIR] — xuất lịch từ cơ sở dữ liệu', load: () => import('./commands/roster-export') },
   'report appendix2': { summary: 'congvu report appendix2 --instance I.json --roster R.json --activity A.json --from D --to D — Phụ lục 2 (JSON)', load: () => import('./commands/report-appendix2') },
+  'audit verify': { summary: 'congvu audit verify [--agency ID] [--json] — kiểm tra toàn vẹn chuỗi băm của nhật ký hệ thống', load: () => import('./commands/audit') },
   seed: { summary: 'congvu seed [--agencies N --people N] — tạo dữ liệu mẫu', load: () => import('./commands/seed') },
 };
 
