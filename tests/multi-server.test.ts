@@ -6,10 +6,15 @@
  * once when two servers (two pools) run them at the same moment. PostgreSQL only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { openPostgres, queryRows, type Database } from '../server/db/client';
-import { runOnce } from '../server/modules/jobs/scheduler';
-import { systemClock } from '../server/lib/clock';
+import { runOnce, tick } from '../server/modules/jobs/scheduler';
+import { ManualClock, systemClock } from '../server/lib/clock';
+import { createAudit } from '../server/lib/audit';
+import { parseConfig } from '../server/config';
+import { policies } from '../server/modules/policy/policy.table';
+import { dailyReports } from '../server/modules/reports/reports.table';
+import { schedule } from '../server/modules/roster/roster.table';
 import { buildAgency, buildPerson, buildUnit, buildUser, TEST_PASSWORD } from './support/factories';
 import { freshPostgresDatabase, HttpSession, startAppServer, type AppServer } from './support/server-process';
 import { testDbKind } from './support/test-db';
@@ -36,6 +41,9 @@ describe.skipIf(onPglite)('two app servers on one PostgreSQL', () => {
     staffPerson = (await buildPerson(db, { unitId, fullName: 'Nguyễn Thị An' })).id;
     await buildUser(db, { personId: head, username: 'head.ms', roles: ['staff', 'unit_head'] });
     await buildUser(db, { personId: staffPerson, username: 'staff.ms', roles: ['staff'] });
+    // A home day for the 16:00 report job.
+    await db.insert(policies).values({ id: 'pol-ms', ownerAgencyId: agencyId, title: 'Phòng, chống dịch COVID-19', docNumber: '/SNV-VP', validFrom: '2021-05-25', validTo: null, scopeAgencyIds: [agencyId], rules: {} });
+    await db.insert(schedule).values({ personId: staffPerson, date: '2021-07-20', agencyId, unitId, mode: 'wfh', periodId: 'per-ms', version: 1 });
     for (const name of ['one', 'two']) await buildUser(db, { personId: (await buildPerson(db, { unitId })).id, username: `user.${name}.ms` });
     const env = { DATABASE_URL: url, LIVE_FALLBACK_POLL_SECONDS: '3600', SESSION_IDLE_MINUTES: '600' };
     [A, B] = await Promise.all([startAppServer(env), startAppServer(env)]);
@@ -129,6 +137,17 @@ describe.skipIf(onPglite)('two app servers on one PostgreSQL', () => {
       const rows = await queryRows<{ key: string; n: string }>(database.db, sql`select key, count(*) as n from job_probe group by key order by key`);
       expect(rows).toHaveLength(keys.length);
       expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
+
+      // The scheduler itself: two servers tick at 16:00:30 at the same moment; the report is frozen once.
+      const clock = new ManualClock('2021-07-20T16:00:30+07:00');
+      const config = parseConfig({ NODE_ENV: 'test', SEED_DEMO: '0' });
+      const [a, b] = await Promise.all([
+        tick({ db: database.db, clock, audit: createAudit(clock), config }),
+        tick({ db: second.db, clock, audit: createAudit(clock), config }),
+      ]);
+      expect([...a.errors, ...b.errors]).toEqual([]);
+      expect([...a.ran, ...b.ran]).toEqual(['agency-report:ms-snv:2021-07-20']);
+      expect(await database.db.select({ id: dailyReports.id }).from(dailyReports).where(and(eq(dailyReports.agencyId, 'ms-snv'), eq(dailyReports.date, '2021-07-20')))).toHaveLength(1);
     } finally {
       await second.close();
     }
