@@ -45,15 +45,15 @@ export async function upsertAccount(deps: Deps, user: CurrentUser, personId: str
   assertCan(user, 'account.manage', target);
   const isAdmin = isAdminOver(user, target.agencyPath);
   const escalation = [...new Set(input.roles.filter((r) => !IT_GRANTABLE.includes(r)))];
-  if (escalation.length && !isAdmin) {
-    await auditDenied(deps, user, 'account.grant_denied', personId, target.agencyId, { roles: input.roles });
-    throw new AppError('FORBIDDEN', `Chỉ quản trị hệ thống được cấp vai trò: ${escalation.join(', ')}.`);
-  }
   if (!isAdmin) {
     const [current] = await deps.db.select({ id: users.id }).from(users).where(eq(users.personId, personId));
     if (personId === user.personId || current?.id === user.userId) {
       await auditDenied(deps, user, 'account.grant_denied', personId, target.agencyId, { roles: input.roles, reason: 'own account' });
       throw new AppError('FORBIDDEN', 'Không thể tự thay đổi tài khoản và vai trò của chính mình. Liên hệ quản trị hệ thống.');
+    }
+    if (escalation.length) {
+      await auditDenied(deps, user, 'account.grant_denied', personId, target.agencyId, { roles: input.roles });
+      throw new AppError('FORBIDDEN', `Chỉ quản trị hệ thống được cấp vai trò: ${escalation.join(', ')}.`);
     }
     if (current && (await heldPrivilegedRoles(deps, current.id)).length) {
       await auditDenied(deps, user, 'account.grant_denied', personId, target.agencyId, { roles: input.roles, reason: 'privileged account' });

@@ -82,7 +82,9 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   const token = randomToken();
   const session: SessionInfo = { tokenHash: sha256(token), userId: user.id, csrfToken: randomToken(24) };
   await db.transaction(async (tx) => {
-    await clearKeys(tx, [`user:${username}`, ...(knownDevice ? [`dev:${device!.id}:${username}`] : [])]);
+    // A login from a new device clears the account's failures; one from a known device only its own
+    // (failures from elsewhere keep locking whoever made them).
+    await clearKeys(tx, [knownDevice ? `dev:${device!.id}:${username}` : `user:${username}`]);
     await tx.insert(sessions).values({
       ...session,
       createdAt: now,
