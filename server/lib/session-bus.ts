@@ -25,7 +25,7 @@ onSessionsRevoked((r) => pending.getStore()?.push(r));
 
 /** Collects the revocations of each request and tells the other servers before answering. */
 export function sessionBusMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  return async (_c, next) => {
     const pubsub = deps.pubsub;
     if (!pubsub) return next();
     const revoked: Revocation[] = [];
