@@ -11,6 +11,7 @@ import { taskRoutes } from './tasks/tasks.routes';
 import { presenceRoutes } from './presence/presence.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
+import { documentRoutes } from './documents/documents.routes';
 import { auditRoutes } from './audit/audit.routes';
 
 type RouteFactory = (deps: Deps) => OpenAPIHono<AppEnv>;
@@ -25,5 +26,6 @@ export const MODULE_ROUTES: Array<[string, RouteFactory]> = [
   ['/presence', presenceRoutes],
   ['/reports', reportsRoutes],
   ['/notifications', notificationsRoutes],
+  ['/documents', documentRoutes],
   ['/audit', auditRoutes],
 ];

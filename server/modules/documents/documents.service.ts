@@ -1,0 +1,1275 @@
+/**
+ * Documents (issue 9, H1-H3): văn bản đến, văn bản đi, văn bản mật.
+ *
+ * - Incoming: the Office registers it (số đến from the agency's register), submits it to a leader; the
+ *   leader gives a directive to a lead unit and coordinating units; the unit head (or the leader) gives
+ *   it to a lead person and coordinators; the lead person completes it. Each hand-off is a task linked to
+ *   the document (`document_tasks`): the holder's actions on it are the activity Phụ lục 2 counts.
+ * - Outgoing: the drafter writes versions; the unit head initials (ký nháy), the Office checks the format
+ *   (thẩm định thể thức), the Director / a Deputy (KT.) / a delegated person (TL., TUQ.) signs, the
+ *   Office issues it with the next number of the register and it reaches the incoming register of the
+ *   recipient agencies in Congvu. Returns carry a reason and are counted; too many returns or a step
+ *   waiting past its deadline escalates to the Director (exactly once per cause).
+ * - Secret: only a content-free register entry; its handler is put on site that day (duty `documents`).
+ * Every step is a row of `document_events` and of the audit log.
+ */
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import type {
+  DelegationCreate,
+  DelegationView,
+  DirectorBox,
+  DocumentDetail,
+  DocumentListItem,
+  DocumentListQuery,
+  DocumentListResponse,
+  DocumentSettings,
+  IncomingAssign,
+  IncomingComplete,
+  IncomingCreate,
+  IncomingDirect,
+  IncomingSubmit,
+  OutgoingCreate,
+  OutgoingIssue,
+  OutgoingTransition,
+  OutgoingUpdate,
+  RecipientInput,
+} from '../../../shared/contracts/documents';
+import { DOCUMENT_FILE_MAX_BYTES } from '../../../shared/contracts/documents';
+import { formatDateVi } from '../../../shared/domain/dates';
+import { diffLines, diffStats } from '../../../shared/domain/documents/diff';
+import { composeNotation, composeNumberText, defaultUnitCode, parseNumberText, registerYear } from '../../../shared/domain/documents/numbering';
+import { SECRET_CONTENT_MESSAGE_VI, secretContentFields } from '../../../shared/domain/documents/secret';
+import { DOC_TYPES, isSecret, registerOf, SECRET_PLACEHOLDER_VI, signatureBlock, URGENCY_LABELS_VI, type DocType, type Secrecy, type SigningAuthority, type Urgency } from '../../../shared/domain/documents/vocab';
+import {
+  allowedIncomingActions,
+  allowedOutgoingActions,
+  decideIncoming,
+  decideOutgoing,
+  DEFAULT_ESCALATION,
+  escalationReasons,
+  ESCALATION_REASON_LABELS_VI,
+  INCOMING_ACTION_LABELS_VI,
+  INCOMING_STATUS_LABELS_VI,
+  OUTGOING_ACTION_LABELS_VI,
+  OUTGOING_STATUS_LABELS_VI,
+  type EscalationReason,
+  type EscalationSettings,
+  type IncomingAction,
+  type IncomingRole,
+  type IncomingStatus,
+  type OutgoingAction,
+  type OutgoingRole,
+  type OutgoingStatus,
+} from '../../../shared/domain/documents/workflow';
+import { foldVi } from '../../../shared/domain/text';
+import { can, scopesFor } from '../../../shared/domain/permissions';
+import { todayVn } from '../../../shared/domain/tasks';
+import type { Db } from '../../db/client';
+import type { CurrentUser, Deps } from '../../lib/context';
+import { AppError, invalid, notFound } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { agencyTarget, unitTarget } from '../../lib/scope';
+import { roleGrants, users } from '../auth/auth.table';
+import { jobRuns } from '../jobs/jobs.table';
+import { notify } from '../notifications/notify';
+import { agencies, people, units } from '../org/org.table';
+import { dutyAssignments } from '../roster/roster.table';
+import { taskActions, taskPeople, tasks } from '../tasks/tasks.table';
+import { cancelNumbers, issueNumber } from './documents.numbering';
+import { documentDelegations, documentEvents, documentFiles, documentNumbers, documents, documentSettings, documentTasks, documentVersions } from './documents.table';
+
+type DocRow = typeof documents.$inferSelect;
+
+// ---------------------------------------------------------------- small helpers
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** 422 SECRET_CONTENT_REFUSED (as RULE_VIOLATION with `details.reason`): content of a secret document. */
+export function secretRefused(fields: string[], prefix = 'body'): AppError {
+  return new AppError('RULE_VIOLATION', SECRET_CONTENT_MESSAGE_VI, {
+    issues: fields.map((f) => ({ path: f === 'file' ? 'body.file' : `${prefix}.${f}`, message: SECRET_CONTENT_MESSAGE_VI })),
+    details: { reason: 'SECRET_CONTENT_REFUSED' },
+  });
+}
+
+function assertNoSecretContent(secrecy: Secrecy | string, input: Record<string, unknown>) {
+  const fields = secretContentFields(secrecy, input);
+  if (fields.length) throw secretRefused(fields);
+}
+
+export async function loadDocument(db: Db, id: string): Promise<DocRow> {
+  const [row] = await db.select().from(documents).where(eq(documents.id, id)).limit(1);
+  if (!row) throw notFound('văn bản');
+  return row;
+}
+
+function actingPerson(user: CurrentUser): string {
+  if (!user.personId) throw new AppError('FORBIDDEN', 'Tài khoản chưa gắn với cán bộ nào nên không xử lý được văn bản.');
+  return user.personId;
+}
+
+async function personOf(db: Db, id: string, path: string, agencyId?: string) {
+  const [p] = await db.select({ id: people.id, agencyId: people.agencyId, unitId: people.unitId, fullName: people.fullName, position: people.position, title: people.title, active: people.active }).from(people).where(eq(people.id, id)).limit(1);
+  if (!p || !p.active) throw invalid(path, `Không tìm thấy cán bộ đang công tác có mã "${id}".`);
+  if (agencyId && p.agencyId !== agencyId) throw invalid(path, `${p.fullName} không thuộc cơ quan của văn bản.`);
+  return p;
+}
+
+function searchTextOf(d: { subject?: string | null; body?: string | null; numberText?: string | null; issuerName?: string | null; docType: string; urgency: string; secrecy: string }): string {
+  const type = DOC_TYPES[d.docType as DocType]?.label ?? '';
+  const urgency = d.urgency !== 'normal' ? URGENCY_LABELS_VI[d.urgency as Urgency] ?? '' : '';
+  // A secret document has no content: only its type, number and issuer are searchable.
+  const content = isSecret(d.secrecy) ? '' : `${d.subject ?? ''} ${(d.body ?? '').slice(0, 20000)}`;
+  return foldVi(`${type} ${urgency} ${d.numberText ?? ''} ${d.issuerName ?? ''} ${content}`).replace(/\s+/g, ' ').trim();
+}
+
+const PRIORITY_OF_URGENCY: Record<Urgency, string> = { normal: 'normal', khan: 'high', thuong_khan: 'urgent', hoa_toc: 'urgent' };
+
+async function addEvent(tx: Db, doc: Pick<DocRow, 'id' | 'agencyId'>, e: { at: Date; user?: CurrentUser | null; personId?: string | null; kind: string; from?: string | null; to?: string | null; reason?: string | null; data?: unknown }) {
+  await tx.insert(documentEvents).values({
+    documentId: doc.id,
+    agencyId: doc.agencyId,
+    at: e.at,
+    actorUserId: e.user?.userId ?? null,
+    personId: e.personId ?? e.user?.personId ?? null,
+    kind: e.kind,
+    fromStatus: e.from ?? null,
+    toStatus: e.to ?? null,
+    reason: e.reason ?? null,
+    data: (e.data ?? null) as never,
+  });
+}
+
+/** Records `kind` on each open task of the document that the person leads or coordinates (Phụ lục 2 activity). */
+async function recordDocActivity(tx: Db, docId: string, personId: string, at: Date, kind: string, body: string | null = null): Promise<number> {
+  const rows = await tx
+    .select({ id: tasks.id, agencyId: tasks.agencyId })
+    .from(documentTasks)
+    .innerJoin(tasks, eq(tasks.id, documentTasks.taskId))
+    .where(
+      and(
+        eq(documentTasks.documentId, docId),
+        ne(tasks.status, 'done'),
+        or(eq(tasks.assigneeId, personId), sql`exists (select 1 from task_people tp where tp.task_id = ${tasks.id} and tp.person_id = ${personId})`),
+      ),
+    );
+  for (const t of rows) await tx.insert(taskActions).values({ taskId: t.id, personId, agencyId: t.agencyId, at, day: todayVn(at), kind, body });
+  return rows.length;
+}
+
+/** A task linked to the document (one hand-off step). */
+async function createDocTask(
+  tx: Db,
+  deps: Deps,
+  o: { doc: DocRow; step: 'leader' | 'unit' | 'handler'; leadId: string; coordinatorIds?: string[]; user: CurrentUser; dueDate: string | null; title: string; description?: string | null; at: Date },
+): Promise<string> {
+  const lead = await personOf(tx, o.leadId, 'body.leadPersonId');
+  const id = newId('tsk');
+  await tx.insert(tasks).values({
+    id,
+    agencyId: lead.agencyId,
+    unitId: lead.unitId,
+    title: o.title.slice(0, 500),
+    description: o.description ?? null,
+    assigneeId: lead.id,
+    assignedByUserId: o.user.userId,
+    assignedAt: o.at,
+    dueDate: o.dueDate,
+    priority: PRIORITY_OF_URGENCY[o.doc.urgency as Urgency] ?? 'normal',
+    status: 'assigned',
+    source: 'app',
+    createdAt: o.at,
+    updatedAt: o.at,
+  });
+  const coordinators = [...new Set(o.coordinatorIds ?? [])].filter((p) => p !== lead.id);
+  if (coordinators.length) await tx.insert(taskPeople).values(coordinators.map((personId) => ({ taskId: id, personId, role: 'coordinate' })));
+  await tx.insert(documentTasks).values({ taskId: id, documentId: o.doc.id, step: o.step });
+  const due = o.dueDate ? ` Hạn xử lý: ${formatDateVi(o.dueDate)}.` : '';
+  await notify(tx, deps.clock, { personIds: [lead.id], kind: 'document.assigned', title: `Văn bản cần xử lý: ${o.title}`, body: `Người giao: ${o.user.displayName}.${due}`, link: `/documents/${o.doc.id}`, email: true });
+  if (coordinators.length) await notify(tx, deps.clock, { personIds: coordinators, kind: 'document.assigned', title: `Phối hợp xử lý văn bản: ${o.title}`, body: `Chủ trì: ${lead.fullName}.${due}`, link: `/documents/${o.doc.id}` });
+  return id;
+}
+
+/** Closes the open tasks of the document at `step` led by `personId` (or every one when null), recording `kind` by the person. */
+async function finishDocTasks(tx: Db, docId: string, step: string, personId: string | null, at: Date, kind: string, body: string | null, status: 'done' | 'returned' = 'done') {
+  const rows = await tx
+    .select({ id: tasks.id, agencyId: tasks.agencyId, assigneeId: tasks.assigneeId })
+    .from(documentTasks)
+    .innerJoin(tasks, eq(tasks.id, documentTasks.taskId))
+    .where(and(eq(documentTasks.documentId, docId), eq(documentTasks.step, step), ne(tasks.status, 'done'), ne(tasks.status, 'returned'), personId ? eq(tasks.assigneeId, personId) : undefined));
+  for (const t of rows) {
+    await tx
+      .update(tasks)
+      .set({ status, finishedAt: status === 'done' ? at : null, returnReason: status === 'returned' ? body : null, updatedAt: at, version: sql`${tasks.version} + 1` })
+      .where(eq(tasks.id, t.id));
+    await tx.insert(taskActions).values({ taskId: t.id, personId: personId ?? t.assigneeId, agencyId: t.agencyId, at, day: todayVn(at), kind, body });
+  }
+  return rows.length;
+}
+
+const HEAD_POSITIONS = ['head', 'chief_of_office', 'center_director', 'deputy_head', 'deputy_chief_of_office', 'deputy_center_director'];
+
+async function unitHeadOf(db: Db, unitId: string, path: string): Promise<string> {
+  const rows = await db.select({ id: people.id, position: people.position }).from(people).where(and(eq(people.unitId, unitId), eq(people.active, true), inArray(people.position, HEAD_POSITIONS)));
+  rows.sort((a, b) => HEAD_POSITIONS.indexOf(a.position) - HEAD_POSITIONS.indexOf(b.position));
+  if (!rows[0]) throw invalid(path, 'Đơn vị chưa có lãnh đạo (trưởng hoặc phó) để nhận văn bản.');
+  return rows[0].id;
+}
+
+async function directorsOf(db: Db, agencyId: string): Promise<string[]> {
+  const rows = await db.select({ id: people.id }).from(people).where(and(eq(people.agencyId, agencyId), eq(people.position, 'director'), eq(people.active, true)));
+  return rows.map((r) => r.id);
+}
+
+/** Accounts with an agency role in the agency (to tell the Office of a recipient agency). */
+async function officeUsersOf(db: Db, agencyId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ userId: roleGrants.userId }).from(roleGrants).where(and(eq(roleGrants.agencyId, agencyId), eq(roleGrants.role, 'office')));
+  return rows.map((r) => r.userId);
+}
+
+export async function settingsOf(db: Db, agencyId: string): Promise<EscalationSettings & { unitCodes: Record<string, string>; version: number }> {
+  const [s] = await db.select().from(documentSettings).where(eq(documentSettings.agencyId, agencyId)).limit(1);
+  return s ? { maxReturns: s.maxReturns, stepDays: s.stepDays, unitCodes: s.unitCodes ?? {}, version: s.version } : { ...DEFAULT_ESCALATION, unitCodes: {}, version: 0 };
+}
+
+async function activeDelegation(db: Db, personId: string, agencyId: string, today: string) {
+  const [d] = await db
+    .select()
+    .from(documentDelegations)
+    .where(and(eq(documentDelegations.personId, personId), eq(documentDelegations.agencyId, agencyId), sql`${documentDelegations.validFrom} <= ${today}`, sql`${documentDelegations.validTo} >= ${today}`))
+    .orderBy(desc(documentDelegations.createdAt))
+    .limit(1);
+  return d ?? null;
+}
+
+// ---------------------------------------------------------------- access
+
+interface Access {
+  read: boolean;
+  outgoing: OutgoingRole[];
+  incoming: IncomingRole[];
+  /** May issue (cấp số, ban hành, thu hồi). */
+  issue: boolean;
+  register: boolean;
+}
+
+async function taskPeopleOfDoc(db: Db, docId: string): Promise<{ taskId: string; step: string; status: string; assigneeId: string; coordinators: string[] }[]> {
+  const rows = await db
+    .select({ taskId: tasks.id, step: documentTasks.step, status: tasks.status, assigneeId: tasks.assigneeId, coordinators: sql<unknown>`coalesce((select json_agg(tp.person_id) from task_people tp where tp.task_id = ${tasks.id}), '[]')` })
+    .from(documentTasks)
+    .innerJoin(tasks, eq(tasks.id, documentTasks.taskId))
+    .where(eq(documentTasks.documentId, docId));
+  return rows.map((r) => ({ ...r, coordinators: (typeof r.coordinators === 'string' ? JSON.parse(r.coordinators) : r.coordinators) as string[] }));
+}
+
+async function accessOf(deps: Deps, user: CurrentUser, doc: DocRow): Promise<Access> {
+  const agency = await agencyTarget(deps.db, doc.agencyId);
+  const target = { ...agency, ...(doc.unitId ? { unitId: doc.unitId } : {}) };
+  const me = user.personId ?? null;
+  const docTasks = await taskPeopleOfDoc(deps.db, doc.id);
+  const onTask = !!me && docTasks.some((t) => t.assigneeId === me || t.coordinators.includes(me));
+  const secret = isSecret(doc.secrecy);
+  const agencyRead = can(user, 'document.read', agency);
+  const unitRead = !!doc.unitId && can(user, 'document.read', target);
+  const isPerson = (id: string | null) => !!me && id === me;
+  // Secret entries: the Office, the agency's leaders and the handler only.
+  const read = secret
+    ? agencyRead || can(user, 'document.register', agency) || isPerson(doc.handlerPersonId)
+    : agencyRead || unitRead || onTask || isPerson(doc.drafterPersonId) || isPerson(doc.signerPersonId) || isPerson(doc.leaderPersonId) || isPerson(doc.handlerPersonId);
+
+  const outgoing: OutgoingRole[] = [];
+  const incoming: IncomingRole[] = [];
+  const register = can(user, 'document.register', agency);
+  const issue = can(user, 'document.issue', agency);
+  if (doc.direction === 'out') {
+    if (isPerson(doc.drafterPersonId)) outgoing.push('drafter');
+    if (doc.unitId && can(user, 'document.review', target)) outgoing.push('unit_head');
+    if (can(user, 'document.format', agency) || issue) outgoing.push('office');
+    if (me && (doc.signerPersonId === null || doc.signerPersonId === me)) {
+      const today = todayVn(deps.clock.now());
+      if (can(user, 'document.sign', agency) || (await activeDelegation(deps.db, me, doc.agencyId, today))) outgoing.push('signer');
+    }
+  } else if (!secret) {
+    if (register) incoming.push('office');
+    if (isPerson(doc.leaderPersonId) || (can(user, 'document.sign', agency) && can(user, 'task.assign', agency))) incoming.push('director');
+    if (doc.unitId && can(user, 'task.assign', target) && docTasks.some((t) => t.step === 'unit' && t.assigneeId === me)) incoming.push('unit_head');
+    else if (doc.unitId && can(user, 'document.review', target)) incoming.push('unit_head');
+    if (me && doc.handlerPersonId === me) incoming.push('handler');
+  }
+  return { read, outgoing, incoming, issue, register };
+}
+
+function assertRead(a: Access) {
+  if (!a.read) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem văn bản này.');
+}
+
+// ---------------------------------------------------------------- presentation
+
+interface Names {
+  people: Map<string, string>;
+  units: Map<string, string>;
+}
+
+async function namesFor(db: Db, personIds: (string | null | undefined)[], unitIds: (string | null | undefined)[]): Promise<Names> {
+  const pids = [...new Set(personIds.filter((x): x is string => !!x))];
+  const uids = [...new Set(unitIds.filter((x): x is string => !!x))];
+  const ps = pids.length ? await db.select({ id: people.id, fullName: people.fullName }).from(people).where(inArray(people.id, pids)) : [];
+  const us = uids.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, uids)) : [];
+  return { people: new Map(ps.map((p) => [p.id, p.fullName])), units: new Map(us.map((u) => [u.id, u.name])) };
+}
+
+const ref = (names: Names, id: string | null | undefined) => (id ? { id, fullName: names.people.get(id) ?? id } : null);
+const unitRef = (names: Names, id: string | null | undefined) => (id ? { id, name: names.units.get(id) ?? id } : null);
+
+function statusLabel(d: DocRow): string {
+  return d.direction === 'out' ? (OUTGOING_STATUS_LABELS_VI[d.status as OutgoingStatus] ?? d.status) : (INCOMING_STATUS_LABELS_VI[d.status as IncomingStatus] ?? d.status);
+}
+
+const FINAL = ['issued', 'cancelled', 'recalled', 'done'];
+
+/** People who must act now on the document (their ids). */
+async function waitingOnIds(db: Db, d: DocRow): Promise<string[]> {
+  if (FINAL.includes(d.status)) return [];
+  if (d.direction === 'out') {
+    if (d.status === 'draft' || d.status === 'returned') return d.drafterPersonId ? [d.drafterPersonId] : [];
+    if (d.status === 'pending_signature') return d.signerPersonId ? [d.signerPersonId] : [];
+    if (d.status === 'pending_initial' && d.unitId) return [await unitHeadOf(db, d.unitId, 'unitId').catch(() => '')].filter(Boolean);
+    return [];
+  }
+  if (d.status === 'submitted') return d.leaderPersonId ? [d.leaderPersonId] : [];
+  const open = await db
+    .select({ assigneeId: tasks.assigneeId })
+    .from(documentTasks)
+    .innerJoin(tasks, eq(tasks.id, documentTasks.taskId))
+    .where(and(eq(documentTasks.documentId, d.id), ne(tasks.status, 'done'), ne(tasks.status, 'returned')));
+  return [...new Set(open.map((o) => o.assigneeId))];
+}
+
+async function presentItems(db: Db, rows: DocRow[], today: string): Promise<DocumentListItem[]> {
+  const waiting = new Map<string, string[]>();
+  for (const r of rows) waiting.set(r.id, await waitingOnIds(db, r));
+  const names = await namesFor(db, rows.flatMap((r) => [r.drafterPersonId, r.signerPersonId, ...(waiting.get(r.id) ?? [])]), rows.map((r) => r.unitId));
+  const ids = rows.map((r) => r.id);
+  const fileCounts = ids.length ? await db.select({ id: documentFiles.documentId, n: sql<number>`count(*)::int` }).from(documentFiles).where(inArray(documentFiles.documentId, ids)).groupBy(documentFiles.documentId) : [];
+  const fc = new Map(fileCounts.map((f) => [f.id, Number(f.n)]));
+  return rows.map((d) => ({
+    id: d.id,
+    agencyId: d.agencyId,
+    direction: d.direction as 'in' | 'out',
+    register: d.register as DocumentListItem['register'],
+    status: d.status as DocumentListItem['status'],
+    statusLabel: statusLabel(d),
+    docType: d.docType as DocType,
+    docTypeLabel: DOC_TYPES[d.docType as DocType]?.label ?? d.docType,
+    subject: isSecret(d.secrecy) ? SECRET_PLACEHOLDER_VI : (d.subject ?? ''),
+    urgency: d.urgency as Urgency,
+    secrecy: d.secrecy as Secrecy,
+    arrivalNumber: d.arrivalNumber,
+    arrivalDate: d.arrivalDate,
+    numberText: d.numberText,
+    issuedDate: d.issuedDate,
+    issuerName: d.issuerName,
+    dueDate: d.dueDate,
+    overdue: !!d.dueDate && d.dueDate < today && !FINAL.includes(d.status),
+    unit: unitRef(names, d.unitId),
+    drafter: ref(names, d.drafterPersonId),
+    signer: ref(names, d.signerPersonId),
+    waitingOn: (waiting.get(d.id) ?? []).map((id) => ref(names, id)!),
+    returnCount: d.returnCount,
+    escalated: d.escalated,
+    fileCount: fc.get(d.id) ?? 0,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+    version: d.version,
+  }));
+}
+
+const EVENT_LABELS_VI: Record<string, string> = {
+  registered: 'Vào sổ văn bản đến',
+  received: 'Nhận từ cơ quan gửi qua Congvu',
+  drafted: 'Tạo dự thảo',
+  edited: 'Sửa dự thảo (phiên bản mới)',
+  issued: 'Cấp số, ban hành',
+  escalated: 'Chuyển lên Giám đốc',
+  file_added: 'Đính kèm tệp',
+  completed: 'Hoàn thành xử lý',
+  secret_registered: 'Vào sổ văn bản mật',
+  recalled_by_sender: 'Cơ quan gửi đã thu hồi văn bản',
+  ...Object.fromEntries(Object.entries(OUTGOING_ACTION_LABELS_VI)),
+  ...Object.fromEntries(Object.entries(INCOMING_ACTION_LABELS_VI).map(([k, v]) => [k === 'submit' ? 'submitted' : k === 'direct' ? 'directed' : k === 'assign' ? 'assigned' : k, v])),
+};
+
+export async function documentDetail(deps: Deps, user: CurrentUser, doc: DocRow, access?: Access): Promise<DocumentDetail> {
+  const a = access ?? (await accessOf(deps, user, doc));
+  const today = todayVn(deps.clock.now());
+  const [item] = await presentItems(deps.db, [doc], today);
+  const events = await deps.db.select().from(documentEvents).where(eq(documentEvents.documentId, doc.id)).orderBy(asc(documentEvents.id));
+  const versions = await deps.db.select().from(documentVersions).where(eq(documentVersions.documentId, doc.id)).orderBy(asc(documentVersions.seq));
+  const files = await deps.db
+    .select({ id: documentFiles.id, fileName: documentFiles.fileName, mimeType: documentFiles.mimeType, size: documentFiles.size, sha256: documentFiles.sha256, kind: documentFiles.kind, personId: documentFiles.personId, createdAt: documentFiles.createdAt })
+    .from(documentFiles)
+    .where(eq(documentFiles.documentId, doc.id))
+    .orderBy(asc(documentFiles.createdAt));
+  const docTasks = await deps.db
+    .select({ taskId: tasks.id, step: documentTasks.step, title: tasks.title, status: tasks.status, assigneeId: tasks.assigneeId, dueDate: tasks.dueDate, coordinators: sql<unknown>`coalesce((select json_agg(tp.person_id) from task_people tp where tp.task_id = ${tasks.id}), '[]')` })
+    .from(documentTasks)
+    .innerJoin(tasks, eq(tasks.id, documentTasks.taskId))
+    .where(eq(documentTasks.documentId, doc.id))
+    .orderBy(asc(tasks.assignedAt), sql`case ${documentTasks.step} when 'leader' then 0 when 'unit' then 1 else 2 end`, asc(tasks.id));
+  const parsedTasks = docTasks.map((t) => ({ ...t, coordinators: (typeof t.coordinators === 'string' ? JSON.parse(t.coordinators) : t.coordinators) as string[] }));
+  const numbers = await deps.db.select().from(documentNumbers).where(eq(documentNumbers.documentId, doc.id)).orderBy(asc(documentNumbers.at));
+  const names = await namesFor(
+    deps.db,
+    [...events.map((e) => e.personId), ...versions.map((v) => v.personId), ...files.map((f) => f.personId), ...parsedTasks.flatMap((t) => [t.assigneeId, ...t.coordinators]), doc.handlerPersonId],
+    [doc.unitId, ...(doc.coordinatorUnitIds ?? [])],
+  );
+  let replyTo: DocumentDetail['replyTo'] = null;
+  if (doc.replyToId) {
+    const [r] = await deps.db.select().from(documents).where(eq(documents.id, doc.replyToId)).limit(1);
+    if (r) replyTo = { id: r.id, numberText: r.numberText, subject: isSecret(r.secrecy) ? SECRET_PLACEHOLDER_VI : (r.subject ?? '') };
+  }
+  const signer = doc.signerPersonId ? (await deps.db.select({ title: people.title, position: people.position }).from(people).where(eq(people.id, doc.signerPersonId)))[0] : undefined;
+  const authority = (doc.signingAuthority as SigningAuthority | null) ?? null;
+  const signerTitle = signer?.title ?? (signer?.position === 'deputy_director' ? 'Phó Giám đốc' : signer?.position === 'director' ? 'Giám đốc' : 'Chánh Văn phòng');
+  const block = authority ? signatureBlock(authority, 'Giám đốc', signerTitle) : [];
+  const secret = isSecret(doc.secrecy);
+  return {
+    ...item!,
+    body: secret ? null : doc.body,
+    signingAuthority: authority,
+    signatureBlock: block,
+    recipients: (doc.recipients ?? []).map((r) => ({ agencyId: r.agencyId, name: r.name, receivedDocumentId: r.receivedDocumentId })),
+    directive: doc.directive,
+    leadUnit: doc.direction === 'in' ? unitRef(names, doc.unitId) : null,
+    coordinatorUnits: (doc.coordinatorUnitIds ?? []).map((u) => unitRef(names, u)!),
+    handler: ref(names, doc.handlerPersonId),
+    handledOn: doc.handledOn,
+    replyTo,
+    source: doc.sourceDocumentId && doc.sourceAgencyId ? { documentId: doc.sourceDocumentId, agencyId: doc.sourceAgencyId } : null,
+    stepEnteredAt: iso(doc.stepEnteredAt),
+    escalations: events.filter((e) => e.kind === 'escalated').map((e) => ({ reason: ((e.data as { reason?: EscalationReason } | null)?.reason ?? 'returns') as EscalationReason, at: e.at.toISOString() })),
+    timeline: events.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      kind: e.kind,
+      kindLabel: EVENT_LABELS_VI[e.kind] ?? e.kind,
+      actor: ref(names, e.personId),
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      reason: e.reason,
+      data: e.data ?? null,
+    })),
+    versions: versions.map((v, i) => {
+      const prev = versions[i - 1];
+      const diff = prev ? diffLines(`${prev.subject}\n${prev.body}`, `${v.subject}\n${v.body}`) : [];
+      return { seq: v.seq, subject: v.subject, body: v.body, note: v.note, author: ref(names, v.personId), createdAt: v.createdAt.toISOString(), diff, ...diffStats(diff) };
+    }),
+    files: files.map((f) => ({ id: f.id, fileName: f.fileName, mimeType: f.mimeType, size: f.size, sha256: f.sha256, kind: f.kind, uploadedBy: ref(names, f.personId), createdAt: f.createdAt.toISOString() })),
+    tasks: parsedTasks.map((t) => ({ taskId: t.taskId, step: t.step as 'leader' | 'unit' | 'handler', title: t.title, status: t.status, lead: ref(names, t.assigneeId)!, coordinators: t.coordinators.map((c) => ref(names, c)!), dueDate: t.dueDate })),
+    numbers: numbers.map((n) => ({ register: n.register as DocumentListItem['register'], year: n.year, number: n.number, numberText: n.numberText, status: n.status as 'issued' | 'cancelled', reason: n.reason, at: n.at.toISOString() })),
+    can: {
+      edit: doc.direction === 'out' && !secret && a.outgoing.includes('drafter') && (doc.status === 'draft' || doc.status === 'returned'),
+      attach: !secret && ((doc.direction === 'in' && a.register) || (doc.direction === 'out' && ((a.outgoing.includes('drafter') && (doc.status === 'draft' || doc.status === 'returned')) || (a.issue && (doc.status === 'signed' || doc.status === 'issued'))))),
+      outgoing: doc.direction === 'out' && !secret ? allowedOutgoingActions(doc.status as OutgoingStatus, a.outgoing).filter((x) => x !== 'issue' || a.issue) : [],
+      incoming: doc.direction === 'in' && !secret ? allowedIncomingActions(doc.status as IncomingStatus, a.incoming) : [],
+    },
+  };
+}
+
+export async function getDocument(deps: Deps, user: CurrentUser, id: string): Promise<DocumentDetail> {
+  const doc = await loadDocument(deps.db, id);
+  const a = await accessOf(deps, user, doc);
+  assertRead(a);
+  // Opening a document one handles is a `view` (not processing) on its task.
+  if (user.personId) {
+    const personId = user.personId;
+    const now = deps.clock.now();
+    await deps.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`doc-view:${id}:${personId}:${todayVn(now)}`}))`);
+      const seen = await tx.execute(sql`select 1 from task_actions a join document_tasks dt on dt.task_id = a.task_id where dt.document_id = ${id} and a.person_id = ${personId} and a.day = ${todayVn(now)} and a.kind = 'view' limit 1`);
+      const rows = (seen as unknown as { rows?: unknown[] }).rows ?? (seen as unknown as unknown[]);
+      if (!rows.length) await recordDocActivity(tx, id, personId, now, 'view');
+    });
+  }
+  return documentDetail(deps, user, doc, a);
+}
+
+// ---------------------------------------------------------------- incoming
+
+async function agencyRow(db: Db, agencyId: string) {
+  const [a] = await db.select().from(agencies).where(eq(agencies.id, agencyId)).limit(1);
+  if (!a) throw notFound('cơ quan');
+  return a;
+}
+
+/** Puts the handler of a secret document on site on that day (duty `documents`, respected by the roster rules and generator). */
+async function secretDuty(tx: Db, user: CurrentUser, agencyId: string, personId: string, date: string) {
+  await tx
+    .insert(dutyAssignments)
+    .values({ id: newId('duty'), agencyId, date, kind: 'documents', personId, note: 'Xử lý văn bản mật (làm việc tại cơ quan)', createdBy: user.userId })
+    .onConflictDoNothing();
+}
+
+export async function registerIncoming(deps: Deps, user: CurrentUser, input: IncomingCreate): Promise<DocumentDetail> {
+  const agency = await agencyTarget(deps.db, input.agencyId);
+  if (!can(user, 'document.register', agency)) throw new AppError('FORBIDDEN', 'Chỉ Văn phòng (văn thư) vào sổ văn bản đến.');
+  assertNoSecretContent(input.secrecy, input as Record<string, unknown>);
+  const secret = isSecret(input.secrecy);
+  if (!secret && !input.subject) throw invalid('body.subject', 'Nhập trích yếu (ít nhất 3 ký tự).');
+  if (!secret && (input.handlerPersonId || input.handledOn)) throw invalid('body.handlerPersonId', 'Người xử lý và ngày xử lý chỉ dùng cho văn bản mật; văn bản thường được giao qua bước giao xử lý.');
+  if (secret && !!input.handlerPersonId !== !!input.handledOn) throw invalid(input.handlerPersonId ? 'body.handledOn' : 'body.handlerPersonId', 'Nhập cả người xử lý và ngày xử lý văn bản mật.');
+  if (input.handlerPersonId) await personOf(deps.db, input.handlerPersonId, 'body.handlerPersonId', input.agencyId);
+  const now = deps.clock.now();
+  const today = todayVn(now);
+  const arrivalDate = input.arrivalDate ?? today;
+  if (arrivalDate > today) throw invalid('body.arrivalDate', 'Ngày đến không được sau hôm nay.');
+  const register = registerOf('in', input.secrecy);
+  const parsed = parseNumberText(input.numberText);
+  // Duplicate check (NĐ 30 Phụ lục VI): the same số, ký hiệu from the same issuer on the same date.
+  const [dup] = await deps.db
+    .select({ id: documents.id, arrivalNumber: documents.arrivalNumber })
+    .from(documents)
+    .where(and(eq(documents.agencyId, input.agencyId), eq(documents.direction, 'in'), eq(documents.numberText, input.numberText), eq(documents.issuerName, input.issuerName), eq(documents.issuedDate, input.issuedDate)))
+    .limit(1);
+  if (dup) throw new AppError('CONFLICT', `Văn bản ${input.numberText} của ${input.issuerName} đã được vào sổ (số đến ${dup.arrivalNumber}).`, { issues: [{ path: 'body.numberText', message: 'Văn bản đã được vào sổ.' }], details: { documentId: dup.id } });
+  const id = newId('doc');
+  const doc = await deps.db.transaction(async (tx) => {
+    const year = Number(arrivalDate.slice(0, 4));
+    const { number } = await issueNumber(tx, { agencyId: input.agencyId, register, year, documentId: id, at: now, byUserId: user.userId });
+    const values = {
+      id,
+      agencyId: input.agencyId,
+      direction: 'in',
+      register,
+      status: 'registered',
+      docType: input.docType,
+      subject: secret ? null : (input.subject ?? null),
+      body: secret ? null : (input.body ?? null),
+      urgency: input.urgency,
+      secrecy: input.secrecy,
+      arrivalNumber: number,
+      arrivalDate,
+      registerYear: year,
+      codeNumber: parsed?.number ?? null,
+      codeNotation: parsed?.notation ?? null,
+      numberText: input.numberText,
+      issuedDate: input.issuedDate,
+      issuerName: input.issuerName,
+      dueDate: input.dueDate ?? null,
+      handlerPersonId: input.handlerPersonId ?? null,
+      handledOn: input.handledOn ?? null,
+      stepEnteredAt: now,
+      createdByUserId: user.userId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const [row] = await tx.insert(documents).values({ ...values, searchText: searchTextOf(values) }).returning();
+    await addEvent(tx, row!, { at: now, user, kind: secret ? 'secret_registered' : 'registered', to: 'registered', data: { arrivalNumber: number, register }, reason: input.note ?? null });
+    if (secret && input.handlerPersonId && input.handledOn) {
+      await secretDuty(tx, user, input.agencyId, input.handlerPersonId, input.handledOn);
+      // No content in notifications: only that a secret document waits on paper.
+      await notify(tx, deps.clock, { personIds: [input.handlerPersonId], kind: 'document.secret', title: `Văn bản mật số đến ${number}: nhận bản giấy tại Văn phòng`, body: `Ngày ${formatDateVi(input.handledOn)} anh/chị làm việc tại cơ quan để xử lý văn bản mật (không xử lý trên hệ thống).`, link: `/documents/${id}` });
+    }
+    await deps.audit(tx, { actorUserId: user.userId, action: 'document.registered', entity: 'document', entityId: id, agencyId: input.agencyId, data: { register, arrivalNumber: number, numberText: input.numberText, secrecy: input.secrecy } });
+    return row!;
+  });
+  return documentDetail(deps, user, doc);
+}
+
+/** Runs an incoming transition with the version check and idempotent repeat. */
+async function incomingStep(
+  deps: Deps,
+  user: CurrentUser,
+  id: string,
+  action: IncomingAction,
+  version: number,
+  work: (tx: Db, fresh: DocRow, now: Date, to: IncomingStatus) => Promise<Partial<DocRow>>,
+): Promise<DocumentDetail> {
+  const doc = await loadDocument(deps.db, id);
+  if (doc.direction !== 'in') throw new AppError('INVALID_STATE', 'Đây không phải văn bản đến.');
+  if (isSecret(doc.secrecy)) throw new AppError('INVALID_STATE', 'Văn bản mật được Văn phòng chuyển bản giấy, không xử lý trên hệ thống.');
+  const a = await accessOf(deps, user, doc);
+  assertRead(a);
+  const now = deps.clock.now();
+  const result = await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from documents where id = ${id} for update`);
+    const fresh = await loadDocument(tx, id);
+    const [last] = await tx.select({ kind: documentEvents.kind, actor: documentEvents.actorUserId }).from(documentEvents).where(eq(documentEvents.documentId, id)).orderBy(desc(documentEvents.id)).limit(1);
+    const eventKind = action === 'submit' ? 'submitted' : action === 'direct' ? 'directed' : action === 'assign' ? 'assigned' : 'completed';
+    if (version === fresh.version - 1 && last?.kind === eventKind && last.actor === user.userId) return { doc: fresh, changed: false };
+    if (version !== fresh.version) throw new AppError('VERSION_CONFLICT');
+    const decision = decideIncoming(fresh.status as IncomingStatus, action, a.incoming);
+    if (!decision.ok) throw new AppError(decision.code, decision.message);
+    const changes = await work(tx, fresh, now, decision.to);
+    const [row] = await tx
+      .update(documents)
+      .set({ ...changes, status: decision.to, version: fresh.version + 1, updatedAt: now, stepEnteredAt: now })
+      .where(eq(documents.id, id))
+      .returning();
+    await deps.audit(tx, { actorUserId: user.userId, action: `document.${eventKind}`, entity: 'document', entityId: id, agencyId: fresh.agencyId, data: { from: fresh.status, to: decision.to } });
+    return { doc: row!, changed: true };
+  });
+  return documentDetail(deps, user, result.doc);
+}
+
+const incomingTitle = (d: DocRow) => `Văn bản đến số ${d.arrivalNumber} (${d.numberText}): ${d.subject ?? ''}`;
+
+export async function submitIncoming(deps: Deps, user: CurrentUser, id: string, input: IncomingSubmit): Promise<DocumentDetail> {
+  return incomingStep(deps, user, id, 'submit', input.version, async (tx, fresh, now, to) => {
+    const leader = await personOf(tx, input.leaderPersonId, 'body.leaderPersonId', fresh.agencyId);
+    if (leader.position !== 'director' && leader.position !== 'deputy_director') throw invalid('body.leaderPersonId', `${leader.fullName} không phải Giám đốc hoặc Phó Giám đốc.`);
+    await createDocTask(tx, deps, { doc: fresh, step: 'leader', leadId: leader.id, user, dueDate: fresh.dueDate, title: incomingTitle(fresh), description: input.note ?? null, at: now });
+    await addEvent(tx, fresh, { at: now, user, kind: 'submitted', from: fresh.status, to, reason: input.note ?? null, data: { leaderPersonId: leader.id } });
+    return { leaderPersonId: leader.id };
+  });
+}
+
+export async function directIncoming(deps: Deps, user: CurrentUser, id: string, input: IncomingDirect): Promise<DocumentDetail> {
+  return incomingStep(deps, user, id, 'direct', input.version, async (tx, fresh, now, to) => {
+    const personId = actingPerson(user);
+    const lead = await unitTarget(tx, input.leadUnitId);
+    if (lead.agencyId !== fresh.agencyId) throw invalid('body.leadUnitId', 'Đơn vị chủ trì không thuộc cơ quan.');
+    const coordinatorUnits = [...new Set(input.coordinatorUnitIds ?? [])].filter((u) => u !== input.leadUnitId);
+    for (const [i, u] of coordinatorUnits.entries()) {
+      const t = await unitTarget(tx, u);
+      if (t.agencyId !== fresh.agencyId) throw invalid(`body.coordinatorUnitIds[${i}]`, 'Đơn vị phối hợp không thuộc cơ quan.');
+    }
+    const dueDate = input.dueDate ?? fresh.dueDate;
+    const leadHead = await unitHeadOf(tx, input.leadUnitId, 'body.leadUnitId');
+    const coordinatorHeads: string[] = [];
+    for (const [i, u] of coordinatorUnits.entries()) coordinatorHeads.push(await unitHeadOf(tx, u, `body.coordinatorUnitIds[${i}]`));
+    // The leader's own task is done: their directive is the processing action (forward).
+    await finishDocTasks(tx, fresh.id, 'leader', personId, now, 'forward', input.directive);
+    await createDocTask(tx, deps, { doc: fresh, step: 'unit', leadId: leadHead, coordinatorIds: coordinatorHeads, user, dueDate, title: incomingTitle(fresh), description: `Ý kiến chỉ đạo: ${input.directive}`, at: now });
+    await addEvent(tx, fresh, { at: now, user, kind: 'directed', from: fresh.status, to, reason: input.directive, data: { leadUnitId: input.leadUnitId, coordinatorUnitIds: coordinatorUnits, dueDate } });
+    return { directive: input.directive, unitId: input.leadUnitId, coordinatorUnitIds: coordinatorUnits, dueDate, leaderPersonId: fresh.leaderPersonId ?? personId };
+  });
+}
+
+export async function assignIncoming(deps: Deps, user: CurrentUser, id: string, input: IncomingAssign): Promise<DocumentDetail> {
+  return incomingStep(deps, user, id, 'assign', input.version, async (tx, fresh, now, to) => {
+    const personId = actingPerson(user);
+    const lead = await personOf(tx, input.leadPersonId, 'body.leadPersonId', fresh.agencyId);
+    // A unit head gives it to people of their unit; the leader to anybody of the agency.
+    if (!can(user, 'task.assign', await unitTarget(tx, lead.unitId))) throw new AppError('FORBIDDEN', `Bạn không có quyền giao việc cho ${lead.fullName}.`);
+    for (const [i, c] of (input.coordinatorIds ?? []).entries()) {
+      if (c === lead.id) throw invalid(`body.coordinatorIds[${i}]`, 'Người chủ trì không đồng thời là người phối hợp.');
+      await personOf(tx, c, `body.coordinatorIds[${i}]`, fresh.agencyId);
+    }
+    const dueDate = input.dueDate ?? fresh.dueDate;
+    if (input.dueDate && input.dueDate < todayVn(now)) throw invalid('body.dueDate', `Hạn xử lý không được trước hôm nay (${formatDateVi(todayVn(now))}).`);
+    const forward = `Giao ${lead.fullName} chủ trì xử lý${input.note ? `: ${input.note}` : ''}`;
+    await finishDocTasks(tx, fresh.id, 'unit', personId, now, 'forward', forward);
+    await finishDocTasks(tx, fresh.id, 'leader', personId, now, 'forward', forward);
+    // Reassignment: the previous handler's open task goes back (returned), with the reason.
+    if (fresh.status === 'assigned') await finishDocTasks(tx, fresh.id, 'handler', null, now, 'status', 'Văn bản được giao lại cho người khác.', 'returned');
+    await createDocTask(tx, deps, { doc: fresh, step: 'handler', leadId: lead.id, coordinatorIds: input.coordinatorIds, user, dueDate, title: incomingTitle(fresh), description: input.note ?? fresh.directive, at: now });
+    await addEvent(tx, fresh, { at: now, user, kind: 'assigned', from: fresh.status, to, reason: input.note ?? null, data: { leadPersonId: lead.id, coordinatorIds: input.coordinatorIds ?? [], dueDate } });
+    return { handlerPersonId: lead.id, dueDate, unitId: fresh.unitId ?? lead.unitId };
+  });
+}
+
+export async function completeIncoming(deps: Deps, user: CurrentUser, id: string, input: IncomingComplete): Promise<DocumentDetail> {
+  return incomingStep(deps, user, id, 'complete', input.version, async (tx, fresh, now, to) => {
+    const personId = actingPerson(user);
+    await finishDocTasks(tx, fresh.id, 'handler', personId, now, 'finish', input.note ?? null);
+    await addEvent(tx, fresh, { at: now, user, kind: 'completed', from: fresh.status, to, reason: input.note ?? null });
+    return {};
+  });
+}
+
+// ---------------------------------------------------------------- outgoing
+
+async function normaliseRecipients(db: Db, list: RecipientInput[], ownAgencyId: string) {
+  const out: { agencyId: string | null; name: string; receivedDocumentId: string | null }[] = [];
+  for (const [i, r] of list.entries()) {
+    if (r.agencyId) {
+      const [a] = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, r.agencyId)).limit(1);
+      if (!a) throw invalid(`body.recipients[${i}].agencyId`, `Không tìm thấy cơ quan có mã "${r.agencyId}".`);
+      if (a.id === ownAgencyId) throw invalid(`body.recipients[${i}].agencyId`, 'Văn bản đi không gửi cho chính cơ quan ban hành.');
+      out.push({ agencyId: a.id, name: r.name ?? a.name, receivedDocumentId: null });
+    } else out.push({ agencyId: null, name: r.name!, receivedDocumentId: null });
+  }
+  return out;
+}
+
+async function checkSigner(db: Db, personId: string, agencyId: string, today: string, path: string) {
+  const p = await personOf(db, personId, path, agencyId);
+  if (p.position === 'director' || p.position === 'deputy_director') return p;
+  if (await activeDelegation(db, p.id, agencyId, today)) return p;
+  throw invalid(path, `${p.fullName} không phải Giám đốc, Phó Giám đốc và không được ủy quyền ký (TL./TUQ.) hôm nay.`);
+}
+
+export async function createOutgoing(deps: Deps, user: CurrentUser, input: OutgoingCreate): Promise<DocumentDetail> {
+  const personId = actingPerson(user);
+  const [me] = await deps.db.select({ unitId: people.unitId, agencyId: people.agencyId }).from(people).where(eq(people.id, personId)).limit(1);
+  if (!me) throw new AppError('FORBIDDEN');
+  const unitId = input.unitId ?? me.unitId;
+  const target = await unitTarget(deps.db, unitId);
+  const secret = isSecret(input.secrecy);
+  assertNoSecretContent(input.secrecy, input as Record<string, unknown>);
+  const now = deps.clock.now();
+  const today = todayVn(now);
+  if (secret) {
+    // A secret outgoing document: a register entry with its number from the secret register (Office).
+    if (!can(user, 'document.register', target)) throw new AppError('FORBIDDEN', 'Chỉ Văn phòng (văn thư) vào sổ văn bản mật đi.');
+    if (!!input.handlerPersonId !== !!input.handledOn) throw invalid(input.handlerPersonId ? 'body.handledOn' : 'body.handlerPersonId', 'Nhập cả người xử lý và ngày xử lý văn bản mật.');
+    if (input.handlerPersonId) await personOf(deps.db, input.handlerPersonId, 'body.handlerPersonId', target.agencyId);
+  } else {
+    if (!can(user, 'document.draft', target) || me.unitId !== unitId) throw new AppError('FORBIDDEN', 'Bạn chỉ soạn dự thảo cho đơn vị của mình.');
+    if (!input.subject) throw invalid('body.subject', 'Nhập trích yếu (ít nhất 3 ký tự).');
+    if (input.handlerPersonId || input.handledOn) throw invalid('body.handlerPersonId', 'Người xử lý và ngày xử lý chỉ dùng cho văn bản mật.');
+  }
+  if (input.signerPersonId) await checkSigner(deps.db, input.signerPersonId, target.agencyId, today, 'body.signerPersonId');
+  if (input.replyToId) {
+    const r = await loadDocument(deps.db, input.replyToId).catch(() => null);
+    if (!r || r.agencyId !== target.agencyId || r.direction !== 'in') throw invalid('body.replyToId', 'Không tìm thấy văn bản đến cần trả lời trong cơ quan.');
+  }
+  const recipients = await normaliseRecipients(deps.db, input.recipients, target.agencyId);
+  const agency = await agencyRow(deps.db, target.agencyId);
+  const id = newId('doc');
+  const doc = await deps.db.transaction(async (tx) => {
+    const base = {
+      id,
+      agencyId: target.agencyId,
+      direction: 'out',
+      register: registerOf('out', input.secrecy),
+      status: secret ? 'issued' : 'draft',
+      docType: input.docType,
+      subject: secret ? null : input.subject!,
+      body: secret ? null : (input.body ?? ''),
+      urgency: input.urgency,
+      secrecy: input.secrecy,
+      dueDate: input.dueDate ?? null,
+      unitId,
+      drafterPersonId: secret ? null : personId,
+      signerPersonId: input.signerPersonId ?? null,
+      signingAuthority: input.signingAuthority ?? null,
+      handlerPersonId: input.handlerPersonId ?? null,
+      handledOn: input.handledOn ?? null,
+      recipients,
+      replyToId: input.replyToId ?? null,
+      stepEnteredAt: now,
+      createdByUserId: user.userId,
+      createdAt: now,
+      updatedAt: now,
+    };
+    let extra: Partial<DocRow> = {};
+    if (secret) {
+      const year = registerYear(now);
+      const notation = await notationOf(tx, agency, input.docType, unitId);
+      const { number, numberText } = await issueNumber(tx, { agencyId: target.agencyId, register: base.register, year, documentId: id, at: now, byUserId: user.userId, numberText: (n) => composeNumberText(n, notation) });
+      extra = { codeNumber: number, codeNotation: notation, numberText, registerYear: year, issuedDate: today, issuedAt: now, issuerName: agency.name };
+    }
+    const values = { ...base, ...extra };
+    const [row] = await tx.insert(documents).values({ ...values, searchText: searchTextOf(values) }).returning();
+    if (secret) {
+      await addEvent(tx, row!, { at: now, user, kind: 'secret_registered', to: 'issued', data: { numberText: extra.numberText, register: base.register } });
+      if (input.handlerPersonId && input.handledOn) await secretDuty(tx, user, target.agencyId, input.handlerPersonId, input.handledOn);
+    } else {
+      await tx.insert(documentVersions).values({ documentId: id, seq: 1, subject: input.subject!, body: input.body ?? '', personId, createdAt: now });
+      await addEvent(tx, row!, { at: now, user, kind: 'drafted', to: 'draft', data: { seq: 1 } });
+      // A reply drafted by the handler of the incoming document is work on its task.
+      if (input.replyToId) await recordDocActivity(tx, input.replyToId, personId, now, 'draft', input.subject!);
+    }
+    await deps.audit(tx, { actorUserId: user.userId, action: secret ? 'document.secret_registered' : 'document.drafted', entity: 'document', entityId: id, agencyId: target.agencyId, data: { register: base.register, secrecy: input.secrecy } });
+    return row!;
+  });
+  return documentDetail(deps, user, doc);
+}
+
+async function notationOf(db: Db, agency: { id: string; code: string | null; name: string }, docType: DocType, unitId: string | null): Promise<string> {
+  const settings = await settingsOf(db, agency.id);
+  const agencyCode = agency.code || defaultUnitCode(agency.name);
+  let unitCode: string | null = null;
+  if (!DOC_TYPES[docType].code && unitId) {
+    unitCode = settings.unitCodes[unitId] ?? null;
+    if (!unitCode) {
+      const [u] = await db.select({ name: units.name, kind: units.kind }).from(units).where(eq(units.id, unitId)).limit(1);
+      unitCode = u ? defaultUnitCode(u.name, u.kind) : 'VP';
+    }
+  }
+  return composeNotation({ docType, agencyCode, unitCode });
+}
+
+export async function updateOutgoing(deps: Deps, user: CurrentUser, id: string, input: OutgoingUpdate): Promise<DocumentDetail> {
+  const doc = await loadDocument(deps.db, id);
+  assertNoSecretContent(doc.secrecy, input as Record<string, unknown>);
+  if (isSecret(doc.secrecy)) throw secretRefused(['content']);
+  const a = await accessOf(deps, user, doc);
+  assertRead(a);
+  if (doc.direction !== 'out' || !a.outgoing.includes('drafter')) throw new AppError('FORBIDDEN', 'Chỉ người soạn thảo sửa dự thảo.');
+  if (doc.status !== 'draft' && doc.status !== 'returned') throw new AppError('INVALID_STATE', `Không sửa được dự thảo ở trạng thái "${statusLabel(doc)}".`);
+  const personId = actingPerson(user);
+  const now = deps.clock.now();
+  if (input.signerPersonId) await checkSigner(deps.db, input.signerPersonId, doc.agencyId, todayVn(now), 'body.signerPersonId');
+  const recipients = input.recipients ? await normaliseRecipients(deps.db, input.recipients, doc.agencyId) : undefined;
+  const row = await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from documents where id = ${id} for update`);
+    const fresh = await loadDocument(tx, id);
+    if (input.version !== fresh.version) throw new AppError('VERSION_CONFLICT');
+    const changes: Partial<DocRow> = { updatedAt: now, version: fresh.version + 1 };
+    if (input.docType) changes.docType = input.docType;
+    if (input.urgency) changes.urgency = input.urgency;
+    if (input.dueDate !== undefined) changes.dueDate = input.dueDate;
+    if (recipients) changes.recipients = recipients;
+    if (input.signerPersonId) changes.signerPersonId = input.signerPersonId;
+    if (input.signingAuthority) changes.signingAuthority = input.signingAuthority;
+    const subject = input.subject ?? fresh.subject ?? '';
+    const body = input.body ?? fresh.body ?? '';
+    let seq: number | null = null;
+    if (subject !== fresh.subject || body !== fresh.body) {
+      const [last] = await tx.select({ seq: documentVersions.seq }).from(documentVersions).where(eq(documentVersions.documentId, id)).orderBy(desc(documentVersions.seq)).limit(1);
+      seq = (last?.seq ?? 0) + 1;
+      await tx.insert(documentVersions).values({ documentId: id, seq, subject, body, note: input.note ?? null, personId, createdAt: now });
+      changes.subject = subject;
+      changes.body = body;
+    }
+    changes.searchText = searchTextOf({ ...fresh, ...changes });
+    const [updated] = await tx.update(documents).set(changes).where(eq(documents.id, id)).returning();
+    await addEvent(tx, fresh, { at: now, user, kind: 'edited', from: fresh.status, to: fresh.status, reason: input.note ?? null, data: { seq } });
+    if (fresh.replyToId) await recordDocActivity(tx, fresh.replyToId, personId, now, 'draft', input.note ?? null);
+    await deps.audit(tx, { actorUserId: user.userId, action: 'document.edited', entity: 'document', entityId: id, agencyId: fresh.agencyId, data: { seq } });
+    return updated!;
+  });
+  return documentDetail(deps, user, row);
+}
+
+/**
+ * The escalation of a document to the Director for one cause, exactly once (a `job_runs` key per
+ * document, cause and occurrence). Call inside a transaction. Returns true when it notified.
+ */
+async function escalateOnce(tx: Db, deps: Deps, doc: DocRow, reason: EscalationReason, occurrence: string, at: Date): Promise<boolean> {
+  const key = `document-escalation:${doc.id}:${reason}:${occurrence}`;
+  const claimed = await tx.insert(jobRuns).values({ key, startedAt: at, finishedAt: at, result: 'notified' }).onConflictDoNothing().returning({ key: jobRuns.key });
+  if (!claimed.length) return false;
+  await tx.update(documents).set({ escalated: true }).where(eq(documents.id, doc.id));
+  await addEvent(tx, doc, { at, kind: 'escalated', from: doc.status, to: doc.status, reason: ESCALATION_REASON_LABELS_VI[reason], data: { reason, returnCount: doc.returnCount } });
+  const directors = await directorsOf(tx, doc.agencyId);
+  const what = reason === 'returns' ? `bị trả lại ${doc.returnCount} lần` : `chờ quá hạn ở bước "${OUTGOING_STATUS_LABELS_VI[doc.status as OutgoingStatus] ?? doc.status}"`;
+  await notify(tx, deps.clock, { personIds: directors, kind: 'document.escalated', title: `Văn bản cần Giám đốc cho ý kiến: ${doc.subject ?? ''}`, body: `Dự thảo ${what}.`, link: `/documents/${doc.id}`, email: true });
+  await deps.audit(tx, { action: 'document.escalated', entity: 'document', entityId: doc.id, agencyId: doc.agencyId, data: { reason, occurrence } });
+  return true;
+}
+
+export async function transitionOutgoing(deps: Deps, user: CurrentUser, id: string, input: OutgoingTransition): Promise<DocumentDetail> {
+  const doc = await loadDocument(deps.db, id);
+  if (doc.direction !== 'out') throw new AppError('INVALID_STATE', 'Đây không phải văn bản đi.');
+  if (isSecret(doc.secrecy)) throw new AppError('INVALID_STATE', 'Văn bản mật được xử lý trên giấy, ngoài hệ thống.');
+  const a = await accessOf(deps, user, doc);
+  assertRead(a);
+  const action = input.action as OutgoingAction;
+  const roles = action === 'recall' && !a.issue ? a.outgoing.filter((r) => r !== 'office') : a.outgoing;
+  const reason = input.reason?.trim() || null;
+  const now = deps.clock.now();
+  const today = todayVn(now);
+  const result = await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from documents where id = ${id} for update`);
+    const fresh = await loadDocument(tx, id);
+    const [last] = await tx.select({ kind: documentEvents.kind, actor: documentEvents.actorUserId }).from(documentEvents).where(eq(documentEvents.documentId, id)).orderBy(desc(documentEvents.id)).limit(1);
+    // The same request again right after it went through (double click, retry): nothing more happens.
+    if (input.version === fresh.version - 1 && last?.kind === action && last.actor === user.userId) return { doc: fresh, changed: false };
+    if (input.version !== fresh.version) throw new AppError('VERSION_CONFLICT');
+    const decision = decideOutgoing(fresh.status as OutgoingStatus, action, roles, reason);
+    if (!decision.ok) {
+      if (decision.code === 'VALIDATION') throw invalid('body.reason', decision.message);
+      throw new AppError(decision.code, decision.message);
+    }
+    const changes: Partial<DocRow> = { status: decision.to, version: fresh.version + 1, updatedAt: now, stepEnteredAt: now };
+    if (action === 'submit') {
+      if (!fresh.subject || (fresh.body ?? '').trim().length === 0) throw invalid('body', 'Dự thảo cần có trích yếu và nội dung trước khi trình.');
+      if (!fresh.signerPersonId) throw invalid('body.signerPersonId', 'Chọn người ký trước khi trình.');
+    }
+    if (action === 'return') changes.returnCount = fresh.returnCount + 1;
+    if (action === 'sign') {
+      const me = actingPerson(user);
+      const [p] = await tx.select({ position: people.position }).from(people).where(eq(people.id, me));
+      const delegation = p?.position === 'director' || p?.position === 'deputy_director' ? null : await activeDelegation(tx, me, fresh.agencyId, today);
+      const natural: SigningAuthority = p?.position === 'director' ? 'head' : p?.position === 'deputy_director' ? 'kt' : ((delegation?.form as SigningAuthority) ?? 'tl');
+      const authority = input.signingAuthority ?? (fresh.signingAuthority as SigningAuthority | null) ?? natural;
+      if ((authority === 'tl' || authority === 'tuq') && !delegation && p?.position !== 'director' && p?.position !== 'deputy_director') throw new AppError('FORBIDDEN', 'Bạn không có ủy quyền ký còn hiệu lực.');
+      if (authority === 'tuq' && delegation?.form !== 'tuq') throw invalid('body.signingAuthority', 'Ký thừa ủy quyền (TUQ.) cần giấy ủy quyền bằng văn bản còn hiệu lực.');
+      if (authority === 'head' && p?.position !== 'director') throw invalid('body.signingAuthority', 'Chỉ Giám đốc ký với thẩm quyền của người đứng đầu; Phó Giám đốc ký "KT. GIÁM ĐỐC".');
+      changes.signerPersonId = me;
+      changes.signingAuthority = authority;
+      changes.signedAt = now;
+    }
+    if (action === 'recall') {
+      if (!reason) throw invalid('body.reason', 'Nhập lý do thu hồi.');
+      await cancelNumbers(tx, fresh.id, reason, now);
+      for (const r of fresh.recipients ?? []) {
+        if (r.receivedDocumentId) {
+          const [copy] = await tx.select().from(documents).where(eq(documents.id, r.receivedDocumentId)).limit(1);
+          if (copy) {
+            await addEvent(tx, copy, { at: now, kind: 'recalled_by_sender', reason, data: { sourceDocumentId: fresh.id } });
+            await notify(tx, deps.clock, { userIds: await officeUsersOf(tx, copy.agencyId), kind: 'document.recalled', title: `Văn bản ${fresh.numberText} đã bị cơ quan gửi thu hồi`, body: `Lý do: ${reason}`, link: `/documents/${copy.id}` });
+          }
+        }
+      }
+    }
+    const [updated] = await tx.update(documents).set(changes).where(eq(documents.id, id)).returning();
+    await addEvent(tx, fresh, { at: now, user, kind: action, from: fresh.status, to: decision.to, reason, data: action === 'sign' ? { signingAuthority: changes.signingAuthority } : action === 'return' ? { returnCount: changes.returnCount } : null });
+    await deps.audit(tx, { actorUserId: user.userId, action: `document.${action}`, entity: 'document', entityId: id, agencyId: fresh.agencyId, data: { from: fresh.status, to: decision.to, reason } });
+    // Who acts next is told.
+    const link = `/documents/${id}`;
+    const title = updated!.subject ?? '';
+    if (action === 'return' && fresh.drafterPersonId) {
+      await notify(tx, deps.clock, { personIds: [fresh.drafterPersonId], kind: 'document.returned', title: `Dự thảo bị trả lại: ${title}`, body: `${user.displayName}: ${reason} (lượt trả lại thứ ${changes.returnCount}).`, link, email: true });
+      const settings = await settingsOf(tx, fresh.agencyId);
+      if (escalationReasons({ status: decision.to as OutgoingStatus, returnCount: changes.returnCount!, stepEnteredOn: today, dueDate: fresh.dueDate }, settings, today).includes('returns')) {
+        if (await escalateOnce(tx, deps, updated!, 'returns', String(changes.returnCount), now)) updated!.escalated = true;
+      }
+    } else if (action === 'submit' && fresh.unitId) {
+      const head = await unitHeadOf(tx, fresh.unitId, 'unitId').catch(() => null);
+      if (head) await notify(tx, deps.clock, { personIds: [head], kind: 'document.to_initial', title: `Dự thảo chờ ký nháy: ${title}`, link });
+    } else if (action === 'initial') {
+      await notify(tx, deps.clock, { userIds: await officeUsersOf(tx, fresh.agencyId), kind: 'document.to_format', title: `Dự thảo chờ thẩm định thể thức: ${title}`, link });
+    } else if (action === 'approve_format' && updated!.signerPersonId) {
+      await notify(tx, deps.clock, { personIds: [updated!.signerPersonId], kind: 'document.to_sign', title: `Văn bản chờ ký: ${title}`, link, email: true });
+    } else if (action === 'sign') {
+      await notify(tx, deps.clock, { userIds: await officeUsersOf(tx, fresh.agencyId), kind: 'document.to_issue', title: `Văn bản đã ký, chờ cấp số, ban hành: ${title}`, link });
+    }
+    if (action === 'sign' || action === 'approve_format' || action === 'initial') {
+      // Work on a reply counts on the incoming document's tasks of the person.
+      if (fresh.replyToId && user.personId) await recordDocActivity(tx, fresh.replyToId, user.personId, now, action === 'sign' ? 'sign' : 'status', null);
+    }
+    return { doc: updated!, changed: true };
+  });
+  return documentDetail(deps, user, result.doc);
+}
+
+/** Cấp số và ban hành: next number of the agency's register, then copies in the recipients' incoming registers. */
+export async function issueOutgoing(deps: Deps, user: CurrentUser, id: string, input: OutgoingIssue): Promise<DocumentDetail> {
+  const doc = await loadDocument(deps.db, id);
+  if (doc.direction !== 'out') throw new AppError('INVALID_STATE', 'Đây không phải văn bản đi.');
+  const a = await accessOf(deps, user, doc);
+  assertRead(a);
+  if (!a.issue) throw new AppError('FORBIDDEN', 'Chỉ Văn phòng (văn thư) cấp số và ban hành văn bản.');
+  const now = deps.clock.now();
+  const today = todayVn(now);
+  const agency = await agencyRow(deps.db, doc.agencyId);
+  const result = await deps.db.transaction(async (tx) => {
+    await tx.execute(sql`select id from documents where id = ${id} for update`);
+    const fresh = await loadDocument(tx, id);
+    if (fresh.status === 'issued' && input.version === fresh.version - 1) return fresh;
+    if (input.version !== fresh.version) throw new AppError('VERSION_CONFLICT');
+    const decision = decideOutgoing(fresh.status as OutgoingStatus, 'issue', ['office']);
+    if (!decision.ok) throw new AppError(decision.code === 'VALIDATION' ? 'INVALID_STATE' : decision.code, decision.message);
+    if (isSecret(fresh.secrecy)) throw new AppError('INVALID_STATE', 'Văn bản mật không ban hành qua hệ thống.');
+    const year = registerYear(now);
+    const notation = await notationOf(tx, agency, fresh.docType as DocType, fresh.unitId);
+    const { number, numberText } = await issueNumber(tx, { agencyId: fresh.agencyId, register: fresh.register, year, documentId: id, at: now, byUserId: user.userId, numberText: (n) => composeNumberText(n, notation) });
+    const recipients = [...(fresh.recipients ?? [])];
+    const received: string[] = [];
+    for (const r of recipients) {
+      if (!r.agencyId) continue;
+      const copyId = newId('doc');
+      const { number: arrival } = await issueNumber(tx, { agencyId: r.agencyId, register: 'den', year, documentId: copyId, at: now, byUserId: null });
+      const values = {
+        id: copyId,
+        agencyId: r.agencyId,
+        direction: 'in',
+        register: 'den',
+        status: 'registered',
+        docType: fresh.docType,
+        subject: fresh.subject,
+        body: fresh.body,
+        urgency: fresh.urgency,
+        secrecy: 'none',
+        arrivalNumber: arrival,
+        arrivalDate: today,
+        registerYear: year,
+        codeNumber: number,
+        codeNotation: notation,
+        numberText: numberText!,
+        issuedDate: today,
+        issuerName: agency.name,
+        sourceDocumentId: fresh.id,
+        sourceAgencyId: fresh.agencyId,
+        stepEnteredAt: now,
+        createdAt: now,
+        updatedAt: now,
+      };
+      const [copy] = await tx.insert(documents).values({ ...values, searchText: searchTextOf(values) }).returning();
+      await tx.execute(sql`insert into document_files (id, document_id, kind, person_id, file_name, mime_type, size, sha256, content, created_at)
+        select ${newId('dfl')} || '_' || row_number() over (), ${copyId}, kind, null, file_name, mime_type, size, sha256, content, ${now} from document_files where document_id = ${fresh.id}`);
+      await addEvent(tx, copy!, { at: now, kind: 'received', to: 'registered', data: { arrivalNumber: arrival, sourceDocumentId: fresh.id, sourceAgencyId: fresh.agencyId } });
+      await notify(tx, deps.clock, { userIds: await officeUsersOf(tx, r.agencyId), kind: 'document.received', title: `Văn bản đến từ ${agency.name}: ${numberText}`, body: `${fresh.subject ?? ''} (số đến ${arrival}).`, link: `/documents/${copyId}`, email: true });
+      r.receivedDocumentId = copyId;
+      received.push(copyId);
+    }
+    const changes = { status: 'issued', codeNumber: number, codeNotation: notation, numberText, registerYear: year, issuedDate: today, issuedAt: now, issuerName: agency.name, recipients, version: fresh.version + 1, updatedAt: now, stepEnteredAt: now };
+    const [updated] = await tx.update(documents).set({ ...changes, searchText: searchTextOf({ ...fresh, ...changes }) }).where(eq(documents.id, id)).returning();
+    await addEvent(tx, fresh, { at: now, user, kind: 'issued', from: fresh.status, to: 'issued', data: { number, numberText, year, receivedDocumentIds: received } });
+    await deps.audit(tx, { actorUserId: user.userId, action: 'document.issued', entity: 'document', entityId: id, agencyId: fresh.agencyId, data: { number, numberText, year, received } });
+    if (fresh.drafterPersonId) await notify(tx, deps.clock, { personIds: [fresh.drafterPersonId], kind: 'document.issued', title: `Đã ban hành: ${numberText}`, body: fresh.subject ?? '', link: `/documents/${id}` });
+    return updated!;
+  });
+  return documentDetail(deps, user, result);
+}
+
+// ---------------------------------------------------------------- files
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The type of a PDF or DOCX file from its bytes, or null. */
+export function sniffDocumentType(bytes: Uint8Array): { mime: string; ext: 'pdf' | 'docx' } | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  if (head.startsWith('%PDF-')) return { mime: 'application/pdf', ext: 'pdf' };
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    // A DOCX names word/document.xml in its zip directory (file names are stored uncompressed).
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml', 0, 'latin1')) return { mime: DOCX_TYPE, ext: 'docx' };
+  }
+  return null;
+}
+
+export interface UploadedFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+export async function addFile(deps: Deps, user: CurrentUser, id: string, file: UploadedFile): Promise<DocumentDetail['files'][number]> {
+  const doc = await loadDocument(deps.db, id);
+  if (isSecret(doc.secrecy)) throw secretRefused(['file']);
+  const a = await accessOf(deps, user, doc);
+  assertRead(a);
+  const allowed = (doc.direction === 'in' && a.register) || (doc.direction === 'out' && ((a.outgoing.includes('drafter') && (doc.status === 'draft' || doc.status === 'returned')) || (a.issue && (doc.status === 'signed' || doc.status === 'issued'))));
+  if (!allowed) throw new AppError('FORBIDDEN', 'Bạn không đính kèm tệp vào văn bản này ở bước hiện tại.');
+  if (file.bytes.length === 0) throw invalid('body.file', 'Tệp rỗng (0 byte).');
+  if (file.bytes.length > DOCUMENT_FILE_MAX_BYTES) throw invalid('body.file', 'Tệp vượt quá 20 MB.');
+  const type = sniffDocumentType(file.bytes);
+  if (!type) throw invalid('body.file', 'Chỉ nhận tệp PDF hoặc DOCX (kiểm tra theo nội dung tệp, không theo tên).');
+  const personId = user.personId ?? null;
+  const now = deps.clock.now();
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const base = (file.name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').normalize('NFC').trim() || `van-ban.${type.ext}`;
+  const fileName = base.slice(-200);
+  const fileId = newId('dfl');
+  const kind = doc.direction === 'out' && (doc.status === 'signed' || doc.status === 'issued') ? 'signed' : doc.direction === 'in' ? 'original' : 'attachment';
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(documentFiles).values({ id: fileId, documentId: id, kind, personId, fileName, mimeType: type.mime, size: file.bytes.length, sha256, content: sql`decode(${Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('base64')}, 'base64')`, createdAt: now });
+    await addEvent(tx, doc, { at: now, user, kind: 'file_added', data: { fileId, fileName, size: file.bytes.length, sha256 } });
+    if (personId) await recordDocActivity(tx, id, personId, now, 'attach', fileName);
+    if (personId && doc.replyToId) await recordDocActivity(tx, doc.replyToId, personId, now, 'attach', fileName);
+    await deps.audit(tx, { actorUserId: user.userId, action: 'document.file_added', entity: 'document', entityId: id, agencyId: doc.agencyId, data: { fileId, fileName, size: file.bytes.length, sha256 } });
+  });
+  const names = await namesFor(deps.db, [personId], []);
+  return { id: fileId, fileName, mimeType: type.mime, size: file.bytes.length, sha256, kind, uploadedBy: ref(names, personId), createdAt: now.toISOString() };
+}
+
+export async function getFile(deps: Deps, user: CurrentUser, id: string, fileId: string) {
+  const doc = await loadDocument(deps.db, id);
+  assertRead(await accessOf(deps, user, doc));
+  const [f] = await deps.db
+    .select({ fileName: documentFiles.fileName, mimeType: documentFiles.mimeType, sha256: documentFiles.sha256, content: sql<string>`encode(${documentFiles.content}, 'base64')` })
+    .from(documentFiles)
+    .where(and(eq(documentFiles.id, fileId), eq(documentFiles.documentId, id)))
+    .limit(1);
+  if (!f) throw notFound('tệp văn bản');
+  await deps.db.transaction((tx) => deps.audit(tx, { actorUserId: user.userId, action: 'document.file_downloaded', entity: 'document', entityId: id, agencyId: doc.agencyId, data: { fileId } }));
+  return { fileName: f.fileName, mimeType: f.mimeType, sha256: f.sha256, content: Buffer.from(f.content, 'base64') };
+}
+
+// ---------------------------------------------------------------- lists
+
+/** SQL: the documents the user may see (agency or unit readers, or a part in it). */
+function visibleSql(user: CurrentUser): SQL {
+  const read = scopesFor(user, 'document.read');
+  const reg = scopesFor(user, 'document.register');
+  const me = user.personId ?? '';
+  const parts: SQL[] = [];
+  const agencyIds = [...new Set([...read.agencyIds, ...reg.agencyIds])];
+  if (agencyIds.length) parts.push(inArray(documents.agencyId, agencyIds));
+  const notSecret = sql`${documents.secrecy} = 'none'`;
+  if (read.unitIds.length) parts.push(and(notSecret, inArray(documents.unitId, read.unitIds))!);
+  if (user.personId) {
+    parts.push(and(notSecret, or(eq(documents.drafterPersonId, me), eq(documents.signerPersonId, me), eq(documents.leaderPersonId, me)))!);
+    parts.push(eq(documents.handlerPersonId, me));
+    parts.push(
+      and(
+        notSecret,
+        sql`${documents.id} in (select dt.document_id from document_tasks dt join tasks t on t.id = dt.task_id where t.assignee_id = ${me} union select dt.document_id from document_tasks dt join task_people tp on tp.task_id = dt.task_id where tp.person_id = ${me})`,
+      )!,
+    );
+  }
+  return parts.length ? or(...parts)! : sql`false`;
+}
+
+/** SQL: documents waiting for the user to act. */
+function waitingSql(user: CurrentUser): SQL {
+  const me = user.personId ?? '';
+  const review = scopesFor(user, 'document.review').unitIds;
+  const format = scopesFor(user, 'document.format').agencyIds;
+  const issue = scopesFor(user, 'document.issue').agencyIds;
+  const register = scopesFor(user, 'document.register').agencyIds;
+  const parts: SQL[] = [];
+  const out = sql`${documents.direction} = 'out'`;
+  const inn = sql`${documents.direction} = 'in'`;
+  if (user.personId) {
+    parts.push(and(out, inArray(documents.status, ['draft', 'returned']), eq(documents.drafterPersonId, me))!);
+    parts.push(and(out, eq(documents.status, 'pending_signature'), eq(documents.signerPersonId, me))!);
+    parts.push(and(inn, eq(documents.status, 'submitted'), eq(documents.leaderPersonId, me))!);
+    parts.push(
+      and(
+        inn,
+        inArray(documents.status, ['directed', 'assigned']),
+        sql`exists (select 1 from document_tasks dt join tasks t on t.id = dt.task_id where dt.document_id = ${documents.id} and t.assignee_id = ${me} and t.status not in ('done', 'returned'))`,
+      )!,
+    );
+  }
+  if (review.length) parts.push(and(out, eq(documents.status, 'pending_initial'), inArray(documents.unitId, review))!);
+  if (format.length) parts.push(and(out, eq(documents.status, 'pending_format'), inArray(documents.agencyId, format))!);
+  if (issue.length) parts.push(and(out, eq(documents.status, 'signed'), inArray(documents.agencyId, issue))!);
+  if (register.length) parts.push(and(inn, eq(documents.status, 'registered'), eq(documents.secrecy, 'none'), inArray(documents.agencyId, register))!);
+  return parts.length ? or(...parts)! : sql`false`;
+}
+
+/** Folded words of a search, each must appear ("cong van khan" finds "Công văn khẩn"). */
+export function searchSql(q: string): SQL | undefined {
+  const words = foldVi(q).split(/\s+/).filter(Boolean).slice(0, 10);
+  if (!words.length) return undefined;
+  return and(...words.map((w) => sql`${documents.searchText} like ${`%${escapeLike(w)}%`}`));
+}
+
+export async function listDocuments(deps: Deps, user: CurrentUser, q: DocumentListQuery): Promise<DocumentListResponse> {
+  const today = todayVn(deps.clock.now());
+  const conds: SQL[] = [visibleSql(user)];
+  if (q.box === 'incoming') conds.push(eq(documents.register, 'den'));
+  else if (q.box === 'outgoing') conds.push(eq(documents.register, 'di'));
+  else if (q.box === 'secret') conds.push(inArray(documents.register, ['mat_den', 'mat_di']));
+  else conds.push(waitingSql(user));
+  if (q.agencyId) conds.push(eq(documents.agencyId, q.agencyId));
+  if (q.status) conds.push(inArray(documents.status, q.status.split(',')));
+  if (q.urgency) conds.push(eq(documents.urgency, q.urgency));
+  if (q.year) conds.push(sql`coalesce(${documents.registerYear}, extract(year from ${documents.createdAt} at time zone 'Asia/Ho_Chi_Minh')::int) = ${q.year}`);
+  if (q.from) conds.push(sql`coalesce(${documents.arrivalDate}, ${documents.issuedDate}, to_char(${documents.createdAt} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')) >= ${q.from}`);
+  if (q.to) conds.push(sql`coalesce(${documents.arrivalDate}, ${documents.issuedDate}, to_char(${documents.createdAt} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')) <= ${q.to}`);
+  if (q.q) {
+    const s = searchSql(q.q);
+    if (s) conds.push(s);
+  }
+  const where = and(...conds);
+  const rows = await deps.db
+    .select()
+    .from(documents)
+    .where(where)
+    .orderBy(sql`case ${documents.urgency} when 'hoa_toc' then 0 when 'thuong_khan' then 1 when 'khan' then 2 else 3 end`, desc(documents.createdAt), asc(documents.id))
+    .limit(q.limit ?? 100)
+    .offset(q.offset ?? 0);
+  const [n] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(documents).where(where);
+  return { documents: await presentItems(deps.db, rows, today), total: Number(n?.n ?? 0), today };
+}
+
+/** For the Director's home: waiting for signature, escalated, incoming waiting for a directive. */
+export async function directorBox(deps: Deps, user: CurrentUser, agencyId: string): Promise<DirectorBox> {
+  const agency = await agencyTarget(deps.db, agencyId);
+  if (!can(user, 'document.sign', agency) && !can(user, 'document.read', agency)) throw new AppError('FORBIDDEN', 'Chỉ lãnh đạo và Văn phòng cơ quan xem hộp văn bản của Giám đốc.');
+  const today = todayVn(deps.clock.now());
+  const me = user.personId ?? '';
+  const waiting = await deps.db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.agencyId, agencyId), eq(documents.direction, 'out'), eq(documents.status, 'pending_signature'), can(user, 'document.sign', agency) ? or(eq(documents.signerPersonId, me), isNull(documents.signerPersonId), sql`true`) : undefined))
+    .orderBy(asc(documents.stepEnteredAt));
+  const active = await deps.db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.agencyId, agencyId), eq(documents.direction, 'out'), eq(documents.secrecy, 'none'), inArray(documents.status, ['draft', 'returned', 'pending_initial', 'pending_format', 'pending_signature', 'signed'])))
+    .orderBy(asc(documents.stepEnteredAt));
+  const settings = await settingsOf(deps.db, agencyId);
+  const escalatedRows: { row: DocRow; reasons: EscalationReason[] }[] = [];
+  for (const r of active) {
+    const reasons = escalationReasons({ status: r.status as OutgoingStatus, returnCount: r.returnCount, stepEnteredOn: todayVn(r.stepEnteredAt ?? r.updatedAt), dueDate: r.dueDate }, settings, today);
+    if (reasons.length || r.escalated) escalatedRows.push({ row: r, reasons: reasons.length ? reasons : ['returns'] });
+  }
+  const incoming = await deps.db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.agencyId, agencyId), eq(documents.direction, 'in'), eq(documents.status, 'submitted'), eq(documents.leaderPersonId, me)))
+    .orderBy(asc(documents.stepEnteredAt));
+  const escalatedItems = await presentItems(deps.db, escalatedRows.map((e) => e.row), today);
+  return {
+    agencyId,
+    waitingSignature: await presentItems(deps.db, waiting, today),
+    escalated: escalatedItems.map((it, i) => ({ ...it, reasons: escalatedRows[i]!.reasons })),
+    incomingToDirect: await presentItems(deps.db, incoming, today),
+  };
+}
+
+/**
+ * The escalation check of the scheduler: every outgoing document waiting past its step deadline (or
+ * returned too often) is escalated to the Director once per cause and occurrence, across app servers.
+ */
+export async function checkEscalations(deps: Deps, opts: { agencyId?: string } = {}): Promise<number> {
+  const now = deps.clock.now();
+  const today = todayVn(now);
+  const rows = await deps.db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.direction, 'out'), eq(documents.secrecy, 'none'), inArray(documents.status, ['returned', 'pending_initial', 'pending_format', 'pending_signature', 'signed']), opts.agencyId ? eq(documents.agencyId, opts.agencyId) : undefined));
+  const settingsCache = new Map<string, EscalationSettings>();
+  let sent = 0;
+  for (const r of rows) {
+    let s = settingsCache.get(r.agencyId);
+    if (!s) settingsCache.set(r.agencyId, (s = await settingsOf(deps.db, r.agencyId)));
+    const entered = r.stepEnteredAt ?? r.updatedAt;
+    const reasons = escalationReasons({ status: r.status as OutgoingStatus, returnCount: r.returnCount, stepEnteredOn: todayVn(entered), dueDate: r.dueDate }, s, today);
+    for (const reason of reasons) {
+      const occurrence = reason === 'returns' ? String(r.returnCount) : `${r.status}:${entered.toISOString()}`;
+      if (await deps.db.transaction((tx) => escalateOnce(tx, deps, r, reason, occurrence, now))) sent++;
+    }
+  }
+  return sent;
+}
+
+// ---------------------------------------------------------------- settings and delegations
+
+export async function getSettings(deps: Deps, user: CurrentUser, agencyId: string): Promise<DocumentSettings> {
+  const agency = await agencyTarget(deps.db, agencyId);
+  if (!can(user, 'document.configure', agency) && !can(user, 'document.read', agency)) throw new AppError('FORBIDDEN');
+  const s = await settingsOf(deps.db, agencyId);
+  return { agencyId, maxReturns: s.maxReturns, stepDays: s.stepDays, unitCodes: s.unitCodes };
+}
+
+export async function putSettings(deps: Deps, user: CurrentUser, input: DocumentSettings): Promise<DocumentSettings> {
+  const agency = await agencyTarget(deps.db, input.agencyId);
+  if (!can(user, 'document.configure', agency)) throw new AppError('FORBIDDEN', 'Chỉ Văn phòng hoặc Giám đốc cấu hình văn bản của cơ quan.');
+  for (const unitId of Object.keys(input.unitCodes)) {
+    const [u] = await deps.db.select({ agencyId: units.agencyId }).from(units).where(eq(units.id, unitId)).limit(1);
+    if (!u || u.agencyId !== input.agencyId) throw invalid(`body.unitCodes.${unitId}`, `Đơn vị "${unitId}" không thuộc cơ quan.`);
+  }
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .insert(documentSettings)
+      .values({ agencyId: input.agencyId, maxReturns: input.maxReturns, stepDays: input.stepDays, unitCodes: input.unitCodes, updatedAt: now })
+      .onConflictDoUpdate({ target: documentSettings.agencyId, set: { maxReturns: input.maxReturns, stepDays: input.stepDays, unitCodes: input.unitCodes, updatedAt: now, version: sql`${documentSettings.version} + 1` } });
+    await deps.audit(tx, { actorUserId: user.userId, action: 'document.settings_changed', entity: 'document_settings', entityId: input.agencyId, agencyId: input.agencyId, data: input });
+  });
+  return getSettings(deps, user, input.agencyId);
+}
+
+export async function createDelegation(deps: Deps, user: CurrentUser, input: DelegationCreate): Promise<DelegationView> {
+  const agency = await agencyTarget(deps.db, input.agencyId);
+  const [me] = user.personId ? await deps.db.select({ position: people.position, agencyId: people.agencyId }).from(people).where(eq(people.id, user.personId)) : [];
+  if (!can(user, 'document.sign', agency) || me?.position !== 'director' || me.agencyId !== input.agencyId) throw new AppError('FORBIDDEN', 'Chỉ Giám đốc (người đứng đầu) ủy quyền ký.');
+  if (input.validTo < input.validFrom) throw invalid('body.validTo', 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.');
+  const p = await personOf(deps.db, input.personId, 'body.personId', input.agencyId);
+  if (p.id === user.personId) throw invalid('body.personId', 'Không tự ủy quyền cho chính mình.');
+  const now = deps.clock.now();
+  const id = newId('dlg');
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(documentDelegations).values({ id, agencyId: input.agencyId, personId: p.id, form: input.form, validFrom: input.validFrom, validTo: input.validTo, scope: input.scope, createdByUserId: user.userId, createdAt: now });
+    await deps.audit(tx, { actorUserId: user.userId, action: 'document.delegation_created', entity: 'document_delegation', entityId: id, agencyId: input.agencyId, data: input });
+  });
+  return { id, agencyId: input.agencyId, personId: p.id, fullName: p.fullName, form: input.form, validFrom: input.validFrom, validTo: input.validTo, scope: input.scope, createdAt: now.toISOString() };
+}
+
+/** Accounts of an agency (for tests and tools). */
+export async function usersOfAgency(db: Db, agencyId: string): Promise<string[]> {
+  const rows = await db.select({ id: users.id }).from(users).innerJoin(people, eq(people.id, users.personId)).where(eq(people.agencyId, agencyId));
+  return rows.map((r) => r.id);
+}
