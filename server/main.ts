@@ -31,6 +31,8 @@ async function start() {
     const { registerTickTask, startScheduler } = await import('./modules/jobs/scheduler');
     const { runPresenceTick } = await import('./modules/presence/presence.jobs');
     registerTickTask({ name: 'presence', run: runPresenceTick });
+    const { checkEscalations } = await import('./modules/documents/documents.service');
+    registerTickTask({ name: 'documents-escalation', run: (d) => checkEscalations(d) });
     const { purgeIdempotencyKeys } = await import('./lib/idempotency');
     registerTickTask({ name: 'idempotency', run: (d, now) => purgeIdempotencyKeys(d, now) });
     if (config.SMTP_URL) {
