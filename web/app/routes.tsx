@@ -17,6 +17,7 @@ import {
   IconCircleCheck,
   IconFileDescription,
   IconHome,
+  IconHistory,
   IconLayoutGrid,
   IconMapPinCheck,
   IconReportAnalytics,
@@ -58,6 +59,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/policies/*', title: 'policies', icon: IconFileDescription, anyOf: ['policy.manage', 'policy.read'], menu: { order: 90 }, page: () => import('../features/policy/PoliciesPage') },
   { path: '/reports/*', title: 'reports', icon: IconReportAnalytics, anyOf: ['report.read'], menu: { order: 100 }, page: () => import('../features/reports/ReportsPage') },
   { path: '/org/*', title: 'org', icon: IconSitemap, anyOf: ['org.manage', 'account.manage'], menu: { order: 110 }, page: () => import('../features/org/OrgPage') },
+  { path: '/audit', title: 'audit', icon: IconHistory, anyOf: ['audit.read'], menu: { order: 115 }, page: () => import('../features/audit/AuditPage') },
   { path: '/admin/*', title: 'admin', icon: IconSettings, anyOf: ['calendar.manage'], menu: { order: 120 }, page: () => import('../features/calendar/AdminPage') },
 ];
 

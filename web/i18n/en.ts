@@ -8,6 +8,7 @@ import { tasksEn } from '../features/tasks/i18n';
 import { reportsEn } from '../features/reports/i18n';
 import { presenceEn } from '../features/presence/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
+import { auditEn } from '../features/audit/i18n';
 import { connectionEn } from '../app/connection/i18n';
 
 export const en: Messages = {
@@ -53,6 +54,7 @@ export const en: Messages = {
     reports: 'Reports',
     org: 'Organisation and people',
     admin: 'Administration',
+    audit: 'Audit log',
     changePassword: 'Change password',
     menu: 'Menu',
     mainNav: 'Main navigation',
@@ -330,5 +332,6 @@ export const en: Messages = {
   reports: reportsEn,
   presence: presenceEn,
   notifications: notificationsEn,
+  audit: auditEn,
   connection: connectionEn,
 };

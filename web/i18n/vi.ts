@@ -13,6 +13,7 @@ import { tasksVi } from '../features/tasks/i18n';
 import { reportsVi } from '../features/reports/i18n';
 import { presenceVi } from '../features/presence/i18n';
 import { notificationsVi } from '../features/notifications/i18n';
+import { auditVi } from '../features/audit/i18n';
 import { connectionVi } from '../app/connection/i18n';
 
 export const vi = {
@@ -58,6 +59,7 @@ export const vi = {
     reports: 'Báo cáo',
     org: 'Tổ chức, cán bộ',
     admin: 'Quản trị',
+    audit: 'Nhật ký hệ thống',
     changePassword: 'Đổi mật khẩu',
     menu: 'Menu',
     mainNav: 'Điều hướng chính',
@@ -316,6 +318,7 @@ export const vi = {
   reports: reportsVi,
   presence: presenceVi,
   notifications: notificationsVi,
+  audit: auditVi,
   connection: connectionVi,
 };
 
