@@ -128,14 +128,15 @@ describe('roster import (congvu.assignments/1)', () => {
     await deniedUnchanged(() => C.staffX!.post(`/api/roster/periods/${X.approved}/import`, { format: 'congvu.assignments/1', assignments: [{ personId: X.people[1], date: DAYS[0], mode: 'wfh' }] }), 403);
   });
 
-  it('checks every person id of the body against the units the unit head may edit: another unit’s person answers like an unknown id', async () => {
+  it('checks every person id of the body against the units the unit head may edit: another unit’s or agency’s person answers like an unknown id (404)', async () => {
     const before = await dbSnapshot(t.deps.db);
     const other = await C.headA!.post(`/api/roster/periods/${X.approved}/import`, { format: 'congvu.assignments/1', assignments: [{ personId: X.peopleB[1], date: DAYS[0], mode: 'wfh' }] });
     const unknown = await C.headA!.post(`/api/roster/periods/${X.approved}/import`, { format: 'congvu.assignments/1', assignments: [{ personId: MISSING, date: DAYS[0], mode: 'wfh' }] });
     const foreign = await C.headA!.post(`/api/roster/periods/${X.approved}/import`, { format: 'congvu.assignments/1', assignments: [{ personId: Y.people[1], date: DAYS[0], mode: 'wfh' }] });
-    expect(other.status).toBe(400);
-    expect(unknown.status).toBe(400);
-    expect(foreign.status).toBe(400);
+    expect(other.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(foreign.status).toBe(404);
+    expect(other.body.error.issues).toEqual([{ path: '$.assignments[0].personId', message: HIDDEN_MESSAGE }]);
     const strip = (r: TestResponse, id: string) => JSON.stringify(r.body).replaceAll(id, '<id>');
     expect(strip(other, X.peopleB[1]!)).toBe(strip(unknown, MISSING));
     expect(strip(foreign, Y.people[1]!)).toBe(strip(unknown, MISSING));

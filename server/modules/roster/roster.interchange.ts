@@ -9,7 +9,7 @@ import { can } from '../../../shared/domain/permissions';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { agencyTarget, assertCan } from '../../lib/scope';
+import { agencyTarget, assertCan, HIDDEN_MESSAGE } from '../../lib/scope';
 import { canEdit, statusAfterEdit, type PeriodStatus, type UnitRosterStatus } from '../../../shared/domain/roster/workflow';
 import { buildInstance, checkWithSeverity, loadPeriod, severityOf } from './roster.instance';
 import { periodCells } from './roster.service';
@@ -53,9 +53,12 @@ export async function importAssignments(deps: Deps, user: CurrentUser | null, pe
   const workdays = new Set(ctx.workdays);
   const issues: { path: string; message: string }[] = [];
   roster.assignments.forEach((a, i) => {
-    if (!personUnit.has(a.personId)) issues.push({ path: `$.assignments[${i}].personId`, message: office ? `Không có cán bộ "${a.personId}" trong cơ quan.` : `Không có cán bộ "${a.personId}" trong đơn vị bạn được sửa lịch.` });
+    if (!personUnit.has(a.personId)) issues.push({ path: `$.assignments[${i}].personId`, message: office ? `Không có cán bộ "${a.personId}" trong cơ quan.` : HIDDEN_MESSAGE });
     else if (!workdays.has(a.date)) issues.push({ path: `$.assignments[${i}].date`, message: `Ngày ${a.date} không phải ngày làm việc của kỳ đăng ký.` });
   });
+  // For a unit head, a person of another unit and an unknown id are both the hidden 404 (lib/scope), with their paths.
+  const hidden = issues.filter((i) => i.message === HIDDEN_MESSAGE);
+  if (!office && hidden.length) throw new AppError('NOT_FOUND', HIDDEN_MESSAGE, { issues: hidden.slice(0, 100) });
   if (issues.length) throw new AppError('VALIDATION', issues[0]!.message, { issues: issues.slice(0, 100) });
   const byUnit = new Map<string, Roster['assignments']>();
   for (const a of roster.assignments) {

@@ -101,11 +101,18 @@ function actingPerson(user: CurrentUser): string {
   return user.personId;
 }
 
-/** An active person of the agency, or a VALIDATION error at `path`. */
+/**
+ * An active person of the agency, or NOT_FOUND at `path`: a missing, inactive or other agency's person
+ * (and, in the callers, one outside what the actor sees) all give this same answer (lib/scope rule).
+ */
+const personNotFound = (path: string, personId: string) => {
+  const message = `Không tìm thấy cán bộ đang công tác có mã "${personId}" trong cơ quan.`;
+  return new AppError('NOT_FOUND', message, { issues: [{ path, message }] });
+};
 async function activePersonOf(db: Db, personId: string, agencyId: string | null, path: string) {
   const [p] = await db.select({ id: people.id, agencyId: people.agencyId, unitId: people.unitId, fullName: people.fullName, active: people.active }).from(people).where(eq(people.id, personId)).limit(1);
   // A person of another agency answers like a missing one (no names across agencies).
-  if (!p || !p.active || (agencyId && p.agencyId !== agencyId)) throw invalid(path, `Không tìm thấy cán bộ đang công tác có mã "${personId}" trong cơ quan.`);
+  if (!p || !p.active || (agencyId && p.agencyId !== agencyId)) throw personNotFound(path, personId);
   return p;
 }
 
@@ -126,7 +133,7 @@ export async function createTask(deps: Deps, user: CurrentUser, input: TaskCreat
   const target = await unitTarget(deps.db, lead.unitId);
   if (!can(user, 'task.assign', target)) {
     // Someone outside what the actor can see answers like a missing person (no names, no probing).
-    if (!sees(user, target)) throw invalid('body.assigneeId', `Không tìm thấy cán bộ đang công tác có mã "${input.assigneeId}" trong cơ quan.`);
+    if (!sees(user, target)) throw personNotFound('body.assigneeId', input.assigneeId);
     throw new AppError('FORBIDDEN', `Bạn không có quyền giao việc cho ${lead.fullName} (chỉ lãnh đạo đơn vị của người đó hoặc lãnh đạo cơ quan giao được).`);
   }
   const coordinatorIds = [...new Set(input.coordinatorIds ?? [])];
@@ -403,7 +410,7 @@ export async function changeStatus(deps: Deps, user: CurrentUser, id: string, in
     newLead = await activePersonOf(deps.db, input.assigneeId, task.agencyId, 'body.assigneeId');
     const leadTarget = await unitTarget(deps.db, newLead.unitId);
     if (!can(user, 'task.assign', leadTarget)) {
-      if (!sees(user, leadTarget)) throw invalid('body.assigneeId', `Không tìm thấy cán bộ đang công tác có mã "${input.assigneeId}" trong cơ quan.`);
+      if (!sees(user, leadTarget)) throw personNotFound('body.assigneeId', input.assigneeId!);
       throw new AppError('FORBIDDEN', `Bạn không có quyền giao việc cho ${newLead.fullName}.`);
     }
   }
