@@ -9,6 +9,9 @@ import { buildAgency, buildPerson, buildUnit, buildUser, TEST_PASSWORD } from '.
 import { tasks, taskActions } from '../server/modules/tasks/tasks.table';
 import { idempotencyKeys } from '../server/modules/idempotency/idempotency.table';
 import { purgeIdempotencyKeys } from '../server/lib/idempotency';
+import { policies } from '../server/modules/policy/policy.table';
+import { schedule } from '../server/modules/roster/roster.table';
+import { checkins } from '../server/modules/presence/presence.table';
 
 let t: TestApp;
 let head: TestClient;
@@ -30,6 +33,8 @@ beforeAll(async () => {
   const headPerson = (await buildPerson(db, { unitId, fullName: 'Phạm Văn Bình', position: 'head' })).id;
   staffPerson = (await buildPerson(db, { unitId, fullName: 'Nguyễn Thị An' })).id;
   const deputy = (await buildPerson(db, { unitId, fullName: 'Lê Văn Cường', position: 'deputy_head' })).id;
+  await db.insert(policies).values({ id: 'pol-idm', ownerAgencyId: agencyId, title: 'Phòng, chống dịch COVID-19', docNumber: '/SNV-VP', validFrom: '2021-05-25', validTo: null, scopeAgencyIds: [agencyId], rules: {} });
+  await db.insert(schedule).values({ personId: staffPerson, date: '2021-07-19', agencyId, unitId, mode: 'wfh', periodId: 'per-idm', version: 1 });
   const h = await buildUser(db, { personId: headPerson, username: 'head.idm', roles: ['staff', 'unit_head'] });
   headUserId = h.id;
   await buildUser(db, { personId: deputy, username: 'deputy.idm', roles: ['staff', 'unit_head'] });
@@ -157,6 +162,17 @@ describe('Idempotency-Key', () => {
     expect(running.body.error.message).toBe('Yêu cầu với khoá Idempotency-Key này đang được xử lý. Vui lòng thử lại sau.');
     expect(await tasksTitled('Việc sau sự cố')).toHaveLength(1);
   }, 20_000);
+
+  it('does not store keys of a check-in (idempotent by itself: a repeat answers with the first one)', async () => {
+    const k = key('checkin');
+    const first = await staff.post('/api/presence/checkin', { place: 'registered' }, k);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const again = await staff.post('/api/presence/checkin', { place: 'registered' }, k);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await t.deps.db.select().from(checkins).where(eq(checkins.personId, staffPerson))).toHaveLength(1);
+    expect(await t.deps.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, k['Idempotency-Key']))).toHaveLength(0);
+  });
 
   it('forgets keys after 24 hours', async () => {
     const k = key('expiry');
