@@ -163,6 +163,21 @@ export const GenerateResponse = z.object({
   /** True when every rule holds. */
   feasible: z.boolean(),
   score: z.object({ total: z.number(), goalDeviation: z.number(), unmetPrefers: z.number(), fairness: z.number() }),
+  /** The result in words' figures (shared/domain/roster/summary.ts). */
+  summary: z.object({
+    homePeople: z.number(),
+    homeDaysMin: z.number(),
+    homeDaysMax: z.number(),
+    dailyShareMin: z.number().nullable(),
+    dailyShareMax: z.number().nullable(),
+    target: z.number().nullable(),
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    daysOnTarget: z.number(),
+    daysCounted: z.number(),
+    wishesMet: z.number(),
+    wishes: z.number(),
+  }),
   /** Why some rules cannot hold (Vietnamese), when not feasible. */
   explanations: z.array(z.object({ rule: z.string(), date: z.string().optional(), unitId: z.string().optional(), personId: z.string().optional(), message: z.string() })),
   violations: z.array(ViolationView),

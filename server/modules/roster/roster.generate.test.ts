@@ -81,6 +81,15 @@ describe('Tạo lịch tự động', () => {
     for (const c of grid.body.cells) if (c.mode === 'wfh') home.set(c.personId, (home.get(c.personId) ?? 0) + 1);
     const counts = [P['Trần Thị Lan'], P['Phạm Văn Minh'], P['Đỗ Thị Ngọc'], P['Hồ Văn Phát'], P['Vũ Thị Quyên']].map((p) => home.get(p!) ?? 0);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    // The result in figures people read (shown in words by the web): the spread of days at home of the
+    // people who may work from home, the share at home per day against the plan's 30%, the wish met.
+    const all = [P.head, P['Trần Thị Lan'], P['Phạm Văn Minh'], P['Đỗ Thị Ngọc'], P['Hồ Văn Phát'], P['Vũ Thị Quyên']].map((p) => home.get(p!) ?? 0);
+    expect(gen.body.summary).toMatchObject({ homePeople: 6, homeDaysMin: Math.min(...all), homeDaysMax: Math.max(...all), target: 0.3, wishesMet: 1, wishes: 1, daysCounted: 5 });
+    const shares = DAYS.map((d) => {
+      const day = grid.body.cells.filter((c: any) => c.date === d && (c.mode === 'wfh' || c.mode === 'onsite'));
+      return day.filter((c: any) => c.mode === 'wfh').length / day.length;
+    });
+    expect([gen.body.summary.dailyShareMin, gen.body.summary.dailyShareMax]).toEqual([Math.min(...shares), Math.max(...shares)]);
   });
 
   it('lets the Office fill every unit not yet sent, leaving submitted rosters untouched', async () => {

@@ -8,6 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Mode, ResolvedInstance } from '../../../shared/domain/roster/format';
 import { unitView } from '../../../shared/domain/roster/scope';
 import { solveRoster, type RosterScore } from '../../../shared/domain/roster/solver/index';
+import { summarizeRoster, type RosterSummary } from '../../../shared/domain/roster/summary';
 import { canEdit, statusAfterEdit, type PeriodStatus, type UnitRosterStatus } from '../../../shared/domain/roster/workflow';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
@@ -20,6 +21,8 @@ export interface GenerateResult {
   units: { unitId: string; unitName: string; version: number; cells: number }[];
   feasible: boolean;
   score: RosterScore;
+  /** The result in figures people read: spread of days at home, share at home per day against the plan, wishes met. */
+  summary: RosterSummary;
   /** Violations the solver could not avoid, each explained (Vietnamese). */
   explanations: { rule: string; date?: string; unitId?: string; personId?: string; message: string }[];
   violations: ReturnType<typeof checkWithSeverity>;
@@ -106,10 +109,15 @@ export async function generateRoster(deps: Deps, user: CurrentUser, periodId: st
   const finalCells = [...allCells.filter((c) => !targetSet.has(unitOfPerson.get(c.personId) ?? '')), ...generated.map((a) => ({ ...a, pinned: pinned.has(`${a.personId}|${a.date}`) }))];
   const checkInstance = opts.unitId ? unitView(buildInstance(ctx, finalCells), opts.unitId) : buildInstance(ctx, finalCells);
   const ids = new Set(checkInstance.people.map((p) => p.id));
+  // Fairness and wishes over the people whose roster was generated; the daily share over the whole scope of the plan.
+  const forPeople = summarizeRoster(instance, result.roster, targetSet);
+  const forShares = summarizeRoster(instance, result.roster);
+  const summary: RosterSummary = { ...forPeople, dailyShareMin: forShares.dailyShareMin, dailyShareMax: forShares.dailyShareMax, daysOnTarget: forShares.daysOnTarget, daysCounted: forShares.daysCounted };
   return {
     units: written,
     feasible: result.feasible,
     score: result.score,
+    summary,
     explanations: result.violations,
     violations: checkWithSeverity(checkInstance, finalCells.filter((c) => ids.has(c.personId)), severityOf(ctx.policy)),
     ms: Math.round(result.stats.ms),

@@ -5,7 +5,7 @@
  * the last approved version. Agency and period in the URL (?agency=&period=).
  */
 import { useUrlParams } from '../../lib/useUrlParams';
-import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Title, type ButtonProps } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Modal, Paper, Select, Stack, Table, Text, Title, type ButtonProps } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowBack, IconCalendarPlus, IconEye, IconFileSpreadsheet, IconFileTypeDocx, IconSend, IconWand } from '@tabler/icons-react';
@@ -345,12 +345,53 @@ function PeriodBoardContent({ s, refetch }: { s: PeriodStatusResponse; refetch: 
         }
       />
       <ConfirmModal opened={confirm === 'generate'} title={t('roster.agency.generateAll')} confirmLabel={t('roster.actions.generate')} loading={generate.isPending} onConfirm={doGenerate} onClose={() => setConfirm(null)}>
-        <Text size="sm">{t('roster.agency.generateAllConfirm')}</Text>
+        <GeneratePlan units={withPeople} />
       </ConfirmModal>
       <ConfirmModal opened={confirm === 'compile'} title={t('roster.agency.compile')} confirmLabel={t('roster.agency.compile')} loading={compile.isPending} onConfirm={doCompile} onClose={() => setConfirm(null)}>
         <Text size="sm">{t('roster.agency.compileConfirm')}</Text>
       </ConfirmModal>
       <GenerateResultModal result={generated} showUnits onClose={() => setGenerated(null)} />
+    </Stack>
+  );
+}
+
+/** Before the Office generates: which units will be rescheduled (named), which filled, which kept. */
+function GeneratePlan({ units }: { units: UnitStatusRow[] }) {
+  const { t } = useTranslation();
+  const kept = units.filter((u) => u.status === 'submitted' || u.status === 'compiled' || u.status === 'approved');
+  const rewrites = units.filter((u) => (u.status === 'draft' || u.status === 'returned') && u.version !== null);
+  const fills = units.filter((u) => !kept.includes(u) && !rewrites.includes(u));
+  return (
+    <Stack gap="xs" data-testid="generate-plan">
+      <Text size="sm">{t('roster.agency.generateAllConfirm')}</Text>
+      {rewrites.length ? (
+        <div>
+          <Text size="sm" fw={600}>
+            {t('roster.agency.generateRewrites', { count: rewrites.length })}
+          </Text>
+          <List size="sm">
+            {rewrites.map((u) => (
+              <List.Item key={u.unitId}>
+                {u.unitName} ({t(`roster.unitStatus.${u.status}`)})
+              </List.Item>
+            ))}
+          </List>
+        </div>
+      ) : null}
+      {fills.length ? (
+        <div>
+          <Text size="sm" fw={600}>
+            {t('roster.agency.generateFills', { count: fills.length })}
+          </Text>
+          <List size="sm">
+            {fills.map((u) => (
+              <List.Item key={u.unitId}>{u.unitName}</List.Item>
+            ))}
+          </List>
+        </div>
+      ) : null}
+      {kept.length ? <Text size="sm">{t('roster.agency.generateKeeps', { count: kept.length })}</Text> : null}
+      {!rewrites.length && !fills.length ? <Text size="sm">{t('roster.agency.generateNothing')}</Text> : null}
     </Stack>
   );
 }

@@ -128,11 +128,56 @@ export function CommentModal({
   );
 }
 
-/** What "Tạo lịch tự động" did: feasible or not (with the reasons), the score, the units filled. */
+/** A share 0-1 as a whole percentage ("48%"). */
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The generated roster in words: fairness between people, closeness to the policy, wishes met. */
+export function SummaryLines({ summary: s }: { summary: GenerateResponse['summary'] }) {
+  const { t } = useTranslation();
+  const limits = [s.min !== null ? t('roster.generate.planMin', { min: pct(s.min) }) : null, s.max !== null ? t('roster.generate.planMax', { max: pct(s.max) }) : null].filter(Boolean).join(', ');
+  const plan =
+    s.dailyShareMin === null || s.dailyShareMax === null
+      ? t('roster.generate.planNobody')
+      : s.target !== null
+        ? t('roster.generate.planTarget', { lo: pct(s.dailyShareMin), hi: pct(s.dailyShareMax), target: pct(s.target), on: s.daysOnTarget, days: s.daysCounted })
+        : t('roster.generate.planNoTarget', { lo: pct(s.dailyShareMin), hi: pct(s.dailyShareMax) });
+  const fair =
+    s.homePeople === 0
+      ? t('roster.generate.fairNobody')
+      : s.homeDaysMin === s.homeDaysMax
+        ? t('roster.generate.fairSame', { days: s.homeDaysMin })
+        : t('roster.generate.fairSpread', { min: s.homeDaysMin, max: s.homeDaysMax, diff: s.homeDaysMax - s.homeDaysMin });
+  return (
+    <Stack gap={6} data-testid="generate-summary">
+      <div>
+        <Text size="sm" fw={600}>
+          {t('roster.generate.fairTitle')}
+        </Text>
+        <Text size="sm">{fair}</Text>
+      </div>
+      <div>
+        <Text size="sm" fw={600}>
+          {t('roster.generate.planTitle')}
+        </Text>
+        <Text size="sm">
+          {plan}
+          {limits ? ` ${t('roster.generate.planLimits', { limits })}` : ''}
+        </Text>
+      </div>
+      <div>
+        <Text size="sm" fw={600}>
+          {t('roster.generate.wishesTitle')}
+        </Text>
+        <Text size="sm">{s.wishes ? t('roster.generate.wishes', { met: s.wishesMet, total: s.wishes }) : t('roster.generate.wishesNone')}</Text>
+      </div>
+    </Stack>
+  );
+}
+
+/** What "Tạo lịch tự động" did: feasible or not (with the reasons), the result in words, the units filled. */
 export function GenerateResultModal({ result, showUnits, onClose }: { result: GenerateResponse | null; showUnits?: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
-  const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2).replace('.', ','));
   return (
     <Modal opened={!!result} onClose={onClose} title={t('roster.generate.title')} size="lg" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {result ? (
@@ -157,16 +202,9 @@ export function GenerateResultModal({ result, showUnits, onClose }: { result: Ge
                 : t('roster.generate.noUnits')}
             </Text>
           ) : null}
-          <Stack gap={2}>
-            <Text size="sm" fw={600}>
-              {t('roster.generate.score', { total: fmt(result.score.total) })}
-            </Text>
-            <Text size="sm">{t('roster.generate.goalDeviation', { value: fmt(result.score.goalDeviation) })}</Text>
-            <Text size="sm">{t('roster.generate.unmetPrefers', { value: fmt(result.score.unmetPrefers) })}</Text>
-            <Text size="sm">{t('roster.generate.fairness', { value: fmt(result.score.fairness) })}</Text>
-          </Stack>
+          <SummaryLines summary={result.summary} />
           <Text size="sm" c="dimmed">
-            {t('roster.generate.draftNote')}
+            {t(showUnits ? 'roster.generate.draftNoteOffice' : 'roster.generate.draftNote')}
           </Text>
           <Group justify="flex-end">
             <Button onClick={onClose} data-autofocus>
