@@ -25,6 +25,11 @@ async function start() {
     if (logins) {
       console.log('\nDữ liệu mẫu đã được tạo. Tài khoản dùng thử (demo logins):');
       for (const l of logins) console.log(`  ${l.role.padEnd(34)} ${l.username.padEnd(28)} ${l.password}`);
+      const { DEMO_TOTP_SECRET, demoTotpUrl } = await import('./db/seed/demo');
+      console.log('\nXác thực hai bước (admin, cấp tỉnh, Giám đốc, Phó Giám đốc, Tổ CNTT) — khóa DÙNG THỬ, công khai, không dùng thật:');
+      console.log(`  demo TOTP secret: ${DEMO_TOTP_SECRET}`);
+      console.log(`  otpauth URL:      ${demoTotpUrl()}`);
+      console.log('  (thêm vào ứng dụng xác thực trên điện thoại — add it to an authenticator app; one secret for all these demo accounts)');
     }
   }
   if (config.SCHEDULER === '1') {

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { generate } from 'otplib';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -151,7 +152,32 @@ export interface OpenOptions {
   clock?: Date;
 }
 
-/** A browser context logged in with the login form (Vietnamese UI, Vietnam's time zone). */
+/**
+ * The published demo TOTP secret (server/db/seed/demo.ts DEMO_TOTP_SECRET, printed by `npm start`) of
+ * the demo accounts whose role requires two-factor login.
+ */
+export const DEMO_TOTP_SECRET = 'CONGVUDEMOSECRETCONGVUDEMOSECRET';
+
+/**
+ * A code of the demo secret at the server's clock (it may be a test clock), `ahead` steps later. The
+ * server accepts the previous, current and next step, each once per account.
+ */
+export async function demoTotpCode(base: string, ahead = 0): Promise<string> {
+  const now = await testClock.now(base);
+  return generate({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(now.getTime() / 1000) + ahead * 30 });
+}
+
+/** Codes to try in turn: this step, the next one, then (both used) the next steps after waiting. */
+async function* totpCodes(base: string): AsyncGenerator<string> {
+  yield await demoTotpCode(base, 0);
+  yield await demoTotpCode(base, 1);
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 31_000));
+    yield await demoTotpCode(base, 1);
+  }
+}
+
+/** A browser context logged in with the login form (Vietnamese UI, Vietnam's time zone); answers the two-factor step with the demo secret. */
 export async function openAs(browser: Browser, base: string, who: { username: string; password: string }, opts: OpenOptions = {}): Promise<Actor> {
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
   if (opts.clock) await context.clock.setSystemTime(opts.clock);
@@ -162,7 +188,16 @@ export async function openAs(browser: Browser, base: string, who: { username: st
   await page.locator('input[name=username]').fill(who.username);
   await page.locator('input[name=password]').fill(who.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  const totpInput = page.locator('input[name=totp]');
+  await Promise.race([page.waitForURL((u) => !u.pathname.startsWith('/login')), totpInput.waitFor({ state: 'visible' })]);
+  if (new URL(page.url()).pathname.startsWith('/login')) {
+    for await (const code of totpCodes(base)) {
+      await totpInput.fill(code);
+      const [answer] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), page.getByRole('button', { name: 'Xác nhận' }).click()]);
+      if (answer.status() === 200) break;
+    }
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  }
   return { context, page, errors };
 }
 
@@ -190,7 +225,16 @@ export interface ApiSession {
 
 /** A logged-in API client (for setup and for reading the expected figures). */
 export async function apiSession(base: string, username: string, password: string): Promise<ApiSession> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const send = (extra: Record<string, string> = {}) => fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, ...extra }) });
+  let res = await send();
+  if (res.status === 401) {
+    const text = await res.text();
+    if (!text.includes('TOTP_REQUIRED')) throw new Error(`login ${username}: 401 ${text}`);
+    for await (const totp of totpCodes(base)) {
+      res = await send({ totp });
+      if (res.status !== 401) break;
+    }
+  }
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };

@@ -26,6 +26,9 @@ export interface ApiIssue {
 export type ApiErrorCode =
   | 'VALIDATION'
   | 'UNAUTHENTICATED'
+  | 'TOTP_REQUIRED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'TOTP_ENROLMENT_REQUIRED'
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'

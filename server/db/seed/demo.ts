@@ -12,6 +12,8 @@ import type { Db } from '../client';
 import { agencies } from '../../modules/org/org.table';
 import { roleGrants, users } from '../../modules/auth/auth.table';
 import { hashPassword } from '../../modules/auth/password';
+import { encryptText } from '../../modules/auth/secret';
+import { otpauthUrl, TOTP_REQUIRED_ROLES } from '../../modules/auth/totp';
 import { DEMO_AGENCIES, DEMO_ROOTS, type RootSpec } from './agencies';
 import { buildAgencyBundle, mondayOf, weekOf, type AgencyBundle, type SeedContext, type SeedPerson } from './build';
 import { UniqueNames } from './names';
@@ -30,6 +32,12 @@ export const DEMO_PASSWORD = 'Congvu@2021!';
 /** Seed of the demo's random choices (names, eligibility, rosters): the same province every time. */
 export const DEMO_SEED = 20210716;
 export const DEMO_ADMIN_USERNAME = 'admin';
+/**
+ * The published TOTP secret of every demo account whose role requires two-factor login (admin, province,
+ * directors, deputies, IT): a DEMO secret, printed by `npm start`, never to be used for real accounts.
+ */
+export const DEMO_TOTP_SECRET = 'CONGVUDEMOSECRETCONGVUDEMOSECRET';
+export const demoTotpUrl = () => otpauthUrl('demo', DEMO_TOTP_SECRET);
 
 /** Units whose head, deputy and one staff member are listed among the demo logins. */
 const FOCUS_UNIT: Record<string, string> = { 'nt-snv': 'tcbm', 'dn-sldtbxh': 'ldvl' };
@@ -120,6 +128,11 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult | null> {
       await audit(tx, { action: 'seed.demo', entity: 'agency', entityId: b.agency.id, agencyId: b.agency.id, data: { name: b.agency.name, people: b.people.length, units: b.units.length } });
     });
   }
+  // Demo accounts that must use two-factor login are enrolled with the published demo secret.
+  await db.execute(
+    sql`update users set totp_secret = ${encryptText(deps.config, DEMO_TOTP_SECRET)}, totp_enabled_at = ${now.toISOString()}::timestamptz
+        where id in (select user_id from role_grants where role = any(${`{${TOTP_REQUIRED_ROLES.join(',')}}`}::text[]))`,
+  );
   return { logins: demoLogins(bundles), bundles, counts };
 }
 
