@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   'report appendix2': { summary: 'congvu report appendix2 --instance I.json --roster R.json --activity A.json --from D --to D — Phụ lục 2 (JSON)', load: () => import('./commands/report-appendix2') },
   'audit verify': { summary: 'congvu audit verify [--agency ID] [--json] — kiểm tra toàn vẹn chuỗi băm của nhật ký hệ thống', load: () => import('./commands/audit') },
   seed: { summary: 'congvu seed [--agencies N --people N] — tạo dữ liệu mẫu', load: () => import('./commands/seed') },
+  'document verify': { summary: 'congvu document verify TỆP.pdf [--ca CA.pem] [--json] — kiểm tra chữ ký số của văn bản', load: () => import('./commands/document') },
 };
 
 function usage(io: CliIo): void {
