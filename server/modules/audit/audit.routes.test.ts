@@ -242,6 +242,10 @@ describe('Origin check and security headers', () => {
     expect(host.status).toBe(200);
     const pub = await C.officeA!.request('POST', `/api/org/agencies/${agencyA}/units`, { name: 'Phòng Hai', kind: 'department' }, { origin: 'http://localhost:3000', host: 'internal-app-1:3000' });
     expect(pub.status).toBe(200);
+    const proxied = await C.officeA!.request('POST', `/api/org/agencies/${agencyA}/units`, { name: 'Phòng Ba', kind: 'department' }, { origin: 'https://congvu.tinh.gov.vn', host: '127.0.0.1:3000', 'x-forwarded-host': 'congvu.tinh.gov.vn' });
+    expect(proxied.status).toBe(200);
+    const other = await C.officeA!.request('POST', `/api/org/agencies/${agencyA}/units`, { name: 'Phòng Bốn', kind: 'department' }, { origin: 'https://evil.example', host: '127.0.0.1:3000', 'x-forwarded-host': 'congvu.tinh.gov.vn' });
+    expect(other.status).toBe(403);
   });
 
   it('sends a CSP with base-uri none, form-action self and object-src none', async () => {

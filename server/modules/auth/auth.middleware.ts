@@ -74,13 +74,17 @@ function originOf(url: string): string | null {
  * browser's `Sec-Fetch-Site: cross-site` is refused. Requests with neither (CLI, scripts, tests) pass here
  * and still need the CSRF token once logged in.
  */
-export function sameOrigin(headers: { origin?: string; host?: string; secFetchSite?: string }, publicOrigin: string | null): boolean {
+export function sameOrigin(headers: { origin?: string; host?: string; forwardedHost?: string; secFetchSite?: string }, publicOrigin: string | null): boolean {
   const origin = headers.origin;
   if (origin !== undefined) {
     const o = originOf(origin);
     if (!o) return false; // "null" (sandboxed frame, file:), or garbage
     if (publicOrigin && o === publicOrigin) return true;
-    return !!headers.host && new URL(o).host === headers.host.toLowerCase();
+    // Behind a reverse proxy the Host may be the upstream's; X-Forwarded-Host cannot be set by a cross-site
+    // page (it is not a header a form or a simple request may carry), so it is as good as Host here.
+    const host = new URL(o).host;
+    const hosts = [headers.host, ...(headers.forwardedHost ?? '').split(',')].map((h) => h?.trim().toLowerCase()).filter(Boolean);
+    return hosts.includes(host);
   }
   return headers.secFetchSite !== 'cross-site';
 }
@@ -94,7 +98,7 @@ export function csrfMiddleware(opts: { publicUrl?: string } = {}): MiddlewareHan
   const publicOrigin = opts.publicUrl ? originOf(opts.publicUrl) : null;
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
-    if (!sameOrigin({ origin: c.req.header('origin'), host: c.req.header('host') ?? new URL(c.req.url).host, secFetchSite: c.req.header('sec-fetch-site') }, publicOrigin)) {
+    if (!sameOrigin({ origin: c.req.header('origin'), host: c.req.header('host') ?? new URL(c.req.url).host, forwardedHost: c.req.header('x-forwarded-host'), secFetchSite: c.req.header('sec-fetch-site') }, publicOrigin)) {
       throw new AppError('CSRF', 'Yêu cầu bị từ chối: không gửi từ trang của hệ thống (Origin không hợp lệ).');
     }
     const type = (c.req.header('content-type') ?? '').toLowerCase();
