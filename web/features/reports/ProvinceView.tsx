@@ -161,10 +161,17 @@ function ProvinceContent({ data, date }: { data: ProvinceDailyResponse; date: st
   const c = data.content;
   const people = c.appendix2.agencies.reduce((n, a) => n + a.rows.length, 0);
   const name = (id: string) => c.names.agencies[id] ?? id;
+  // Before 16:00 no agency has had to send yet: an empty table or a list of "missing" agencies must say so.
+  const beforeSending = !data.frozen && new Date(c.generatedAt).getTime() < new Date(`${date}T16:00:00+07:00`).getTime();
+  const emptyText = c.received.length === 0 ? t(beforeSending ? 'reports.provinceView.tableNotYet' : 'reports.provinceView.tableNoneReceived') : t('reports.provinceView.tableNobody');
   return (
     <Stack gap="lg">
       <FrozenStatus kind="provinceView" frozen={data.frozen} frozenAt={data.frozenAt} hash={data.hash} generatedAt={c.generatedAt} late={c.late} />
-      {c.missing.length ? (
+      {c.missing.length && beforeSending ? (
+        <Alert color="blue" variant="light" icon={<IconClockHour4 aria-hidden />} title={t('reports.provinceView.notDueYet', { n: c.missing.length })}>
+          <Text size="sm">{c.missing.map(name).join(', ')}</Text>
+        </Alert>
+      ) : c.missing.length ? (
         <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('reports.provinceView.missing', { n: c.missing.length })}>
           <List size="sm" spacing={2}>
             {c.missing.map((id) => (
@@ -240,6 +247,7 @@ function ProvinceContent({ data, date }: { data: ProvinceDailyResponse; date: st
           groupBy="agency"
           caption={`${t('reports.table.caption')} — ${formatDate(date)}`}
           groupLink={(line) => (line.agencyId ? dailyLink(line.agencyId, date) : null)}
+          emptyText={emptyText}
         />
       </Stack>
     </Stack>

@@ -28,6 +28,8 @@ export interface Appendix2TableProps {
   caption: string;
   /** A link for a group line (e.g. an agency's 16:00 report in the province table). */
   groupLink?: (line: TableLine) => string | null;
+  /** What an empty table means here (default: nobody worked from home in the period). */
+  emptyText?: string;
 }
 
 const num: React.CSSProperties = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' };
@@ -38,7 +40,7 @@ const num: React.CSSProperties = { textAlign: 'right', fontVariantNumeric: 'tabu
  * and Tỷ lệ. Group lines (units or agencies) carry their totals; the last line is the total. The table
  * scrolls sideways inside its own frame on a phone.
  */
-export function Appendix2Table({ report, names, groupBy, caption, groupLink }: Appendix2TableProps) {
+export function Appendix2Table({ report, names, groupBy, caption, groupLink, emptyText }: Appendix2TableProps) {
   const { t } = useTranslation();
   const captionId = useId();
   const lines = appendix2Lines(report, names, groupBy, t('reports.table.total'));
@@ -127,10 +129,13 @@ export function Appendix2Table({ report, names, groupBy, caption, groupLink }: A
         </Table>
       </Box>
       {lines.length === 1 ? (
-        <Text size="sm" c="dimmed">
-          {t('reports.table.empty')}
+        <Text size="sm" c="dimmed" data-testid="appendix2-empty">
+          {emptyText ?? t('reports.table.empty')}
         </Text>
       ) : null}
+      <Text size="xs" c="dimmed">
+        {t('reports.table.tdoNote')}
+      </Text>
     </Stack>
   );
 }
