@@ -18,5 +18,11 @@ export const auditLog = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_agency_idx').on(t.agencyId, t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_agency_idx').on(t.agencyId, t.at),
+    // The log screen: newest first (keyset on id) within an agency, or of one account.
+    index('audit_agency_id_idx').on(t.agencyId, t.id),
+    index('audit_actor_id_idx').on(t.actorUserId, t.id),
+  ],
 );
