@@ -82,7 +82,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     trustedRoots = [ca.toString('utf8')];
   }
-  const result = verifyPdf(pdf, { trustedRoots });
+  let result: ReturnType<typeof verifyPdf>;
+  try {
+    result = verifyPdf(pdf, { trustedRoots });
+  } catch (err) {
+    io.stderr(`${caFile ?? file}: không đọc được (${(err as Error).message}).\n`);
+    return EXIT.invalid;
+  }
   if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {
     io.stdout(`Tệp: ${file} (${result.signatures.length} chữ ký)\n`);

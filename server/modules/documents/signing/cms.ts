@@ -131,15 +131,16 @@ export function checkCms(cms: Buffer, content: Uint8Array): CmsCheck {
   } catch (err) {
     return { digestMatches: false, signatureValid: false, signingCertificateBound: false, certificates: [], problems: [`Không đọc được chữ ký (CMS): ${(err as Error).message}`] };
   }
-  const certificates = p.certificates.flatMap((c) => {
+  const x509 = (der: Buffer) => {
     try {
-      return [new X509Certificate(c)];
+      return new X509Certificate(der);
     } catch {
-      return [];
+      return undefined;
     }
-  });
-  const signerCert = p.signerCert ? new X509Certificate(p.signerCert) : undefined;
-  if (!signerCert) problems.push('Chữ ký không kèm chứng thư của người ký.');
+  };
+  const certificates = p.certificates.flatMap((c) => x509(c) ?? []);
+  const signerCert = p.signerCert ? x509(p.signerCert) : undefined;
+  if (!signerCert) problems.push(p.signerCert ? 'Chứng thư của người ký bị hỏng (không đọc được).' : 'Chữ ký không kèm chứng thư của người ký.');
   if (p.digestAlgorithm !== OID.sha256) problems.push(`Thuật toán băm không được hỗ trợ: ${p.digestAlgorithm} (cần SHA-256).`);
   const md = p.attributes.get(OID.messageDigest)?.[0];
   const digest = sha256(content);

@@ -139,7 +139,12 @@ export function verifyPdf(bytes: Buffer | Uint8Array, opts: VerifyOptions = {}):
     const shapeOk = a === 0 && b < c && end <= pdf.length && raw.contents.length > 0;
     if (!shapeOk) problems.push('ByteRange không hợp lệ (không bao trùm đúng phần ngoài chữ ký).');
     const signedBytes = shapeOk ? Buffer.concat([pdf.subarray(0, b), pdf.subarray(c, end)]) : Buffer.alloc(0);
-    const cms = shapeOk ? checkCms(raw.contents, signedBytes) : undefined;
+    let cms: ReturnType<typeof checkCms> | undefined;
+    try {
+      cms = shapeOk ? checkCms(raw.contents, signedBytes) : undefined;
+    } catch (err) {
+      problems.push(`Không đọc được chữ ký: ${(err as Error).message}`);
+    }
     if (cms) problems.push(...cms.problems.filter((p) => !p.includes('signing-certificate-v2')));
     const cryptoValid = !!cms && cms.digestMatches && cms.signatureValid;
     const pades = !!cms?.signingCertificateBound;
@@ -170,7 +175,11 @@ export function verifyPdf(bytes: Buffer | Uint8Array, opts: VerifyOptions = {}):
     if (cert && !certValidAtSigningTime) problems.push('Chứng thư không còn hiệu lực (hoặc chưa có hiệu lực) tại thời điểm ký.');
     let trusted: boolean | null = null;
     if (roots.length > 0) {
-      trusted = !!cert && chainsTo(cert, roots, cms!.certificates, at);
+      try {
+        trusted = !!cert && chainsTo(cert, roots, cms!.certificates, at);
+      } catch {
+        trusted = false;
+      }
       if (!trusted) problems.push('Chứng thư không được cấp bởi CA gốc tin cậy.');
     }
     const subject = cert ? parseDn(cert.subject) : {};
