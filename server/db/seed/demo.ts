@@ -128,6 +128,9 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult | null> {
       await audit(tx, { action: 'seed.demo', entity: 'agency', entityId: b.agency.id, agencyId: b.agency.id, data: { name: b.agency.name, people: b.people.length, units: b.units.length } });
     });
   }
+  // Documents (issue 9): registers, drafts at each step, one issued to another agency, one secret entry.
+  const { seedDemoDocuments } = await import('../../modules/documents/documents.seed');
+  await seedDemoDocuments(deps, bundles);
   // Demo accounts that must use two-factor login are enrolled with the published demo secret.
   await db.execute(
     sql`update users set totp_secret = ${encryptText(deps.config, DEMO_TOTP_SECRET)}, totp_enabled_at = ${now.toISOString()}::timestamptz
