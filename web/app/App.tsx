@@ -8,6 +8,7 @@ import { RoutePage } from './RoutePage';
 import { NotFoundPage, RouteErrorPage } from './StatusPages';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
+import SecurityPage from '../features/auth/SecurityPage';
 
 export const ROUTER_ROUTES: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
@@ -19,6 +20,7 @@ export const ROUTER_ROUTES: RouteObject[] = [
         element: <AppLayout />,
         children: [
           { path: '/password', element: <ChangePasswordPage /> },
+          { path: '/security', element: <SecurityPage /> },
           ...APP_ROUTES.map((route) => ({ path: route.path, element: <RoutePage route={route} />, errorElement: <RouteErrorPage /> })),
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -10,6 +10,7 @@ import { wasLoggedOut, useMe } from '../features/auth/api';
 import { SessionProvider } from '../features/auth/session';
 
 export const PASSWORD_PATH = '/password';
+export const SECURITY_PATH = '/security';
 
 export function RequireAuth() {
   const { t } = useTranslation();
@@ -36,6 +37,10 @@ export function RequireAuth() {
   }
   if (me.data.user.mustChangePassword && location.pathname !== PASSWORD_PATH) {
     return <Navigate to={PASSWORD_PATH} replace />;
+  }
+  // A role that requires two-factor login: enrol first (the server refuses everything else meanwhile).
+  if (!me.data.user.mustChangePassword && me.data.user.totpRequired && !me.data.user.totpEnabled && location.pathname !== SECURITY_PATH) {
+    return <Navigate to={SECURITY_PATH} replace />;
   }
   return (
     <SessionProvider me={me.data}>

@@ -10,6 +10,7 @@ import { presenceEn } from '../features/presence/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
 import { auditEn } from '../features/audit/i18n';
 import { connectionEn } from '../app/connection/i18n';
+import { securityEn } from '../features/auth/i18n';
 
 export const en: Messages = {
   common: {
@@ -334,4 +335,5 @@ export const en: Messages = {
   notifications: notificationsEn,
   audit: auditEn,
   connection: connectionEn,
+  security: securityEn,
 };

@@ -15,6 +15,7 @@ import { presenceVi } from '../features/presence/i18n';
 import { notificationsVi } from '../features/notifications/i18n';
 import { auditVi } from '../features/audit/i18n';
 import { connectionVi } from '../app/connection/i18n';
+import { securityVi } from '../features/auth/i18n';
 
 export const vi = {
   common: {
@@ -320,6 +321,7 @@ export const vi = {
   notifications: notificationsVi,
   audit: auditVi,
   connection: connectionVi,
+  security: securityVi,
 };
 
 /** The shape every language must have (same keys, string values). */

@@ -5,7 +5,7 @@
  */
 import { AppShell, Box, Divider, Drawer, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconKey, IconLogout } from '@tabler/icons-react';
+import { IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
@@ -58,6 +58,7 @@ function MenuDrawer({ opened, onClose }: { opened: boolean; onClose: () => void 
         <Divider />
         <LanguageSwitch variant="segmented" />
         <NavLink component={Link} to="/password" label={t('header.changePassword')} leftSection={<IconKey size={20} aria-hidden />} onClick={onClose} />
+        <NavLink component={Link} to="/security" label={t('security.menu')} leftSection={<IconShieldLock size={20} aria-hidden />} onClick={onClose} />
         <NavLink
           component="button"
           label={t('header.logout')}
@@ -78,7 +79,7 @@ export function AppLayout() {
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false }) ?? false;
   const [drawerOpened, drawer] = useDisclosure(false);
   const { pathname } = useLocation();
-  const restricted = user.mustChangePassword;
+  const restricted = user.mustChangePassword || (user.totpRequired && !user.totpEnabled);
 
   useEffect(() => drawer.close(), [pathname]);
 

@@ -1,6 +1,6 @@
 /** The user in the header: name and roles (desktop), a menu with Đổi mật khẩu and Đăng xuất. */
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../features/auth/session';
@@ -51,6 +51,9 @@ export function UserMenu() {
         <Menu.Divider />
         <Menu.Item component={Link} to="/password" leftSection={<IconKey size={18} aria-hidden />}>
           {t('header.changePassword')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/security" leftSection={<IconShieldLock size={18} aria-hidden />}>
+          {t('security.menu')}
         </Menu.Item>
         <Menu.Item onClick={logout} leftSection={<IconLogout size={18} aria-hidden />}>
           {t('header.logout')}

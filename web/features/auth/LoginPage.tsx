@@ -1,5 +1,9 @@
-/** Đăng nhập: username and password; errors (wrong password, 429 "thử lại sau N phút") shown. */
-import { Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+/**
+ * Đăng nhập: username and password; errors (wrong password, 429 "thử lại sau N phút") shown. When the
+ * account uses two-factor login the server answers 401 TOTP_REQUIRED: the page then asks for the 6-digit
+ * code of the authenticator app (or a recovery code) and sends the three together.
+ */
+import { Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +11,15 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
 import { isApiError } from '../../lib/api';
+import type { LoginRequest, MeResponse } from '../../../shared/contracts/auth';
 import { useLogin, useMe } from './api';
+
+/** Where a fresh session goes: the password change, the two-factor enrolment, or the page asked for. */
+export function landingOf(user: MeResponse['user'], next: string): string {
+  if (user.mustChangePassword) return '/password';
+  if (user.totpRequired && !user.totpEnabled) return '/security';
+  return next;
+}
 
 /** A safe in-app path from `?next=` (never another origin). */
 export function safeNext(next: string | null): string {
@@ -23,24 +35,49 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  /** Second step: the server asked for a code. */
+  const [secondStep, setSecondStep] = useState(false);
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [code, setCode] = useState('');
   const next = safeNext(params.get('next'));
 
   if (me.data && !login.isPending) {
-    return <Navigate to={me.data.user.mustChangePassword ? '/password' : next} replace />;
+    return <Navigate to={landingOf(me.data.user, next)} replace />;
   }
 
-  const fieldErrors = isApiError(login.error) ? login.error.fieldErrors() : {};
-  const labels = { username: t('auth.login.username'), password: t('auth.login.password') };
+  // The first TOTP_REQUIRED (no code sent yet) is the question, not an error.
+  const askedOnly = isApiError(login.error) && login.error.code === 'TOTP_REQUIRED' && login.error.issues.length === 0;
+  const shownError = askedOnly ? null : login.error;
+  const fieldErrors = isApiError(shownError) ? shownError.fieldErrors() : {};
+  const labels = { username: t('auth.login.username'), password: t('auth.login.password'), totp: t('security.login.code'), recoveryCode: t('security.login.recoveryCode') };
+
+  function submit(body: LoginRequest) {
+    login.mutate(body, {
+      onSuccess: (result) => navigate(landingOf(result.user, next), { replace: true }),
+      onError: (err) => {
+        if (isApiError(err) && err.code === 'TOTP_REQUIRED') {
+          setSecondStep(true);
+          setCode('');
+        } else if (!secondStep || !isApiError(err) || err.code !== 'RATE_LIMITED') {
+          setPassword('');
+          setSecondStep(false);
+        }
+      },
+    });
+  }
 
   function handleSubmit(e: FormEvent) {
     e.preventDefault();
-    login.mutate(
-      { username: username.trim(), password },
-      {
-        onSuccess: (result) => navigate(result.user.mustChangePassword ? '/password' : next, { replace: true }),
-        onError: () => setPassword(''),
-      },
-    );
+    if (!secondStep) return submit({ username: username.trim(), password });
+    const value = code.trim();
+    submit(useRecovery ? { username: username.trim(), password, recoveryCode: value } : { username: username.trim(), password, totp: value.replace(/\s+/g, '') });
+  }
+
+  function back() {
+    setSecondStep(false);
+    setPassword('');
+    setCode('');
+    login.reset();
   }
 
   return (
@@ -64,7 +101,58 @@ export function LoginPage() {
           <Text size="sm" c="dimmed" mb="md">
             {t('auth.login.subtitle')}
           </Text>
-          {login.error ? <ErrorAlert error={login.error} fieldLabels={labels} title={isApiError(login.error) && login.error.code === 'UNAUTHENTICATED' ? t('auth.login.failed') : undefined} /> : null}
+          {shownError ? <ErrorAlert error={shownError} fieldLabels={labels} title={isApiError(shownError) && (shownError.code === 'UNAUTHENTICATED' || shownError.code === 'TOTP_REQUIRED') ? t('auth.login.failed') : undefined} /> : null}
+          {secondStep ? (
+            <form onSubmit={handleSubmit} noValidate aria-labelledby="totp-title">
+              <Stack gap="sm">
+                <Title order={2} fz="h4" id="totp-title">
+                  {t('security.login.codeTitle')}
+                </Title>
+                <Text size="sm">{useRecovery ? t('security.login.recoveryHint') : t('security.login.codeHint')}</Text>
+                {useRecovery ? (
+                  <TextInput
+                    key="recovery"
+                    label={t('security.login.recoveryCode')}
+                    name="recoveryCode"
+                    autoComplete="off"
+                    autoCapitalize="characters"
+                    spellCheck={false}
+                    required
+                    autoFocus
+                    value={code}
+                    onChange={(e) => setCode(e.currentTarget.value)}
+                    error={fieldErrors.recoveryCode}
+                  />
+                ) : (
+                  <TextInput
+                    key="totp"
+                    label={t('security.login.code')}
+                    name="totp"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    pattern="[0-9]*"
+                    maxLength={6}
+                    required
+                    autoFocus
+                    value={code}
+                    onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
+                    error={fieldErrors.totp}
+                  />
+                )}
+                <Button type="submit" loading={login.isPending} fullWidth mt="xs">
+                  {t('security.login.submit')}
+                </Button>
+                <Group justify="space-between" gap="xs">
+                  <Anchor component="button" type="button" size="sm" onClick={() => (setUseRecovery(!useRecovery), setCode(''))}>
+                    {useRecovery ? t('security.login.useCode') : t('security.login.useRecovery')}
+                  </Anchor>
+                  <Anchor component="button" type="button" size="sm" onClick={back}>
+                    {t('security.login.back')}
+                  </Anchor>
+                </Group>
+              </Stack>
+            </form>
+          ) : (
           <form onSubmit={handleSubmit} noValidate>
             <Stack gap="sm">
               <TextInput
@@ -95,6 +183,7 @@ export function LoginPage() {
               </Button>
             </Stack>
           </form>
+          )}
           <Text size="xs" c="dimmed" mt="md">
             {t('auth.login.forgot')}
           </Text>

@@ -1,6 +1,16 @@
 /** Session hooks of the auth module (/api/auth/*). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChangePasswordRequest, LoginRequest, MeResponse } from '../../../shared/contracts/auth';
+import type {
+  ChangePasswordRequest,
+  LoginRequest,
+  MeResponse,
+  TotpConfirmRequest,
+  TotpConfirmResponse,
+  TotpDisableRequest,
+  TotpSetupRequest,
+  TotpSetupResponse,
+  TotpStatus,
+} from '../../../shared/contracts/auth';
 import { api, isApiError, setCsrfToken } from '../../lib/api';
 
 export const ME_QUERY_KEY = ['auth', 'me'] as const;
@@ -88,5 +98,38 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: ChangePasswordRequest) => api.post<{ ok: true }>('/auth/password', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY }),
+  });
+}
+
+export const TOTP_QUERY_KEY = ['auth', 'totp'] as const;
+
+/** Two-factor login of the current account. */
+export function useTotpStatus() {
+  return useQuery({ queryKey: TOTP_QUERY_KEY, queryFn: () => api.get<TotpStatus>('/auth/totp') });
+}
+
+export function useTotpSetup() {
+  return useMutation({ mutationFn: (body: TotpSetupRequest) => api.post<TotpSetupResponse>('/auth/totp/setup', body) });
+}
+
+export function useTotpConfirm() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TotpConfirmRequest) => api.post<TotpConfirmResponse>('/auth/totp/confirm', body),
+    onSuccess: (result) => {
+      queryClient.setQueryData(TOTP_QUERY_KEY, result.status);
+      void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+    },
+  });
+}
+
+export function useTotpDisable() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TotpDisableRequest) => api.post<TotpStatus>('/auth/totp/disable', body),
+    onSuccess: (status) => {
+      queryClient.setQueryData(TOTP_QUERY_KEY, status);
+      void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+    },
   });
 }

@@ -31,7 +31,7 @@ const isUrgent = (n: Pick<NotificationView, 'kind'>) => URGENT.has(n.kind);
 export function NotificationBell() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const enabled = !user.mustChangePassword;
+  const enabled = !user.mustChangePassword && !(user.totpRequired && !user.totpEnabled);
   const qc = useQueryClient();
   const navigate = useNavigate();
   const list = useNotifications({ enabled });
