@@ -376,3 +376,14 @@ export const DocumentSettings = z
   .strict();
 export type DocumentSettings = z.infer<typeof DocumentSettings>;
 export const DocumentSettingsQuery = z.object({ agencyId: IdSchema });
+
+/**
+ * GET /api/documents/options?agencyId= — choices of the document forms for a member of the agency:
+ * agencies in Congvu a document can be issued to (nơi nhận), and the agency's leaders (người ký,
+ * trình lãnh đạo), which staff cannot list through /api/org.
+ */
+export const DocumentOptions = z.object({
+  agencies: z.array(z.object({ id: z.string(), name: z.string() })),
+  leaders: z.array(z.object({ id: z.string(), fullName: z.string(), position: z.string(), title: z.string().nullable() })),
+});
+export type DocumentOptions = z.infer<typeof DocumentOptions>;

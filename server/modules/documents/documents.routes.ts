@@ -12,6 +12,7 @@ import {
   DocumentFileView,
   DocumentListQuery,
   DocumentListResponse,
+  DocumentOptions,
   DocumentSettings,
   DocumentSettingsQuery,
   IncomingAssign,
@@ -30,6 +31,7 @@ import { AppError } from '../../lib/errors';
 import { createRouter, json, jsonBody, requireUser, responses } from '../../lib/http';
 import { contentDisposition } from '../tasks/tasks.routes';
 import { exportRegister } from './documents.export';
+import { documentOptions } from './documents.options';
 import * as svc from './documents.service';
 
 const IdParam = z.object({ id: IdSchema });
@@ -63,6 +65,9 @@ export function documentRoutes(deps: Deps) {
       const out = await exportRegister(deps, requireUser(c), c.req.valid('query'));
       return c.body(new Uint8Array(out.bytes), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': contentDisposition(out.fileName), 'cache-control': 'private, no-store' });
     },
+  );
+  app.openapi(createRoute({ method: 'get', path: '/options', tags, summary: 'Lựa chọn của biểu mẫu văn bản: cơ quan nhận trên Congvu, lãnh đạo cơ quan (người ký)', request: { query: AgencyQuery }, responses: responses(DocumentOptions) }), async (c) =>
+    c.json(await documentOptions(deps, requireUser(c), c.req.valid('query').agencyId), 200),
   );
   app.openapi(createRoute({ method: 'get', path: '/settings', tags, summary: 'Cấu hình văn bản của cơ quan (ngưỡng chuyển lên Giám đốc, ký hiệu đơn vị)', request: { query: DocumentSettingsQuery }, responses: responses(DocumentSettings) }), async (c) =>
     c.json(await svc.getSettings(deps, requireUser(c), c.req.valid('query').agencyId), 200),
