@@ -11,7 +11,9 @@ describe('home cards per role', () => {
 
   it('adds the unit cards for a unit head, the approvals first for a director', () => {
     expect(ids(['staff', 'unit_head'])).toEqual(['summons', 'myDay', 'myTasks', 'unitToday', 'unitRoster', 'unitOverdue']);
-    expect(ids(['director']).slice(0, 2)).toEqual(['summons', 'directorApprovals']);
+    expect(ids(['director']).slice(0, 3)).toEqual(['summons', 'directorAgency', 'directorApprovals']);
+    // "Cơ quan hôm nay" is a real card (no "Đang xây dựng" placeholder on a director's home).
+    expect(homeCardsFor(['director'], () => false).every((c) => c.load)).toBe(true);
   });
 
   it('shows the province the agency reports, and organisation managers the eligibility card', () => {

@@ -41,7 +41,7 @@ export const HOME_CARDS: readonly HomeCard[] = [
   { id: 'officeRosters', roles: ['office'], order: 60, wide: true, load: () => import('../roster/cards/OfficeRostersCard') },
   { id: 'officeDuty', roles: ['office'], order: 70, load: () => import('../duty/DutyTodayCard') },
   { id: 'officeReport', roles: ['office'], order: 80, load: () => import('../reports/cards/OfficeReportCard') },
-  { id: 'directorAgency', roles: DIRECTORS, order: 90, wide: true },
+  { id: 'directorAgency', roles: DIRECTORS, order: 4, wide: true, load: () => import('../presence/AgencyTodayCard') },
   { id: 'provinceReports', roles: ['province'], order: 100, wide: true, load: () => import('../reports/cards/ProvinceReportsCard') },
   { id: 'eligibility', roles: ['office', 'it'], anyOf: ['org.manage', 'account.manage'], order: 110, load: () => import('./EligibilityCard') },
 ];

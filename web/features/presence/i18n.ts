@@ -113,6 +113,16 @@ export const presenceVi = {
     none: 'Bạn không phụ trách đơn vị nào.',
     chooseAgency: 'Chọn cơ quan',
   },
+  agencyToday: {
+    none: 'Tài khoản không gắn với cơ quan nào.',
+    checkins: 'Người làm việc tại nhà đã điểm danh {{session}}: {{checkedIn}}/{{atHome}}.',
+    inMeeting: 'Đang họp: {{names}}.',
+    noMeeting: 'Không ai đang báo trạng thái đang họp.',
+    byUnit: 'Theo đơn vị',
+    unit: 'Đơn vị',
+    away: 'Nghỉ, công tác',
+    open: 'Xem ai ở đâu',
+  },
   board: {
     title: 'Ai ở đâu',
     updatedAt: 'Số liệu lúc {{time}} {{date}} · tự làm mới mỗi phút',
@@ -324,6 +334,16 @@ export const presenceEn: Shape<typeof presenceVi> = {
     refresh: 'Refresh',
     none: 'You do not lead any unit.',
     chooseAgency: 'Choose an agency',
+  },
+  agencyToday: {
+    none: 'The account is not linked to an agency.',
+    checkins: 'People at home who checked in for the {{session}}: {{checkedIn}}/{{atHome}}.',
+    inMeeting: 'In a meeting: {{names}}.',
+    noMeeting: 'Nobody has set “in a meeting”.',
+    byUnit: 'By unit',
+    unit: 'Unit',
+    away: 'Leave, trips',
+    open: 'Open who is where',
   },
   board: {
     title: 'Who is where',
