@@ -1,29 +1,90 @@
 /** Contracts of the reports module (Phụ lục 2, 16:00 and 17:00 reports, flags, exports). */
 import { z } from 'zod';
 import type { Appendix2Report } from '../domain/activity/appendix2';
-import type { AgencyReportContent, FlagRow, ProvinceReportContent, ReportNames } from '../domain/reports';
+import { AGENCY_REPORT_FORMAT, PROVINCE_REPORT_FORMAT, type AgencyReportContent, type FlagRow, type ProvinceReportContent, type ReportNames } from '../domain/reports';
 import { IdSchema, IsoDateSchema } from './common';
 
 export const Appendix2Query = z.object({ agencyId: IdSchema.optional(), rootId: IdSchema.optional(), from: IsoDateSchema, to: IsoDateSchema });
-/**
- * Typed as the shared domain types; described as free-form objects in OpenAPI (zod's `custom` has no
- * JSON schema), the shapes are documented in shared/domain/reports.ts and formats/activity.md.
- */
-const typed = <T>(description: string) => z.any().describe(description) as unknown as z.ZodType<T>;
+// ---------------------------------------------------------------- report shapes (shared/domain/reports.ts, formats/activity.md)
+
+const ratio = z.number().nullable().describe('Phần trăm, một chữ số thập phân; null khi không có việc được giao');
+export const Appendix2CountsSchema = z.object({
+  wfhDays: z.number().int().describe('Số ngày-người làm việc tại nhà'),
+  assigned: z.number().int(),
+  processed: z.number().int(),
+  processedRatio: ratio,
+  notProcessed: z.number().int(),
+  notProcessedRatio: ratio,
+});
+export const Appendix2RowSchema = Appendix2CountsSchema.extend({ personId: z.string(), unitId: z.string() });
+export const Appendix2AgencySchema = z.object({ agencyId: z.string(), rows: z.array(Appendix2RowSchema), totals: Appendix2CountsSchema });
+export const Appendix2ReportSchema = z
+  .object({ from: z.string(), to: z.string(), agencies: z.array(Appendix2AgencySchema), totals: Appendix2CountsSchema })
+  .describe('Phụ lục 2 (formats/activity.md)') satisfies z.ZodType<Appendix2Report>;
+
+export const ReportNamesSchema = z
+  .object({ agencies: z.record(z.string(), z.string()), units: z.record(z.string(), z.string()), people: z.record(z.string(), z.string()) })
+  .describe('Tên cơ quan, đơn vị, cán bộ theo mã') satisfies z.ZodType<ReportNames>;
+
+export const FlagRowSchema = z.object({
+  personId: z.string(),
+  unitId: z.string(),
+  agencyId: z.string(),
+  wfhDays: z.number().int(),
+  assigned: z.number().int(),
+  processed: z.number().int(),
+  openTaskCount: z.number().int().optional(),
+  openTasks: z.array(z.object({ id: z.string(), title: z.string(), dueDate: z.string().nullable() })).optional(),
+  homeDays: z.array(z.string()).optional(),
+}) satisfies z.ZodType<FlagRow>;
+const FlagsSchema = z.object({
+  noProcessing: z.array(FlagRowSchema).describe('Cán bộ cần xem xét xử lý'),
+  commendation: z.array(FlagRowSchema).describe('Đề xuất khen thưởng'),
+});
+
+export const AgencyReportContentSchema = z
+  .object({
+    format: z.literal(AGENCY_REPORT_FORMAT),
+    agencyId: z.string(),
+    date: z.string(),
+    generatedAt: z.string(),
+    late: z.boolean(),
+    note: z.string().nullable(),
+    appendix2: Appendix2ReportSchema,
+    names: ReportNamesSchema,
+    presence: z.object({ atHome: z.number().int(), checkedIn: z.number().int() }),
+    flags: FlagsSchema,
+  })
+  .describe('Báo cáo 16:00 của cơ quan (congvu.report.agency/1)') satisfies z.ZodType<AgencyReportContent>;
+
+export const ProvinceReportContentSchema = z
+  .object({
+    format: z.literal(PROVINCE_REPORT_FORMAT),
+    rootId: z.string(),
+    date: z.string(),
+    generatedAt: z.string(),
+    late: z.boolean(),
+    received: z.array(z.object({ agencyId: z.string(), frozenAt: z.string(), hash: z.string(), totals: Appendix2CountsSchema })),
+    missing: z.array(z.string()),
+    appendix2: Appendix2ReportSchema,
+    names: ReportNamesSchema,
+    flags: FlagsSchema,
+  })
+  .describe('Báo cáo tổng hợp 17:00 của tỉnh (congvu.report.province/1)') satisfies z.ZodType<ProvinceReportContent>;
 
 export const Appendix2Response = z.object({
-  report: typed<Appendix2Report>('Phụ lục 2 (formats/activity.md)'),
-  names: typed<ReportNames>('Tên cơ quan, đơn vị, cán bộ theo mã'),
-  flags: z.object({ noProcessing: z.array(typed<FlagRow>('Cán bộ cần xem xét xử lý')), commendation: z.array(typed<FlagRow>('Đề xuất khen thưởng')) }),
+  report: Appendix2ReportSchema,
+  names: ReportNamesSchema,
+  flags: FlagsSchema,
 });
 export type Appendix2Response = z.infer<typeof Appendix2Response>;
 
 export const DailyQuery = z.object({ agencyId: IdSchema, date: IsoDateSchema });
-export const AgencyDailyResponse = z.object({ frozen: z.boolean(), frozenAt: z.string().nullable(), hash: z.string().nullable(), content: typed<AgencyReportContent>('Báo cáo 16:00 của cơ quan (congvu.report.agency/1)') });
+export const AgencyDailyResponse = z.object({ frozen: z.boolean(), frozenAt: z.string().nullable(), hash: z.string().nullable(), content: AgencyReportContentSchema });
 export type AgencyDailyResponse = z.infer<typeof AgencyDailyResponse>;
 
 export const ProvinceQuery = z.object({ rootId: IdSchema, date: IsoDateSchema });
-export const ProvinceDailyResponse = z.object({ frozen: z.boolean(), frozenAt: z.string().nullable(), hash: z.string().nullable(), content: typed<ProvinceReportContent>('Báo cáo tổng hợp 17:00 của tỉnh (congvu.report.province/1)') });
+export const ProvinceDailyResponse = z.object({ frozen: z.boolean(), frozenAt: z.string().nullable(), hash: z.string().nullable(), content: ProvinceReportContentSchema });
 export type ProvinceDailyResponse = z.infer<typeof ProvinceDailyResponse>;
 
 /** An empty note clears it. */

@@ -1,6 +1,6 @@
 /** Contracts of the roster module: periods, unit grids, workflow, schedule, interchange. */
 import { z } from 'zod';
-import { MODES, PREFERENCES, ROLES, RULE_IDS, UNIT_KINDS } from '../domain/roster/format';
+import { MODES, PREFERENCES, ROLES, RULE_IDS, UNIT_KINDS, type ResolvedInstance, type Roster, type RosterInstance } from '../domain/roster/format';
 import { PERIOD_STATUSES, UNIT_ROSTER_STATUSES } from '../domain/roster/workflow';
 import { IdSchema, IsoDateSchema, IsoDateTimeSchema, VersionSchema } from './common';
 
@@ -17,6 +17,35 @@ export const ViolationView = z.object({
   severity: Severity,
 });
 export type ViolationView = z.infer<typeof ViolationView>;
+
+// ---------------------------------------------------------------- interchange (formats/roster.md), loose: the domain parser checks the details
+
+const ModeRecord = z.record(z.string(), z.enum(MODES));
+export const RosterInstanceSchema = z
+  .looseObject({
+    format: z.string().describe('congvu.roster/1'),
+    period: z.looseObject({ from: z.string(), to: z.string() }),
+    workdays: z.array(z.string()).optional(),
+    agencies: z.array(z.looseObject({ id: z.string(), name: z.string(), district: z.string().optional() })),
+    units: z.array(z.looseObject({ id: z.string(), agencyId: z.string(), name: z.string(), kind: z.string() })),
+    people: z.array(
+      z.looseObject({
+        id: z.string(),
+        name: z.string(),
+        unitId: z.string(),
+        role: z.string(),
+        canWorkFromHome: z.boolean(),
+        fixed: ModeRecord.optional(),
+        duties: z.array(z.string()).optional(),
+        prefers: z.record(z.string(), z.string()).optional(),
+      }),
+    ),
+    policy: z.looseObject({}),
+  })
+  .describe('Tệp đơn vị/cơ quan congvu.roster/1 (formats/roster.md)');
+export const RosterAssignmentsSchema = z
+  .looseObject({ format: z.string().describe('congvu.assignments/1'), assignments: z.array(z.looseObject({ personId: z.string(), date: z.string(), mode: z.string() })) })
+  .describe('Lịch congvu.assignments/1 (formats/roster.md)');
 
 export const PeriodView = z.object({
   id: z.string(),
@@ -86,7 +115,7 @@ export const UnitGridResponse = z.object({
   duties: z.array(z.object({ personId: z.string(), date: z.string(), kind: z.string() })),
   wishes: z.array(z.object({ personId: z.string(), date: z.string(), preference: z.enum(PREFERENCES) })),
   /** The instance of the unit view (congvu.roster/1), for the live check in the browser. */
-  instance: z.unknown(),
+  instance: RosterInstanceSchema as unknown as z.ZodType<ResolvedInstance>,
   severity: z.record(z.string(), Severity),
   /** Scope of the policy's WFH share: an agency-wide share is advice inside a unit (checked at compile). */
   wfhShareScope: z.enum(['agency', 'unit']).nullable(),
@@ -153,7 +182,8 @@ export const WishesResponse = z.object({
   period: z.object({ id: z.string(), fromDate: z.string(), toDate: z.string(), workdays: z.array(z.string()) }).nullable(),
 });
 
-export const CheckRequest = z.object({ instance: z.unknown(), roster: z.unknown() }).strict();
+export const CheckRequest = z.object({ instance: RosterInstanceSchema, roster: RosterAssignmentsSchema }).strict();
+export const InterchangeExport = z.object({ instance: RosterInstanceSchema as unknown as z.ZodType<RosterInstance>, roster: RosterAssignmentsSchema as unknown as z.ZodType<Roster> });
 export const CheckResponse = z.object({ violations: z.array(z.object({ rule: z.string(), date: z.string().optional(), agencyId: z.string().optional(), unitId: z.string().optional(), personId: z.string().optional(), message: z.string() })) });
 
 export const ImportAssignmentsResult = z.object({ units: z.number(), cells: z.number(), violations: z.array(ViolationView) });

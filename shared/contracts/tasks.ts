@@ -91,6 +91,20 @@ export const TaskListResponse = z.object({
 export type TaskListResponse = z.infer<typeof TaskListResponse>;
 
 export const TaskPersonView = z.object({ personId: z.string(), fullName: z.string(), unitName: z.string(), role: z.enum(['lead', 'coordinate']) });
+/** The data of a timeline entry (task_actions.data): every key optional, others kept. */
+export const TaskActionData = z
+  .object({
+    from: TaskStatusSchema.optional(),
+    to: TaskStatusSchema.optional(),
+    assigneeId: z.string().optional(),
+    previousAssigneeId: z.string().optional(),
+    dueDate: z.string().optional(),
+    attachmentId: z.string().optional(),
+    size: z.number().optional(),
+    sha256: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .catchall(z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
 export const TaskTimelineEntry = z.object({
   id: z.number(),
   personId: z.string(),
@@ -100,8 +114,8 @@ export const TaskTimelineEntry = z.object({
   kindLabel: z.string(),
   /** Comment text, return reason, or file name. */
   body: z.string().nullable(),
-  /** For status changes: { from, to }; for attachments: { attachmentId }. */
-  data: z.unknown().nullable(),
+  /** For status changes: { from, to } (and the new lead, due date); for attachments: { attachmentId, size, sha256 }; imported actions: { source }. */
+  data: TaskActionData.nullable() as unknown as z.ZodType<unknown>,
 });
 export const TaskAttachmentView = z.object({
   id: z.string(),

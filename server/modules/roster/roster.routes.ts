@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from '../../../shared/contracts/common';
 import {
   CheckRequest,
+  InterchangeExport,
+  RosterAssignmentsSchema,
   CheckResponse,
   DiffResponse,
   GenerateResponse,
@@ -118,11 +120,11 @@ export function rosterRoutes(deps: Deps) {
     return c.body(new Uint8Array(await appendix1Docx(a, vnDateOf(deps.clock.now()))), 200, { 'content-type': DOCX, 'content-disposition': `attachment; filename="phu-luc-1-${a.fromDate}.docx"` });
   });
   app.openapi(
-    createRoute({ method: 'get', path: '/periods/{id}/export', tags: ['roster'], summary: 'Xuất theo định dạng trao đổi (congvu.roster/1 + congvu.assignments/1)', request: { params: PeriodParam }, responses: responses(z.object({ instance: z.unknown(), roster: z.unknown() })) }),
+    createRoute({ method: 'get', path: '/periods/{id}/export', tags: ['roster'], summary: 'Xuất theo định dạng trao đổi (congvu.roster/1 + congvu.assignments/1)', request: { params: PeriodParam }, responses: responses(InterchangeExport) }),
     async (c) => c.json(await exportPeriod(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/periods/{id}/import', tags: ['roster'], summary: 'Nhập lịch (congvu.assignments/1) làm bản nháp', request: { params: PeriodParam, ...jsonBody(z.unknown()) }, responses: responses(ImportAssignmentsResult) }),
+    createRoute({ method: 'post', path: '/periods/{id}/import', tags: ['roster'], summary: 'Nhập lịch (congvu.assignments/1) làm bản nháp', request: { params: PeriodParam, ...jsonBody(RosterAssignmentsSchema) }, responses: responses(ImportAssignmentsResult) }),
     async (c) => {
       const parsed = parseOrThrow(parseRoster(c.req.valid('json')), 'body');
       return c.json(await importAssignments(deps, requireUser(c), c.req.valid('param').id, parsed), 200);
