@@ -367,7 +367,8 @@ describe('summons (triệu tập)', () => {
   it('is cancelled by the caller or the unit head only; a cancelled summons cannot be acknowledged', async () => {
     const s = await c.director!.post('/api/presence/summons', { personId: p.a2, reason: 'Báo cáo tình hình giải ngân', requiredAt: `${DAY}T16:00:00+07:00` });
     expect(s.status).toBe(200);
-    expect((await c.a2!.post(`/api/presence/summons/${s.body.id}/cancel`)).status).toBe(404);
+    // The summoned person sees the summons: 403, not the hidden 404.
+    expect((await c.a2!.post(`/api/presence/summons/${s.body.id}/cancel`)).status).toBe(403);
     expect((await c.headB!.post(`/api/presence/summons/${s.body.id}/cancel`)).status).toBe(404);
     expect((await c.deputyA!.post(`/api/presence/summons/${s.body.id}/cancel`)).status).toBe(403);
     const cancel = await c.headA!.post(`/api/presence/summons/${s.body.id}/cancel`);
