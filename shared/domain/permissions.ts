@@ -173,7 +173,8 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
 /** May the actor do `action` somewhere (to show a menu)? */
 export function canSomewhere(actor: Actor, action: Action): boolean {
   const allowed = PERMISSIONS[action];
-  return actor.grants.some((g) => allowed[g.role] !== undefined);
+  // A 'self' reach needs a person: an account without one (e.g. the system admin) has no own schedule or check-in.
+  return actor.grants.some((g) => allowed[g.role] !== undefined && (allowed[g.role] !== 'self' || !!actor.personId));
 }
 
 /** Agency ids (exact) and agency paths (subtrees) where the actor may do `action`. */

@@ -4,15 +4,21 @@ import { APP_ROUTES, isRouteAllowed, linkOf, menuRoutes } from './routes';
 
 const canOnly = (...actions: Action[]) => (a: Action) => actions.includes(a);
 const titles = (actions: Action[]) => menuRoutes(canOnly(...actions)).map((r) => r.title);
+/** What every person working in an agency may do for themselves (the server gives 'self' actions only to accounts with a person). */
+const PERSONAL: Action[] = ['schedule.readOwn', 'presence.checkin'];
 
 describe('route table and menu', () => {
-  it('gives every user the four personal items, in menu order', () => {
-    expect(titles([])).toEqual(['home', 'mySchedule', 'presence', 'tasks']);
+  it('gives every person the four personal items, in menu order', () => {
+    expect(titles(PERSONAL)).toEqual(['home', 'mySchedule', 'presence', 'tasks']);
+  });
+
+  it('gives an account without a person (the system admin) no personal items', () => {
+    expect(titles(['calendar.manage', 'org.manage', 'account.manage', 'audit.read'])).toEqual(['home', 'org', 'audit', 'admin']);
   });
 
   it('adds each management item only for its actions', () => {
     expect(titles(['roster.edit'])).toContain('unitRoster');
-    expect(titles(['roster.compile', 'duty.manage'])).toEqual(['home', 'mySchedule', 'presence', 'tasks', 'agencyRoster', 'duty']);
+    expect(titles([...PERSONAL, 'roster.compile', 'duty.manage'])).toEqual(['home', 'mySchedule', 'presence', 'tasks', 'agencyRoster', 'duty']);
     expect(titles(['roster.approve'])).toContain('approvals');
     expect(titles(['policy.read'])).toContain('policies');
     expect(titles(['report.read'])).toContain('reports');

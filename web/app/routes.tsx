@@ -49,9 +49,9 @@ export interface AppRoute {
 // prettier-ignore
 export const APP_ROUTES: readonly AppRoute[] = [
   { path: '/', title: 'home', icon: IconHome, menu: { order: 10, mobile: true }, page: () => import('../features/home/HomePage') },
-  { path: '/my-schedule/*', title: 'mySchedule', icon: IconCalendarUser, menu: { order: 20, mobile: true }, page: () => import('../features/schedule/MySchedulePage') },
-  { path: '/presence/*', title: 'presence', icon: IconMapPinCheck, menu: { order: 30, mobile: true }, page: () => import('../features/presence/PresencePage') },
-  { path: '/tasks/*', title: 'tasks', icon: IconChecklist, menu: { order: 40, mobile: true }, page: () => import('../features/tasks/TasksPage') },
+  { path: '/my-schedule/*', title: 'mySchedule', icon: IconCalendarUser, anyOf: ['schedule.readOwn'], menu: { order: 20, mobile: true }, page: () => import('../features/schedule/MySchedulePage') },
+  { path: '/presence/*', title: 'presence', icon: IconMapPinCheck, anyOf: ['presence.checkin', 'presence.read', 'health.read'], menu: { order: 30, mobile: true }, page: () => import('../features/presence/PresencePage') },
+  { path: '/tasks/*', title: 'tasks', icon: IconChecklist, anyOf: ['presence.checkin', 'task.read', 'task.assign', 'task.import'], menu: { order: 40, mobile: true }, page: () => import('../features/tasks/TasksPage') },
   { path: '/roster/unit/*', title: 'unitRoster', icon: IconLayoutGrid, anyOf: ['roster.edit'], menu: { order: 50 }, page: () => import('../features/roster/UnitRosterPage') },
   { path: '/roster/agency/*', title: 'agencyRoster', icon: IconStack2, anyOf: ['roster.compile'], menu: { order: 60 }, page: () => import('../features/roster/AgencyRosterPage') },
   { path: '/approvals/*', title: 'approvals', icon: IconCircleCheck, anyOf: ['roster.approve'], menu: { order: 70 }, page: () => import('../features/roster/ApprovalsPage') },

@@ -183,6 +183,11 @@ export const en: Messages = {
     rolesLabel: 'Your roles',
     noRoles: 'Your account has no role yet. Contact your agency’s IT team.',
     sectionsLabel: 'Your day',
+    admin: {
+      counts: '{{agencies}} agencies in {{provinces}} provinces. Choose one to see its people and accounts:',
+      audit: 'Audit log and integrity check',
+      calendar: 'Holidays and make-up working days',
+    },
     cards: {
       myDay: { title: 'My day', text: 'On site or at home, working hours and check-in for each session.' },
       myTasks: { title: 'My tasks', text: 'Open tasks and their deadlines.' },
@@ -193,6 +198,7 @@ export const en: Messages = {
       officeDuty: { title: 'Today’s duty rota', text: 'Office duty and leadership duty.' },
       officeReport: { title: '16:00 report', text: 'Status of the agency’s daily report.' },
       directorApprovals: { title: 'Waiting for approval', text: 'Rosters, leave and travel requests waiting for you.' },
+      admin: { title: 'System administration', text: 'Agencies, accounts, the audit log and the holiday calendar.' },
       directorAgency: { title: 'The agency today', text: 'Share at home and people on site against the policy.' },
       provinceReports: { title: 'Agency reports', text: 'Agencies that have sent the 16:00 report and those that have not; the province report before 17:00.' },
       summons: { title: 'Summons', text: 'Summons to the office awaiting your confirmation.' },

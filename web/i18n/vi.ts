@@ -169,6 +169,11 @@ export const vi = {
     rolesLabel: 'Vai trò của bạn',
     noRoles: 'Tài khoản chưa được cấp vai trò nào. Liên hệ Tổ CNTT của cơ quan.',
     sectionsLabel: 'Việc của bạn hôm nay',
+    admin: {
+      counts: '{{agencies}} cơ quan thuộc {{provinces}} tỉnh. Chọn một cơ quan để xem cán bộ và tài khoản:',
+      audit: 'Nhật ký hệ thống và kiểm tra toàn vẹn',
+      calendar: 'Lịch nghỉ lễ, ngày làm bù',
+    },
     cards: {
       myDay: { title: 'Hôm nay của tôi', text: 'Làm việc tại cơ quan hay tại nhà, giờ làm việc và điểm danh từng buổi.' },
       myTasks: { title: 'Công việc của tôi', text: 'Công việc đang xử lý và hạn xử lý.' },
@@ -179,6 +184,7 @@ export const vi = {
       officeDuty: { title: 'Lịch trực hôm nay', text: 'Trực cơ quan và trực lãnh đạo.' },
       officeReport: { title: 'Báo cáo 16:00', text: 'Tình trạng báo cáo hằng ngày của cơ quan.' },
       directorApprovals: { title: 'Chờ phê duyệt', text: 'Lịch làm việc, đơn nghỉ phép, đi công tác chờ bạn phê duyệt.' },
+      admin: { title: 'Quản trị hệ thống', text: 'Các cơ quan, tài khoản, nhật ký hệ thống và lịch nghỉ lễ.' },
       directorAgency: { title: 'Cơ quan hôm nay', text: 'Tỷ lệ làm việc tại nhà và số người tại cơ quan so với phương án.' },
       provinceReports: { title: 'Báo cáo của các cơ quan', text: 'Cơ quan đã gửi và chưa gửi báo cáo 16:00; báo cáo tổng hợp tỉnh trước 17:00.' },
       summons: { title: 'Lệnh triệu tập', text: 'Lệnh triệu tập về cơ quan đang chờ bạn xác nhận.' },

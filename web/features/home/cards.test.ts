@@ -22,5 +22,7 @@ describe('home cards per role', () => {
     expect(ids(['staff'], ['org.read'])).not.toContain('eligibility');
     // An admin's scope is the whole province: the card counts one agency, so it is not theirs.
     expect(ids(['admin'], ['org.manage', 'account.manage'])).not.toContain('eligibility');
+    // The admin (no person) gets the administration card, not an empty greeting.
+    expect(ids(['admin'], ['org.manage', 'account.manage'])).toEqual(['admin']);
   });
 });

@@ -43,6 +43,7 @@ export const HOME_CARDS: readonly HomeCard[] = [
   { id: 'officeReport', roles: ['office'], order: 80, load: () => import('../reports/cards/OfficeReportCard') },
   { id: 'directorAgency', roles: DIRECTORS, order: 4, wide: true, load: () => import('../presence/AgencyTodayCard') },
   { id: 'provinceReports', roles: ['province'], order: 100, wide: true, load: () => import('../reports/cards/ProvinceReportsCard') },
+  { id: 'admin', roles: ['admin'], order: 2, wide: true, load: () => import('./AdminCard') },
   { id: 'eligibility', roles: ['office', 'it'], anyOf: ['org.manage', 'account.manage'], order: 110, load: () => import('./EligibilityCard') },
 ];
 
