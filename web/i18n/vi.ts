@@ -83,7 +83,7 @@ export const vi = {
   roles: {
     staff: 'Chuyên viên',
     unit_head: 'Trưởng phòng',
-    unit_deputy: 'Phó trưởng phòng',
+    unit_deputy: 'Phó Trưởng phòng',
     office: 'Văn phòng (Chánh/Phó Chánh VP, văn thư)',
     director: 'Giám đốc',
     deputy_director: 'Phó Giám đốc',
@@ -95,7 +95,7 @@ export const vi = {
   roleShort: {
     staff: 'Chuyên viên',
     unit_head: 'Trưởng phòng',
-    unit_deputy: 'Phó trưởng phòng',
+    unit_deputy: 'Phó Trưởng phòng',
     office: 'Văn phòng',
     director: 'Giám đốc',
     deputy_director: 'Phó Giám đốc',
@@ -280,7 +280,7 @@ export const vi = {
       username: 'Tên đăng nhập',
       usernameHint: '3-60 ký tự: chữ không dấu, số, dấu chấm, gạch.',
       roles: 'Vai trò',
-      rolesHint: 'Vai trò Chuyên viên, Trưởng phòng, Phó trưởng phòng áp dụng cho đơn vị của cán bộ; các vai trò khác áp dụng cho cả cơ quan.',
+      rolesHint: 'Vai trò Chuyên viên, Trưởng phòng, Phó Trưởng phòng áp dụng cho đơn vị của cán bộ; các vai trò khác áp dụng cho cả cơ quan.',
       adminOnly: 'Chỉ quản trị hệ thống được cấp',
       disabled: 'Khóa tài khoản',
       disabledHint: 'Tài khoản bị khóa không đăng nhập được; các phiên đang mở kết thúc ngay.',

@@ -48,7 +48,7 @@ function reachOf(action: 'task.read' | 'task.assign' | 'task.import', role: AppR
   return PERMISSIONS[action][role];
 }
 
-/** Units whose tasks the user reads through a unit role (Trưởng phòng, Phó trưởng phòng). */
+/** Units whose tasks the user reads through a unit role (Trưởng phòng, Phó Trưởng phòng). */
 export function readableUnits(grants: readonly GrantLike[]): UnitScope[] {
   const out = new Map<string, UnitScope>();
   for (const g of grants) {

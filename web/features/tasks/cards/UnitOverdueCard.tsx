@@ -1,4 +1,4 @@
-/** Home card "Công việc quá hạn của đơn vị" (Trưởng phòng, Phó trưởng phòng): the unit's overdue tasks, longest overdue first. */
+/** Home card "Công việc quá hạn của đơn vị" (Trưởng phòng, Phó Trưởng phòng): the unit's overdue tasks, longest overdue first. */
 import { Anchor, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
