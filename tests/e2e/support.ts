@@ -189,7 +189,8 @@ export async function openAs(browser: Browser, base: string, who: { username: st
   await page.locator('input[name=password]').fill(who.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   const totpInput = page.locator('input[name=totp]');
-  await Promise.race([page.waitForURL((u) => !u.pathname.startsWith('/login')), totpInput.waitFor({ state: 'visible' })]);
+  // Whichever comes first; the other one's later timeout is ignored.
+  await Promise.race([page.waitForURL((u) => !u.pathname.startsWith('/login')).catch(() => undefined), totpInput.waitFor({ state: 'visible' }).catch(() => undefined)]);
   if (new URL(page.url()).pathname.startsWith('/login')) {
     for await (const code of totpCodes(base)) {
       await totpInput.fill(code);

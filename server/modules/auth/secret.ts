@@ -7,6 +7,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEq
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config';
+import { AppError } from '../../lib/errors';
 
 /** The secret of NODE_ENV=test without AUTH_SECRET (test support computes with it). */
 export const TEST_AUTH_SECRET = 'congvu-test-secret-never-use-in-production-000000';
@@ -60,10 +61,16 @@ export function encryptText(config: Config, plain: string): string {
   return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
 }
 
+/** The plain text; an AppError INTERNAL (with what to check) when the server secret is not the one that encrypted it. */
 export function decryptText(config: Config, stored: string): string {
-  const [v, iv, tag, ct] = stored.split('.');
-  if (v !== 'v1' || !iv || !tag || ct === undefined) throw new Error('decryptText: unknown format');
-  const decipher = createDecipheriv('aes-256-gcm', subkey(config, 'totp-secret'), Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-  return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+  try {
+    const [v, iv, tag, ct] = stored.split('.');
+    if (v !== 'v1' || !iv || !tag || ct === undefined) throw new Error('decryptText: unknown format');
+    const decipher = createDecipheriv('aes-256-gcm', subkey(config, 'totp-secret'), Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+  } catch (err) {
+    console.error('TOTP secret cannot be decrypted (AUTH_SECRET changed or differs between servers?):', err instanceof Error ? err.message : err);
+    throw new AppError('INTERNAL', 'Không đọc được khóa xác thực hai bước (khóa máy chủ AUTH_SECRET đã thay đổi?). Liên hệ quản trị hệ thống.');
+  }
 }

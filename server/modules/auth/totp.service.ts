@@ -58,7 +58,6 @@ export async function confirmTotp(deps: Deps, user: CurrentUser, session: Sessio
   const step = await matchTotp(decryptText(deps.config, row.totpPendingSecret), input.code, now);
   if (step === null) throw invalid('body.code', 'Mã xác thực không đúng hoặc đã hết hạn. Kiểm tra giờ trên điện thoại và thử mã mới.');
   const codes = newRecoveryCodes();
-  forgetSessions(user.userId);
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecret: row.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step }).where(eq(users.id, user.userId));
     await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.userId));
@@ -67,6 +66,7 @@ export async function confirmTotp(deps: Deps, user: CurrentUser, session: Sessio
     await tx.delete(sessions).where(and(eq(sessions.userId, user.userId), sql`${sessions.tokenHash} <> ${session.tokenHash}`));
     await deps.audit(tx, { actorUserId: user.userId, action: 'auth.totp_enabled', entity: 'user', entityId: user.userId, data: { replaced: !!row.totpEnabledAt, recoveryCodes: codes.length } });
   });
+  forgetSessions(user.userId);
   await clearKeys(deps.db, [key]);
   return { status: await totpStatus(deps, user), recoveryCodes: codes };
 }
@@ -81,12 +81,12 @@ export async function disableTotp(deps: Deps, user: CurrentUser, input: { passwo
   const step = await matchTotp(decryptText(deps.config, row.totpSecret), input.code, now);
   const fresh = step !== null && (row.totpLastStep === null || row.totpLastStep < step || row.totpLastStep > stepOf(now) + 1);
   if (!fresh) throw invalid('body.code', 'Mã xác thực không đúng, đã hết hạn hoặc đã được dùng.');
-  forgetSessions(user.userId);
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, user.userId));
     await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.userId));
     await deps.audit(tx, { actorUserId: user.userId, action: 'auth.totp_disabled', entity: 'user', entityId: user.userId });
   });
+  forgetSessions(user.userId);
   await clearKeys(deps.db, [key]);
   return totpStatus(deps, { ...user, totpEnabled: false });
 }
