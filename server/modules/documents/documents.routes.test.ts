@@ -338,6 +338,72 @@ describe('secret documents', () => {
   });
 });
 
+describe('delegation, recall and printing', () => {
+  it('a person with a TL. delegation signs "TL. GIÁM ĐỐC"; without one, or outside its period, they cannot', async () => {
+    const draft = async () => {
+      let d = ok(await C.a1!.post('/api/documents/outgoing', { subject: 'V/v cung cấp thông tin công chức làm việc tại nhà', body: 'Nội dung', signerPersonId: P.director }));
+      for (const [client, action] of [[C.a1!, 'submit'], [C.headA!, 'initial'], [C.office!, 'approve_format']] as const) d = ok(await client.post(`/api/documents/${d.id}/transition`, { action, version: d.version }));
+      return d;
+    };
+    let d = await draft();
+    // The signer named on the draft is the Director; the Chief of Office is not a signer without a delegation.
+    expect((await C.office!.post(`/api/documents/${d.id}/transition`, { action: 'sign', version: d.version })).status).toBe(403);
+    expect((await C.deputy!.post('/api/documents/delegations', { agencyId: A.snv, personId: P.chief, form: 'tl', validFrom: '2021-07-19', validTo: '2021-07-31', scope: 'Văn bản cung cấp thông tin' })).status).toBe(403);
+    ok(await C.director!.post('/api/documents/delegations', { agencyId: A.snv, personId: P.chief, form: 'tl', validFrom: '2021-07-19', validTo: '2021-07-31', scope: 'Văn bản cung cấp thông tin' }));
+    d = ok(await C.a1!.get(`/api/documents/${d.id}`));
+    const bad = await C.a1!.post(`/api/documents/${d.id}/transition`, { action: 'sign', version: d.version });
+    expect(bad.status).toBe(403);
+    // Re-proposed to the Chief of Office (a new round), then signed TL.
+    d = ok(await C.director!.post(`/api/documents/${d.id}/transition`, { action: 'return', reason: 'Đề nghị Chánh Văn phòng ký thừa lệnh', version: d.version }));
+    d = ok(await C.a1!.patch(`/api/documents/${d.id}`, { signerPersonId: P.chief, signingAuthority: 'tl', version: d.version }));
+    for (const [client, action] of [[C.a1!, 'submit'], [C.headA!, 'initial'], [C.office!, 'approve_format'], [C.office!, 'sign']] as const) d = ok(await client.post(`/api/documents/${d.id}/transition`, { action, version: d.version }));
+    expect(d).toMatchObject({ status: 'signed', signingAuthority: 'tl', signer: { id: P.chief } });
+    expect(d.signatureBlock).toEqual(['TL. GIÁM ĐỐC', 'CHÁNH VĂN PHÒNG']);
+    const later = await draft();
+    t.clock.set('2021-08-02T09:00:00+07:00');
+    const returned = ok(await C.director!.post(`/api/documents/${later.id}/transition`, { action: 'return', reason: 'Giao Chánh Văn phòng ký', version: later.version }));
+    const expired = await C.a1!.patch(`/api/documents/${later.id}`, { signerPersonId: P.chief, version: returned.version });
+    expect(expired.status).toBe(400);
+    expect(expired.body.error.issues[0]).toMatchObject({ path: 'body.signerPersonId' });
+    expect(expired.body.error.message).toContain('không được ủy quyền ký');
+    t.clock.set('2021-07-22T10:00:00+07:00');
+  });
+
+  it('a recalled document keeps its number, recorded as cancelled with the reason, in the register export; the recipient is told', async () => {
+    let d = ok(await C.a1!.post('/api/documents/outgoing', { subject: 'V/v thông báo lịch trực cơ quan', body: 'Nội dung', signerPersonId: P.director, recipients: [{ agencyId: A.stc }] }));
+    for (const [client, action] of [[C.a1!, 'submit'], [C.headA!, 'initial'], [C.office!, 'approve_format'], [C.director!, 'sign']] as const) d = ok(await client.post(`/api/documents/${d.id}/transition`, { action, version: d.version }));
+    d = ok(await C.office!.post(`/api/documents/${d.id}/issue`, { version: d.version }));
+    const number = d.numbers[0].number;
+    expect((await C.a1!.post(`/api/documents/${d.id}/transition`, { action: 'recall', reason: 'Sai đối tượng nhận', version: d.version })).status).toBe(403);
+    d = ok(await C.office!.post(`/api/documents/${d.id}/transition`, { action: 'recall', reason: 'Sai đối tượng nhận', version: d.version }));
+    expect(d.status).toBe('recalled');
+    expect(d.numbers).toEqual([expect.objectContaining({ number, status: 'cancelled', reason: 'Sai đối tượng nhận' })]);
+    const copy = ok(await C.stcOffice!.get(`/api/documents/${d.recipients[0].receivedDocumentId}`));
+    expect(copy.timeline.map((e: any) => e.kind)).toContain('recalled_by_sender');
+    const res = await C.office!.get(`/api/documents/register.xlsx?agencyId=${A.snv}&register=di&year=2021`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(res.body as Uint8Array) as never);
+    const ws = wb.worksheets[0]!;
+    const rows: string[][] = [];
+    for (let r = 5; r <= ws.rowCount; r++) rows.push([String(ws.getRow(r).getCell(1).value), String(ws.getRow(r).getCell(10).value ?? '')]);
+    expect(rows.map((r) => r[0])).toEqual(rows.map((_, i) => `${i + 1 < 10 ? '0' : ''}${i + 1}/SNV-TCBM`));
+    expect(rows.find((r) => r[0].startsWith(`${number < 10 ? '0' : ''}${number}/`))![1]).toBe('Đã hủy: Sai đối tượng nhận');
+  });
+
+  it('prints an outgoing draft in the NĐ 30 layout as PDF and DOCX; refuses a secret entry and an outsider', async () => {
+    const d = ok(await C.a1!.post('/api/documents/outgoing', { subject: 'V/v tổ chức làm việc tại nhà', body: 'Kính gửi: Sở Tài chính.\nSở Nội vụ đề nghị ...', signerPersonId: P.deputy, recipients: [{ agencyId: A.stc }] }));
+    const pdf = await C.a1!.get(`/api/documents/${d.id}/render.pdf`);
+    expect(pdf.status, JSON.stringify(pdf.body).slice(0, 300)).toBe(200);
+    expect(Buffer.from(pdf.body as Uint8Array).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const docx = await C.a1!.get(`/api/documents/${d.id}/render.docx`);
+    expect(docx.status).toBe(200);
+    expect(Buffer.from(docx.body as Uint8Array).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect((await C.headB!.get(`/api/documents/${d.id}/render.pdf`)).status).toBe(403);
+    const secret = ok(await C.office!.post('/api/documents/outgoing', { secrecy: 'toi_mat', docType: 'cong_van' }));
+    expect((await C.office!.get(`/api/documents/${secret.id}/render.pdf`)).status).toBe(409);
+  });
+});
+
 describe('search, register and Phụ lục 2', () => {
   it('finds documents with and without diacritics', async () => {
     ok(await C.office!.post('/api/documents/incoming', incoming({ numberText: '77/UBND-KGVX', docType: 'cong_van', subject: 'Công văn khẩn về tăng cường phòng, chống dịch COVID-19', urgency: 'normal' })));

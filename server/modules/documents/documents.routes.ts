@@ -33,6 +33,9 @@ import { contentDisposition } from '../tasks/tasks.routes';
 import { exportRegister } from './documents.export';
 import { documentOptions } from './documents.options';
 import * as svc from './documents.service';
+import { outgoingViewOf } from './documents.view';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const IdParam = z.object({ id: IdSchema });
 const FileParam = z.object({ id: IdSchema, fileId: IdSchema });
@@ -149,5 +152,24 @@ export function documentRoutes(deps: Deps) {
       return c.body(new Uint8Array(f.content), 200, { 'content-type': f.mimeType, 'content-disposition': contentDisposition(f.fileName), 'x-content-sha256': f.sha256, 'cache-control': 'private, no-store' });
     },
   );
+  for (const format of ['pdf', 'docx'] as const) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: `/{id}/render.${format}`,
+        tags,
+        summary: `Văn bản đi theo thể thức Nghị định 30 (${format.toUpperCase()}); dự thảo in chữ "DỰ THẢO"`,
+        request: { params: IdParam },
+        responses: { 200: { description: format.toUpperCase(), content: { [format === 'pdf' ? 'application/pdf' : DOCX_MIME]: { schema: z.string() } } }, 403: { description: 'Không có quyền', ...json(ErrorResponseSchema) }, 409: { description: 'Không in được', ...json(ErrorResponseSchema) } },
+      }),
+      async (c) => {
+        const view = await outgoingViewOf(deps, requireUser(c), c.req.valid('param').id);
+        const { renderOutgoingDocx, renderOutgoingPdf } = await import('./render');
+        const bytes = format === 'pdf' ? await renderOutgoingPdf(view) : await renderOutgoingDocx(view);
+        const name = `${view.number ? `${String(view.number).padStart(2, '0')}-${view.notation}` : `du-thao-${view.notation}`}.${format}`;
+        return c.body(new Uint8Array(bytes), 200, { 'content-type': format === 'pdf' ? 'application/pdf' : DOCX_MIME, 'content-disposition': contentDisposition(name), 'cache-control': 'private, no-store' });
+      },
+    );
+  }
   return app;
 }

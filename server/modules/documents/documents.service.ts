@@ -780,6 +780,11 @@ export async function createOutgoing(deps: Deps, user: CurrentUser, input: Outgo
   return documentDetail(deps, user, doc);
 }
 
+/** The ký hiệu an outgoing document of the agency gets (agency code, and unit code for a công văn). */
+export async function notationFor(db: Db, agencyId: string, docType: DocType, unitId: string | null): Promise<string> {
+  return notationOf(db, await agencyRow(db, agencyId), docType, unitId);
+}
+
 async function notationOf(db: Db, agency: { id: string; code: string | null; name: string }, docType: DocType, unitId: string | null): Promise<string> {
   const settings = await settingsOf(db, agency.id);
   const agencyCode = agency.code || defaultUnitCode(agency.name);
