@@ -22,6 +22,8 @@ const MB = 1024 * 1024;
 export const DEFAULT_BODY_MAX_BYTES = 1 * MB;
 /** An uploaded spreadsheet (people of an agency). */
 export const XLSX_IMPORT_MAX_BYTES = 20 * MB;
+/** A PDF or DOCX file of an official document (documents module). */
+export const DOCUMENT_UPLOAD_MAX_BYTES = 20 * MB;
 /** The activity import of one agency (JSON or tasks.csv + actions.csv). */
 export const ACTIVITY_IMPORT_MAX_BYTES = 200 * MB;
 
@@ -39,6 +41,7 @@ export const BODY_LIMITS: BodyLimit[] = [
   { method: 'POST', path: /^\/api\/tasks\/[^/]+\/attachments\/?$/, maxBytes: TASK_ATTACHMENT_MAX_BYTES + 64 * 1024, message: 'Tệp đính kèm vượt quá 10 MB. Hãy nén hoặc chia nhỏ tệp.' },
   { method: 'POST', path: /^\/api\/tasks\/import\/?$/, maxBytes: ACTIVITY_IMPORT_MAX_BYTES, message: 'Tệp nhập vượt quá 200 MB; hãy chia theo khoảng thời gian.' },
   { method: 'POST', path: /^\/api\/org\/agencies\/[^/]+\/people\/import\/?$/, maxBytes: XLSX_IMPORT_MAX_BYTES, message: 'Tệp XLSX vượt quá 20 MB.' },
+  { method: 'POST', path: /^\/api\/documents\/[^/]+\/files\/?$/, maxBytes: DOCUMENT_UPLOAD_MAX_BYTES + 64 * 1024, message: 'Tệp văn bản vượt quá 20 MB.' },
 ];
 
 const DEFAULT_MESSAGE = `Dữ liệu gửi lên vượt quá ${DEFAULT_BODY_MAX_BYTES / MB} MB.`;

@@ -15,6 +15,7 @@ import { pickPolicy, type PolicyRow } from '../policy/policy.resolve';
 import { policies } from '../policy/policy.table';
 import { freezeAgencyReport, freezeProvinceReport, reportingAgencies } from '../reports/reports.service';
 import { jobRuns } from './jobs.table';
+import { describeError } from '../../lib/http';
 
 /** Minutes after its time after which a job counts as produced late ("lập bù"). */
 const LATE_AFTER_MS = 15 * 60_000;
@@ -106,7 +107,7 @@ export async function tick(deps: Deps, now: Date = deps.clock.now()): Promise<Ti
         const late = now.getTime() - job.dueAt.getTime() > LATE_AFTER_MS;
         if (await runOnce(deps, job.key, (tx) => job.run(tx, late))) result.ran.push(job.key);
       } catch (err) {
-        result.errors.push({ key: job.key, message: err instanceof Error ? err.message : String(err) });
+        result.errors.push({ key: job.key, message: describeError(err) });
       }
     }
   }
@@ -114,7 +115,7 @@ export async function tick(deps: Deps, now: Date = deps.clock.now()): Promise<Ti
     try {
       await task.run(deps, now);
     } catch (err) {
-      result.errors.push({ key: task.name, message: err instanceof Error ? err.message : String(err) });
+      result.errors.push({ key: task.name, message: describeError(err) });
     }
   }
   return result;
@@ -130,7 +131,7 @@ export function startScheduler(deps: Deps, opts: { intervalMs?: number } = {}): 
       const r = await tick(deps);
       for (const e of r.errors) console.error(`Lịch chạy: lỗi ${e.key}: ${e.message}`);
     } catch (err) {
-      console.error('Lịch chạy: lỗi', err);
+      console.error(`Lịch chạy: lỗi ${describeError(err)}`);
     } finally {
       running = false;
     }
