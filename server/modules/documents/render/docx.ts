@@ -26,7 +26,7 @@ import {
   convertMillimetersToTwip,
 } from 'docx';
 import { shortRuleLength } from './fonts';
-import { QUOC_HIEU, TIEU_NGU, URGENCY_LABEL, checkView, dateLine, isCongVan, numberLine, recipientLines, signerLines, vvLine } from './layout';
+import { QUOC_HIEU, TIEU_NGU, URGENCY_LABEL, checkView, dateLine, isCongVan, numberLine, recipientLines, signerLines, urgencyOf, vvLine } from './layout';
 import type { OutgoingDocumentView } from './types';
 
 const FONT = 'Times New Roman';
@@ -83,7 +83,12 @@ function heading(doc: OutgoingDocumentView): Table {
     rule(shortRuleLength(agency, 12, LEFT_MM * PT_PER_MM), LEFT_MM),
   ];
   const rightTop = [para([run(QUOC_HIEU, { bold: true, size: 12 })]), para([run(TIEU_NGU, { bold: true, size: 13, underline: true })])];
-  const leftBottom = [para([run(numberLine(doc), { size: 13 })], { before: 6 }), ...(isCongVan(doc) ? [para([run(vvLine(doc), { size: 12 })], { before: 3 })] : [])];
+  const urgency = urgencyOf(doc.urgency);
+  const red = { style: BorderStyle.SINGLE, size: 8, color: 'D00000', space: 1 };
+  const stamp = urgency
+    ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: twipOfPt(6) }, border: { top: red, bottom: red, left: red, right: red }, indent: { left: convertMillimetersToTwip(18), right: convertMillimetersToTwip(18) }, children: [new TextRun({ text: URGENCY_LABEL[urgency], font: FONT, size: 26, bold: true, color: 'D00000' })] })]
+    : [];
+  const leftBottom = [para([run(numberLine(doc), { size: 13 })], { before: 6 }), ...(isCongVan(doc) ? [para([run(vvLine(doc), { size: 12 })], { before: 3 })] : []), ...stamp];
   const rightBottom = [para([run(dateLine(doc), { italics: true, size: 14 })], { before: 6 })];
   return twoColumns(
     [
@@ -97,7 +102,6 @@ function heading(doc: OutgoingDocumentView): Table {
 
 function titleBlock(doc: OutgoingDocumentView): Paragraph[] {
   const out: Paragraph[] = [];
-  if (doc.urgency) out.push(para([run(URGENCY_LABEL[doc.urgency], { bold: true, size: 13 })], { align: AlignmentType.LEFT, before: 6 }));
   if (isCongVan(doc)) {
     const to = (doc.addressees ?? []).map((a) => a.trim()).filter(Boolean);
     if (to.length === 1) out.push(para([run(`Kính gửi: ${to[0]}`, { size: 14 })], { before: 18, after: 6 }));

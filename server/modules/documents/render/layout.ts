@@ -4,7 +4,16 @@
  */
 import { invalid } from '../../../lib/errors';
 import { placeAndDate } from '../../../lib/nd30-docx';
-import type { OutgoingDocumentView, OutgoingSignerView, Urgency } from './types';
+import type { OutgoingDocumentView, OutgoingSignerView, SigningForm, SigningFormInput, Urgency, UrgencyInput } from './types';
+
+/** 'kt' → 'KT'; 'head', null → undefined (the head signs in their own name). */
+export function signingForm(f: SigningFormInput | null | undefined): SigningForm | undefined {
+  return !f || f === 'head' ? undefined : (f.toUpperCase() as SigningForm);
+}
+/** 'khan' → 'KHAN'; 'normal', null → undefined (no stamp). */
+export function urgencyOf(u: UrgencyInput | null | undefined): Urgency | undefined {
+  return !u || u === 'normal' ? undefined : (u.toUpperCase() as Urgency);
+}
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -32,9 +41,10 @@ export function vvLine(doc: Pick<OutgoingDocumentView, 'subject'>): string {
 /** The signature block's upper lines: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], ["Q. GIÁM ĐỐC"], ["GIÁM ĐỐC"]. */
 export function signerLines(s: OutgoingSignerView): string[] {
   const position = s.position.trim().toLocaleUpperCase('vi');
-  if (s.form === 'Q') return [`Q. ${position}`];
-  if (!s.form) return [position];
-  return [`${s.form}. ${(s.onBehalfOf ?? '').trim().toLocaleUpperCase('vi')}`, position];
+  const form = signingForm(s.form);
+  if (form === 'Q') return [`Q. ${position}`];
+  if (!form) return [position];
+  return [`${form}. ${(s.onBehalfOf ?? '').trim().toLocaleUpperCase('vi')}`, position];
 }
 
 /** Each recipient after "- " (the list ends "- Lưu: VT, …."). */
@@ -57,7 +67,11 @@ export function checkView(doc: OutgoingDocumentView): void {
   if (!doc.subject?.trim()) throw invalid('subject', 'Thiếu trích yếu nội dung.');
   if (!doc.signer?.name?.trim()) throw invalid('signer.name', 'Thiếu họ tên người ký.');
   if (!doc.signer.position?.trim()) throw invalid('signer.position', 'Thiếu chức vụ người ký.');
-  if (doc.signer.form && doc.signer.form !== 'Q' && !doc.signer.onBehalfOf?.trim()) {
-    throw invalid('signer.onBehalfOf', `Hình thức ký ${doc.signer.form}. cần ghi chức danh/tập thể được ký thay (ví dụ "GIÁM ĐỐC").`);
+  const form = signingForm(doc.signer.form);
+  if (form && !['TM', 'KT', 'TL', 'TUQ', 'Q'].includes(form)) throw invalid('signer.form', `Hình thức ký không hợp lệ: ${doc.signer.form}.`);
+  const urgency = urgencyOf(doc.urgency);
+  if (urgency && !['KHAN', 'THUONG_KHAN', 'HOA_TOC'].includes(urgency)) throw invalid('urgency', `Độ khẩn không hợp lệ: ${doc.urgency}.`);
+  if (form && form !== 'Q' && !doc.signer.onBehalfOf?.trim()) {
+    throw invalid('signer.onBehalfOf', `Hình thức ký ${form}. cần ghi chức danh/tập thể được ký thay (ví dụ "GIÁM ĐỐC").`);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { shortRuleLength, textWidth, tinosFiles } from './fonts';
-import { QUOC_HIEU, TIEU_NGU, URGENCY_LABEL, checkView, dateLine, isCongVan, numberLine, recipientLines, signerLines, vvLine } from './layout';
+import { QUOC_HIEU, TIEU_NGU, URGENCY_LABEL, checkView, dateLine, isCongVan, numberLine, recipientLines, signerLines, urgencyOf, vvLine } from './layout';
 import type { OutgoingDocumentView } from './types';
 
 const require = createRequire(import.meta.url);
@@ -34,7 +34,7 @@ function heading(doc: OutgoingDocumentView): Content[] {
           stack: [
             ...(doc.parentAgency?.trim() ? [{ text: doc.parentAgency.trim().toLocaleUpperCase('vi'), fontSize: 12 }] : []),
             { text: agency, bold: true, fontSize: 12 },
-            line(shortRuleLength(agency, 12, LEFT), 2),
+            line(shortRuleLength(agency, 12, LEFT), 3),
           ],
         },
         {
@@ -47,16 +47,23 @@ function heading(doc: OutgoingDocumentView): Content[] {
     {
       margin: [0, 6, 0, 0],
       columns: [
-        { width: LEFT, alignment: 'center', stack: [{ text: numberLine(doc), fontSize: 13 }, ...(isCongVan(doc) ? [{ text: vvLine(doc), fontSize: 12, margin: [0, 3, 0, 0] }] : [])] },
+        { width: LEFT, alignment: 'center', stack: [{ text: numberLine(doc), fontSize: 13 }, ...(isCongVan(doc) ? [{ text: vvLine(doc), fontSize: 12, margin: [0, 3, 0, 0] }] : []), ...urgencyStamp(doc)] },
         { width: RIGHT, alignment: 'center', text: dateLine(doc), italics: true, fontSize: 14 },
       ],
     },
   ];
 }
 
+/** Độ khẩn (box 10b, under the số/ký hiệu): bold upper-case in a red frame. */
+function urgencyStamp(doc: OutgoingDocumentView): Content[] {
+  const urgency = urgencyOf(doc.urgency);
+  if (!urgency) return [];
+  const redFrame = { hLineColor: () => '#d00000', vLineColor: () => '#d00000', hLineWidth: () => 1, vLineWidth: () => 1 };
+  return [{ margin: [0, 6, 0, 0], columns: [{ width: '*', text: '' }, { width: 'auto', table: { body: [[{ text: URGENCY_LABEL[urgency], bold: true, fontSize: 13, color: '#d00000', margin: [6, 0, 6, 0] }]] }, layout: redFrame }, { width: '*', text: '' }] }];
+}
+
 function titleBlock(doc: OutgoingDocumentView): Content[] {
   const out: Content[] = [];
-  if (doc.urgency) out.push({ text: URGENCY_LABEL[doc.urgency], bold: true, fontSize: 13, margin: [0, 6, 0, 0] });
   if (isCongVan(doc)) {
     const to = (doc.addressees ?? []).map((a) => a.trim()).filter(Boolean);
     if (to.length === 1) out.push({ text: `Kính gửi: ${to[0]}`, fontSize: 14, alignment: 'center', margin: [0, 18, 0, 6] });
@@ -69,7 +76,7 @@ function titleBlock(doc: OutgoingDocumentView): Content[] {
   const subject = doc.subject.trim();
   out.push({ text: doc.typeName!.trim().toLocaleUpperCase('vi'), bold: true, fontSize: 14, alignment: 'center', margin: [0, 18, 0, 0] });
   out.push({ text: subject, bold: true, fontSize: 14, alignment: 'center' });
-  out.push({ ...line(shortRuleLength(subject, 14, TEXT), 2), margin: [0, 0, 0, 12] });
+  out.push({ ...line(shortRuleLength(subject, 14, TEXT), 5), margin: [0, 0, 0, 12] });
   return out;
 }
 

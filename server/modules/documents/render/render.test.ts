@@ -51,10 +51,17 @@ describe('NĐ 30 text of the slots', () => {
     expect(signerLines({ form: 'Q', position: 'Giám đốc', name: 'x' })).toEqual(['Q. GIÁM ĐỐC']);
     expect(signerLines({ position: 'Giám đốc', name: 'x' })).toEqual(['GIÁM ĐỐC']);
   });
+  it("accepts the documents module's vocabulary: 'kt', 'head', 'q' and urgencies 'khan', 'normal'", () => {
+    expect(signerLines({ form: 'kt', onBehalfOf: 'Giám đốc', position: 'Phó Giám đốc', name: 'x' })).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']);
+    expect(signerLines({ form: 'head', position: 'Giám đốc', name: 'x' })).toEqual(['GIÁM ĐỐC']);
+    expect(signerLines({ form: 'q', position: 'Giám đốc', name: 'x' })).toEqual(['Q. GIÁM ĐỐC']);
+  });
   it('refuses a bad view with a VALIDATION error naming the field (never a crash)', async () => {
     const bad = (patch: Partial<OutgoingDocumentView>) => renderOutgoingPdf({ ...SAMPLE_CONG_VAN, ...patch });
     await expect(bad({ date: '2026-13-01' })).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: 'date' }] });
     await expect(bad({ number: 0 })).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: 'number' }] });
+    await expect(bad({ urgency: 'rat_khan' as never })).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: 'urgency' }] });
+    await expect(bad({ notation: 'SNV TCBM' })).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: 'notation' }] });
     await expect(renderOutgoingDocx({ ...SAMPLE_CONG_VAN, signer: { form: 'KT', position: 'Phó Giám đốc', name: 'A' } })).rejects.toBeInstanceOf(AppError);
   });
 });
@@ -148,6 +155,16 @@ describe('renderOutgoingPdf', () => {
     const tail = order.slice(7).map((t) => flat.indexOf(t));
     expect([...tail].sort((a, b) => a - b)).toEqual(tail);
     expect(flat.indexOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')).toBeLessThan(flat.indexOf('Kính gửi'));
+  });
+
+  it('prints the urgency stamp (độ khẩn) under the số, and none for an ordinary document', async () => {
+    const urgent = (await pdfText(await renderOutgoingPdf({ ...SAMPLE_CONG_VAN, urgency: 'thuong_khan' }))).text;
+    expect(urgent).toContain('THƯỢNG KHẨN');
+    expect(urgent.indexOf('THƯỢNG KHẨN')).toBeGreaterThan(urgent.indexOf('Số: 123/SNV-TCBM'));
+    expect(urgent.indexOf('THƯỢNG KHẨN')).toBeLessThan(urgent.indexOf('Kính gửi'));
+    expect((await pdfText(await renderOutgoingPdf({ ...SAMPLE_CONG_VAN, urgency: 'normal' }))).text).not.toContain('KHẨN');
+    const ps = await docxParagraphs(await renderOutgoingDocx({ ...SAMPLE_CONG_VAN, urgency: 'HOA_TOC' }));
+    expect(find(ps, 'HỎA TỐC').xml).toContain('w:color w:val="D00000"');
   });
 
   it('numbers pages from page 2, centred at the top, and keeps the signature block together', async () => {

@@ -9,10 +9,13 @@ export type SigningForm = 'TM' | 'KT' | 'TL' | 'TUQ' | 'Q';
 
 /** Độ khẩn (Phụ lục I §III.2b): printed as a stamp above the type name / V/v line. */
 export type Urgency = 'KHAN' | 'THUONG_KHAN' | 'HOA_TOC';
+/** Also accepted as written in shared/domain/documents/vocab.ts ('kt', 'tl', 'head', 'khan', 'normal', …). */
+export type SigningFormInput = SigningForm | Lowercase<SigningForm> | 'head';
+export type UrgencyInput = Urgency | Lowercase<Urgency> | 'normal';
 
 export interface OutgoingSignerView {
-  /** Signing form; absent when the head of the agency signs in their own name. */
-  form?: SigningForm;
+  /** Signing form; absent (or 'head') when the head of the agency signs in their own name. */
+  form?: SigningFormInput | null;
   /**
    * Who the form refers to (the head or the collective), e.g. "GIÁM ĐỐC" in "KT. GIÁM ĐỐC",
    * "ỦY BAN NHÂN DÂN" in "TM. ỦY BAN NHÂN DÂN". Required with TM, KT, TL, TUQ; ignored with Q.
@@ -56,7 +59,7 @@ export interface OutgoingDocumentView {
   /** Nơi nhận (box 9b), e.g. ["Như trên;", "Lưu: VT, TCBM."]; each is printed after "- ". */
   recipients: string[];
   signer: OutgoingSignerView;
-  urgency?: Urgency | null;
+  urgency?: UrgencyInput | null;
   /** Prints "DỰ THẢO" at the top (a draft not yet issued). */
   draft?: boolean;
 }
