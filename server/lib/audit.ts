@@ -34,7 +34,8 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-function hashRow(prevHash: string, at: Date, e: AuditEvent): string {
+/** The hash of a row: SHA-256 of the previous row's hash and the canonical JSON of the row's content. */
+export function hashRow(prevHash: string, at: Date, e: AuditEvent): string {
   const content = canonicalJson([at.toISOString(), e.actorUserId ?? null, e.action, e.entity, e.entityId ?? null, e.agencyId ?? null, e.data ?? null]);
   return createHash('sha256').update(prevHash).update(content).digest('hex');
 }
@@ -151,10 +152,19 @@ export async function verifyAuditChain(db: Db, agencyId: string | null): Promise
 }
 
 /** Every chain of the log (each agency, and the events without agency), end to end. */
-export async function verifyAllAuditChains(db: Db, opts: { agencyIds?: string[] } = {}): Promise<{ ok: boolean; chains: number; rows: number; results: ChainResult[]; broken: BrokenLink[] }> {
+export async function verifyAllAuditChains(db: Db, opts: { agencyIds?: string[]; concurrency?: number } = {}): Promise<{ ok: boolean; chains: number; rows: number; results: ChainResult[]; broken: BrokenLink[] }> {
   const ids = opts.agencyIds ?? (await db.selectDistinct({ agencyId: auditLog.agencyId }).from(auditLog)).map((r) => r.agencyId);
-  const results: ChainResult[] = [];
-  for (const id of ids.sort((a, b) => (a ?? '').localeCompare(b ?? ''))) results.push(await verifyAuditChain(db, id));
+  ids.sort((a, b) => (a ?? '').localeCompare(b ?? ''));
+  // Chains are independent; `concurrency` verifies several at once (no gain measured on 2 cores: bench/audit.ts).
+  const results: ChainResult[] = new Array(ids.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const i = next++;
+      results[i] = await verifyAuditChain(db, ids[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 1, ids.length)) }, worker));
   const broken = results.flatMap((r) => (r.broken ? [r.broken] : [])).sort((a, b) => a.id - b.id);
   return { ok: broken.length === 0, chains: results.length, rows: results.reduce((n, r) => n + r.rows, 0), results, broken };
 }
