@@ -9,6 +9,7 @@ import { reportsEn } from '../features/reports/i18n';
 import { presenceEn } from '../features/presence/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
 import { auditEn } from '../features/audit/i18n';
+import { documentsEn } from '../features/documents/i18n';
 import { connectionEn } from '../app/connection/i18n';
 import { securityEn } from '../features/auth/i18n';
 
@@ -55,6 +56,11 @@ export const en: Messages = {
     reports: 'Reports',
     org: 'Organisation and people',
     admin: 'Administration',
+    documentsWaiting: 'Waiting for me',
+    documentsIncoming: 'Incoming documents',
+    documentsOutgoing: 'Outgoing documents',
+    documentsSecret: 'Secret documents',
+    documents: 'Documents',
     audit: 'Audit log',
     changePassword: 'Change password',
     menu: 'Menu',
@@ -197,6 +203,7 @@ export const en: Messages = {
       officeRosters: { title: 'Roster status of every unit', text: 'Not started / Submitted / Returned / Compiled / Approved.' },
       officeDuty: { title: 'Today’s duty rota', text: 'Office duty and leadership duty.' },
       officeReport: { title: '16:00 report', text: 'Status of the agency’s daily report.' },
+      directorDocuments: { title: 'Waiting for my signature / Late documents', text: 'Documents waiting for your signature and late documents escalated to the Director.' },
       directorApprovals: { title: 'Waiting for approval', text: 'Rosters, leave and travel requests waiting for you.' },
       admin: { title: 'System administration', text: 'Agencies, accounts, the audit log and the holiday calendar.' },
       directorAgency: { title: 'The agency today', text: 'Share at home and people on site against the policy.' },
@@ -340,6 +347,7 @@ export const en: Messages = {
   presence: presenceEn,
   notifications: notificationsEn,
   audit: auditEn,
+  documents: documentsEn,
   connection: connectionEn,
   security: securityEn,
 };

@@ -14,6 +14,7 @@ import { reportsVi } from '../features/reports/i18n';
 import { presenceVi } from '../features/presence/i18n';
 import { notificationsVi } from '../features/notifications/i18n';
 import { auditVi } from '../features/audit/i18n';
+import { documentsVi } from '../features/documents/i18n';
 import { connectionVi } from '../app/connection/i18n';
 import { securityVi } from '../features/auth/i18n';
 
@@ -60,6 +61,11 @@ export const vi = {
     reports: 'Báo cáo',
     org: 'Tổ chức, cán bộ',
     admin: 'Quản trị',
+    documentsWaiting: 'Chờ tôi xử lý / ký',
+    documentsIncoming: 'Văn bản đến',
+    documentsOutgoing: 'Văn bản đi',
+    documentsSecret: 'Văn bản mật',
+    documents: 'Văn bản',
     audit: 'Nhật ký hệ thống',
     changePassword: 'Đổi mật khẩu',
     menu: 'Menu',
@@ -183,6 +189,7 @@ export const vi = {
       officeRosters: { title: 'Tình trạng lập lịch của các đơn vị', text: 'Chưa lập / Đã gửi / Trả lại / Đã tổng hợp / Đã duyệt.' },
       officeDuty: { title: 'Lịch trực hôm nay', text: 'Trực cơ quan và trực lãnh đạo.' },
       officeReport: { title: 'Báo cáo 16:00', text: 'Tình trạng báo cáo hằng ngày của cơ quan.' },
+      directorDocuments: { title: 'Chờ tôi ký / Văn bản bị chậm', text: 'Văn bản chờ bạn ký và văn bản bị chậm, chuyển lên Giám đốc.' },
       directorApprovals: { title: 'Chờ phê duyệt', text: 'Lịch làm việc, đơn nghỉ phép, đi công tác chờ bạn phê duyệt.' },
       admin: { title: 'Quản trị hệ thống', text: 'Các cơ quan, tài khoản, nhật ký hệ thống và lịch nghỉ lễ.' },
       directorAgency: { title: 'Cơ quan hôm nay', text: 'Tỷ lệ làm việc tại nhà và số người tại cơ quan so với phương án.' },
@@ -326,6 +333,7 @@ export const vi = {
   presence: presenceVi,
   notifications: notificationsVi,
   audit: auditVi,
+  documents: documentsVi,
   connection: connectionVi,
   security: securityVi,
 };

@@ -33,6 +33,7 @@ const DIRECTORS: readonly AppRole[] = ['director', 'deputy_director'];
 export const HOME_CARDS: readonly HomeCard[] = [
   { id: 'summons', roles: PERSONAL, order: 1, wide: true, load: () => import('../presence/SummonsHomeCard') },
   { id: 'directorApprovals', roles: DIRECTORS, order: 5, load: () => import('../roster/cards/ApprovalsCard') },
+  { id: 'directorDocuments', roles: DIRECTORS, order: 6, load: () => import('../documents/cards/DirectorDocumentsCard') },
   { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../roster/cards/TodayCard') },
   { id: 'myTasks', roles: PERSONAL, order: 20, load: () => import('../tasks/cards/MyTasksCard') },
   { id: 'unitToday', roles: UNIT_LEADERS, order: 30, load: () => import('../roster/cards/UnitTodayCard') },
