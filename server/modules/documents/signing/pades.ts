@@ -77,7 +77,11 @@ export async function signPdf(pdf: Buffer | Uint8Array, opts: SignPdfOptions): P
     [acroNum, acroForm],
     [pageNum, page],
   ]);
-  if (!acroRef) objects.set(catalogNum, addEntry(catalog, `/AcroForm ${acroNum} 0 R`));
+  if (!acroRef) {
+    // ETSI.CAdES.detached is a PDF 1.7+ (ISO 32000) feature: a catalog /Version overrides an older header (pdfmake writes 1.3).
+    const withForm = addEntry(catalog, `/AcroForm ${acroNum} 0 R`);
+    objects.set(catalogNum, /\/Version\s*\/\d/.test(catalog) ? withForm : addEntry(withForm, '/Version /1.7'));
+  }
 
   const parts: Buffer[] = [base];
   let offset = base.length;

@@ -205,6 +205,30 @@ describe('signPdf + verifyPdf', () => {
     }
     expect(badOut).not.toContain('Signature is Valid.');
   });
+
+  it('chains to the Congvu root in pdfsig once the root is in its NSS trust store (skipped without pdfsig and certutil)', (ctx) => {
+    try {
+      execFileSync('pdfsig', ['-v'], { stdio: 'ignore' });
+      execFileSync('certutil', ['-H'], { stdio: 'ignore' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') ctx.skip('pdfsig or certutil absent: apt-get install -y poppler-utils libnss3-tools');
+    }
+    const pdfsigWith = (root: string) => {
+      const nss = mkdtempSync(join(dir, 'nss-'));
+      writeFileSync(join(nss, 'root.pem'), root);
+      execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
+      execFileSync('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'congvu', '-t', 'CT,C,C', '-i', join(nss, 'root.pem')]);
+      const file = join(nss, 'signed.pdf');
+      writeFileSync(file, signed);
+      try {
+        return execFileSync('pdfsig', ['-nssdir', nss, file], { encoding: 'utf8' });
+      } catch (err) {
+        return String((err as { stdout?: string }).stdout ?? '');
+      }
+    };
+    expect(pdfsigWith(ca.certPem)).toContain('Certificate Validation: Certificate is Trusted.');
+    expect(pdfsigWith(otherCa.certPem)).toContain("Certificate Validation: Certificate issuer isn't Trusted.");
+  });
 });
 
 describe("the signer's own WebCrypto signature (ECDSA P-256 over the SHA-256 of the PDF)", () => {

@@ -81,13 +81,14 @@ function definedObjects(text: string): Map<number, string> {
   return out;
 }
 
-/** A dictionary without the entries a signing update may change (annotations, form fields, signature flags). */
+/** A dictionary without the entries a signing update may change (annotations, form fields, signature flags, catalog version). */
 const normalize = (dict: string) =>
   dict
     .replace(/\/Annots\s*\[[^\]]*\]/g, '')
     .replace(/\/AcroForm\s*\d+\s+\d+\s+R/g, '')
     .replace(/\/Fields\s*\[[^\]]*\]/g, '')
     .replace(/\/SigFlags\s*\d+/g, '')
+    .replace(/\/Version\s*\/[\d.]+/g, '')
     .replace(/\s+/g, '');
 
 /**
