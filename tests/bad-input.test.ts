@@ -185,6 +185,21 @@ describe('request body limits', () => {
     expect(((await res.json()) as any).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(state.pulled).toBeLessThan(3 * 1024 * 1024);
   });
+  it('stops reading a chunked XLSX upload past 20 MB with 413, without logging an error', async () => {
+    const { stream, state } = countingStream(40 * 1024 * 1024);
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      // The test client sends whole bodies: this one streams, with the office's session cookie and CSRF token.
+      const cookie = (C.office as unknown as { cookie: string }).cookie;
+      const res = await t.app.request('/api/org/agencies/bi-snv/people/import', { method: 'POST', body: stream, headers: { cookie, 'x-csrf-token': C.office.csrf, 'content-type': 'application/octet-stream', 'x-forwarded-for': '10.88.0.3' }, duplex: 'half' } as RequestInit);
+      expect(res.status).toBe(413);
+      expect(((await res.json()) as any).error.message).toBe('Tệp XLSX vượt quá 20 MB.');
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(state.pulled).toBeLessThan(22 * 1024 * 1024);
+  });
   it('refuses a 2 MB JSON body of a signed-in user with 413', async () => {
     const res = await C.staff.post(`/api/tasks/${taskId}/comments`, { body: 'a'.repeat(2 * 1024 * 1024) });
     expect(res.status).toBe(413);
