@@ -275,6 +275,14 @@ describe('permissions', () => {
     expect(await checkEscalations(t.deps, { agencyId: A.snv }).then(() => true)).toBe(true);
     const after = ok(await C.a1!.get(`/api/documents/${d.id}`));
     expect(after.escalations).toHaveLength(1);
+    // The Director's box lists it with its cause, even after the threshold is raised again below.
+    ok(await C.office!.put('/api/documents/settings', { agencyId: A.snv, maxReturns: 5, stepDays: 30, unitCodes: { [unitA]: 'TCBM' } }));
+    const box = ok(await C.director!.get(`/api/documents/director?agencyId=${A.snv}`));
+    expect(box.escalated.find((x: any) => x.id === d.id)?.reasons).toEqual(['returns']);
+    // Back with the drafter: the list says who must act.
+    expect(after.waitingOn).toEqual([{ id: P.a1, fullName: 'Nguyễn Thị An' }]);
+    const resubmitted = ok(await C.a1!.post(`/api/documents/${d.id}/transition`, { action: 'submit', version: after.version }));
+    expect(resubmitted.waitingOn).toEqual([{ id: P.headA, fullName: 'Phạm Văn Bình' }]);
     ok(await C.office!.put('/api/documents/settings', { agencyId: A.snv, maxReturns: 2, stepDays: 2, unitCodes: { [unitA]: 'TCBM' } }));
   });
 });

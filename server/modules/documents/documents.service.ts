@@ -329,27 +329,49 @@ function statusLabel(d: DocRow): string {
 
 const FINAL = ['issued', 'cancelled', 'recalled', 'done'];
 
-/** People who must act now on the document (their ids). */
-async function waitingOnIds(db: Db, d: DocRow): Promise<string[]> {
-  if (FINAL.includes(d.status)) return [];
-  if (d.direction === 'out') {
-    if (d.status === 'draft' || d.status === 'returned') return d.drafterPersonId ? [d.drafterPersonId] : [];
-    if (d.status === 'pending_signature') return d.signerPersonId ? [d.signerPersonId] : [];
-    if (d.status === 'pending_initial' && d.unitId) return [await unitHeadOf(db, d.unitId, 'unitId').catch(() => '')].filter(Boolean);
-    return [];
+/** People who must act now on each document (their ids), in a few queries for a whole page. */
+async function waitingOnIds(db: Db, rows: DocRow[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const openIncoming: string[] = [];
+  const initialUnits = new Set<string>();
+  for (const d of rows) {
+    out.set(d.id, []);
+    if (FINAL.includes(d.status)) continue;
+    if (d.direction === 'out') {
+      if ((d.status === 'draft' || d.status === 'returned') && d.drafterPersonId) out.set(d.id, [d.drafterPersonId]);
+      else if (d.status === 'pending_signature' && d.signerPersonId) out.set(d.id, [d.signerPersonId]);
+      else if (d.status === 'pending_initial' && d.unitId) initialUnits.add(d.unitId);
+    } else if (d.status === 'submitted') {
+      if (d.leaderPersonId) out.set(d.id, [d.leaderPersonId]);
+    } else if (d.status !== 'registered') openIncoming.push(d.id);
   }
-  if (d.status === 'submitted') return d.leaderPersonId ? [d.leaderPersonId] : [];
-  const open = await db
-    .select({ assigneeId: tasks.assigneeId })
-    .from(documentTasks)
-    .innerJoin(tasks, eq(tasks.id, documentTasks.taskId))
-    .where(and(eq(documentTasks.documentId, d.id), ne(tasks.status, 'done'), ne(tasks.status, 'returned')));
-  return [...new Set(open.map((o) => o.assigneeId))];
+  if (initialUnits.size) {
+    const heads = await db.select({ id: people.id, unitId: people.unitId, position: people.position }).from(people).where(and(inArray(people.unitId, [...initialUnits]), eq(people.active, true), inArray(people.position, HEAD_POSITIONS)));
+    heads.sort((a, b) => HEAD_POSITIONS.indexOf(a.position) - HEAD_POSITIONS.indexOf(b.position));
+    for (const d of rows) {
+      if (d.direction === 'out' && d.status === 'pending_initial' && d.unitId) {
+        const h = heads.find((x) => x.unitId === d.unitId);
+        if (h) out.set(d.id, [h.id]);
+      }
+    }
+  }
+  if (openIncoming.length) {
+    const open = await db
+      .select({ documentId: documentTasks.documentId, assigneeId: tasks.assigneeId })
+      .from(documentTasks)
+      .innerJoin(tasks, eq(tasks.id, documentTasks.taskId))
+      .where(and(inArray(documentTasks.documentId, openIncoming), ne(tasks.status, 'done'), ne(tasks.status, 'returned')))
+      .orderBy(asc(tasks.assignedAt), asc(tasks.id));
+    for (const o of open) {
+      const list = out.get(o.documentId)!;
+      if (!list.includes(o.assigneeId)) list.push(o.assigneeId);
+    }
+  }
+  return out;
 }
 
 async function presentItems(db: Db, rows: DocRow[], today: string): Promise<DocumentListItem[]> {
-  const waiting = new Map<string, string[]>();
-  for (const r of rows) waiting.set(r.id, await waitingOnIds(db, r));
+  const waiting = await waitingOnIds(db, rows);
   const names = await namesFor(db, rows.flatMap((r) => [r.drafterPersonId, r.signerPersonId, ...(waiting.get(r.id) ?? [])]), rows.map((r) => r.unitId));
   const ids = rows.map((r) => r.id);
   const fileCounts = ids.length ? await db.select({ id: documentFiles.documentId, n: sql<number>`count(*)::int` }).from(documentFiles).where(inArray(documentFiles.documentId, ids)).groupBy(documentFiles.documentId) : [];
@@ -1177,7 +1199,15 @@ export async function directorBox(deps: Deps, user: CurrentUser, agencyId: strin
   const waiting = await deps.db
     .select()
     .from(documents)
-    .where(and(eq(documents.agencyId, agencyId), eq(documents.direction, 'out'), eq(documents.status, 'pending_signature'), can(user, 'document.sign', agency) ? or(eq(documents.signerPersonId, me), isNull(documents.signerPersonId), sql`true`) : undefined))
+    // A signer sees what waits for their own signature; the Office and the Director see every one of the agency.
+    .where(
+      and(
+        eq(documents.agencyId, agencyId),
+        eq(documents.direction, 'out'),
+        eq(documents.status, 'pending_signature'),
+        can(user, 'document.read', agency) && !user.grants.some((g) => g.role === 'deputy_director' && g.agencyId === agencyId) ? undefined : or(eq(documents.signerPersonId, me), isNull(documents.signerPersonId)),
+      ),
+    )
     .orderBy(asc(documents.stepEnteredAt));
   const active = await deps.db
     .select()
@@ -1185,10 +1215,14 @@ export async function directorBox(deps: Deps, user: CurrentUser, agencyId: strin
     .where(and(eq(documents.agencyId, agencyId), eq(documents.direction, 'out'), eq(documents.secrecy, 'none'), inArray(documents.status, ['draft', 'returned', 'pending_initial', 'pending_format', 'pending_signature', 'signed'])))
     .orderBy(asc(documents.stepEnteredAt));
   const settings = await settingsOf(deps.db, agencyId);
+  // Causes recorded when the document escalated, plus those that hold now (the scheduler may not have run yet).
+  const flagged = active.filter((r) => r.escalated).map((r) => r.id);
+  const recorded = flagged.length ? await deps.db.select({ documentId: documentEvents.documentId, data: documentEvents.data }).from(documentEvents).where(and(inArray(documentEvents.documentId, flagged), eq(documentEvents.kind, 'escalated'))) : [];
   const escalatedRows: { row: DocRow; reasons: EscalationReason[] }[] = [];
   for (const r of active) {
-    const reasons = escalationReasons({ status: r.status as OutgoingStatus, returnCount: r.returnCount, stepEnteredOn: todayVn(r.stepEnteredAt ?? r.updatedAt), dueDate: r.dueDate }, settings, today);
-    if (reasons.length || r.escalated) escalatedRows.push({ row: r, reasons: reasons.length ? reasons : ['returns'] });
+    const reasons = new Set(escalationReasons({ status: r.status as OutgoingStatus, returnCount: r.returnCount, stepEnteredOn: todayVn(r.stepEnteredAt ?? r.updatedAt), dueDate: r.dueDate }, settings, today));
+    for (const e of recorded) if (e.documentId === r.id) reasons.add(((e.data as { reason?: EscalationReason } | null)?.reason ?? 'returns') as EscalationReason);
+    if (reasons.size) escalatedRows.push({ row: r, reasons: [...reasons].sort() });
   }
   const incoming = await deps.db
     .select()
