@@ -45,8 +45,16 @@ export function hashRow(prevHash: string, at: Date, e: AuditEvent): string {
  * and other secrets, tokens, recovery codes, health answers (symptoms, close contact, notes of a health
  * declaration). Their values are replaced by a marker, so the log still shows that they changed.
  */
-const SECRET_KEY = /password|passwd|passphrase|secret|token|totp|^otp|otpauth|recovery.?codes?|private.?key|^symptoms$|^contact$|health.?note|^healthData$/i;
+const SECRET_KEY = /password|passwd|passphrase|secret|token|totp|^otp|otpauth|recovery.?codes?|private.?key/i;
+const HEALTH_KEY = /^symptoms$|^contact$|health.?note|^healthData$/i;
 export const REDACTED = '[đã ẩn]';
+
+/** Counts and flags under a secret-sounding key (`recoveryCodes: 10`, `mustChangePassword: true`) are not secrets; health answers always are. */
+function hidden(key: string, value: unknown): boolean {
+  if (HEALTH_KEY.test(key)) return true;
+  if (!SECRET_KEY.test(key)) return false;
+  return typeof value !== 'number' && typeof value !== 'boolean';
+}
 
 /** A copy of `data` with the values of secret keys replaced (any depth). */
 export function redactAuditData(value: unknown): unknown {
@@ -54,7 +62,7 @@ export function redactAuditData(value: unknown): unknown {
   if (value instanceof Date) return value;
   if (Array.isArray(value)) return value.map(redactAuditData);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = SECRET_KEY.test(k) ? (v === undefined ? undefined : REDACTED) : redactAuditData(v);
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = v !== undefined && hidden(k, v) ? REDACTED : redactAuditData(v);
   return out;
 }
 

@@ -146,10 +146,10 @@ describe('auditCsv', () => {
 describe('what never goes into the log', () => {
   it('replaces passwords, TOTP secrets, tokens and health answers in audit data', async () => {
     await t.deps.db.transaction((tx) =>
-      t.deps.audit(tx, { action: 'test.secrets', entity: 'user', agencyId: agencyA, data: { username: 'a', password: 'Mat-khau-1', passwordHash: '$argon2id$x', nested: { totpSecret: 'JBSWY3DP', recoveryCodes: ['a'] }, symptoms: true, note: 'giữ' } }),
+      t.deps.audit(tx, { action: 'test.secrets', entity: 'user', agencyId: agencyA, data: { username: 'a', password: 'Mat-khau-1', passwordHash: '$argon2id$x', nested: { totpSecret: 'JBSWY3DP', recoveryCodes: ['a'] }, symptoms: true, contact: false, note: 'giữ', mustChangePassword: true, recoveryCodesLeft: 9 } }),
     );
     const [row] = await rowsOf('test.secrets');
-    expect(row!.data).toEqual({ username: 'a', password: REDACTED, passwordHash: REDACTED, nested: { totpSecret: REDACTED, recoveryCodes: REDACTED }, symptoms: REDACTED, note: 'giữ' });
+    expect(row!.data).toEqual({ username: 'a', password: REDACTED, passwordHash: REDACTED, nested: { totpSecret: REDACTED, recoveryCodes: REDACTED }, symptoms: REDACTED, contact: REDACTED, note: 'giữ', mustChangePassword: true, recoveryCodesLeft: 9 });
     // The chain still verifies: the hash is over what was stored.
     const verify = await C.admin!.get('/api/audit/verify');
     expect(verify.body.ok).toBe(true);
