@@ -76,6 +76,18 @@ describe('NUL bytes in text give 400 VALIDATION with the field path', () => {
     expectValidation(await C.head.get(`/api/org/people?unitId=${unit}%00`), 'query.unitId');
     expectValidation(await C.staff.get('/api/tasks/abc%00def'), 'params.id');
   });
+  it('in the path of a refused request, which is still audited (no failing audit insert)', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const cookie = (C.staff as unknown as { cookie: string }).cookie;
+      // No CSRF token: refused (403) before validation, and the refusal is written to the audit log.
+      const res = await t.app.request(`/api/tasks/a%00b/comments`, { method: 'POST', body: '{"body":"x"}', headers: { cookie, 'content-type': 'application/json', 'x-forwarded-for': '10.88.0.1' } });
+      expect(res.status).toBe(403);
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
   it('in a cell of a CSV import (file, row and column in the path)', async () => {
     const tasksCsv = 'id,title,assigneeId,assignedAt,dueDate,finishedAt\r\nN-1,Báo\u0000cáo,bi-p1,2021-07-12T08:00:00+07:00,,\r\n';
     const actionsCsv = 'taskId,personId,at,kind\r\nN-1,bi-p1,2021-07-12T09:00:00+07:00,comment\r\n';

@@ -267,7 +267,7 @@ export async function auditDenied(denied: DeniedAudit, err: unknown, c: Context<
   if (!refused) return;
   const user = c.get('user');
   try {
-    await denied({ code: err.code, status: err.status, method: c.req.method, path: c.req.path.slice(0, 500), userId: user?.userId ?? null, agencyId: user?.agencyId ?? null, ip: requestIp(c), requestId: c.get('requestId') });
+    await denied({ code: err.code, status: err.status, method: c.req.method, path: c.req.path.slice(0, 500).replace(/\u0000/g, '\\0'), userId: user?.userId ?? null, agencyId: user?.agencyId ?? null, ip: requestIp(c), requestId: c.get('requestId') });
   } catch (e) {
     console.error(`[${c.get('requestId') ?? '-'}] audit of a refused request failed: ${e instanceof Error ? e.constructor.name : typeof e}`);
   }
