@@ -7,7 +7,8 @@
  * 2 on bad arguments or an unreadable file.
  */
 import { readFile } from 'node:fs/promises';
-import { verifyPdf, type SignatureReport } from '../../server/modules/documents/signing/verify';
+import { verificationLinesVi } from '../../server/modules/documents/signing/report';
+import { verifyPdf } from '../../server/modules/documents/signing/verify';
 import { EXIT, type CliIo } from '../io';
 
 const USAGE = 'Cách dùng: congvu document verify TỆP.pdf [--ca CA.pem] [--json]';
@@ -26,28 +27,6 @@ async function read(file: string, io: CliIo): Promise<Buffer | undefined> {
     io.stderr(`${file}: ${detail}\n`);
     return undefined;
   }
-}
-
-/** "05/12/2026 14:30:00 (giờ Việt Nam)". */
-function viTime(iso: string | undefined): string {
-  if (!iso) return 'không rõ';
-  const v = new Date(new Date(iso).getTime() + 7 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}:${p(v.getUTCSeconds())} (giờ Việt Nam)`;
-}
-
-function describe(s: SignatureReport): string {
-  const lines = [`Chữ ký ${s.index}: ${s.name ?? '(không ghi tên người ký)'}`];
-  const agency = [s.certificate?.commonName, s.certificate?.organization].filter(Boolean).join(', ');
-  lines.push(`  Cơ quan (chứng thư): ${agency || 'không rõ'}${s.certificate?.issuer ? ` — cấp bởi ${s.certificate.issuer}` : ''}`);
-  lines.push(`  Thời điểm ký: ${viTime(s.signingTime)}`);
-  if (s.reason) lines.push(`  Lý do: ${s.reason}`);
-  if (s.location) lines.push(`  Địa điểm: ${s.location}`);
-  lines.push(`  Chữ ký số: ${s.cryptoValid ? 'hợp lệ' : 'KHÔNG HỢP LỆ'}${s.pades ? ' (PAdES)' : ''}`);
-  lines.push(`  Nội dung: ${!s.cryptoValid ? 'ĐÃ BỊ THAY ĐỔI hoặc không kiểm tra được' : s.changedAfterSigning ? 'ĐÃ BỊ THAY ĐỔI SAU KHI KÝ' : s.coversWholeFile ? 'không thay đổi từ khi ký' : 'không thay đổi từ khi ký (sau đó chỉ có thêm chữ ký)'}`);
-  lines.push(`  Nguồn gốc chứng thư: ${s.trusted === null ? 'chưa kiểm tra (dùng --ca CA.pem)' : s.trusted ? 'tin cậy (CA gốc Congvu đã cho)' : 'KHÔNG TIN CẬY (không do CA đã cho cấp)'}`);
-  for (const p of s.problems) lines.push(`  ! ${p}`);
-  return `${lines.join('\n')}\n`;
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -92,14 +71,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else {
     io.stdout(`Tệp: ${file} (${result.signatures.length} chữ ký)\n`);
-    for (const s of result.signatures) io.stdout(describe(s));
-    io.stdout(
-      result.signatures.length === 0
-        ? 'Kết luận: tệp không có chữ ký số.\n'
-        : result.valid
-          ? `Kết luận: HỢP LỆ — tất cả chữ ký hợp lệ và tệp không bị thay đổi sau khi ký${trustedRoots ? '' : ' (chưa kiểm tra nguồn gốc chứng thư)'}.\n`
-          : 'Kết luận: KHÔNG HỢP LỆ.\n',
-    );
+    io.stdout(`${verificationLinesVi(result, { caHint: 'dùng --ca CA.pem' }).join('\n')}\n`);
   }
   return result.valid ? EXIT.ok : EXIT.violations;
 }

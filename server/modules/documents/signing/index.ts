@@ -11,4 +11,5 @@ export { createAgencyCredentials, createRootCa, openPrivateKey, sealPrivateKey, 
 export { DEFAULT_REASON, signPdf, type SignPdfOptions } from './pades';
 export { PdfFormatError } from './pdf-objects';
 export { verifyPdf, type SignatureReport, type VerifyOptions, type VerifyResult } from './verify';
+export { conclusionVi, signatureLinesVi, verificationLinesVi } from './report';
 export { documentDigest, importPersonalKey, personalKeyFingerprint, signDocumentInBrowser, verifyPersonalSignature, type PersonalPublicKey } from './personal';

@@ -286,6 +286,14 @@ describe('congvu document verify (node bin/congvu.mjs)', () => {
     expect(ok.stdout).toContain('Nội dung: không thay đổi từ khi ký');
     expect(ok.stdout).toContain('Kết luận: HỢP LỆ');
 
+    expect(ok.stdout).toContain('Nguồn gốc chứng thư: tin cậy (do CA gốc Congvu cấp)');
+    const asJson = await cli(file, '--json');
+    expect(asJson.code).toBe(0);
+    expect(JSON.parse(asJson.stdout).signatures.map((s: { name: string; trusted: null }) => [s.name, s.trusted])).toEqual([
+      ['Lê Văn Cường', null],
+      ['Nguyễn Văn An', null],
+    ]);
+
     const untrusted = await cli(file, '--ca', otherFile);
     expect(untrusted.code).toBe(3);
     expect(untrusted.stdout).toContain('KHÔNG TIN CẬY');
