@@ -83,6 +83,9 @@ export const SummonsView = z.object({
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   escalatedAt: z.string().nullable(),
+  /** "Không thể đến": when and why. */
+  declinedAt: z.string().nullable(),
+  declineReason: z.string().nullable(),
   status: SummonsStatusSchema,
 });
 export type SummonsView = z.infer<typeof SummonsView>;
@@ -95,6 +98,10 @@ export const SummonsQuery = z.object({
   status: SummonsStatusSchema.optional(),
 });
 export const SummonsParam = z.object({ id: IdSchema });
+export const SummonsDecline = z
+  .object({ reason: z.string().trim().min(3, 'Nhập lý do không thể đến (ít nhất 3 ký tự).').max(500, 'Lý do tối đa 500 ký tự.') })
+  .strict();
+export type SummonsDecline = z.infer<typeof SummonsDecline>;
 
 // ---------------------------------------------------------------- me, board, missing
 

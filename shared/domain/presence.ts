@@ -20,14 +20,18 @@ export const PRESENCE_STATUS_LABELS_VI: Record<PresenceStatus, string> = { ready
 export const CHECKIN_PLACES = ['registered', 'other'] as const;
 export type CheckinPlace = (typeof CHECKIN_PLACES)[number];
 
-/** pending → acknowledged | escalated (30 min without acknowledgement) → acknowledged; any open one → cancelled. */
-export const SUMMONS_STATUSES = ['pending', 'acknowledged', 'escalated', 'cancelled'] as const;
+/**
+ * pending → acknowledged | escalated (30 min without acknowledgement) → acknowledged; any open one → cancelled;
+ * the person may answer "không thể đến" with a reason (declined) instead of acknowledging, or after.
+ */
+export const SUMMONS_STATUSES = ['pending', 'acknowledged', 'escalated', 'cancelled', 'declined'] as const;
 export type SummonsStatus = (typeof SUMMONS_STATUSES)[number];
 export const SUMMONS_STATUS_LABELS_VI: Record<SummonsStatus, string> = {
   pending: 'Chờ xác nhận',
   acknowledged: 'Đã xác nhận',
   escalated: 'Quá hạn xác nhận, đã báo Trưởng phòng',
   cancelled: 'Đã hủy',
+  declined: 'Không thể đến',
 };
 
 /** Working hours of a policy (`HH:MM`, local time). */

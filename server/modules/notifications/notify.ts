@@ -6,7 +6,7 @@
  * reads the table when told by a NOTIFY sent at commit (live.ts), so it works across several app
  * servers and never shows a rolled-back notification.
  */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
@@ -50,4 +50,9 @@ export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<
     if (mails.length) await tx.insert(emailOutbox).values(mails);
   }
   return rows.length;
+}
+
+/** Marks as read the unread notifications of an account that point to `link` (the thing they announce was answered). */
+export async function markNotificationsRead(db: Db, userId: string, link: string, at: Date): Promise<void> {
+  await db.update(notifications).set({ readAt: at }).where(and(eq(notifications.userId, userId), eq(notifications.link, link), isNull(notifications.readAt)));
 }

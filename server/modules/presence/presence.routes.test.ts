@@ -96,7 +96,7 @@ afterAll(() => t.close());
 const checkinRows = (personId: string) => t.deps.db.select().from(checkins).where(eq(checkins.personId, personId));
 async function notificationsOf(personId: string, kind: string) {
   return t.deps.db
-    .select({ title: notifications.title, body: notifications.body })
+    .select({ title: notifications.title, body: notifications.body, readAt: notifications.readAt })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .where(and(eq(users.personId, personId), eq(notifications.kind, kind)));
@@ -361,6 +361,8 @@ describe('summons (triệu tập)', () => {
     expect(again.status).toBe(200);
     expect(again.body.acknowledgedAt).toBe('2021-07-20T07:05:00.000Z');
     expect(await notificationsOf(p.headA!, 'summons_acknowledged')).toHaveLength(1);
+    // The summons' own notification is answered: no longer unread in the person's bell.
+    expect((await notificationsOf(p.a1!, 'summons')).map((n) => n.readAt?.toISOString())).toEqual(['2021-07-20T07:05:00.000Z']);
     expect((await c.headA!.post('/api/presence/summons/khong-co/ack')).status).toBe(404);
   });
 
@@ -390,6 +392,36 @@ describe('summons (triệu tập)', () => {
     expect((await c.a1!.get(`/api/presence/summons?unitId=${unitA}`)).status).toBe(403);
     expect((await c.headB!.get(`/api/presence/summons?unitId=${unitA}`)).status).toBe(404);
     expect((await c.a1!.get('/api/presence/summons')).status).toBe(400);
+  });
+
+  it('can be answered "không thể đến" with a reason by the summoned person; the caller is told why, the board shows it', async () => {
+    at('14:20');
+    const s = await c.headB!.post('/api/presence/summons', { personId: p.b1, reason: 'Ký hồ sơ thanh toán', requiredAt: `${DAY}T16:30:00+07:00` });
+    expect(s.status).toBe(200);
+    const url = `/api/presence/summons/${s.body.id}/decline`;
+    const noReason = await c.b1!.post(url, { reason: ' ' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.issues[0].path).toBe('body.reason');
+    expect((await c.a1!.post(url, { reason: 'Đang cách ly tại nhà' })).status).toBe(404);
+    expect((await c.headB!.post(url, { reason: 'Đang cách ly tại nhà' })).status).toBe(403);
+    const declined = await c.b1!.post(url, { reason: 'Đang cách ly y tế tại nhà theo yêu cầu của phường' });
+    expect(declined.status).toBe(200);
+    expect(declined.body).toMatchObject({ status: 'declined', declinedAt: '2021-07-20T07:20:00.000Z', declineReason: 'Đang cách ly y tế tại nhà theo yêu cầu của phường' });
+    at('14:25');
+    const again = await c.b1!.post(url, { reason: 'Lý do khác' });
+    expect(again.body).toMatchObject({ status: 'declined', declinedAt: '2021-07-20T07:20:00.000Z', declineReason: 'Đang cách ly y tế tại nhà theo yêu cầu của phường' });
+    const told = await notificationsOf(p.headB!, 'summons_declined');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.title).toContain('không thể đến cơ quan lúc 16:30');
+    expect(told[0]!.body).toContain('Đang cách ly y tế tại nhà theo yêu cầu của phường');
+    expect((await notificationsOf(p.b1!, 'summons')).every((n) => n.readAt)).toBe(true);
+    const board = await c.headB!.get(`/api/presence/board?unitId=${unitB}`);
+    const b1 = board.body.units[0].people.find((x: any) => x.personId === p.b1);
+    expect(b1.summons.map((x: any) => x.status)).toContain('declined');
+    // Not after a cancellation.
+    const other = await c.headB!.post('/api/presence/summons', { personId: p.b1, reason: 'Họp giao ban', requiredAt: `${DAY}T16:45:00+07:00` });
+    await c.headB!.post(`/api/presence/summons/${other.body.id}/cancel`);
+    expect((await c.b1!.post(`/api/presence/summons/${other.body.id}/decline`, { reason: 'Bận việc gia đình' })).status).toBe(409);
   });
 });
 

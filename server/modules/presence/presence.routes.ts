@@ -16,6 +16,7 @@ import {
   StatusView,
   SummonsCreate,
   SummonsList,
+  SummonsDecline,
   SummonsParam,
   SummonsQuery,
   SummonsView,
@@ -60,6 +61,10 @@ export function presenceRoutes(deps: Deps) {
   app.openapi(
     createRoute({ method: 'post', path: '/summons/{id}/ack', tags, summary: 'Xác nhận đã nhận lệnh triệu tập (idempotent)', request: { params: SummonsParam }, responses: responses(SummonsView) }),
     async (c) => c.json(await presence.acknowledgeSummons(deps, requireUser(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/summons/{id}/decline', tags, summary: 'Trả lời không thể đến, với lý do (idempotent)', request: { params: SummonsParam, ...jsonBody(SummonsDecline) }, responses: responses(SummonsView) }),
+    async (c) => c.json(await presence.declineSummons(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json').reason), 200),
   );
   app.openapi(
     createRoute({ method: 'post', path: '/summons/{id}/cancel', tags, summary: 'Hủy lệnh triệu tập', request: { params: SummonsParam }, responses: responses(SummonsView) }),

@@ -55,7 +55,7 @@ import { AppError, forbidden, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { agencyTarget, assertCan, hiddenNotFound, personTarget, unitTarget } from '../../lib/scope';
 import { roleGrants, users } from '../auth/auth.table';
-import { notify } from '../notifications/notify';
+import { markNotificationsRead, notify } from '../notifications/notify';
 import { agencies, people, units } from '../org/org.table';
 import { activePolicy, type PolicyRow } from '../policy/policy.resolve';
 import { schedule } from '../roster/roster.table';
@@ -347,6 +347,8 @@ function presentSummons(s: SummonsRow, personName: string, calledByName: string)
     createdAt: s.createdAt.toISOString(),
     acknowledgedAt: s.acknowledgedAt?.toISOString() ?? null,
     escalatedAt: s.escalatedAt?.toISOString() ?? null,
+    declinedAt: s.declinedAt?.toISOString() ?? null,
+    declineReason: s.declineReason ?? null,
     status: s.status as SummonsStatus,
   };
 }
@@ -360,7 +362,7 @@ function openOnDay(date: string): SQL {
   const dayEnd = vnInstant(addDays(date, 1), '00:00');
   return or(
     and(inArray(summons.status, OPEN_STATUSES), lt(summons.createdAt, dayEnd)),
-    and(eq(summons.status, 'acknowledged'), gte(summons.requiredAt, dayStart), lt(summons.requiredAt, dayEnd)),
+    and(inArray(summons.status, ['acknowledged', 'declined']), gte(summons.requiredAt, dayStart), lt(summons.requiredAt, dayEnd)),
   )!;
 }
 
@@ -647,6 +649,45 @@ export async function acknowledgeSummons(deps: Deps, user: CurrentUser, id: stri
       await deps.audit(tx, { actorUserId: user.userId, action: 'presence.summons_acknowledged', entity: 'summons', entityId: id, agencyId: s.agencyId, data: { personId: s.personId } });
     });
   }
+  // The notification of the summons is answered: it no longer waits in the bell.
+  await markNotificationsRead(deps.db, user.userId, `/presence/summons/${id}`, deps.clock.now());
+  return (await summonsViews(deps.db, eq(summons.id, id), 1))[0]!;
+}
+
+/**
+ * The summoned person answers "không thể đến" with a reason (idempotent for the same state): the caller
+ * is told at once, in the app and by e-mail, with the reason; the escalation stops. Allowed while the
+ * summons is open or after acknowledging it (plans change); not after a cancellation.
+ */
+export async function declineSummons(deps: Deps, user: CurrentUser, id: string, reason: string): Promise<SummonsView> {
+  const s = await loadSummons(deps.db, id);
+  if (!user.personId || s.personId !== user.personId) throw await denySummons(deps.db, user, s, 'Chỉ người được triệu tập mới trả lời được.');
+  if (s.status === 'cancelled') throw new AppError('INVALID_STATE', 'Lệnh triệu tập đã bị hủy.');
+  if (s.status !== 'declined') {
+    await deps.db.transaction(async (tx) => {
+      const now = deps.clock.now();
+      const [row] = await tx
+        .update(summons)
+        .set({ status: 'declined', declinedAt: now, declineReason: reason })
+        .where(and(eq(summons.id, id), inArray(summons.status, [...OPEN_STATUSES, 'acknowledged'])))
+        .returning();
+      if (!row) {
+        const fresh = await loadSummons(tx, id);
+        if (fresh.status === 'cancelled') throw new AppError('INVALID_STATE', 'Lệnh triệu tập đã bị hủy.');
+        return; // declined meanwhile
+      }
+      await notify(tx, deps.clock, {
+        userIds: [s.calledByUserId],
+        kind: 'summons_declined',
+        title: `${user.displayName} không thể đến cơ quan lúc ${timeVi(s.requiredAt)}`,
+        body: `Lý do: ${reason}. Lý do triệu tập: ${s.reason}.`,
+        link: `/presence/summons/${id}`,
+        email: true,
+      });
+      await deps.audit(tx, { actorUserId: user.userId, action: 'presence.summons_declined', entity: 'summons', entityId: id, agencyId: s.agencyId, data: { personId: s.personId, previousStatus: s.status } });
+    });
+  }
+  await markNotificationsRead(deps.db, user.userId, `/presence/summons/${id}`, deps.clock.now());
   return (await summonsViews(deps.db, eq(summons.id, id), 1))[0]!;
 }
 

@@ -37,7 +37,7 @@ export const presenceStatus = pgTable('presence_status', {
 
 /**
  * Summons (triệu tập, D2): a leader calls a person at home to the office. Not acknowledged in 30 minutes
- * → escalated to the unit head. status: pending | acknowledged | escalated | cancelled.
+ * → escalated to the unit head. status: pending | acknowledged | escalated | cancelled | declined.
  */
 export const summons = pgTable(
   'summons',
@@ -53,6 +53,9 @@ export const summons = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** "Không thể đến": when and why the person answered they cannot come. */
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+    declineReason: text('decline_reason'),
     status: text('status').notNull().default('pending'),
   },
   (t) => [index('summons_person_idx').on(t.personId, t.createdAt), index('summons_unit_idx').on(t.unitId, t.createdAt)],

@@ -23,6 +23,7 @@ import type {
 } from '../../../shared/contracts/presence';
 import type { SummonsStatus } from '../../../shared/domain/presence';
 import { api } from '../../lib/api';
+import { notificationKeys } from '../notifications/api';
 
 /** The board, the missing list and my day change with the clock: refetch them every minute. */
 export const PRESENCE_REFRESH_MS = 60_000;
@@ -126,6 +127,22 @@ export function useAckSummons() {
     meta: { offline: 'summonsAck' },
     onSuccess: (s) => {
       qc.setQueryData<MeResponse>(presenceKeys.me(), (me) => replaceSummons(me, s));
+      // The server marks the summons' notification read: the bell's count changes.
+      void qc.invalidateQueries({ queryKey: notificationKeys.list() });
+      return invalidatePresence(qc);
+    },
+  });
+}
+
+/** "Không thể đến" with a reason (idempotent on the server). */
+export function useDeclineSummons() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => api.post<SummonsView>(`/presence/summons/${encodeURIComponent(id)}/decline`, { reason }),
+    meta: { offline: 'summonsAck' },
+    onSuccess: (s) => {
+      qc.setQueryData<MeResponse>(presenceKeys.me(), (me) => replaceSummons(me, s));
+      void qc.invalidateQueries({ queryKey: notificationKeys.list() });
       return invalidatePresence(qc);
     },
   });

@@ -72,20 +72,23 @@ const summons = (over: Partial<SummonsView>): SummonsView => ({
   createdAt: '2026-11-24T00:10:00.000Z',
   acknowledgedAt: null,
   escalatedAt: null,
+  declinedAt: null,
+  declineReason: null,
   status: 'pending',
   ...over,
 });
 
 describe('summons', () => {
   it('treats pending and escalated as open, and lists the open ones first, soonest first', () => {
-    expect(['pending', 'escalated', 'acknowledged', 'cancelled'].map((status) => isOpenSummons({ status: status as SummonsView['status'] }))).toEqual([true, true, false, false]);
+    expect(['pending', 'escalated', 'acknowledged', 'cancelled', 'declined'].map((status) => isOpenSummons({ status: status as SummonsView['status'] }))).toEqual([true, true, false, false, false]);
     const list = [
       summons({ id: 'ack', status: 'acknowledged', requiredAt: '2026-11-24T01:00:00.000Z' }),
       summons({ id: 'late', status: 'pending', requiredAt: '2026-11-24T08:00:00.000Z' }),
       summons({ id: 'soon', status: 'escalated', requiredAt: '2026-11-24T02:00:00.000Z' }),
       summons({ id: 'gone', status: 'cancelled', requiredAt: '2026-11-24T00:30:00.000Z' }),
+      summons({ id: 'cannot', status: 'declined', requiredAt: '2026-11-24T00:45:00.000Z' }),
     ];
-    expect(sortSummons(list).map((s) => s.id)).toEqual(['soon', 'late', 'ack', 'gone']);
+    expect(sortSummons(list).map((s) => s.id)).toEqual(['soon', 'late', 'ack', 'cannot', 'gone']);
   });
 
   it('writes the time alone on the day shown and with the date on another day (Vietnam time)', () => {

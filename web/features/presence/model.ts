@@ -67,9 +67,9 @@ export function isOpenSummons(s: Pick<SummonsView, 'status'>): boolean {
   return s.status === 'pending' || s.status === 'escalated';
 }
 
-/** Open summons first (soonest time first), then the acknowledged ones, then the cancelled. */
+/** Open summons first (soonest time first), then the acknowledged ones, then the declined, then the cancelled. */
 export function sortSummons<T extends Pick<SummonsView, 'status' | 'requiredAt'>>(list: readonly T[]): T[] {
-  const rank = (s: T) => (isOpenSummons(s) ? 0 : s.status === 'acknowledged' ? 1 : 2);
+  const rank = (s: T) => (isOpenSummons(s) ? 0 : s.status === 'acknowledged' ? 1 : s.status === 'declined' ? 2 : 3);
   return [...list].sort((a, b) => rank(a) - rank(b) || a.requiredAt.localeCompare(b.requiredAt));
 }
 

@@ -7,7 +7,7 @@ import type { SummonsStatus } from '../../../shared/domain/presence';
 import { hhmm } from './model';
 
 /** Filled for the open ones (white text on red 8/9: at least 4.5:1), outlined dark text for the others. */
-const SUMMONS_COLOR: Record<SummonsStatus, string> = { pending: 'red.8', escalated: 'red.9', acknowledged: 'teal.9', cancelled: 'gray.8' };
+const SUMMONS_COLOR: Record<SummonsStatus, string> = { pending: 'red.8', escalated: 'red.9', acknowledged: 'teal.9', cancelled: 'gray.8', declined: 'grape.9' };
 
 export function SummonsStatusBadge({ status }: { status: SummonsStatus }) {
   const { t } = useTranslation();
