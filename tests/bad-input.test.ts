@@ -133,6 +133,8 @@ describe('multipart bodies and file names', () => {
     expectValidation(res, 'body');
     const noBoundary = await C.office.request('POST', '/api/tasks/import?agencyId=bi-snv', new TextEncoder().encode('abc'), { 'content-type': 'multipart/form-data' });
     expectValidation(noBoundary, 'body');
+    const doc = await C.office.request('POST', '/api/documents/khong-co/files', bad, { 'content-type': 'multipart/form-data; boundary=XYZ' });
+    expect(doc.status, JSON.stringify(doc.body)).toBeLessThan(500);
   });
   it('a file name with a double quote is stored, and returned with an RFC 5987 filename*', async () => {
     const boundary = 'B0UNDARY';

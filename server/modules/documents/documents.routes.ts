@@ -29,6 +29,7 @@ import {
 import type { AppEnv, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { createRouter, json, jsonBody, requireUser, responses } from '../../lib/http';
+import { checkFileName, fileOf, readMultipart } from '../../lib/limits';
 import { contentDisposition } from '../tasks/tasks.routes';
 import { exportRegister } from './documents.export';
 import { documentOptions } from './documents.options';
@@ -130,11 +131,12 @@ export function documentRoutes(deps: Deps) {
         if (doc.secrecy !== 'none') throw svc.secretRefused(['file']);
         throw new AppError('VALIDATION', 'Gửi tệp dưới dạng multipart/form-data, trường "file".', { issues: [{ path: 'body.file', message: 'Chưa chọn tệp.' }] });
       }
-      const form = await c.req.parseBody();
-      const file = form.file instanceof File ? form.file : null;
+      // A malformed multipart body or a file name with control characters is a 400 (server/lib/limits.ts).
+      const form = await readMultipart(c);
+      const file = fileOf(form.file);
       if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp (trường "file").', { issues: [{ path: 'body.file', message: 'Chưa chọn tệp.' }] });
       if (file.size > DOCUMENT_FILE_MAX_BYTES) return tooLarge(c);
-      return c.json(await svc.addFile(deps, user, id, { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }), 200);
+      return c.json(await svc.addFile(deps, user, id, { name: checkFileName(file.name, 'body.file'), type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }), 200);
     },
   );
   app.openapi(
