@@ -128,6 +128,20 @@ describe('signPdf + verifyPdf', () => {
     expect(s.problems).toContain('Tệp đã bị thay đổi sau khi ký (có dữ liệu được thêm hoặc sửa sau chữ ký này).');
   });
 
+  it("refuses a ByteRange whose gap is not the signature dictionary's own /Contents", () => {
+    // Point the gap at another hex string of the file (the trailer's /ID), keeping the field's width.
+    const text = signed.toString('latin1');
+    const field = /\/ByteRange \[[\d ]+\] */.exec(text)!;
+    const idAt = text.lastIndexOf('/ID [<') + 5;
+    const idEnd = text.indexOf('>', idAt) + 1;
+    const forgedField = `/ByteRange [0 ${idAt} ${idEnd} ${signed.length - idEnd}]`.padEnd(field[0].length, ' ');
+    expect(forgedField.length).toBe(field[0].length);
+    const forged = Buffer.from(text.slice(0, field.index) + forgedField + text.slice(field.index + field[0].length), 'latin1');
+    const s = verifyPdf(forged).signatures[0]!;
+    expect(s.valid).toBe(false);
+    expect(s.problems).toContain('ByteRange không hợp lệ (không bao trùm đúng phần ngoài chữ ký).');
+  });
+
   it('reports a certificate that does not chain to the given root as untrusted', () => {
     const r = verifyPdf(signed, { trustedRoots: [otherCa.certPem] });
     expect(r.signatures[0]!.cryptoValid).toBe(true);

@@ -65,7 +65,8 @@ function findSignatures(pdf: Buffer): RawSignature[] {
     const [, a, b] = byteRange as [number, number, number, number];
     const objStart = text.lastIndexOf(' obj', m.index);
     const objEnd = text.indexOf('endobj', Math.max(m.index, b));
-    const inGap = a < b && b <= pdf.length && text[a] === '<' && text[b - 1] === '>';
+    // The excluded gap must be exactly this dictionary's /Contents hex string (not some other string of the file).
+    const inGap = a < b && b <= pdf.length && objStart < a && (objEnd < 0 || b <= objEnd) && text[a] === '<' && text[b - 1] === '>' && /\/Contents\s*$/.test(text.slice(Math.max(objStart, a - 32), a)) && /^[0-9A-Fa-f\s]*$/.test(text.slice(a + 1, b - 1));
     const contents = inGap ? Buffer.from(text.slice(a + 1, b - 1).replace(/\s+/g, ''), 'hex') : Buffer.alloc(0);
     const dict = inGap ? text.slice(objStart, a) + text.slice(b, objEnd) : text.slice(objStart, objEnd < 0 ? m.index + 200 : objEnd);
     out.push({ byteRange, dict, contents });
