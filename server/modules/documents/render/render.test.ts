@@ -103,6 +103,15 @@ describe('renderOutgoingDocx', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
+  it('lists several addressees under "Kính gửi:" one a line', async () => {
+    const view = { ...SAMPLE_CONG_VAN, addressees: ['Sở Tài chính;', 'Sở Kế hoạch và Đầu tư.'] };
+    const texts = (await docxParagraphs(await renderOutgoingDocx(view))).map((p) => p.text);
+    const at = texts.indexOf('Kính gửi:');
+    expect(texts.slice(at, at + 3)).toEqual(['Kính gửi:', '- Sở Tài chính;', '- Sở Kế hoạch và Đầu tư.']);
+    const pdf = (await pdfText(await renderOutgoingPdf(view))).text;
+    expect(pdf).toMatch(/Kính gửi:\s+- Sở Tài chính;\s+- Sở Kế hoạch và Đầu tư\./);
+  });
+
   it('uses A4, margins 20/20/30/15 mm and Times New Roman', async () => {
     const zip = await JSZip.loadAsync(await renderOutgoingDocx(SAMPLE_QUYET_DINH));
     const xml = await zip.file('word/document.xml')!.async('string');
