@@ -20,7 +20,7 @@ import { useSession } from '../auth/session';
 import { formatDateText, parseDateText } from '../calendar/dateText';
 import { DateField } from '../calendar/fields';
 import { usePeople } from '../org/api';
-import { uploadDocumentFile, useRegisterIncoming } from './api';
+import { uploadDocumentFile, useRefreshDocument, useRegisterIncoming } from './api';
 import { acceptableFile, incomingFieldsShown } from './model';
 
 export function IncomingFormPage() {
@@ -29,6 +29,7 @@ export function IncomingFormPage() {
   const navigate = useNavigate();
   const agencyId = session.user.agencyId ?? '';
   const create = useRegisterIncoming();
+  const refresh = useRefreshDocument();
   const [issuerName, setIssuerName] = useState('');
   const [numberText, setNumberText] = useState('');
   const [issuedText, setIssuedText] = useState('');
@@ -103,6 +104,7 @@ export function IncomingFormPage() {
       if (shown.file && file) {
         try {
           await uploadDocumentFile(doc.id, file);
+          await refresh(doc.id);
         } catch (err) {
           setUploadError(t('documents.incomingForm.uploadFailed', { message: isApiError(err) || err instanceof Error ? err.message : '' }));
           toasts.show({ color: 'orange', message: t('documents.incomingForm.saved', { number: doc.arrivalNumber ?? '' }) });

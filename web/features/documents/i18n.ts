@@ -10,7 +10,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const docTypesVi = Object.fromEntries(Object.entries(DOC_TYPES).map(([k, v]) => [k, v.label])) as Record<DocType, string>;
 const AUTHORITY_VI: Record<SigningAuthority, string> = {
-  head: 'Ký thay mặt chính mình (Giám đốc ký)',
+  head: 'Giám đốc ký (ký tên mình)',
   kt: 'KT. — Ký thay Giám đốc (Phó Giám đốc)',
   tl: 'TL. — Thừa lệnh',
   tuq: 'TUQ. — Thừa ủy quyền',
