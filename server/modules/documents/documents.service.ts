@@ -1109,6 +1109,9 @@ function visibleSql(user: CurrentUser): SQL {
   const me = user.personId ?? '';
   const parts: SQL[] = [];
   const agencyIds = [...new Set([...read.agencyIds, ...reg.agencyIds])];
+  // A person works only inside the agencies of their grants: when the agency-wide reach covers all of
+  // them, the agency is the whole answer (one indexable condition instead of an OR of subqueries).
+  if (agencyIds.length && user.grants.every((g) => agencyIds.includes(g.agencyId))) return inArray(documents.agencyId, agencyIds);
   if (agencyIds.length) parts.push(inArray(documents.agencyId, agencyIds));
   const notSecret = sql`${documents.secrecy} = 'none'`;
   if (read.unitIds.length) parts.push(and(notSecret, inArray(documents.unitId, read.unitIds))!);
