@@ -427,6 +427,20 @@ describe('search, register and Phụ lục 2', () => {
     expect(ok(await C.office!.get(`/api/documents?box=incoming&q=${encodeURIComponent('khan cap xyz')}`)).documents).toEqual([]);
   });
 
+  it('finds a received document by the text of its DOCX or PDF file', async () => {
+    const { Document, Packer, Paragraph } = await import('docx');
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Chính sách đặc thù cho cán bộ y tế tuyến đầu chống dịch')] }] }));
+    const a = ok(await C.office!.post('/api/documents/incoming', incoming({ numberText: '88/SYT-TCCB', subject: 'V/v thực hiện chế độ phụ cấp' })));
+    ok(await upload(C.office!, a.id, 'phu-cap.docx', new Uint8Array(docx), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'));
+    const { renderOutgoingPdf } = await import('./render');
+    const pdf = await renderOutgoingPdf({ agency: 'SỞ Y TẾ', notation: 'SYT-NVY', place: 'Ninh Thuận', date: '2021-07-16', subject: 'phân luồng khám bệnh', body: ['Bố trí khu vực sàng lọc bệnh nhân sốt tại cổng bệnh viện.'], recipients: ['Lưu: VT.'], signer: { position: 'GIÁM ĐỐC', name: 'Lê Văn Y' } });
+    const b = ok(await C.office!.post('/api/documents/incoming', incoming({ numberText: '89/SYT-NVY', subject: 'V/v phân luồng khám bệnh' })));
+    ok(await upload(C.office!, b.id, 'phan-luong.pdf', new Uint8Array(pdf)));
+    const find = async (q: string) => ok(await C.office!.get(`/api/documents?box=incoming&q=${encodeURIComponent(q)}`)).documents.map((d: any) => d.numberText);
+    expect(await find('y te tuyen dau')).toEqual(['88/SYT-TCCB']);
+    expect(await find('sàng lọc bệnh nhân sốt')).toEqual(['89/SYT-NVY']);
+  });
+
   it('exports the incoming register as XLSX with every number, read back', async () => {
     const res = await C.office!.get(`/api/documents/register.xlsx?agencyId=${A.snv}&register=den&year=2021`);
     expect(res.status).toBe(200);

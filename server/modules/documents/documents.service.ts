@@ -77,6 +77,7 @@ import { agencies, people, units } from '../org/org.table';
 import { dutyAssignments } from '../roster/roster.table';
 import { taskActions, taskPeople, tasks } from '../tasks/tasks.table';
 import { cancelNumbers, issueNumber } from './documents.numbering';
+import { extractText } from './documents.text';
 import { documentDelegations, documentEvents, documentFiles, documentNumbers, documents, documentSettings, documentTasks, documentVersions } from './documents.table';
 
 type DocRow = typeof documents.$inferSelect;
@@ -1076,7 +1077,10 @@ export async function addFile(deps: Deps, user: CurrentUser, id: string, file: U
   const fileName = base.slice(-200);
   const fileId = newId('dfl');
   const kind = doc.direction === 'out' && (doc.status === 'signed' || doc.status === 'issued') ? 'signed' : doc.direction === 'in' ? 'original' : 'attachment';
+  // The file's text joins the document's search text (văn bản đến received as PDF/DOCX).
+  const text = foldVi(await extractText(file.bytes, type.mime)).replace(/\s+/g, ' ').trim();
   await deps.db.transaction(async (tx) => {
+    if (text) await tx.update(documents).set({ searchText: sql`left(${documents.searchText} || ' ' || ${text}, 400000)` }).where(eq(documents.id, id));
     await tx.insert(documentFiles).values({ id: fileId, documentId: id, kind, personId, fileName, mimeType: type.mime, size: file.bytes.length, sha256, content: sql`decode(${Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('base64')}, 'base64')`, createdAt: now });
     await addEvent(tx, doc, { at: now, user, kind: 'file_added', data: { fileId, fileName, size: file.bytes.length, sha256 } });
     if (personId) await recordDocActivity(tx, id, personId, now, 'attach', fileName);
