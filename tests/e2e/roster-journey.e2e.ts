@@ -215,4 +215,34 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('the unit head is told before changing the approved roster that it becomes version 2 and needs approval again', async () => {
+    const { context, page, errors } = await as(`Trưởng phòng · ${AGENCY}`);
+    await page.goto(`${server.base}/roster/unit?period=${periodId}`);
+    const banner = page.getByTestId('approved-version');
+    await banner.getByText('Lịch đã được phê duyệt — phiên bản 1').waitFor();
+    expect(await banner.innerText()).toContain('thay đổi thành bản nháp phiên bản 2');
+    const cells = page.locator('button.roster-cell');
+    await expect.poll(() => cells.count()).toBeGreaterThan(0);
+    const before = await cells.first().getAttribute('aria-label');
+    const key = before?.includes('làm việc tại nhà') ? 'c' : 'n';
+    // The first edit asks first; "Hủy" changes nothing.
+    await cells.first().focus();
+    await page.keyboard.press(key);
+    const dialog = page.getByRole('dialog', { name: 'Sửa lịch đã phê duyệt?' });
+    await dialog.getByText(/Thay đổi sẽ tạo phiên bản 2, phải gửi lại Văn phòng/).waitFor();
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await cells.first().getAttribute('aria-label')).toBe(before);
+    // Confirmed, the edit applies and the banner says which version is being made.
+    await cells.first().focus();
+    await page.keyboard.press(key);
+    await dialog.getByRole('button', { name: 'Sửa, tạo phiên bản mới' }).click();
+    await expect.poll(() => cells.first().getAttribute('aria-label')).not.toBe(before);
+    await banner.getByText(/Bạn đang sửa thành phiên bản 2 \(bản nháp\)/).waitFor();
+    // Nothing is saved until "Lưu": the approved schedule is untouched.
+    expect((await apiGet<Grid>(page, `/roster/periods/${periodId}/units/${unitId}`)).status).toBe('approved');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -117,7 +117,21 @@ function Editor({
   const generate = useGenerateUnit(periodId, unitId);
   const busy = save.isPending || submit.isPending || copy.isPending || generate.isPending;
 
-  const onEdit = useCallback((edit: Edit, stroke?: string) => dispatch({ type: 'edit', edit, stroke }), []);
+  // Changing an approved roster makes a new version that needs approval again: say so before the first edit.
+  const approved = grid.period.approvedVersion > 0 && (grid.status === 'approved' || grid.period.status === 'approved');
+  const [approvedEditOk, setApprovedEditOk] = useState(false);
+  const [heldEdit, setHeldEdit] = useState<{ edit: Edit; stroke?: string } | null>(null);
+  const mustConfirm = editable && approved && !approvedEditOk;
+  const onEdit = useCallback(
+    (edit: Edit, stroke?: string) => {
+      if (mustConfirm) {
+        setHeldEdit((held) => held ?? { edit, stroke });
+        return;
+      }
+      dispatch({ type: 'edit', edit, stroke });
+    },
+    [mustConfirm],
+  );
   const onUndo = useCallback(() => dispatch({ type: 'undo' }), []);
 
   // Leaving with unsaved edits asks first (router navigation and closing the tab).
@@ -261,6 +275,17 @@ function Editor({
 
   return (
     <Stack gap="sm" pb={isPhone && editable ? 0 : undefined}>
+      {approved ? (
+        <Alert color="blue" variant="light" icon={<IconEye aria-hidden />} title={t('roster.editor.approvedTitle', { version: grid.period.approvedVersion })} data-testid="approved-version">
+          <Text size="sm">
+            {editable
+              ? approvedEditOk || dirty
+                ? t('roster.editor.approvedEditing', { version: grid.period.approvedVersion, next: grid.period.approvedVersion + 1 })
+                : t('roster.editor.approvedEditable', { next: grid.period.approvedVersion + 1 })
+              : t('roster.editor.approvedReadOnly')}
+          </Text>
+        </Alert>
+      ) : null}
       {grid.status === 'returned' && grid.returnComment ? (
         <Alert color="red" variant="filled" icon={<IconMessageReport aria-hidden />} title={t('roster.editor.returnedTitle')} role="alert">
           <Text size="md" fw={600} style={{ whiteSpace: 'pre-wrap' }}>
@@ -456,6 +481,11 @@ function Editor({
         onClose={() => setConfirm(null)}
       >
         <Text size="sm">{t('roster.editor.generateConfirm')}</Text>
+        {approved ? (
+          <Text size="sm" fw={600} mt="xs">
+            {t('roster.editor.approvedConfirmText', { version: grid.period.approvedVersion, next: grid.period.approvedVersion + 1 })}
+          </Text>
+        ) : null}
         {dirty ? (
           <Text size="sm" mt="xs">
             {t('roster.editor.generateSavesFirst')}
@@ -463,6 +493,20 @@ function Editor({
         ) : null}
       </ConfirmModal>
       <GenerateResultModal result={generated} onClose={() => setGenerated(null)} />
+      <ConfirmModal
+        opened={!!heldEdit}
+        title={t('roster.editor.approvedConfirmTitle')}
+        confirmLabel={t('roster.editor.approvedConfirm')}
+        loading={false}
+        onConfirm={() => {
+          setApprovedEditOk(true);
+          if (heldEdit) dispatch({ type: 'edit', edit: heldEdit.edit, stroke: heldEdit.stroke });
+          setHeldEdit(null);
+        }}
+        onClose={() => setHeldEdit(null)}
+      >
+        <Text size="sm">{t('roster.editor.approvedConfirmText', { version: grid.period.approvedVersion, next: grid.period.approvedVersion + 1 })}</Text>
+      </ConfirmModal>
       <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('roster.editor.unsaved', { count: pending.length })} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Text size="sm">{t('roster.editor.leaveConfirm')}</Text>
         <Group justify="flex-end" mt="md">
