@@ -139,7 +139,16 @@ function footer(doc: OutgoingDocumentView): Table {
   const right = [
     ...lines.map((l, i) => para([run(l, { bold: true, size: 13 })], { before: i === 0 ? 12 : 0 })),
     // Space for the signature image and the seal (Phụ lục I §II.7c, 8).
-    new Paragraph({ children: [run('', { size: 13 })], spacing: { before: 0, after: 0, line: convertMillimetersToTwip(26), lineRule: LineRuleType.EXACT } }),
+    ...(doc.signatureNote?.length
+      ? doc.signatureNote.map(
+          (l, i, all) =>
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [new TextRun({ text: l, font: FONT, size: 20, color: '1F3FBF' })],
+              spacing: { before: i === 0 ? convertMillimetersToTwip(6) : 0, after: i === all.length - 1 ? Math.max(0, convertMillimetersToTwip(20) - all.length * 230) : 0 },
+            }),
+        )
+      : [new Paragraph({ children: [run('', { size: 13 })], spacing: { before: 0, after: 0, line: convertMillimetersToTwip(26), lineRule: LineRuleType.EXACT } })]),
     para([run(doc.signer.name.trim(), { bold: true, size: 14 })]),
   ];
   const half = TEXT_MM / 2;

@@ -93,7 +93,9 @@ function footer(doc: OutgoingDocumentView): Content {
         stack: [
           ...signerLines(doc.signer).map((l) => ({ text: l, bold: true, fontSize: 13 })),
           // Space for the signature image and the seal (Phụ lục I §II.7c, 8).
-          { text: ' ', fontSize: 13, margin: [0, 26 * MM - 15, 0, 0] },
+          ...(doc.signatureNote?.length
+            ? [{ stack: doc.signatureNote.map((l) => ({ text: l, fontSize: 10, color: '#1f3fbf' })), margin: [0, 6 * MM, 0, 26 * MM - 6 * MM - doc.signatureNote.length * 11.5] }]
+            : [{ text: ' ', fontSize: 13, margin: [0, 26 * MM - 15, 0, 0] }]),
           { text: doc.signer.name.trim(), bold: true, fontSize: 14 },
         ],
       },

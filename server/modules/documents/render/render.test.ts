@@ -176,6 +176,15 @@ describe('renderOutgoingPdf', () => {
     expect(find(ps, 'HỎA TỐC').xml).toContain('w:color w:val="D00000"');
   });
 
+  it('prints the signature note (blue) in the signature space, between the position and the name', async () => {
+    const view = { ...SAMPLE_CONG_VAN, signatureNote: ['Đã ký số', '05/12/2026 14:30'] };
+    const flat = (await pdfText(await renderOutgoingPdf(view))).text.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/PHÓ GIÁM ĐỐC Đã ký số 05\/12\/2026 14:30 Nguyễn Văn An/);
+    const ps = await docxParagraphs(await renderOutgoingDocx(view));
+    expect(find(ps, 'Đã ký số').xml).toContain('<w:color w:val="1F3FBF"/>');
+    expect((await pdfText(await renderOutgoingPdf(SAMPLE_CONG_VAN))).text).not.toContain('Đã ký số');
+  });
+
   it('numbers pages from page 2, centred at the top, and keeps the signature block together', async () => {
     const long = { ...SAMPLE_QUYET_DINH, body: Array.from({ length: 30 }, (_, i) => `Điều ${i + 1}. ${'Nội dung quy định chi tiết của điều này. '.repeat(4)}`) };
     const { pages } = await pdfText(await renderOutgoingPdf(long));

@@ -60,6 +60,12 @@ export interface OutgoingDocumentView {
   recipients: string[];
   signer: OutgoingSignerView;
   urgency?: UrgencyInput | null;
+  /**
+   * Lines printed in the signature space (between the position and the name), in blue, e.g.
+   * ["Đã ký số", "Nguyễn Văn An", "05/12/2026 14:30"] for the copy that is then signed digitally
+   * (Phụ lục I §II.7c: the signature image sits there). Absent: the space stays blank.
+   */
+  signatureNote?: string[];
   /** Prints "DỰ THẢO" at the top (a draft not yet issued). */
   draft?: boolean;
 }
