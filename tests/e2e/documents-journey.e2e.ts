@@ -289,6 +289,15 @@ describe('documents journey: arrives, is assigned, answered, returned twice, esc
     expect(issued.numberText).toMatch(/^\d+\/\S+/);
     expect(issued.recipients.some((r) => r.receivedDocumentId)).toBe(true);
     await office.page.getByText(issued.numberText).first().waitFor();
+    // The link to the document in the NĐ 30 layout gives its PDF.
+    const preview = office.page.getByRole('link', { name: 'Xem bản PDF theo thể thức NĐ 30' });
+    const href = (await preview.getAttribute('href'))!;
+    const pdf = await office.page.evaluate(async (url) => {
+      const res = await fetch(url);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return { status: res.status, type: res.headers.get('content-type'), magic: String.fromCharCode(...bytes.slice(0, 5)) };
+    }, href);
+    expect(pdf).toEqual({ status: 200, type: 'application/pdf', magic: '%PDF-' });
     expect(office.errors.concat(director.errors, staff.errors, head.errors)).toEqual([]);
   });
 

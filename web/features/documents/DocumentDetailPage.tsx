@@ -32,7 +32,15 @@ function Detail({ doc }: { doc: DocumentDetail }) {
   const { t } = useTranslation();
   const session = useSession();
   const secret = isSecret(doc.secrecy);
-  const back = doc.direction === 'in' ? '/documents/incoming' : '/documents/outgoing';
+  // Back to the register when the user may open it, else to "Chờ tôi xử lý / ký".
+  const back =
+    doc.direction === 'in'
+      ? session.canAny(['document.read', 'document.register'])
+        ? '/documents/incoming'
+        : '/documents/waiting'
+      : session.canAny(['document.read', 'document.draft', 'document.format', 'document.sign', 'document.issue'])
+        ? '/documents/outgoing'
+        : '/documents/waiting';
   const canReply = doc.direction === 'in' && !secret && session.can('document.draft') && doc.tasks.some((x) => x.lead.id === session.user.personId || x.coordinators.some((c) => c.id === session.user.personId));
   return (
     <>
