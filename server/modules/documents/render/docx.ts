@@ -107,7 +107,7 @@ function titleBlock(doc: OutgoingDocumentView): Paragraph[] {
     if (to.length === 1) out.push(para([run(`Kính gửi: ${to[0]}`, { size: 14 })], { before: 18, after: 6 }));
     else if (to.length > 1) {
       out.push(para([run('Kính gửi:', { size: 14 })], { before: 18 }));
-      to.forEach((a, i) => out.push(new Paragraph({ children: [run(`- ${a}`, { size: 14 })], indent: { left: convertMillimetersToTwip(45) }, spacing: { after: i === to.length - 1 ? twipOfPt(6) : 0 } })));
+      out.push(...to.map((a, i) => new Paragraph({ children: [run(`- ${a}`, { size: 14 })], indent: { left: convertMillimetersToTwip(45) }, spacing: { after: i === to.length - 1 ? twipOfPt(6) : 0 } })));
     } else out.push(para([run('', { size: 6 })], { after: 12 }));
     return out;
   }

@@ -73,7 +73,7 @@ export interface ParsedCms {
 export function parseCms(buf: Buffer): ParsedCms {
   const top = readNode(buf, 0);
   const [typeNode, explicit] = children(buf, top);
-  if (!typeNode || typeNode.tag !== 0x06 || oidToString(contentOf(buf, typeNode)) !== OID.signedData || !explicit) throw new DerError('not a CMS SignedData');
+  if (typeNode?.tag !== 0x06 || oidToString(contentOf(buf, typeNode)) !== OID.signedData || !explicit) throw new DerError('not a CMS SignedData');
   const sd = children(buf, children(buf, explicit)[0]!);
   let i = 3; // version, digestAlgorithms, encapContentInfo
   const certificates: Buffer[] = [];
@@ -83,7 +83,7 @@ export function parseCms(buf: Buffer): ParsedCms {
   }
   if (sd[i]?.tag === 0xa1) i++; // crls
   const signerInfos = sd[i];
-  if (!signerInfos || signerInfos.tag !== 0x31) throw new DerError('no SignerInfos');
+  if (signerInfos?.tag !== 0x31) throw new DerError('no SignerInfos');
   const si = children(buf, children(buf, signerInfos)[0]!);
   const sid = si[1]!;
   const digestAlgorithm = oidToString(contentOf(buf, children(buf, si[2]!)[0]!));

@@ -76,6 +76,6 @@ export async function verifyPersonalSignature(input: { publicKey: PersonalPublic
   }
   if (sig.length !== 64) throw invalid('signature', 'Chữ ký cá nhân phải là 64 byte (r‖s của ECDSA P-256).');
   const digest = input.digest ?? (input.document ? await documentDigest(input.document) : undefined);
-  if (!digest || digest.length !== 32) throw invalid('digest', 'Thiếu văn bản hoặc mã băm SHA-256 (32 byte) để kiểm tra chữ ký.');
+  if (digest?.length !== 32) throw invalid('digest', 'Thiếu văn bản hoặc mã băm SHA-256 (32 byte) để kiểm tra chữ ký.');
   return subtle().verify({ name: 'ECDSA', hash: 'SHA-256' }, key, sig as BufferSource, digest as BufferSource);
 }
