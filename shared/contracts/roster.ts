@@ -138,6 +138,10 @@ export const SaveResult = z.object({ version: z.number(), status: z.enum(UNIT_RO
 export type SaveResult = z.infer<typeof SaveResult>;
 
 export const VersionRequest = z.object({ version: VersionSchema }).strict();
+/** "Nhắc đơn vị": all units not sent, or these. */
+export const RemindRequest = z.object({ unitIds: z.array(IdSchema).min(1).max(200).optional() }).strict();
+export const RemindResponse = z.object({ reminded: z.array(z.object({ unitId: z.string(), unitName: z.string(), recipients: z.number() })) });
+export type RemindResponse = z.infer<typeof RemindResponse>;
 export const ReturnRequest = z.object({ version: VersionSchema, comment: z.string().trim().min(3, 'Nhập lý do trả lại.').max(2000) }).strict();
 
 export const DiffRow = z.object({ personId: z.string(), fullName: z.string(), unitName: z.string(), date: z.string(), from: ModeSchema.nullable(), to: ModeSchema.nullable() });

@@ -14,6 +14,8 @@ import {
   PeriodList,
   PeriodStatusResponse,
   PeriodView,
+  RemindRequest,
+  RemindResponse,
   ReturnRequest,
   SaveCellsRequest,
   SaveResult,
@@ -106,6 +108,13 @@ export function rosterRoutes(deps: Deps) {
   app.openapi(createRoute({ method: 'post', path: '/periods/{id}/units/{unitId}/submit', tags: ['roster'], summary: 'Gửi Văn phòng', request: { params: UnitParam, ...jsonBody(VersionRequest) }, responses: responses(SaveResult) }), async (c) => {
     const p = c.req.valid('param');
     return c.json(await roster.submitUnit(deps, requireUser(c), p.id, p.unitId, c.req.valid('json').version), 200);
+  });
+  app.openapi(createRoute({ method: 'post', path: '/periods/{id}/units/{unitId}/submit-on-behalf', tags: ['roster'], summary: 'Văn phòng gửi thay đơn vị (ghi nhận là gửi thay)', request: { params: UnitParam, ...jsonBody(VersionRequest) }, responses: responses(SaveResult) }), async (c) => {
+    const p = c.req.valid('param');
+    return c.json(await roster.submitUnit(deps, requireUser(c), p.id, p.unitId, c.req.valid('json').version, { onBehalf: true }), 200);
+  });
+  app.openapi(createRoute({ method: 'post', path: '/periods/{id}/remind', tags: ['roster'], summary: 'Nhắc các đơn vị chưa gửi lịch (Văn phòng)', request: { params: PeriodParam, ...jsonBody(RemindRequest) }, responses: responses(RemindResponse) }), async (c) => {
+    return c.json(await roster.remindUnits(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json').unitIds), 200);
   });
   app.openapi(createRoute({ method: 'post', path: '/periods/{id}/units/{unitId}/return', tags: ['roster'], summary: 'Trả lại lịch của đơn vị', request: { params: UnitParam, ...jsonBody(ReturnRequest) }, responses: responses(SaveResult) }), async (c) => {
     const p = c.req.valid('param');

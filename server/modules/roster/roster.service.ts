@@ -4,8 +4,9 @@
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { DiffResponse, GridCell, PeriodStatusResponse, PeriodView, SaveCellsRequest, SaveResult, UnitGridResponse, ViolationView } from '../../../shared/contracts/roster';
-import { addDays, dayNumber, vnInstant, weekday } from '../../../shared/domain/dates';
+import { addDays, dayNumber, formatDateVi, vnDateOf, vnInstant, vnMinutesOf, weekday } from '../../../shared/domain/dates';
 import { canWorkFromHome } from '../../../shared/domain/org';
+import { hhmmOf } from '../../../shared/domain/presence';
 import type { Mode, PersonRole } from '../../../shared/domain/roster/format';
 import { unitView } from '../../../shared/domain/roster/scope';
 import {
@@ -30,6 +31,8 @@ import { activePolicy } from '../policy/policy.resolve';
 import { workdaysFor } from '../calendar/calendar.service';
 import { buildInstance, checkWithSeverity, loadPeriod, loadPeriodContext, severityOf, type Cell, type PeriodContext, type PeriodRow } from './roster.instance';
 import { rosterComments, rosterEntries, rosterPeriods, rosterVersions, schedule, unitRosters } from './roster.table';
+import { roleGrants } from '../auth/auth.table';
+import { notify } from '../notifications/notify';
 
 type UnitRosterRow = typeof unitRosters.$inferSelect;
 
@@ -261,11 +264,16 @@ export async function copyPrevious(deps: Deps, user: CurrentUser, periodId: stri
 
 // ---------------------------------------------------------------- workflow
 
-export async function submitUnit(deps: Deps, user: CurrentUser, periodId: string, unitId: string, version: number): Promise<SaveResult> {
+/**
+ * Sends a unit's roster to the Office: by its unit head or deputy, or — when a unit cannot (away, no
+ * connection) — by the Office on its behalf (`onBehalf`), recorded as such in the audit log and told to
+ * the unit's leaders. The same rules hold either way (no blocking violation).
+ */
+export async function submitUnit(deps: Deps, user: CurrentUser, periodId: string, unitId: string, version: number, opts: { onBehalf?: boolean } = {}): Promise<SaveResult> {
   const period = await loadPeriod(deps.db, periodId);
   const target = await unitTarget(deps.db, unitId);
   if (target.agencyId !== period.agencyId) throw hiddenNotFound();
-  assertCan(user, 'roster.submit', target);
+  assertCan(user, opts.onBehalf ? 'roster.compile' : 'roster.submit', target);
   const ctx = await loadPeriodContext(deps.db, period);
   return deps.db.transaction(async (tx) => {
     await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
@@ -284,9 +292,64 @@ export async function submitUnit(deps: Deps, user: CurrentUser, periodId: string
     }
     const now = deps.clock.now();
     const [row] = await tx.update(unitRosters).set({ status: 'submitted', submittedAt: now, submittedBy: user.userId, returnComment: null, version: ur.version + 1, updatedAt: now, updatedBy: user.userId }).where(eq(unitRosters.id, ur.id)).returning();
-    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.unit_submitted', entity: 'unit_roster', entityId: ur.id, agencyId: period.agencyId, data: { unitId, periodId, warnings: violations.length } });
+    if (opts.onBehalf) {
+      const unitName = ctx.units.find((u) => u.id === unitId)?.name ?? unitId;
+      await tx.insert(rosterComments).values({ id: newId('rc'), unitRosterId: ur.id, authorUserId: user.userId, kind: 'on_behalf', body: `Văn phòng (${user.displayName}) gửi thay đơn vị.`, createdAt: now });
+      await notify(tx, deps.clock, {
+        userIds: await unitLeaderUserIds(tx, [unitId]),
+        kind: 'roster_submitted_on_behalf',
+        title: `Văn phòng đã gửi thay lịch làm việc của ${unitName}`,
+        body: `${user.displayName} đã gửi lịch kỳ ${formatDateVi(period.fromDate)} – ${formatDateVi(period.toDate)} thay đơn vị. Muốn sửa, liên hệ Văn phòng để được trả lại.`,
+        link: `/roster/unit?period=${periodId}`,
+      });
+    }
+    await deps.audit(tx, { actorUserId: user.userId, action: opts.onBehalf ? 'roster.unit_submitted_on_behalf' : 'roster.unit_submitted', entity: 'unit_roster', entityId: ur.id, agencyId: period.agencyId, data: { unitId, periodId, warnings: violations.length } });
     return { version: row!.version, status: 'submitted' as const, violations };
   });
+}
+
+/** Accounts that lead these units (unit head and deputy grants). */
+async function unitLeaderUserIds(db: Db, unitIds: string[]): Promise<string[]> {
+  if (!unitIds.length) return [];
+  const rows = await db.select({ userId: roleGrants.userId }).from(roleGrants).where(and(inArray(roleGrants.unitId, unitIds), inArray(roleGrants.role, ['unit_head', 'unit_deputy'])));
+  return [...new Set(rows.map((r) => r.userId))];
+}
+
+/**
+ * "Nhắc đơn vị": the Office reminds the leaders of the units that have not sent their roster (all of
+ * them, or the given ones), in the app and by e-mail. Returns who was reminded; units already sent or
+ * without people are skipped.
+ */
+export async function remindUnits(deps: Deps, user: CurrentUser, periodId: string, unitIds?: string[]): Promise<{ reminded: { unitId: string; unitName: string; recipients: number }[] }> {
+  const period = await loadPeriod(deps.db, periodId);
+  assertCan(user, 'roster.compile', await agencyTarget(deps.db, period.agencyId));
+  const ctx = await loadPeriodContext(deps.db, period);
+  if (unitIds?.some((id) => !ctx.units.some((u) => u.id === id))) throw hiddenNotFound();
+  const urs = await deps.db.select().from(unitRosters).where(eq(unitRosters.periodId, periodId));
+  const statusOf = new Map(urs.map((u) => [u.unitId, u.status as UnitRosterStatus]));
+  const withPeople = new Set(ctx.people.map((p) => p.unitId));
+  const pending = ctx.units.filter((u) => withPeople.has(u.id) && ['none', 'draft', 'returned'].includes(statusOf.get(u.id) ?? 'none') && (!unitIds || unitIds.includes(u.id)));
+  const deadline = period.deadline ? ` trước ${hhmmOf(vnMinutesOf(period.deadline))} ngày ${formatDateVi(vnDateOf(period.deadline))}` : '';
+  const reminded: { unitId: string; unitName: string; recipients: number }[] = [];
+  const range = `${formatDateVi(period.fromDate)} – ${formatDateVi(period.toDate)}`;
+  await deps.db.transaction(async (tx) => {
+    for (const u of pending) {
+      const recipients = await unitLeaderUserIds(tx, [u.id]);
+      if (recipients.length) {
+        await notify(tx, deps.clock, {
+          userIds: recipients,
+          kind: 'roster_reminder',
+          title: `Văn phòng nhắc gửi lịch làm việc của ${u.name}`,
+          body: `Kỳ ${range}: đơn vị chưa gửi lịch. Đề nghị hoàn thành và gửi Văn phòng${deadline}.`,
+          link: `/roster/unit?period=${periodId}`,
+          email: true,
+        });
+      }
+      reminded.push({ unitId: u.id, unitName: u.name, recipients: recipients.length });
+    }
+    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.units_reminded', entity: 'roster_period', entityId: periodId, agencyId: period.agencyId, data: { units: reminded.map((r) => r.unitId) } });
+  });
+  return { reminded };
 }
 
 export async function returnUnit(deps: Deps, user: CurrentUser, periodId: string, unitId: string, input: { version: number; comment: string }): Promise<SaveResult> {

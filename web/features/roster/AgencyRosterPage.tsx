@@ -8,7 +8,7 @@ import { useUrlParams } from '../../lib/useUrlParams';
 import { Alert, Badge, Button, Group, List, Modal, Paper, Select, Stack, Table, Text, Title, type ButtonProps } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowBack, IconCalendarPlus, IconEye, IconFileSpreadsheet, IconFileTypeDocx, IconSend, IconWand } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowBack, IconBell, IconCalendarPlus, IconEye, IconFileSpreadsheet, IconFileTypeDocx, IconSend, IconWand } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerateResponse, PeriodStatusResponse, PeriodView, UnitStatusRow, ViolationView } from '../../../shared/contracts/roster';
@@ -20,7 +20,7 @@ import { QueryState } from '../../components/QueryState';
 import { formatDateTime, vnDate } from '../../components/dates';
 import { isApiError } from '../../lib/api';
 import { useSession } from '../auth/session';
-import { useCompile, useDiff, useDownloadAppendix1, useGenerateAgency, usePeriods, usePeriodStatus, useReturnUnit } from './api';
+import { useCompile, useDiff, useDownloadAppendix1, useGenerateAgency, usePeriods, usePeriodStatus, useRemindUnits, useReturnUnit, useSubmitOnBehalf } from './api';
 import { CreatePeriodModal } from './CreatePeriodModal';
 import { CommentModal, ConfirmModal, GenerateResultModal } from './dialogs';
 import { defaultPeriod, periodRange } from './format';
@@ -247,6 +247,7 @@ function PeriodBoardContent({ s, refetch }: { s: PeriodStatusResponse; refetch: 
         </Stack>
       </Paper>
 
+      {period.status !== 'compiled' ? <PendingUnits periodId={period.id} units={withPeople} /> : null}
       {stepError ? <ErrorAlert error={stepError} onReload={isApiError(stepError) && stepError.isVersionConflict ? refetch : undefined} /> : null}
       {stepViolations ? <ViolationList violations={stepViolations} title={t('roster.agency.agencyCheck')} /> : null}
       {download.error ? <ErrorAlert error={download.error} /> : null}
@@ -393,5 +394,88 @@ function GeneratePlan({ units }: { units: UnitStatusRow[] }) {
       {kept.length ? <Text size="sm">{t('roster.agency.generateKeeps', { count: kept.length })}</Text> : null}
       {!rewrites.length && !fills.length ? <Text size="sm">{t('roster.agency.generateNothing')}</Text> : null}
     </Stack>
+  );
+}
+
+/**
+ * The units that keep the Office from compiling (issue 11, item 1), each with what the Office can do:
+ * "Nhắc" (their leaders are notified in the app and by e-mail) and, for a unit that has drafted its
+ * roster without blocking violations, "Gửi thay" (recorded as sent by the Office on its behalf).
+ */
+function PendingUnits({ periodId, units }: { periodId: string; units: UnitStatusRow[] }) {
+  const { t } = useTranslation();
+  const remind = useRemindUnits(periodId);
+  const onBehalf = useSubmitOnBehalf(periodId);
+  const [confirming, setConfirming] = useState<UnitStatusRow | null>(null);
+  const pending = units.filter((u) => u.status === 'none' || u.status === 'draft' || u.status === 'returned');
+  if (!pending.length) return null;
+  const doRemind = (unitIds?: string[]) =>
+    remind.mutate(unitIds, {
+      onSuccess: (r) => notifications.show({ color: 'green', message: t('roster.agency.reminded', { count: r.reminded.length, names: r.reminded.map((u) => u.unitName).join(', ') }) }),
+    });
+  const why = (u: UnitStatusRow) => (u.status === 'none' || u.version === null ? t('roster.agency.onBehalfNone') : u.blocking ? t('roster.agency.onBehalfBlocked', { count: u.blocking }) : null);
+  return (
+    <Paper withBorder p="sm" component="section" aria-labelledby="pending-units-title" data-testid="pending-units">
+      <Group justify="space-between" wrap="wrap" gap="xs" mb="xs">
+        <Title order={2} fz="h5" id="pending-units-title">
+          {t('roster.agency.pendingTitle', { count: pending.length })}
+        </Title>
+        <Button size="xs" leftSection={<IconBell size={16} aria-hidden />} onClick={() => doRemind()} loading={remind.isPending && !remind.variables}>
+          {t('roster.agency.remindAll')}
+        </Button>
+      </Group>
+      <Text size="sm" mb="xs">
+        {t('roster.agency.pendingText')}
+      </Text>
+      <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {pending.map((u) => (
+          <Group key={u.unitId} component="li" justify="space-between" wrap="wrap" gap="xs">
+            <div style={{ minWidth: 0 }}>
+              <Text size="sm" fw={600}>
+                {u.unitName}
+              </Text>
+              <Text size="xs">
+                {t(`roster.unitStatus.${u.status}`)}
+                {why(u) ? ` · ${why(u)}` : ''}
+              </Text>
+            </div>
+            <Group gap={6} wrap="nowrap">
+              <Button size="xs" variant="default" leftSection={<IconBell size={14} aria-hidden />} onClick={() => doRemind([u.unitId])} loading={remind.isPending && remind.variables?.[0] === u.unitId} aria-label={t('roster.agency.remindOne', { unit: u.unitName })}>
+                {t('roster.agency.remind')}
+              </Button>
+              <Button size="xs" variant="light" leftSection={<IconSend size={14} aria-hidden />} disabled={!!why(u)} onClick={() => setConfirming(u)} aria-label={t('roster.agency.onBehalfOne', { unit: u.unitName })}>
+                {t('roster.agency.onBehalf')}
+              </Button>
+            </Group>
+          </Group>
+        ))}
+      </Stack>
+      {remind.error ? <ErrorAlert error={remind.error} /> : null}
+      <ConfirmModal
+        opened={!!confirming}
+        title={t('roster.agency.onBehalfTitle', { unit: confirming?.unitName ?? '' })}
+        confirmLabel={t('roster.agency.onBehalf')}
+        loading={onBehalf.isPending}
+        error={onBehalf.error}
+        onConfirm={() =>
+          confirming &&
+          onBehalf.mutate(
+            { unitId: confirming.unitId, version: confirming.version ?? 1 },
+            {
+              onSuccess: () => {
+                notifications.show({ color: 'green', message: t('roster.agency.onBehalfDone', { unit: confirming.unitName }) });
+                setConfirming(null);
+              },
+            },
+          )
+        }
+        onClose={() => {
+          onBehalf.reset();
+          setConfirming(null);
+        }}
+      >
+        <Text size="sm">{t('roster.agency.onBehalfConfirm')}</Text>
+      </ConfirmModal>
+    </Paper>
   );
 }

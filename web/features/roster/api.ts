@@ -1,19 +1,7 @@
 /** Hooks of the roster module (/api/roster/*): periods, unit grids, workflow, schedule, wishes. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  DiffResponse,
-  GenerateResponse,
-  MyScheduleResponse,
-  PeriodList,
-  PeriodStatusResponse,
-  PeriodView,
-  SaveCellsRequest,
-  SaveResult,
-  TodayResponse,
-  UnitGridResponse,
-  WishesResponse,
-} from '../../../shared/contracts/roster';
+import type { DiffResponse, GenerateResponse, MyScheduleResponse, PeriodList, PeriodStatusResponse, PeriodView, RemindResponse, SaveCellsRequest, SaveResult, TodayResponse, UnitGridResponse, WishesResponse } from '../../../shared/contracts/roster';
 import type { PolicyView } from '../../../shared/contracts/policy';
 import type { ResolvedInstance, Roster } from '../../../shared/domain/roster/format';
 import type { Preference } from '../../../shared/domain/roster/format';
@@ -162,6 +150,23 @@ export function useCreatePeriod() {
 function useInvalidateGrids() {
   const qc = useQueryClient();
   return (periodId: string) => qc.invalidateQueries({ queryKey: ['roster', 'grid', periodId] });
+}
+
+/** "Nhắc đơn vị": notify the leaders of the units not sent (all, or these). */
+export function useRemindUnits(periodId: string) {
+  return useMutation({
+    mutationFn: (unitIds?: string[]) => api.post<RemindResponse>(`${periodPath(periodId)}/remind`, unitIds ? { unitIds } : {}),
+  });
+}
+
+/** The Office sends a unit's roster on its behalf (recorded as such). */
+export function useSubmitOnBehalf(periodId: string) {
+  const invalidate = useInvalidateRoster();
+  const grids = useInvalidateGrids();
+  return useMutation({
+    mutationFn: ({ unitId, version }: { unitId: string; version: number }) => api.post<SaveResult>(`${unitPath(periodId, unitId)}/submit-on-behalf`, { version }),
+    onSuccess: () => Promise.all([invalidate(), grids(periodId)]),
+  });
 }
 
 export function useGenerateAgency(periodId: string) {
