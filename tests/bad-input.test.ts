@@ -6,6 +6,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
+import { extractText } from '../server/modules/documents/documents.text';
 import { createTestApp, type TestApp, type TestClient } from './support/test-app';
 import { buildAgency, buildPerson, buildUnit, buildUser, TEST_PASSWORD } from './support/factories';
 
@@ -297,6 +298,12 @@ describe('XLSX zip bombs', () => {
     const res = await C.office.request('POST', '/api/org/agencies/bi-snv/people/import', bytes);
     expect([400, 413]).toContain(res.status);
     expect(res.body.error.message).toMatch(/tệp con|mục/);
+  });
+  it('does not expand a DOCX whose directory lies when its text is extracted for search', async () => {
+    const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    expect(await extractText(zip([{ name: 'word/document.xml', method: 8, data: bombData, size: 1000 }]), docx)).toBe('');
+    const xml = Buffer.from('<w:document><w:p><w:t>Công văn số 12</w:t></w:p></w:document>');
+    expect(await extractText(zip([{ name: 'word/document.xml', method: 8, data: deflateRawSync(xml), size: xml.length }]), docx)).toContain('Công văn số 12');
   });
   it('refuses bytes that are not a ZIP with 400, not 500', async () => {
     const res = await C.office.request('POST', '/api/org/agencies/bi-snv/people/import', new TextEncoder().encode('PK\u0003\u0004 not really'));

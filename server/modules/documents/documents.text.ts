@@ -3,6 +3,8 @@
  * effort: a scanned PDF without a text layer, a damaged file or a file over the limits gives "" and the
  * document stays searchable by its register data. Never called for a secret document (no file exists).
  */
+import { guardOfficeZip } from '../../lib/zipguard';
+
 const MAX_TEXT = 200_000;
 
 export async function extractText(bytes: Uint8Array, mime: string): Promise<string> {
@@ -16,6 +18,8 @@ export async function extractText(bytes: Uint8Array, mime: string): Promise<stri
         await parser.destroy?.();
       }
     }
+    // A zip bomb is not expanded: directory and real inflation capped (lib/zipguard.ts); refused → "".
+    await guardOfficeZip(bytes, 'DOCX');
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(bytes);
     const entry = zip.file('word/document.xml');
