@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog } from '../modules/audit/audit.table';
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientIp } from './client-ip';
 import type { Clock } from './clock';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
@@ -248,12 +248,10 @@ export type DeniedAudit = ReturnType<typeof createDeniedAudit>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function requestIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
-  }
+
+/** Text PostgreSQL accepts in jsonb: a NUL byte written as \\0, lone surrogates replaced (U+FFFD). */
+function storable(text: string): string {
+  return text.replace(/\u0000/g, '\\0').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 /**
@@ -267,7 +265,7 @@ export async function auditDenied(denied: DeniedAudit, err: unknown, c: Context<
   if (!refused) return;
   const user = c.get('user');
   try {
-    await denied({ code: err.code, status: err.status, method: c.req.method, path: c.req.path.slice(0, 500).replace(/\u0000/g, '\\0'), userId: user?.userId ?? null, agencyId: user?.agencyId ?? null, ip: requestIp(c), requestId: c.get('requestId') });
+    await denied({ code: err.code, status: err.status, method: c.req.method, path: storable(c.req.path.slice(0, 500)), userId: user?.userId ?? null, agencyId: user?.agencyId ?? null, ip: storable(clientIp(c).slice(0, 100)), requestId: storable((c.get('requestId') ?? '').slice(0, 100)) || undefined });
   } catch (e) {
     console.error(`[${c.get('requestId') ?? '-'}] audit of a refused request failed: ${e instanceof Error ? e.constructor.name : typeof e}`);
   }
