@@ -31,6 +31,8 @@ const EnvSchema = z.object({
    * Server secret (32+ characters) for signed device cookies and for encrypting TOTP secrets. Set the same
    * value on every app server; when absent, one is generated into DATA_DIR/auth-secret (a fixed one in tests).
    */
+  /** Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: use the socket's address). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(5).default(0),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET cần ít nhất 32 ký tự (at least 32 characters).').optional(),
   /** SMTP server for e-mail notifications, e.g. smtp://user:pass@host:587. */
   SMTP_URL: z.string().optional(),

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog } from '../modules/audit/audit.table';
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientIp } from './client-ip';
 import type { Clock } from './clock';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
@@ -248,13 +248,6 @@ export type DeniedAudit = ReturnType<typeof createDeniedAudit>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
-  }
-}
 
 /** Text PostgreSQL accepts in jsonb: a NUL byte written as \\0, lone surrogates replaced (U+FFFD). */
 function storable(text: string): string {

@@ -39,5 +39,7 @@ export type AppEnv = {
     user: CurrentUser | null;
     session: SessionInfo | null;
     requestId: string;
+    /** The client's address (server/lib/client-ip.ts: the socket, or what trusted proxies appended). */
+    clientIp: string;
   };
 };

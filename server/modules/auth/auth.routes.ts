@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   ChangePasswordRequest,
   LoginRequest,
@@ -19,17 +18,11 @@ import { AppError } from '../../lib/errors';
 import type { Context } from 'hono';
 import { allowedActions, changePassword, describeGrants, login, logout } from './auth.service';
 import { SESSION_COOKIE } from './auth.middleware';
+import { clientIp } from '../../lib/client-ip';
 import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS } from './device';
 import { totpRequiredFor } from './totp';
 import { confirmTotp, disableTotp, setupTotp, totpStatus } from './totp.service';
 
-function clientIp(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
-  }
-}
 
 async function meBody(deps: Deps, user: CurrentUser, csrfToken: string): Promise<MeResponse> {
   return {
