@@ -93,21 +93,10 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
       n++;
     }
 
-    // A secret register entry: no content; its handler (someone already on site today, so the published
-    // roster keeps every rule) gets the on-site duty of the day.
-    const onsite = new Set(b.schedule.filter((r) => r.date === today && r.mode === 'onsite').map((r) => r.personId));
-    const handler = onsite.has(head.row.id) ? head : b.people.find((p) => onsite.has(p.row.id));
+    // A secret register entry: no content. No handler is named, so the demo's duty rota keeps exactly its
+    // office and leader duties (a named handler gets an on-site `documents` duty for the day).
     n++;
-    await svc.registerIncoming(deps, O, {
-      agencyId,
-      issuerName: 'Công an tỉnh',
-      numberText: `${40 + i}/CAT-PA03`,
-      docType: 'cong_van',
-      issuedDate,
-      secrecy: 'mat',
-      urgency: 'khan',
-      ...(handler ? { handlerPersonId: handler.row.id, handledOn: today } : {}),
-    });
+    await svc.registerIncoming(deps, O, { agencyId, issuerName: 'Công an tỉnh', numberText: `${40 + i}/CAT-PA03`, docType: 'cong_van', issuedDate, secrecy: 'mat', urgency: 'khan' });
   }
   return n;
 }
