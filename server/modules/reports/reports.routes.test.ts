@@ -157,7 +157,7 @@ describe('daily reports', () => {
     expect(res.body.content.received.map((x: any) => x.agencyId)).toEqual(['nt-snv']);
     expect(res.body.content.missing).toEqual(['nt-stc']);
     expect(res.body.content.appendix2.totals).toMatchObject({ wfhDays: 2, assigned: 3, processed: 1 });
-    expect((await C.office!.get(`/api/reports/province?rootId=nt&date=${D1}`)).status).toBe(403);
+    expect((await C.office!.get(`/api/reports/province?rootId=nt&date=${D1}`)).status).toBe(404);
     const subs = await C.province!.get(`/api/reports/submissions?rootId=nt&date=${D1}`);
     expect(subs.body.agencies.map((a: any) => [a.agencyId, a.sentAt !== null])).toEqual([
       ['nt-snv', true],
