@@ -77,6 +77,8 @@ export const documents = pgTable(
     index('documents_status_idx').on(t.agencyId, t.status),
     index('documents_drafter_idx').on(t.drafterPersonId),
     index('documents_signer_idx').on(t.signerPersonId, t.status),
+    // Trigram index (pg_trgm, loaded by the migration and by PGlite in db/client.ts): `search_text LIKE '%word%'` without a scan.
+    index('documents_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     uniqueIndex('documents_arrival_uq').on(t.agencyId, t.register, t.registerYear, t.arrivalNumber),
     uniqueIndex('documents_source_uq').on(t.agencyId, t.sourceDocumentId),
   ],
