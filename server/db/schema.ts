@@ -12,3 +12,4 @@ export * from '../modules/notifications/notifications.table';
 export * from '../modules/jobs/jobs.table';
 export * from '../modules/idempotency/idempotency.table';
 export * from '../modules/documents/documents.table';
+export * from '../modules/documents/signing.table';

@@ -12,6 +12,7 @@ import { presenceRoutes } from './presence/presence.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { documentRoutes } from './documents/documents.routes';
+import { documentSigningRoutes } from './documents/documents.signing.routes';
 import { auditRoutes } from './audit/audit.routes';
 
 type RouteFactory = (deps: Deps) => OpenAPIHono<AppEnv>;
@@ -26,6 +27,8 @@ export const MODULE_ROUTES: Array<[string, RouteFactory]> = [
   ['/presence', presenceRoutes],
   ['/reports', reportsRoutes],
   ['/notifications', notificationsRoutes],
+  // Before the documents router: /ca.pem and /verify are not document ids.
+  ['/documents', documentSigningRoutes],
   ['/documents', documentRoutes],
   ['/audit', auditRoutes],
 ];

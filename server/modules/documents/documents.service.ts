@@ -77,6 +77,7 @@ import { agencies, people, units } from '../org/org.table';
 import { dutyAssignments } from '../roster/roster.table';
 import { taskActions, taskPeople, tasks } from '../tasks/tasks.table';
 import { cancelNumbers, issueNumber } from './documents.numbering';
+import { ensureAgencyCredentials, storeSignedPdf } from './documents.signing';
 import { extractText } from './documents.text';
 import { documentDelegations, documentEvents, documentFiles, documentNumbers, documents, documentSettings, documentTasks, documentVersions } from './documents.table';
 
@@ -501,6 +502,13 @@ export async function documentDetail(deps: Deps, user: CurrentUser, doc: DocRow,
   };
 }
 
+/** The document after the read check, without recording a view (the signature panel, documents.signing.ts). */
+export async function getDocumentAccess(deps: Deps, user: CurrentUser, id: string): Promise<DocRow> {
+  const doc = await loadDocument(deps.db, id);
+  assertRead(await accessOf(deps, user, doc));
+  return doc;
+}
+
 export async function getDocument(deps: Deps, user: CurrentUser, id: string): Promise<DocumentDetail> {
   const doc = await loadDocument(deps.db, id);
   const a = await accessOf(deps, user, doc);
@@ -893,6 +901,8 @@ export async function transitionOutgoing(deps: Deps, user: CurrentUser, id: stri
   const reason = input.reason?.trim() || null;
   const now = deps.clock.now();
   const today = todayVn(now);
+  // The agency's signing certificate (RSA keys) is made before the transaction (documents.signing.ts).
+  if (action === 'sign' && roles.includes('signer')) await ensureAgencyCredentials(deps, doc.agencyId);
   const result = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`select id from documents where id = ${id} for update`);
     const fresh = await loadDocument(tx, id);
@@ -938,6 +948,8 @@ export async function transitionOutgoing(deps: Deps, user: CurrentUser, id: stri
       }
     }
     const [updated] = await tx.update(documents).set(changes).where(eq(documents.id, id)).returning();
+    // The approval becomes the agency's digital signature on the NĐ 30 PDF (a `signed_pdf` file).
+    if (action === 'sign') await storeSignedPdf(tx, deps, updated!, now);
     await addEvent(tx, fresh, { at: now, user, kind: action, from: fresh.status, to: decision.to, reason, data: action === 'sign' ? { signingAuthority: changes.signingAuthority } : action === 'return' ? { returnCount: changes.returnCount } : null });
     await deps.audit(tx, { actorUserId: user.userId, action: `document.${action}`, entity: 'document', entityId: id, agencyId: fresh.agencyId, data: { from: fresh.status, to: decision.to, reason } });
     // Who acts next is told.

@@ -9,13 +9,25 @@ import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { agencies, people } from '../org/org.table';
 import type { OutgoingDocumentView } from './render';
+import type { Db } from '../../db/client';
 import { getDocument, loadDocument, notationFor } from './documents.service';
+import type { documents } from './documents.table';
+
+type DocRow = typeof documents.$inferSelect;
 
 const up = (s: string) => s.toLocaleUpperCase('vi');
 
 export async function outgoingViewOf(deps: Deps, user: CurrentUser, id: string): Promise<OutgoingDocumentView> {
   const detail = await getDocument(deps, user, id); // permission check and the view action
   const doc = await loadDocument(deps.db, id);
+  const view = await outgoingViewOfRow(deps.db, doc, deps.clock.now());
+  if (!view.signer.name && detail.signer?.fullName) view.signer.name = detail.signer.fullName;
+  return view;
+}
+
+/** The same view from a document row, without a permission check (the signing step renders it inside its transaction). */
+export async function outgoingViewOfRow(db: Db, doc: DocRow, now: Date): Promise<OutgoingDocumentView> {
+  const deps = { db, clock: { now: () => now } };
   if (doc.direction !== 'out') throw new AppError('INVALID_STATE', 'Chỉ văn bản đi được in theo thể thức Nghị định 30.');
   if (isSecret(doc.secrecy)) throw new AppError('INVALID_STATE', 'Văn bản mật không được soạn, in trên hệ thống.');
   const [agency] = await deps.db.select().from(agencies).where(eq(agencies.id, doc.agencyId));
@@ -40,7 +52,7 @@ export async function outgoingViewOf(deps: Deps, user: CurrentUser, id: string):
     addressees: type.code ? undefined : (doc.recipients ?? []).map((r) => r.name),
     body: (doc.body ?? '').split(/\n/).filter((p) => p.trim().length > 0),
     recipients: [...(doc.recipients ?? []).map((r) => `${r.name};`), `Lưu: VT, ${type.code ? 'VP' : unitCode}.`],
-    signer: { form, onBehalfOf: 'GIÁM ĐỐC', position: up(position), name: signer?.fullName ?? detail.signer?.fullName ?? '' },
+    signer: { form, onBehalfOf: 'GIÁM ĐỐC', position: up(position), name: signer?.fullName ?? '' },
     // 'normal' is printed as no stamp (the renderer's checkView refuses the word itself).
     urgency: doc.urgency === 'normal' ? null : (doc.urgency as OutgoingDocumentView['urgency']),
     draft: doc.status !== 'issued',
