@@ -93,7 +93,7 @@ async function main() {
     const agencyIds = Array.from({ length: AGENCIES }, (_, i) => `a${i + 1}`);
     const runs = async (label: string, f: string, tt: string) => {
       const times: number[] = [];
-      let report;
+      let report: Awaited<ReturnType<typeof appendix2FromDb>> | undefined;
       for (let i = 0; i < 3; i++) {
         t0 = performance.now();
         report = await appendix2FromDb(db, { agencyIds, from: f, to: tt });

@@ -271,6 +271,16 @@ const ROWS: Row[] = [
   { name: 'export the province report', method: 'GET', path: () => '/api/reports/province/export?rootId=nt&date=2021-07-15&format=xlsx', allowed: ['province', 'admin'] },
   { name: 'see which agencies reported', method: 'GET', path: () => '/api/reports/submissions?rootId=nt&date=2021-07-15', allowed: ['province', 'admin'] },
   { name: 'Phụ lục 2 of the province', method: 'GET', path: () => '/api/reports/appendix2?rootId=nt&from=2021-07-12&to=2021-07-15', allowed: ['province', 'admin'] },
+  // ------------------------------------------------------------ documents
+  {
+    name: 'register an incoming document (văn bản đến)',
+    method: 'POST',
+    path: () => '/api/documents/incoming',
+    body: (_fx, actor) => ({ agencyId: ctx.agency, issuerName: 'Sở Y tế tỉnh Ninh Thuận', numberText: `${100 + ACTORS.indexOf(actor)}/SYT-NVY`, issuedDate: '2021-07-14', subject: 'V/v tăng cường phòng, chống dịch COVID-19 tại cơ quan' }),
+    allowed: ['office'],
+  },
+  { name: 'export the outgoing register (sổ văn bản đi, XLSX)', method: 'GET', path: () => `/api/documents/register.xlsx?agencyId=${ctx.agency}&register=di&year=2021`, allowed: ['office', 'director', 'deputyDirector'] },
+  { name: 'export the secret incoming register (sổ văn bản mật đến, XLSX)', method: 'GET', path: () => `/api/documents/register.xlsx?agencyId=${ctx.agency}&register=mat_den&year=2021`, allowed: ['office'] },
 ];
 
 beforeAll(async () => {

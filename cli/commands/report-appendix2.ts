@@ -42,7 +42,7 @@ function parseArgs(args: string[]): Partial<Record<Option, string>> | string {
     if (eq !== -1) value = arg.slice(eq + 1);
     else {
       value = args[i + 1];
-      if (value !== undefined && value.startsWith('--')) value = undefined;
+      if (value?.startsWith('--')) value = undefined;
       else i++;
     }
     if (!value) return `Thiếu giá trị sau --${name}.`;

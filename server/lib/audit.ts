@@ -72,7 +72,7 @@ export function createAudit(clock: Clock): Audit {
     const event: AuditEvent = original.data === undefined || original.data === null ? original : { ...original, data: redactAuditData(original.data) };
     const chain = event.agencyId ?? '';
     // Serialise writers of one chain (per agency) so that prev_hash is the real previous row.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'audit:' + chain}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`audit:${chain}`}))`);
     const [last] = await tx
       .select({ hash: auditLog.hash })
       .from(auditLog)

@@ -31,7 +31,7 @@ export function sees(actor: Actor, target: Target): boolean {
   if (target.personId && actor.personId && target.personId === actor.personId) return true;
   for (const g of actor.grants) {
     if (SUBTREE_ROLES.includes(g.role)) {
-      if (target.agencyPath && target.agencyPath.startsWith(g.agencyPath)) return true;
+      if (target.agencyPath?.startsWith(g.agencyPath)) return true;
       continue;
     }
     if (!target.agencyId || target.agencyId !== g.agencyId) continue;

@@ -13,11 +13,11 @@ import { workdaysBetween, type CalendarOverride } from '../../../shared/domain/c
 import { RULE_IDS, type Assignment, type Mode, type Person, type PersonRole, type Policy, type Preference, type ResolvedInstance, type RuleId, type UnitKind, type Violation } from '../../../shared/domain/roster/format';
 import { solveRoster } from '../../../shared/domain/roster/solver';
 import { checkRoster } from '../../../shared/domain/roster/check';
-import { agencies, people, units } from '../../modules/org/org.table';
-import { roleGrants, users } from '../../modules/auth/auth.table';
-import { policies } from '../../modules/policy/policy.table';
-import { dutyAssignments, rosterComments, rosterEntries, rosterPeriods, rosterVersions, rosterWishes, schedule, unitRosters } from '../../modules/roster/roster.table';
-import { emailStem, parseName, randomName, randomPhone, usernameStem, UniqueNames, type Gender, type Region, type VnName } from './names';
+import type { agencies, people, units } from '../../modules/org/org.table';
+import type { roleGrants, users } from '../../modules/auth/auth.table';
+import type { policies } from '../../modules/policy/policy.table';
+import type { dutyAssignments, rosterComments, rosterEntries, rosterPeriods, rosterVersions, rosterWishes, schedule, unitRosters } from '../../modules/roster/roster.table';
+import { emailStem, parseName, randomName, randomPhone, usernameStem, type UniqueNames, type Gender, type Region, type VnName } from './names';
 import { randomHome, type ProvincePlaces } from './places';
 import { Rng, hashSeed } from './random';
 

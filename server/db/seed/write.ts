@@ -61,7 +61,7 @@ export async function insertChunks(tx: Db, table: PgTable, rows: readonly object
       }),
     );
     const names = sql.join(keys.map((k) => sql.identifier(columns[k].name)), sql`, `);
-    const selects = sql.join(keys.map((k, c) => (types[c].cast ? sql`${sql.identifier(`c${c}`)}::${sql.raw(types[c].cast!)}` : sql.identifier(`c${c}`))), sql`, `);
+    const selects = sql.join(keys.map((_k, c) => (types[c].cast ? sql`${sql.identifier(`c${c}`)}::${sql.raw(types[c].cast!)}` : sql.identifier(`c${c}`))), sql`, `);
     const unnest = sql.join(arrays.map((a, c) => sql`${sql.param(a)}::${sql.raw(types[c].array)}`), sql`, `);
     const aliases = sql.join(keys.map((_, c) => sql.identifier(`c${c}`)), sql`, `);
     const statement: SQL = sql`insert into ${table} (${names}) select ${selects} from unnest(${unnest}) as t(${aliases})`;

@@ -12,10 +12,9 @@ import {
   TotpStatus,
 } from '../../../shared/contracts/auth';
 import { OkSchema } from '../../../shared/contracts/common';
-import type { AppEnv, CurrentUser, Deps } from '../../lib/context';
+import type { CurrentUser, Deps } from '../../lib/context';
 import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
 import { AppError } from '../../lib/errors';
-import type { Context } from 'hono';
 import { allowedActions, changePassword, describeGrants, login, logout } from './auth.service';
 import { SESSION_COOKIE } from './auth.middleware';
 import { clientIp } from '../../lib/client-ip';

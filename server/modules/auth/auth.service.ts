@@ -58,7 +58,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   const username = input.username.trim().toLowerCase();
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   const device = readDevice(config, input.device);
-  const knownDevice = !!(user && device && device.users.includes(user.id));
+  const knownDevice = !!(user && device?.users.includes(user.id));
   const max = config.LOGIN_MAX_FAILURES;
   const keys = knownDevice ? [{ key: `dev:${device!.id}:${username}`, limit: max }] : [{ key: `user:${username}`, limit: max }, { key: `ip:${input.ip}`, limit: max * 4 }];
   const reservation = await reserveAttempt(db, keys, now);
@@ -67,7 +67,8 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
     await audit(db, { actorUserId: user?.id ?? null, action: 'auth.login_locked', entity: 'user', entityId: user?.id ?? null, data: { username, ip: input.ip, knownDevice } });
     throw lockedError(reservation.retryAfterSeconds);
   }
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummyPasswordHash(), input.password), false);
+  // An unknown account costs the same verification as a known one (no timing difference).
+  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
   if (!user || !ok || user.disabled) {
     // The reserved slots stay: they are the failures.
     await audit(db, { actorUserId: user?.id ?? null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, data: { username, ip: input.ip, reason: !user || !ok ? 'password' : 'disabled' } });
@@ -202,7 +203,10 @@ export function onSessionsRevoked(listener: typeof revocationListener): void {
 /** Forgets cached sessions (of one account, or all); `remote`: told by another app server. */
 export function forgetSessions(userId?: string, remote = false): void {
   if (!remote) revocationListener?.({ userId });
-  if (!userId) return sessionCache.clear();
+  if (!userId) {
+    sessionCache.clear();
+    return;
+  }
   for (const [k, v] of sessionCache) if (v.user.userId === userId) sessionCache.delete(k);
 }
 

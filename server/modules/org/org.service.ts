@@ -150,7 +150,7 @@ function peopleScope(user: CurrentUser): SQL | undefined {
   const conds: SQL[] = [];
   if (s.unitIds.length) conds.push(inArray(people.unitId, s.unitIds));
   if (s.agencyIds.length) conds.push(inArray(people.agencyId, s.agencyIds));
-  for (const p of s.agencyPaths) conds.push(sql`${people.agencyId} in (select ${agencies.id} from ${agencies} where ${agencies.path} like ${p + '%'})`);
+  for (const p of s.agencyPaths) conds.push(sql`${people.agencyId} in (select ${agencies.id} from ${agencies} where ${agencies.path} like ${`${p}%`})`);
   return conds.length ? or(...conds) : undefined;
 }
 

@@ -32,7 +32,7 @@ export const PEOPLE_COLUMNS = [
 ] as const;
 type ColumnKey = (typeof PEOPLE_COLUMNS)[number]['key'];
 const colLetter = (i: number) => String.fromCharCode(65 + i);
-const COL: Record<ColumnKey, string> = Object.fromEntries(PEOPLE_COLUMNS.map((c, i) => [c.key, colLetter(i)])) as Record<ColumnKey, string>;
+const _COL: Record<ColumnKey, string> = Object.fromEntries(PEOPLE_COLUMNS.map((c, i) => [c.key, colLetter(i)])) as Record<ColumnKey, string>;
 const HEADER_OF: Record<ColumnKey, string> = Object.fromEntries(PEOPLE_COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
 
 const yes = (b: boolean) => (b ? 'Có' : 'Không');
@@ -149,7 +149,7 @@ export async function importPeopleXlsx(deps: Deps, user: CurrentUser, agencyId: 
     const bools: Partial<Record<'hasComputer' | 'hasEofficeAccess' | 'active', boolean>> = {};
     for (const k of ['hasComputer', 'hasEofficeAccess', 'active'] as const) {
       const raw = get(k);
-      const b = raw === '' ? (k === 'active' ? true : false) : parseBool(raw);
+      const b = raw === '' ? (k === 'active') : parseBool(raw);
       if (b === null) err(k, `Giá trị "${raw}" không hợp lệ: ghi "Có" hoặc "Không".`);
       else bools[k] = b;
     }

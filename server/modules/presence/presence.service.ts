@@ -47,7 +47,7 @@ import {
   type WorkingHours,
 } from '../../../shared/domain/presence';
 import type { Mode, PersonRole } from '../../../shared/domain/roster/format';
-import { arrayLiteral, preparedRows, queryRows, type Db } from '../../db/client';
+import { arrayLiteral, preparedRows, type Db } from '../../db/client';
 import { batcherPer, createBatcher } from '../../lib/batcher';
 import { RefreshingCache } from '../../lib/cache';
 import type { CurrentUser, Deps } from '../../lib/context';
@@ -250,7 +250,7 @@ export async function checkin(deps: Deps, user: CurrentUser, input: CheckinReque
     .innerJoin(agencies, eq(agencies.id, schedule.agencyId))
     .where(and(eq(schedule.personId, personId), eq(schedule.date, date)))
     .limit(1);
-  if (!day || day.mode !== 'wfh') throw new AppError('INVALID_STATE', NOT_AT_HOME[(day?.mode as Exclude<Mode, 'wfh'> | undefined) ?? 'none'] ?? NOT_AT_HOME.none);
+  if (day?.mode !== 'wfh') throw new AppError('INVALID_STATE', NOT_AT_HOME[(day?.mode as Exclude<Mode, 'wfh'> | undefined) ?? 'none'] ?? NOT_AT_HOME.none);
   const hours = await cachedHours(deps.db, { id: day.agencyId, path: day.path, district: day.district }, date, now.getTime());
   const session = input.session ?? currentSession(hours, minutes);
   if (!session) throw new AppError('INVALID_STATE', noCurrentSessionMessage(hours, minutes));
@@ -586,7 +586,7 @@ export async function createSummons(deps: Deps, user: CurrentUser, input: Summon
   const reason = input.reason;
   const id = await deps.db.transaction(async (tx) => {
     // One writer per summoned person: a repeated request (double click, retry) returns the open summons it created.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'summons:' + input.personId}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`summons:${input.personId}`}))`);
     const [same] = await tx
       .select({ id: summons.id })
       .from(summons)

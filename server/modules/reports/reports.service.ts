@@ -167,8 +167,7 @@ export async function buildProvinceReport(db: Db, rootId: string, date: string, 
   const expected = await reportingAgencies(db, date, rootId);
   const sent = new Set(snaps.map((s) => s.agencyId));
   const agenciesOut = snaps
-    .map((s) => (s.content as AgencyReportContent).appendix2.agencies)
-    .flat()
+    .flatMap((s) => (s.content as AgencyReportContent).appendix2.agencies)
     .sort((a, b) => (a.agencyId < b.agencyId ? -1 : 1));
   const appendix2: Appendix2Report = { from: date, to: date, agencies: agenciesOut, totals: appendix2Totals(agenciesOut.map((a) => a.totals)) };
   const names: ReportNames = { agencies: {}, units: {}, people: {} };

@@ -449,7 +449,7 @@ export async function approvePeriod(deps: Deps, user: CurrentUser, periodId: str
     const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
     if (fresh!.version !== periodVersion) throw new AppError('VERSION_CONFLICT');
     throwUnless(canApprove(fresh!.status as PeriodStatus));
-    const { ctx, urs, cells } = await agencyState(tx, fresh!);
+    const { ctx, cells } = await agencyState(tx, fresh!);
     const workdays = new Set(ctx.workdays);
     const unitOf = new Map(ctx.people.map((p) => [p.id, p.unitId]));
     const assignments = cells

@@ -40,7 +40,7 @@ import type { Db } from '../../db/client';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { agencyTarget, assertCan, deny, hiddenNotFound, sees, unitTarget } from '../../lib/scope';
+import { agencyTarget, deny, hiddenNotFound, sees, unitTarget } from '../../lib/scope';
 import { users } from '../auth/auth.table';
 import { jobRuns } from '../jobs/jobs.table';
 import { notify } from '../notifications/notify';
@@ -112,7 +112,7 @@ const personNotFound = (path: string, personId: string) => {
 async function activePersonOf(db: Db, personId: string, agencyId: string | null, path: string) {
   const [p] = await db.select({ id: people.id, agencyId: people.agencyId, unitId: people.unitId, fullName: people.fullName, active: people.active }).from(people).where(eq(people.id, personId)).limit(1);
   // A person of another agency answers like a missing one (no names across agencies).
-  if (!p || !p.active || (agencyId && p.agencyId !== agencyId)) throw personNotFound(path, personId);
+  if (!p?.active || (agencyId && p.agencyId !== agencyId)) throw personNotFound(path, personId);
   return p;
 }
 

@@ -268,7 +268,7 @@ export function vnDayOfUtcMinutes(minutes: number): number {
 /** Day number in Asia/Ho_Chi_Minh of an ISO 8601 date-time, or `NaN` when it is not one. */
 export function vnDayNumberOfTime(s: string): number {
   const m = timeToUtcMinutes(s);
-  return m === m ? vnDayOfUtcMinutes(m) : NaN;
+  return Number.isNaN(m) ? NaN : vnDayOfUtcMinutes(m);
 }
 
 /** True for an ISO 8601 date-time this format accepts. */

@@ -17,7 +17,6 @@ import {
   OUTGOING_STATUSES,
   roundTrips,
   stepDeadline,
-  type OutgoingAction,
   type OutgoingRole,
   type OutgoingStatus,
 } from './workflow';

@@ -54,7 +54,7 @@ function allOnsite(instance: ResolvedInstance, overrides: Record<string, string>
   return rosterOf({ ...rows, ...overrides }, instance.workdays);
 }
 const rules = (vs: Violation[]): RuleId[] => vs.map((v) => v.rule);
-const only = (vs: Violation[], rule: RuleId): Violation[] => vs.filter((v) => v.rule === rule);
+const _only = (vs: Violation[], rule: RuleId): Violation[] => vs.filter((v) => v.rule === rule);
 
 describe('checkRoster: a complete valid roster', () => {
   it('reports nothing when every rule holds', () => {

@@ -23,7 +23,7 @@ export function landingOf(user: MeResponse['user'], next: string): string {
 
 /** A safe in-app path from `?next=` (never another origin). */
 export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
 export function LoginPage() {
@@ -143,7 +143,10 @@ export function LoginPage() {
                   {t('security.login.submit')}
                 </Button>
                 <Group justify="space-between" gap="xs">
-                  <Anchor component="button" type="button" size="sm" onClick={() => (setUseRecovery(!useRecovery), setCode(''))}>
+                  <Anchor component="button" type="button" size="sm" onClick={() => {
+                    setUseRecovery(!useRecovery);
+                    setCode('');
+                  }}>
                     {useRecovery ? t('security.login.useCode') : t('security.login.useRecovery')}
                   </Anchor>
                   <Anchor component="button" type="button" size="sm" onClick={back}>

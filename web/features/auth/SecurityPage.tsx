@@ -59,7 +59,12 @@ function SetupForm({ enabled, onEnabled }: { enabled: boolean; onEnabled: (codes
 
   function start(e: FormEvent) {
     e.preventDefault();
-    setup.mutate(enabled ? { password } : {}, { onSuccess: (r) => (setPending(r), setPassword('')) });
+    setup.mutate(enabled ? { password } : {}, {
+      onSuccess: (r) => {
+        setPending(r);
+        setPassword('');
+      },
+    });
   }
   function finish(e: FormEvent) {
     e.preventDefault();
@@ -134,7 +139,13 @@ function DisableForm() {
   const errors = isApiError(disable.error) ? disable.error.fieldErrors() : {};
   function submit(e: FormEvent) {
     e.preventDefault();
-    disable.mutate({ password, code }, { onSuccess: () => (notifications.show({ color: 'green', message: t('security.disable.done') }), setPassword(''), setCode('')) });
+    disable.mutate({ password, code }, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: t('security.disable.done') });
+        setPassword('');
+        setCode('');
+      },
+    });
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="totp-disable-title">

@@ -66,7 +66,7 @@ export function reconnectDelay(attempt: number): number {
  * notification arrives so that screens show it at once (a summons appears on "Điểm danh").
  */
 export function moduleOfLink(link: string | null | undefined): string | null {
-  if (!link || !link.startsWith('/') || link.startsWith('//')) return null;
+  if (!link?.startsWith('/') || link.startsWith('//')) return null;
   const first = link.slice(1).split(/[/?#]/)[0] ?? '';
   return /^[a-z][a-z0-9-]*$/.test(first) && first !== 'api' ? first : null;
 }

@@ -88,7 +88,7 @@ function ImportBody({ agencyId, agencyName, onClose }: Omit<ImportModalProps, 'o
       {check.error ? <ErrorAlert error={check.error} /> : null}
       {commit.error ? <ErrorAlert error={commit.error} /> : null}
       {shown && !shown.ok ? <ImportErrors result={shown} /> : null}
-      {shown && shown.ok && !commit.data ? (
+      {shown?.ok && !commit.data ? (
         <Alert color="green" icon={<IconCircleCheck aria-hidden />} role="status">
           {t('org.import.ok', { created: shown.created, updated: shown.updated })}
         </Alert>

@@ -209,7 +209,7 @@ function DayCountsView({ days, severity, target }: { days: DayCount[]; severity:
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const policyOf = (d: DayCount) =>
-    (d.maxAtHome !== null && d.minAtHome > 0
+    `${d.maxAtHome !== null && d.minAtHome > 0
       ? t('roster.approvals.policyRange', { min: d.minAtHome, max: d.maxAtHome })
       : d.maxAtHome !== null
         ? t('roster.approvals.policyMax', { max: d.maxAtHome })
@@ -217,7 +217,7 @@ function DayCountsView({ days, severity, target }: { days: DayCount[]; severity:
           ? t('roster.approvals.policyMin', { min: d.minAtHome })
           : target != null
             ? t('roster.approvals.policyTarget', { percent: percentVi(target) })
-            : t('roster.approvals.policyNone')) + `; ${t('roster.approvals.policyOnSite', { required: d.requiredOnSite })}`;
+            : t('roster.approvals.policyNone')}; ${t('roster.approvals.policyOnSite', { required: d.requiredOnSite })}`;
   const share = (d: DayCount) => t('roster.approvals.share', { percent: d.working ? percentVi(d.atHome / d.working) : '0%' });
   const mark = (date: string) => {
     const s = severity.get(date);

@@ -83,12 +83,12 @@ function stepCol(col: number, dir: 1 | -1, editable: readonly boolean[]): number
 
 function firstEditable(editable: readonly boolean[]): number {
   const i = editable.indexOf(true);
-  return i < 0 ? 0 : i;
+  return Math.max(i , 0);
 }
 
 function lastEditable(editable: readonly boolean[]): number {
   const i = editable.lastIndexOf(true);
-  return i < 0 ? 0 : i;
+  return Math.max(i , 0);
 }
 
 /**

@@ -42,7 +42,6 @@ export function TaskDetailPage() {
 }
 
 function TaskView({ task, onReload, reloading }: { task: TaskDetail; onReload: () => void; reloading: boolean }) {
-  const { t } = useTranslation();
   const compact = useMediaQuery('(max-width: 61.99em)') ?? false;
   const status = <StatusPanel task={task} onReload={onReload} reloading={reloading} />;
   const info = <InfoPanel task={task} />;

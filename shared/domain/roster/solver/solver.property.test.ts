@@ -43,7 +43,7 @@ describe('solveRoster property: feasible instances get a roster with no violatio
             wfhShare: { scope: pol.scope, min: pol.min, target: pol.target, max: pol.max },
             minOnSiteShareByRole: { head: pol.headShare, deputy_head: pol.headShare },
           };
-          let generated;
+          let generated: ReturnType<typeof generateInstanceWithWitness>;
           try {
             generated = generateInstanceWithWitness({ people, days, seed, wfhScope: pol.scope, policy, pinnedShare, prefersShare, leaveShare: 0.1 });
           } catch {
