@@ -19,6 +19,7 @@ import { QueryState } from '../../components/QueryState';
 import { useSession } from '../auth/session';
 import { downloadDocumentFile, renderPdfUrl, uploadDocumentFile, useDocument, useRefreshDocument } from './api';
 import { formatSize } from './model';
+import { SignaturePanel, VerifyPdfSection } from './SignaturePanel';
 import { DocFlags, StatusBadge, UrgencyBadge, useLooseT } from './parts';
 import { WorkflowActions } from './WorkflowActions';
 
@@ -111,6 +112,8 @@ function Detail({ doc }: { doc: DocumentDetail }) {
           </Section>
         ) : null}
         {!secret ? <Files doc={doc} /> : null}
+        {!secret ? <SignaturePanel doc={doc} /> : null}
+        {!secret ? <VerifyPdfSection /> : null}
         {doc.tasks.length ? <Tasks doc={doc} /> : null}
         {doc.numbers.length ? (
           <Section title={t('documents.detail.numbers')} id="doc-numbers">

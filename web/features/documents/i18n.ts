@@ -19,6 +19,29 @@ const AUTHORITY_VI: Record<SigningAuthority, string> = {
 };
 
 export const documentsVi = {
+  signature: {
+    title: 'Chữ ký số',
+    checking: 'Đang kiểm tra chữ ký…',
+    none: 'Tệp không có chữ ký số.',
+    validAll: 'Hợp lệ: chữ ký đúng và tệp không bị thay đổi sau khi ký.',
+    invalidAll: 'KHÔNG HỢP LỆ: xem từng chữ ký bên dưới.',
+    signerAria: 'Chữ ký {{index}}',
+    noName: '(không ghi tên người ký)',
+    signedAt: 'Thời điểm ký',
+    unknown: 'không rõ',
+    valid: 'Chữ ký hợp lệ',
+    invalid: 'Chữ ký không hợp lệ',
+    unchanged: 'Tệp không thay đổi từ khi ký',
+    changed: 'Tệp đã bị thay đổi',
+    trusted: 'Chứng thư tin cậy (CA Congvu)',
+    untrusted: 'Chứng thư không tin cậy',
+    download: 'Tải bản PDF đã ký số',
+    caLink: 'Tải chứng thư gốc (ca.pem)',
+    cliHint: 'Kiểm tra ngoài hệ thống: congvu document verify TỆP.pdf --ca ca.pem. Đây là chứng thư nội bộ của Congvu, không thay thế chữ ký số chuyên dùng công vụ.',
+    verifyTitle: 'Kiểm tra văn bản đã ký',
+    verifyHelp: 'Chọn một tệp PDF (tối đa 20 MB) để xem ai đã ký, khi nào, chữ ký có hợp lệ và tệp có bị thay đổi sau khi ký không.',
+    verifyButton: 'Chọn tệp PDF để kiểm tra',
+  },
   boxes: {
     incoming: 'Văn bản đến',
     outgoing: 'Văn bản đi',
@@ -243,6 +266,29 @@ export const documentsVi = {
 export type DocumentsMessages = Shape<typeof documentsVi>;
 
 export const documentsEn: DocumentsMessages = {
+  signature: {
+    title: 'Digital signature',
+    checking: 'Checking the signature…',
+    none: 'The file has no digital signature.',
+    validAll: 'Valid: the signature is correct and the file has not changed since signing.',
+    invalidAll: 'NOT VALID: see each signature below.',
+    signerAria: 'Signature {{index}}',
+    noName: '(no signer name)',
+    signedAt: 'Signed at',
+    unknown: 'unknown',
+    valid: 'Signature valid',
+    invalid: 'Signature not valid',
+    unchanged: 'File unchanged since signing',
+    changed: 'File changed',
+    trusted: 'Trusted certificate (Congvu CA)',
+    untrusted: 'Untrusted certificate',
+    download: 'Download the signed PDF',
+    caLink: 'Download the root certificate (ca.pem)',
+    cliHint: 'Check outside the system: congvu document verify FILE.pdf --ca ca.pem. These are Congvu’s internal certificates, not the government’s official digital signature.',
+    verifyTitle: 'Check a signed document',
+    verifyHelp: 'Choose a PDF file (up to 20 MB) to see who signed it, when, whether the signature is valid and whether the file changed after signing.',
+    verifyButton: 'Choose a PDF to check',
+  },
   boxes: { incoming: 'Incoming documents', outgoing: 'Outgoing documents', waiting: 'Waiting for me', secret: 'Secret documents' },
   descriptions: {
     incoming: 'The agency’s incoming register: register, submit to the leader, direct to units and assign handlers.',
