@@ -40,6 +40,9 @@ async function start() {
     registerTickTask({ name: 'documents-escalation', run: (d) => checkEscalations(d) });
     const { purgeIdempotencyKeys } = await import('./lib/idempotency');
     registerTickTask({ name: 'idempotency', run: (d, now) => purgeIdempotencyKeys(d, now) });
+    // Expired and idle sessions and old throttling rows are deleted, not only when their cookie comes back.
+    const { purgeExpired } = await import('./modules/auth/auth.service');
+    registerTickTask({ name: 'sessions', run: (d) => purgeExpired(d) });
     if (config.SMTP_URL) {
       const { createTransport, sendPendingEmails } = await import('./modules/notifications/mailer');
       const transport = createTransport(config.SMTP_URL);

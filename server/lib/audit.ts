@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { auditLog } from '../modules/audit/audit.table';
 import type { Context } from 'hono';
 import { clientIp } from './client-ip';
+import { isHiddenNotFound } from './scope';
 import type { Clock } from './clock';
 import type { AppEnv } from './context';
 import { AppError } from './errors';
@@ -189,7 +190,7 @@ export interface DeniedRequest {
   requestId?: string;
 }
 
-export const DENIED_ACTIONS: Record<string, string> = { CSRF: 'csrf.refused', FORBIDDEN: 'access.denied', UNAUTHENTICATED: 'access.unauthenticated' };
+export const DENIED_ACTIONS: Record<string, string> = { CSRF: 'csrf.refused', FORBIDDEN: 'access.denied', UNAUTHENTICATED: 'access.unauthenticated', NOT_FOUND: 'access.hidden' };
 
 /**
  * Writes refused requests to the audit log, in their own transaction (the request's one, if any, was
@@ -261,9 +262,12 @@ function storable(text: string): string {
 export async function auditDenied(denied: DeniedAudit, err: unknown, c: Context<AppEnv>): Promise<void> {
   if (!(err instanceof AppError)) return;
   // Workflow answers with a 403 status (a password to change first…) are not refusals of authority.
-  const refused = err.code === 'FORBIDDEN' || err.code === 'CSRF' || (err.code === 'UNAUTHENTICATED' && !SAFE_METHODS.has(c.req.method) && c.req.path !== '/api/auth/login');
-  if (!refused) return;
   const user = c.get('user');
+  // A logged-in user asking for a record outside their reach gets the same 404 as for a missing one; the
+  // log still records it (probing other agencies' ids shows here, coalesced like the 403s).
+  const hidden = !!user && isHiddenNotFound(err);
+  const refused = hidden || err.code === 'FORBIDDEN' || err.code === 'CSRF' || (err.code === 'UNAUTHENTICATED' && !SAFE_METHODS.has(c.req.method) && c.req.path !== '/api/auth/login');
+  if (!refused) return;
   try {
     await denied({ code: err.code, status: err.status, method: c.req.method, path: storable(c.req.path.slice(0, 500)), userId: user?.userId ?? null, agencyId: user?.agencyId ?? null, ip: storable(clientIp(c).slice(0, 100)), requestId: storable((c.get('requestId') ?? '').slice(0, 100)) || undefined });
   } catch (e) {

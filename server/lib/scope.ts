@@ -17,7 +17,11 @@ import { AppError } from './errors';
 export const HIDDEN_MESSAGE = 'Không tìm thấy dữ liệu hoặc bạn không có quyền truy cập.';
 
 /** The one answer for "does not exist" and "exists but outside everything you may see". */
-export const hiddenNotFound = () => new AppError('NOT_FOUND', HIDDEN_MESSAGE);
+const HIDDEN = Symbol('hidden');
+/** The 404 of a record that is missing or outside the actor's reach (marked, not in the body, for the audit of refusals). */
+export const hiddenNotFound = () => Object.defineProperty(new AppError('NOT_FOUND', HIDDEN_MESSAGE), HIDDEN, { value: true, enumerable: false });
+/** Was this error a hidden 404 (out of scope or missing)? */
+export const isHiddenNotFound = (err: unknown): boolean => err instanceof AppError && (err as unknown as Record<symbol, unknown>)[HIDDEN] === true;
 
 const SUBTREE_ROLES: readonly AppRole[] = ['province', 'admin'];
 const AGENCY_ROLES: readonly AppRole[] = ['office', 'director', 'deputy_director', 'it'];

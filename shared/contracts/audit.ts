@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS_VI: Record<string, string> = {
   'account.updated': 'Cập nhật tài khoản',
   'account.password_reset': 'Đặt lại mật khẩu',
   'access.denied': 'Bị từ chối truy cập',
+  'access.hidden': 'Truy cập dữ liệu ngoài phạm vi hoặc không tồn tại',
   'access.unauthenticated': 'Thao tác khi chưa đăng nhập',
   'csrf.refused': 'Từ chối yêu cầu giả mạo (CSRF/Origin)',
   'org.agency_created': 'Tạo cơ quan',

@@ -172,6 +172,14 @@ describe('refused requests are audited', () => {
     expect(rows.at(-1)).toMatchObject({ actorUserId: U.staffA!.id, agencyId: agencyA, entity: 'request', data: { method: 'POST', path: `/api/org/agencies/${agencyA}/units`, code: 'FORBIDDEN', status: 403, ip: '10.8.0.3' } });
   });
 
+  it('writes a hidden 404 (a record of another agency, answered like a missing one) to the log', async () => {
+    const res = await C.staffA!.get(`/api/org/agencies/${agencyB}/units`);
+    expect(res.status).toBe(404);
+    expect(res.body.error).not.toHaveProperty('details');
+    const rows = await rowsOf('access.hidden');
+    expect(rows.at(-1)).toMatchObject({ actorUserId: U.staffA!.id, data: { method: 'GET', path: `/api/org/agencies/${agencyB}/units`, code: 'NOT_FOUND', status: 404 } });
+  });
+
   it('writes a CSRF refusal (missing token) to the log', async () => {
     const c = t.client('10.8.0.9');
     await c.login(U.staffA!.username, TEST_PASSWORD);

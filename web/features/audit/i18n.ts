@@ -99,6 +99,7 @@ export const AUDIT_ACTION_LABELS_EN: Record<string, string> = {
   'account.updated': 'Account updated',
   'account.password_reset': 'Password reset',
   'access.denied': 'Access denied',
+  'access.hidden': 'Record outside reach or missing',
   'access.unauthenticated': 'Write without sign-in',
   'csrf.refused': 'Forged request refused (CSRF/Origin)',
   'org.agency_created': 'Agency created',
