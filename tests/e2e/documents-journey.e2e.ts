@@ -308,6 +308,11 @@ describe('documents journey: arrives, is assigned, answered, returned twice, esc
     await page.getByRole('link', { name: `Mở văn bản ${OUT_SUBJECT}` }).first().click();
     await page.getByRole('heading', { name: OUT_SUBJECT, level: 1 }).waitFor();
     await page.getByText('Nhận qua Congvu từ cơ quan khác').waitFor();
+    // The received copy carries the Director's digital signature, checked on the page.
+    const signature = page.getByRole('region', { name: 'Chữ ký số' });
+    await signature.getByText('Hợp lệ: chữ ký đúng và tệp không bị thay đổi sau khi ký.').waitFor();
+    await signature.getByText(directorName).waitFor();
+    await signature.getByText('Chứng thư tin cậy (CA Congvu)').waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -9,11 +9,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../tests/support/test-app';
 import { buildAgency, buildPerson, buildUnit, buildUser, TEST_PASSWORD } from '../../../tests/support/factories';
 import type { AppRole } from '../../../shared/domain/permissions';
+import { auditLog } from '../audit/audit.table';
 import { agencies } from '../org/org.table';
 import { agencySigningKeys, signingRoots } from './signing.table';
 
@@ -109,6 +110,9 @@ describe('the digital signature of an outgoing document', () => {
     const [keys] = await t.deps.db.select().from(agencySigningKeys).where(eq(agencySigningKeys.agencyId, A.snv));
     expect(root!.sealedKey).not.toContain('PRIVATE KEY');
     expect(keys!.sealedKey).not.toContain('PRIVATE KEY');
+    // Creating the root and issuing the agency's certificate are in the audit log, once each.
+    const audited = await t.deps.db.select({ action: auditLog.action, entityId: auditLog.entityId }).from(auditLog).where(inArray(auditLog.action, ['document.signing_root_created', 'document.signing_certificate_issued']));
+    expect(audited.map((a) => `${a.action}:${a.entityId}`).sort()).toEqual(['document.signing_certificate_issued:sg-snv', 'document.signing_root_created:root']);
   }, 120_000);
 
   it('a repeated sign answers the same document with the same single signed file', async () => {

@@ -11,7 +11,7 @@
  *   this very file. Secret documents are never signed here (they have no content).
  * - verifySignedPdf: who signed, when, valid, changed after signing, trusted (the installation root).
  */
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { SIGNED_PDF_KIND, type SignatureVerification } from '../../../shared/contracts/document-signature';
 import { isSecret } from '../../../shared/domain/documents/vocab';
@@ -42,23 +42,30 @@ async function lib() {
   return import('./signing');
 }
 
+type SigningDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'audit'>;
+
 /** The root certificate (PEM), creating the root on first use. */
-export async function rootCertificate(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<string> {
-  return (await rootCa(deps)).certPem;
+export async function rootCertificate(deps: SigningDeps): Promise<string> {
+  return (await rootRow(deps)).certPem;
 }
 
-async function rootCa(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<{ certPem: string; keyPem: string }> {
-  const s = await lib();
+/** The root's row; the first call of the installation creates it (two servers racing keep the first). */
+async function rootRow(deps: SigningDeps) {
   let [row] = await deps.db.select().from(signingRoots).where(eq(signingRoots.id, ROOT_ID));
   if (!row) {
+    const s = await lib();
     const ca = s.createRootCa({ now: deps.clock.now() });
-    await deps.db
-      .insert(signingRoots)
-      .values({ id: ROOT_ID, certPem: ca.certPem, sealedKey: s.sealPrivateKey(ca.keyPem, serverSecret(deps.config), ROOT_ID), createdAt: deps.clock.now() })
-      .onConflictDoNothing();
+    await deps.db.transaction(async (tx) => {
+      const created = await tx
+        .insert(signingRoots)
+        .values({ id: ROOT_ID, certPem: ca.certPem, sealedKey: s.sealPrivateKey(ca.keyPem, serverSecret(deps.config), ROOT_ID), createdAt: deps.clock.now() })
+        .onConflictDoNothing()
+        .returning({ id: signingRoots.id });
+      if (created.length) await deps.audit(tx, { action: 'document.signing_root_created', entity: 'signing_root', entityId: ROOT_ID, data: { serialNumber: new X509Certificate(ca.certPem).serialNumber } });
+    });
     [row] = await deps.db.select().from(signingRoots).where(eq(signingRoots.id, ROOT_ID));
   }
-  return { certPem: row!.certPem, keyPem: openKey(s, row!.sealedKey, deps, ROOT_ID) };
+  return row!;
 }
 
 function openKey(s: Awaited<ReturnType<typeof lib>>, sealed: string, deps: Pick<Deps, 'config'>, context: string): string {
@@ -74,12 +81,13 @@ function openKey(s: Awaited<ReturnType<typeof lib>>, sealed: string, deps: Pick<
  * Makes sure the agency has a valid certificate (created, or replaced when it expires within a day).
  * Call it outside a transaction: it may generate RSA keys.
  */
-export async function ensureAgencyCredentials(deps: Pick<Deps, 'db' | 'clock' | 'config'>, agencyId: string): Promise<void> {
+export async function ensureAgencyCredentials(deps: SigningDeps, agencyId: string): Promise<void> {
   const now = deps.clock.now();
   const [row] = await deps.db.select({ notAfter: agencySigningKeys.notAfter }).from(agencySigningKeys).where(eq(agencySigningKeys.agencyId, agencyId));
   if (row && row.notAfter.getTime() > now.getTime() + 86_400_000) return;
   const s = await lib();
-  const ca = await rootCa(deps);
+  const root = await rootRow(deps);
+  const ca = { certPem: root.certPem, keyPem: openKey(s, root.sealedKey, deps, ROOT_ID) };
   const [agency] = await deps.db.select().from(agencies).where(eq(agencies.id, agencyId));
   if (!agency) throw notFound('cơ quan');
   const province = agency.province?.trim() || agency.district?.trim() || 'Việt Nam';
@@ -93,8 +101,12 @@ export async function ensureAgencyCredentials(deps: Pick<Deps, 'db' | 'clock' | 
     notAfter: new Date(cred.notAfter),
     createdAt: now,
   };
-  if (!row) await deps.db.insert(agencySigningKeys).values(values).onConflictDoNothing();
-  else await deps.db.update(agencySigningKeys).set({ ...values, version: sql`${agencySigningKeys.version} + 1` }).where(eq(agencySigningKeys.agencyId, agencyId));
+  await deps.db.transaction(async (tx) => {
+    const written = !row
+      ? await tx.insert(agencySigningKeys).values(values).onConflictDoNothing().returning({ id: agencySigningKeys.agencyId })
+      : await tx.update(agencySigningKeys).set({ ...values, version: sql`${agencySigningKeys.version} + 1` }).where(eq(agencySigningKeys.agencyId, agencyId)).returning({ id: agencySigningKeys.agencyId });
+    if (written.length) await deps.audit(tx, { action: 'document.signing_certificate_issued', entity: 'agency', entityId: agencyId, agencyId, data: { serialNumber: cred.serialNumber, notAfter: cred.notAfter, replaced: !!row } });
+  });
 }
 
 /**
@@ -148,7 +160,7 @@ export async function storeSignedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: Do
 }
 
 /** The verification of any PDF against this installation's root, in the contract's shape. */
-export async function verifyBytes(deps: Pick<Deps, 'db' | 'clock' | 'config'>, bytes: Uint8Array, file: SignatureVerification['file'] = null): Promise<SignatureVerification> {
+export async function verifyBytes(deps: SigningDeps, bytes: Uint8Array, file: SignatureVerification['file'] = null): Promise<SignatureVerification> {
   const s = await lib();
   const rootPem = await rootCertificate(deps);
   const r = s.verifyPdf(bytes, { trustedRoots: [rootPem] });
