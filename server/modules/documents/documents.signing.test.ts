@@ -16,6 +16,7 @@ import { buildAgency, buildPerson, buildUnit, buildUser, TEST_PASSWORD } from '.
 import type { AppRole } from '../../../shared/domain/permissions';
 import { auditLog } from '../audit/audit.table';
 import { agencies } from '../org/org.table';
+import { extractText } from './documents.text';
 import { agencySigningKeys, signingRoots } from './signing.table';
 
 const run = promisify(execFile);
@@ -106,6 +107,12 @@ describe('the digital signature of an outgoing document', () => {
     signedPdf = dl.body as Uint8Array;
     expect(Buffer.from(signedPdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(Buffer.from(signedPdf).toString('latin1')).toContain('/SubFilter /ETSI.CAdES.detached');
+    // It is the document as signed: no "DỰ THẢO", the signature note with the signer and time, dated the signing day.
+    const text = (await extractText(signedPdf, 'application/pdf')).normalize('NFC');
+    expect(text).not.toContain('DỰ THẢO');
+    expect(text).toContain('Đã ký số');
+    expect(text).toContain('04/12/2026 09:30');
+    expect(text).toMatch(/ngày 04 tháng 12 năm 2026/);
     const [root] = await t.deps.db.select().from(signingRoots);
     const [keys] = await t.deps.db.select().from(agencySigningKeys).where(eq(agencySigningKeys.agencyId, A.snv));
     expect(root!.sealedKey).not.toContain('PRIVATE KEY');
