@@ -25,10 +25,11 @@ export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.u
 export async function openPglite(dataDir?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  // pg_trgm: the documents' search index (migration 0010 runs CREATE EXTENSION on both databases).
+  // pg_trgm and btree_gin: the documents' search index (the migrations run CREATE EXTENSION on both databases).
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite({ dataDir, extensions: { pg_trgm } });
+  const client = new PGlite({ dataDir, extensions: { pg_trgm, btree_gin } });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
