@@ -22,7 +22,7 @@ import { newId } from '../../lib/ids';
 import { serverSecret } from '../auth/secret';
 import { agencies, people } from '../org/org.table';
 import { getDocumentAccess } from './documents.service';
-import { documentFiles, documents } from './documents.table';
+import { documentFiles, type documents } from './documents.table';
 import { outgoingViewOfRow } from './documents.view';
 import { agencySigningKeys, signingRoots } from './signing.table';
 
