@@ -54,7 +54,7 @@ describe('congvu audit verify', () => {
   it('prints OK with the counts of chains and rows and exits 0', async () => {
     const { code, stdout } = await runCli(['audit', 'verify']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^OK: 2 chuỗi, 4 dòng nhật ký/);
+    expect(stdout).toMatch(/^OK: 1 chuỗi, 4 dòng nhật ký/);
   });
 
   it('refuses an unknown option (exit 2)', async () => {
@@ -76,7 +76,7 @@ describe('congvu audit verify', () => {
     }
     const { code, stdout } = await runCli(['audit', 'verify']);
     expect(code).toBe(3);
-    expect(stdout).toContain('LỖI: 1/2 chuỗi');
+    expect(stdout).toContain('LỖI: 1/1 chuỗi');
     expect(stdout).toContain(`Dòng #${target.id} (${target.at.toISOString()}, cơ quan ${agencyId}, thao tác org.unit_created): nội dung đã bị sửa`);
     expect(stdout).toContain(`hash lưu:           ${target.hash}`);
     const json = await runCli(['audit', 'verify', '--agency', agencyId, '--json']);

@@ -64,6 +64,15 @@ describe('GET /api/audit', () => {
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
 
+  it('shows an Office the sign-ins of its own people (and not those of another agency)', async () => {
+    const res = await C.officeA!.get('/api/audit?action=auth.login&limit=200');
+    expect(res.status).toBe(200);
+    const who = new Set((res.body.entries as Array<{ actor: { userId: string } | null; agencyId: string }>).map((e) => e.actor?.userId));
+    expect(who.has(U.staffA!.id)).toBe(true);
+    expect(who.has(U.officeB!.id)).toBe(false);
+    expect((res.body.entries as Array<{ agencyId: string }>).every((e) => e.agencyId === agencyA)).toBe(true);
+  });
+
   it('hides another agency from an Office (404 as for a missing one), refuses the log to a staff member (403)', async () => {
     expect((await C.officeA!.get(`/api/audit?agencyId=${agencyB}`)).status).toBe(404);
     const staff = await C.staffA!.get('/api/audit');

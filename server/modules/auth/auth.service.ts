@@ -10,7 +10,7 @@ import { batcherPer, createBatcher } from '../../lib/batcher';
 import type { CurrentUser, Deps, SessionInfo } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { randomToken } from '../../lib/ids';
-import { agencies, units } from '../org/org.table';
+import { agencies, people, units } from '../org/org.table';
 import { sessions, totpRecoveryCodes, users } from './auth.table';
 import { deviceWith, readDevice } from './device';
 import { dummyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './password';
@@ -52,6 +52,13 @@ function lockedError(retryAfterSeconds: number): AppError {
  * window; otherwise the account's and the address's (wider: an agency's NAT). Wrong second-factor codes
  * have their own window per account.
  */
+/** The agency of an account's person (null for accounts without one): its sign-ins go to that agency's audit log, which its Office reads. */
+async function agencyOfUser(db: Db, userId: string | null | undefined): Promise<string | null> {
+  if (!userId) return null;
+  const [row] = await db.select({ agencyId: people.agencyId }).from(users).innerJoin(people, eq(people.id, users.personId)).where(eq(users.id, userId)).limit(1);
+  return row?.agencyId ?? null;
+}
+
 export async function login(deps: Deps, input: LoginInput): Promise<LoginResult> {
   const { db, clock, config, audit } = deps;
   const now = clock.now();
@@ -71,7 +78,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
   if (!user || !ok || user.disabled) {
     // The reserved slots stay: they are the failures.
-    await audit(db, { actorUserId: user?.id ?? null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, data: { username, ip: input.ip, reason: !user || !ok ? 'password' : 'disabled' } });
+    await audit(db, { actorUserId: user?.id ?? null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, agencyId: await agencyOfUser(db, user?.id), data: { username, ip: input.ip, reason: !user || !ok ? 'password' : 'disabled' } });
     throw new AppError('UNAUTHENTICATED', user?.disabled && ok ? 'Tài khoản đã bị khóa. Liên hệ Tổ CNTT.' : 'Tên đăng nhập hoặc mật khẩu không đúng.');
   }
   // The password was right: this attempt is not a failure.
@@ -82,6 +89,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   }
   const token = randomToken();
   const session: SessionInfo = { tokenHash: sha256(token), userId: user.id, csrfToken: randomToken(24) };
+  const agencyId = await agencyOfUser(db, user.id);
   await db.transaction(async (tx) => {
     // A login from a new device clears the account's failures; one from a known device only its own
     // (failures from elsewhere keep locking whoever made them).
@@ -94,7 +102,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
       userAgent: input.userAgent?.slice(0, 300) ?? null,
       ip: input.ip,
     });
-    await audit(tx, { actorUserId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, data: { ip: input.ip, method, knownDevice } });
+    await audit(tx, { actorUserId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, agencyId, data: { ip: input.ip, method, knownDevice } });
   });
   const current = await loadCurrentUser(db, user.id);
   if (!current) throw new AppError('UNAUTHENTICATED');
@@ -268,9 +276,10 @@ export async function resolveSession(deps: Deps, token: string): Promise<{ sessi
 
 export async function logout(deps: Deps, session: SessionInfo): Promise<void> {
   forgetSessionToken(session.tokenHash);
+  const agencyId = await agencyOfUser(deps.db, session.userId);
   await deps.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash));
-    await deps.audit(tx, { actorUserId: session.userId, action: 'auth.logout', entity: 'user', entityId: session.userId });
+    await deps.audit(tx, { actorUserId: session.userId, action: 'auth.logout', entity: 'user', entityId: session.userId, agencyId });
   });
 }
 
@@ -294,7 +303,7 @@ export async function changePassword(deps: Deps, user: CurrentUser, session: Ses
     const others = await tx.select({ t: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, row.id));
     const toDrop = others.map((o) => o.t).filter((t) => t !== session.tokenHash);
     if (toDrop.length) await tx.delete(sessions).where(inArray(sessions.tokenHash, toDrop));
-    await audit(tx, { actorUserId: row.id, action: 'auth.password_changed', entity: 'user', entityId: row.id });
+    await audit(tx, { actorUserId: row.id, action: 'auth.password_changed', entity: 'user', entityId: row.id, agencyId: await agencyOfUser(tx, row.id) });
   });
 }
 
