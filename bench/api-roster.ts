@@ -24,7 +24,14 @@ function percentile(sorted: number[], p: number): number {
 }
 function summary(label: string, ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
-  return { label, n: s.length, p50: +percentile(s, 50).toFixed(2), p95: +percentile(s, 95).toFixed(2), p99: +percentile(s, 99).toFixed(2), max: +s[s.length - 1]!.toFixed(2) };
+  return {
+    label,
+    n: s.length,
+    p50: +percentile(s, 50).toFixed(2),
+    p95: +percentile(s, 95).toFixed(2),
+    p99: +percentile(s, 99).toFixed(2),
+    max: +s[s.length - 1]!.toFixed(2),
+  };
 }
 
 async function main() {
@@ -46,7 +53,19 @@ async function main() {
     const people = [head.id];
     for (let i = 1; i < 30; i++) people.push((await buildPerson(db, { unitId, fullName: `Nguyễn Văn Số ${i}`, position: i < 3 ? 'deputy_head' : 'staff' })).id);
     const chief = await buildPerson(db, { unitId: vp, fullName: 'Chánh Văn Phòng', position: 'chief_of_office' });
-    await db.insert(policies).values({ id: 'pol-bench', ownerAgencyId: agencyId, title: 'Bench', validFrom: '2021-01-01', scopeAgencyIds: [agencyId], rules: { wfhShare: { scope: 'unit', min: 0.3, target: 0.5, max: 0.7 }, minOnSitePerUnit: { people: 1, leaders: 1 }, minOnSiteShareByRole: { head: 0.5 }, requireEligibilityForWfh: true } });
+    await db.insert(policies).values({
+      id: 'pol-bench',
+      ownerAgencyId: agencyId,
+      title: 'Bench',
+      validFrom: '2021-01-01',
+      scopeAgencyIds: [agencyId],
+      rules: {
+        wfhShare: { scope: 'unit', min: 0.3, target: 0.5, max: 0.7 },
+        minOnSitePerUnit: { people: 1, leaders: 1 },
+        minOnSiteShareByRole: { head: 0.5 },
+        requireEligibilityForWfh: true,
+      },
+    });
     await buildUser(db, { personId: head.id, username: 'bench.head', roles: ['staff', 'unit_head'] });
     await buildUser(db, { personId: chief.id, username: 'bench.office', roles: ['staff', 'office'] });
 
@@ -56,13 +75,21 @@ async function main() {
     const port = (server.address() as { port: number }).port;
     const base = `http://127.0.0.1:${port}`;
     const login = async (username: string) => {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: TEST_PASSWORD }) });
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: TEST_PASSWORD }),
+      });
       const cookie = /congvu_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
       const body = (await res.json()) as { csrfToken: string };
       return { cookie, csrf: body.csrfToken };
     };
     const office = await login('bench.office');
-    const periodRes = await fetch(`${base}/api/roster/periods`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: office.cookie, 'x-csrf-token': office.csrf }, body: JSON.stringify({ agencyId, fromDate: '2021-07-19', toDate: '2021-07-30' }) });
+    const periodRes = await fetch(`${base}/api/roster/periods`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: office.cookie, 'x-csrf-token': office.csrf },
+      body: JSON.stringify({ agencyId, fromDate: '2021-07-19', toDate: '2021-07-30' }),
+    });
     const period = (await periodRes.json()) as { id: string; workdays: string[] };
     const h = await login('bench.head');
     const headers = { 'content-type': 'application/json', cookie: h.cookie, 'x-csrf-token': h.csrf };
@@ -84,22 +111,34 @@ async function main() {
     const seqGet: number[] = [];
     for (let i = 0; i < 500; i++) seqGet.push(await time(get));
     const concGet: number[] = [];
-    await Promise.all(Array.from({ length: 8 }, async () => {
-      for (let i = 0; i < 100; i++) concGet.push(await time(get));
-    }));
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let i = 0; i < 100; i++) concGet.push(await time(get));
+      }),
+    );
     const seqPut: number[] = [];
     for (let i = 0; i < 200; i++) {
       const day = period.workdays[i % period.workdays.length]!;
       const t0 = performance.now();
-      const res = await fetch(`${gridUrl}/cells`, { method: 'PUT', headers, body: JSON.stringify({ version, cells: people.slice(5, 10).map((p, k) => ({ personId: p, date: day, mode: (i + k) % 2 ? 'wfh' : 'onsite' })) }) });
+      const res = await fetch(`${gridUrl}/cells`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ version, cells: people.slice(5, 10).map((p, k) => ({ personId: p, date: day, mode: (i + k) % 2 ? 'wfh' : 'onsite' })) }),
+      });
       const body = (await res.json()) as { version: number };
       if (!res.ok) throw new Error(`PUT ${res.status}`);
       version = body.version;
       seqPut.push(performance.now() - t0);
     }
     server.close();
-    const results = [summary('GET unit grid (30 people × 10 days), sequential', seqGet), summary('GET unit grid, 8 concurrent clients', concGet), summary('PUT 5 cells (save + live check), sequential', seqPut)];
-    console.log(JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, database: 'PostgreSQL', results }, null, 2));
+    const results = [
+      summary('GET unit grid (30 people × 10 days), sequential', seqGet),
+      summary('GET unit grid, 8 concurrent clients', concGet),
+      summary('PUT 5 cells (save + live check), sequential', seqPut),
+    ];
+    console.log(
+      JSON.stringify({ machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, database: 'PostgreSQL', results }, null, 2),
+    );
     for (const r of results) console.log(`${r.label.padEnd(52)} n=${r.n}  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  max ${r.max} ms`);
   } finally {
     await database.close();

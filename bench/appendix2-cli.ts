@@ -53,7 +53,10 @@ function writeActivityJson(path: string, a: Activity): void {
     const list = a[key] as unknown[];
     writeSync(fd, `,\n"${key}":[`);
     for (let i = 0; i < list.length; i += 20_000) {
-      const chunk = list.slice(i, i + 20_000).map((x) => JSON.stringify(x)).join(',\n');
+      const chunk = list
+        .slice(i, i + 20_000)
+        .map((x) => JSON.stringify(x))
+        .join(',\n');
       writeSync(fd, (i === 0 ? '\n' : ',\n') + chunk);
     }
     writeSync(fd, '\n]');
@@ -189,7 +192,9 @@ function main(): void {
   for (const [label, list] of walls) {
     const r = rss.get(label);
     const cpu = cpuTimes.get(label)!;
-    console.log(`${label}: wall ${stats(list)} over ${RUNS} runs${cpu.length ? `; CPU (user + sys) ${stats(cpu)}` : ''}${r ? `; max RSS ${r.toFixed(0)} MB` : ''}`);
+    console.log(
+      `${label}: wall ${stats(list)} over ${RUNS} runs${cpu.length ? `; CPU (user + sys) ${stats(cpu)}` : ''}${r ? `; max RSS ${r.toFixed(0)} MB` : ''}`,
+    );
   }
   console.log(`Load average (1 min) before / after the runs: ${loadBefore.toFixed(1)} / ${loadavg()[0].toFixed(1)}`);
 

@@ -47,7 +47,10 @@ async function main() {
     const deps: Deps = { db, clock: systemClock, audit: createAudit(systemClock), config: parseConfig({ NODE_ENV: 'production', SEED_DEMO: '0' }) };
     await db.insert(agencies).values({ id: 'root', path: '/root/', name: 'UBND tỉnh', kind: 'province' });
     const ids = Array.from({ length: AGENCIES }, (_, i) => `ag${i}`);
-    for (let i = 0; i < ids.length; i += 500) await db.insert(agencies).values(ids.slice(i, i + 500).map((id) => ({ id, parentId: 'root', path: `/root/${id}/`, name: `Sở ${id}`, kind: 'department' })));
+    for (let i = 0; i < ids.length; i += 500)
+      await db
+        .insert(agencies)
+        .values(ids.slice(i, i + 500).map((id) => ({ id, parentId: 'root', path: `/root/${id}/`, name: `Sở ${id}`, kind: 'department' })));
 
     // Rows in time order, agencies interleaved as in real use; each chain hashed as createAudit does.
     const t0 = performance.now();
@@ -58,7 +61,14 @@ async function main() {
     for (let n = 0; n < total; n++) {
       const agencyId = ids[n % AGENCIES]!;
       const at = new Date(start + n * 1000);
-      const e = { actorUserId: `u${n % (AGENCIES * 20)}`, action: ACTIONS[n % ACTIONS.length]!, entity: 'person', entityId: `p${n % 50_000}`, agencyId, data: { n, status: 'wfh', version: n % 7 } };
+      const e = {
+        actorUserId: `u${n % (AGENCIES * 20)}`,
+        action: ACTIONS[n % ACTIONS.length]!,
+        entity: 'person',
+        entityId: `p${n % 50_000}`,
+        agencyId,
+        data: { n, status: 'wfh', version: n % 7 },
+      };
       const prevHash = prev.get(agencyId)!;
       const hash = hashRow(prevHash, at, e);
       prev.set(agencyId, hash);
@@ -76,18 +86,42 @@ async function main() {
       const v0 = performance.now();
       const result = await verifyAllAuditChains(db, { concurrency });
       const vs = (performance.now() - v0) / 1000;
-      console.log(`verify (${concurrency} chain(s) at once): ok=${result.ok} chains=${result.chains} rows=${result.rows.toLocaleString('en')} in ${vs.toFixed(1)} s (${Math.round(result.rows / vs).toLocaleString('en')} rows/s)`);
+      console.log(
+        `verify (${concurrency} chain(s) at once): ok=${result.ok} chains=${result.chains} rows=${result.rows.toLocaleString('en')} in ${vs.toFixed(1)} s (${Math.round(result.rows / vs).toLocaleString('en')} rows/s)`,
+      );
     }
 
-    const office = (agencyId: string): CurrentUser => ({ userId: 'office', username: 'office', displayName: 'Office', personId: null, unitId: null, agencyId, mustChangePassword: false, locale: 'vi', grants: [{ role: 'office', agencyId, agencyPath: `/root/${agencyId}/`, unitId: null }] });
-    const adminUser: CurrentUser = { userId: 'admin', username: 'admin', displayName: 'Admin', personId: null, unitId: null, agencyId: 'root', mustChangePassword: false, locale: 'vi', grants: [{ role: 'admin', agencyId: 'root', agencyPath: '/root/', unitId: null }] };
+    const office = (agencyId: string): CurrentUser => ({
+      userId: 'office',
+      username: 'office',
+      displayName: 'Office',
+      personId: null,
+      unitId: null,
+      agencyId,
+      mustChangePassword: false,
+      locale: 'vi',
+      grants: [{ role: 'office', agencyId, agencyPath: `/root/${agencyId}/`, unitId: null }],
+    });
+    const adminUser: CurrentUser = {
+      userId: 'admin',
+      username: 'admin',
+      displayName: 'Admin',
+      personId: null,
+      unitId: null,
+      agencyId: 'root',
+      mustChangePassword: false,
+      locale: 'vi',
+      grants: [{ role: 'admin', agencyId: 'root', agencyPath: '/root/', unitId: null }],
+    };
     const base = { limit: 50 } as const;
     await timeIt('office, own agency, first page', 50, (i) => listAudit(deps, office(ids[i % AGENCIES]!), { ...base }));
     await timeIt('office, own agency, page 10 (cursor)', 50, async (i) => {
       let cursor: string | undefined;
       for (let p = 0; p < 10; p++) cursor = (await listAudit(deps, office(ids[i % AGENCIES]!), { ...base, cursor })).nextCursor ?? undefined;
     });
-    await timeIt('office, action + date range', 50, (i) => listAudit(deps, office(ids[i % AGENCIES]!), { ...base, action: 'access.denied', from: '2026-01-06', to: '2026-01-08' }));
+    await timeIt('office, action + date range', 50, (i) =>
+      listAudit(deps, office(ids[i % AGENCIES]!), { ...base, action: 'access.denied', from: '2026-01-06', to: '2026-01-08' }),
+    );
     await timeIt(`admin (subtree of ${AGENCIES} agencies), first page`, 50, () => listAudit(deps, adminUser, { ...base }));
     await timeIt('admin, one account (userId)', 50, (i) => listAudit(deps, adminUser, { ...base, userId: `u${i * 37}` }));
     await timeIt('admin, action group roster.', 50, () => listAudit(deps, adminUser, { ...base, action: 'roster.' }));

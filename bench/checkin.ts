@@ -64,12 +64,39 @@ async function main() {
 
     // 1. pgbench: single-row inserts with the check-ins' unique key; its best of 16 and 32 clients (more
     //    clients only lower its rate here).
-    await database.exec(`create table pgb_checkin (id text primary key default md5(random()::text || clock_timestamp()::text), person_id text not null, date text not null, session text not null, at timestamptz not null default now(), place text not null, unique (person_id, date, session))`);
-    writeFileSync('/tmp/congvu-pgb.sql', `\\set p random(1, 100000000)\ninsert into pgb_checkin (person_id, date, session, place) values ('p' || :p, '${DATE}', 'morning', 'registered') on conflict do nothing;\n`);
+    await database.exec(
+      `create table pgb_checkin (id text primary key default md5(random()::text || clock_timestamp()::text), person_id text not null, date text not null, session text not null, at timestamptz not null default now(), place text not null, unique (person_id, date, session))`,
+    );
+    writeFileSync(
+      '/tmp/congvu-pgb.sql',
+      `\\set p random(1, 100000000)\ninsert into pgb_checkin (person_id, date, session, place) values ('p' || :p, '${DATE}', 'morning', 'registered') on conflict do nothing;\n`,
+    );
     const pgbench = (clients: number) => {
       if (SKIP.has('pgbench')) return { clients, seconds: 0, tps: 1, latencyMs: 0 };
-      const text = execFileSync('pgbench', ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres'), '-n', '-c', String(clients), '-j', '2', '-T', '20', '-f', '/tmp/congvu-pgb.sql', name]).toString();
-      return { clients, seconds: 20, tps: Math.round(Number(/tps = ([\d.]+)/.exec(text)?.[1])), latencyMs: Number(/latency average = ([\d.]+)/.exec(text)?.[1]) };
+      const text = execFileSync('pgbench', [
+        '-h',
+        url.hostname,
+        '-p',
+        url.port || '5432',
+        '-U',
+        decodeURIComponent(url.username || 'postgres'),
+        '-n',
+        '-c',
+        String(clients),
+        '-j',
+        '2',
+        '-T',
+        '20',
+        '-f',
+        '/tmp/congvu-pgb.sql',
+        name,
+      ]).toString();
+      return {
+        clients,
+        seconds: 20,
+        tps: Math.round(Number(/tps = ([\d.]+)/.exec(text)?.[1])),
+        latencyMs: Number(/latency average = ([\d.]+)/.exec(text)?.[1]),
+      };
     };
     const pgbRuns = [pgbench(16), pgbench(32)];
     const tps = Math.max(...pgbRuns.map((r) => r.tps));
@@ -78,7 +105,18 @@ async function main() {
     // The app server, its clock at 07:00 on the day.
     const profile = process.env.BENCH_PROFILE === '1' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/congvu-server-prof'] : [];
     server = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: String(PORT), DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '20', NODE_ENV: 'test', TEST_CLOCK: `${DATE}T07:00:00+07:00`, SCHEDULER: '0', SEED_DEMO: '0', SESSION_IDLE_MINUTES: '100000', SESSION_MAX_HOURS: '9000' },
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        DATABASE_URL: url.toString(),
+        DATABASE_POOL_SIZE: '20',
+        NODE_ENV: 'test',
+        TEST_CLOCK: `${DATE}T07:00:00+07:00`,
+        SCHEDULER: '0',
+        SEED_DEMO: '0',
+        SESSION_IDLE_MINUTES: '100000',
+        SESSION_MAX_HOURS: '9000',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const base = `http://127.0.0.1:${PORT}`;
@@ -116,19 +154,35 @@ async function main() {
       );
       const seconds = (performance.now() - start) / 1000;
       lat.sort((a, b) => a - b);
-      return { requests: lat.length, seconds: +seconds.toFixed(1), perSecond: Math.round(lat.length / seconds), p50: percentile(lat, 50), p95: percentile(lat, 95), p99: percentile(lat, 99), errors: errors.length, firstError: errors[0] };
+      return {
+        requests: lat.length,
+        seconds: +seconds.toFixed(1),
+        perSecond: Math.round(lat.length / seconds),
+        p50: percentile(lat, 50),
+        p95: percentile(lat, 95),
+        p99: percentile(lat, 99),
+        errors: errors.length,
+        firstError: errors[0],
+      };
     };
     // The burst: everyone, 5% twice (the server is cold, as at 07:00 after a night).
     const everyone = Array.from({ length: PEOPLE }, (_, i) => i + 1);
     const retries = everyone.filter((n) => n % 20 === 0);
-    const burstIds = [...everyone, ...retries].sort((a, b) => (a * 7919) % 1000 - (b * 7919) % 1000 || a - b);
+    const burstIds = [...everyone, ...retries].sort((a, b) => ((a * 7919) % 1000) - ((b * 7919) % 1000) || a - b);
     out.burst = SKIP.has('burst') ? 'skipped' : await run(burstIds, 64);
-    const [morning] = await queryRows<{ n: string; d: string }>(database.db, sql`select count(*) as n, count(distinct person_id) as d from checkins where date = ${DATE} and session = 'morning'`);
+    const [morning] = await queryRows<{ n: string; d: string }>(
+      database.db,
+      sql`select count(*) as n, count(distinct person_id) as d from checkins where date = ${DATE} and session = 'morning'`,
+    );
     out.burstRows = { checkins: Number(morning!.n), distinctPeople: Number(morning!.d), expected: PEOPLE };
 
     // Sustained throughput: the afternoon session for 30 s — with wrk (C, little CPU) when installed
     // (`apt-get install wrk`), else with this process's HTTP client (which then shares the 2 cores).
-    await fetch(`${base}/api/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: `${DATE}T13:31:00+07:00` }) });
+    await fetch(`${base}/api/test/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ now: `${DATE}T13:31:00+07:00` }),
+    });
     let haveWrk = false;
     try {
       execFileSync('wrk', ['--version'], { stdio: 'ignore' });
@@ -138,7 +192,9 @@ async function main() {
     }
     if (haveWrk) {
       const wrk = (connections: number, seconds: number, first: number) => {
-        const text = execFileSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', 'bench/lib/checkin.lua', base], { env: { ...process.env, FIRST: String(first), THREADS: '2' } }).toString();
+        const text = execFileSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', 'bench/lib/checkin.lua', base], {
+          env: { ...process.env, FIRST: String(first), THREADS: '2' },
+        }).toString();
         const r = JSON.parse(/WRK_JSON (.*)/.exec(text)![1]!) as { requests: number; seconds: number; non200: number; p50: number; p95: number; p99: number };
         return { client: `wrk -t2 -c${connections}`, ...r, perSecond: Math.round(r.requests / r.seconds) };
       };
@@ -149,7 +205,14 @@ async function main() {
       out.sustained = wrk(128, 30, 1);
       out.sustainedAt32 = wrk(32, 15, SECOND_FIRST);
     } else {
-      out.sustained = { client: 'node fetch, 32 at a time', ...(await run(Array.from({ length: TOTAL }, (_, i) => i + 1), 32, 30_000)) };
+      out.sustained = {
+        client: 'node fetch, 32 at a time',
+        ...(await run(
+          Array.from({ length: TOTAL }, (_, i) => i + 1),
+          32,
+          30_000,
+        )),
+      };
     }
     out.ratioToPgbench = +((out.sustained as { perSecond: number }).perSecond / tps).toFixed(2);
     console.log(JSON.stringify(out, null, 2));

@@ -59,15 +59,45 @@ async function main() {
       const subject = `${SUBJECTS[Math.floor(rnd() * SUBJECTS.length)]} (${j})`;
       const issuer = ISSUERS[Math.floor(rnd() * ISSUERS.length)]!;
       const numberText = `${j + 1}/UBND-VX`;
-      rows.push({ id: `d${j}`, agencyId: agency.id, direction: 'in', register: 'den', status: 'registered', subject, issuerName: issuer, numberText, arrivalNumber: j + 1, registerYear: 2021, arrivalDate: '2021-07-19', searchText: foldVi(`Công văn ${numberText} ${issuer} ${subject}`), createdAt: new Date(now.getTime() + j * 1000), updatedAt: now });
+      rows.push({
+        id: `d${j}`,
+        agencyId: agency.id,
+        direction: 'in',
+        register: 'den',
+        status: 'registered',
+        subject,
+        issuerName: issuer,
+        numberText,
+        arrivalNumber: j + 1,
+        registerYear: 2021,
+        arrivalDate: '2021-07-19',
+        searchText: foldVi(`Công văn ${numberText} ${issuer} ${subject}`),
+        createdAt: new Date(now.getTime() + j * 1000),
+        updatedAt: now,
+      });
     }
     await db.insert(documents).values(rows);
   }
   const loadMs = performance.now() - t0;
   if (database.kind === 'postgres') await database.exec('vacuum analyze documents');
   const deps: Deps = { db, clock: systemClock, audit: createAudit(systemClock), config: parseConfig({ NODE_ENV: 'test' }) };
-  const office: CurrentUser = { userId: 'u', personId: person.id, grants: [{ role: 'office', agencyId: agency.id, agencyPath: agency.path }], username: 'vt', displayName: 'Văn thư', unitId: unit.id, agencyId: agency.id, mustChangePassword: false, locale: 'vi' };
-  const out: Record<string, unknown> = { machine: `${os.cpus().length} cores, Node ${process.version}`, db: database.kind, documents: N, loadSeconds: +(loadMs / 1000).toFixed(1) };
+  const office: CurrentUser = {
+    userId: 'u',
+    personId: person.id,
+    grants: [{ role: 'office', agencyId: agency.id, agencyPath: agency.path }],
+    username: 'vt',
+    displayName: 'Văn thư',
+    unitId: unit.id,
+    agencyId: agency.id,
+    mustChangePassword: false,
+    locale: 'vi',
+  };
+  const out: Record<string, unknown> = {
+    machine: `${os.cpus().length} cores, Node ${process.version}`,
+    db: database.kind,
+    documents: N,
+    loadSeconds: +(loadMs / 1000).toFixed(1),
+  };
   for (const q of ['cong van khan', 'Công văn khẩn', 'phong chong dich covid', 'tuyen dung vien chuc', '12345/UBND', 'khong co gi']) {
     const times: number[] = [];
     let total = 0;

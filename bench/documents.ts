@@ -68,8 +68,34 @@ const TOPICS = [
   'chuẩn bị kỳ họp Hội đồng nhân dân',
   'mua sắm tài sản công',
 ];
-const PLACES = ['trên địa bàn tỉnh', 'huyện Hòa Vang', 'thị xã Điện Bàn', 'thành phố Hội An', 'huyện Núi Thành', 'xã Tam Kỳ', 'phường Hòa Khánh', 'huyện Đại Lộc', 'các sở, ban, ngành', 'các xã, phường, thị trấn', 'khu công nghiệp Chu Lai', 'huyện Phước Sơn'];
-const ISSUERS = ['UBND tỉnh', 'Sở Y tế', 'Bộ Nội vụ', 'Sở Tài chính', 'Công an tỉnh', 'Sở Giáo dục và Đào tạo', 'Văn phòng Chính phủ', 'Sở Tài nguyên và Môi trường', 'UBND huyện Hòa Vang', 'Sở Nội vụ', 'Thanh tra tỉnh', 'Bộ Y tế'];
+const PLACES = [
+  'trên địa bàn tỉnh',
+  'huyện Hòa Vang',
+  'thị xã Điện Bàn',
+  'thành phố Hội An',
+  'huyện Núi Thành',
+  'xã Tam Kỳ',
+  'phường Hòa Khánh',
+  'huyện Đại Lộc',
+  'các sở, ban, ngành',
+  'các xã, phường, thị trấn',
+  'khu công nghiệp Chu Lai',
+  'huyện Phước Sơn',
+];
+const ISSUERS = [
+  'UBND tỉnh',
+  'Sở Y tế',
+  'Bộ Nội vụ',
+  'Sở Tài chính',
+  'Công an tỉnh',
+  'Sở Giáo dục và Đào tạo',
+  'Văn phòng Chính phủ',
+  'Sở Tài nguyên và Môi trường',
+  'UBND huyện Hòa Vang',
+  'Sở Nội vụ',
+  'Thanh tra tỉnh',
+  'Bộ Y tế',
+];
 const DOC_TYPES: [string, string][] = [
   ['cong_van', 'Công văn'],
   ['cong_van', 'Công văn'],
@@ -145,7 +171,9 @@ async function generate(database: Database) {
   }
   const loadSeconds = (performance.now() - t0) / 1000;
   const t1 = performance.now();
-  await database.exec(`set maintenance_work_mem = '512MB'; create index documents_agency_search_idx on documents using gin (agency_id, search_text gin_trgm_ops)`);
+  await database.exec(
+    `set maintenance_work_mem = '512MB'; create index documents_agency_search_idx on documents using gin (agency_id, search_text gin_trgm_ops)`,
+  );
   const indexSeconds = (performance.now() - t1) / 1000;
   await database.exec('vacuum analyze');
   const [size] = await queryRows<{ table: string; search_index: string }>(
@@ -200,7 +228,10 @@ const QUERIES = [
 
 async function search(database: Database) {
   const deps: Deps = { db: database.db, clock: systemClock, audit: createAudit(systemClock), config: parseConfig({ NODE_ENV: 'test' }) };
-  const counts = await queryRows<{ agency_id: string; n: number }>(database.db, sql`select agency_id, count(*)::int as n from documents group by agency_id order by n desc`);
+  const counts = await queryRows<{ agency_id: string; n: number }>(
+    database.db,
+    sql`select agency_id, count(*)::int as n from documents group by agency_id order by n desc`,
+  );
   const office = (agencyId: string): CurrentUser => ({
     userId: `vt-${agencyId}`,
     personId: null,
@@ -264,7 +295,14 @@ async function worker(url: string, mode: string, seconds: number, id: string) {
       const rollback = rnd() < 0.05;
       try {
         await database.db.transaction(async (tx) => {
-          await issueNumber(tx, { agencyId, register: 'di', year: mode === 'hot' ? 2026 : 2027, documentId: `${id}-${mode}-${n}`, at: new Date(), byUserId: null });
+          await issueNumber(tx, {
+            agencyId,
+            register: 'di',
+            year: mode === 'hot' ? 2026 : 2027,
+            documentId: `${id}-${mode}-${n}`,
+            at: new Date(),
+            byUserId: null,
+          });
           if (rollback) throw new Error('rollback');
         });
         issued++;
@@ -281,7 +319,9 @@ async function worker(url: string, mode: string, seconds: number, id: string) {
 
 function runWorker(url: string, mode: string, id: string): Promise<{ issued: number; rolledBack: number; errors: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/documents.ts', 'worker', url, mode, String(NUMBERING_SECONDS), id], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/documents.ts', 'worker', url, mode, String(NUMBERING_SECONDS), id], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker ${id} exited ${code}`))));
@@ -325,8 +365,30 @@ async function numbering(database: Database, url: string) {
 
 function pgbench(url: URL) {
   writeFileSync('/tmp/congvu-pgb-docs.sql', `\\set n random(1, 1000000000)\ninsert into pgb_numbers (n, at) values (:n, now()) on conflict do nothing;\n`);
-  const text = execFileSync('pgbench', ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres'), '-n', '-c', '16', '-j', '2', '-T', '10', '-f', '/tmp/congvu-pgb-docs.sql', NAME]).toString();
-  return { clients: 16, seconds: 10, tps: Math.round(Number(/tps = ([\d.]+)/.exec(text)?.[1])), latencyMs: Number(/latency average = ([\d.]+)/.exec(text)?.[1]) };
+  const text = execFileSync('pgbench', [
+    '-h',
+    url.hostname,
+    '-p',
+    url.port || '5432',
+    '-U',
+    decodeURIComponent(url.username || 'postgres'),
+    '-n',
+    '-c',
+    '16',
+    '-j',
+    '2',
+    '-T',
+    '10',
+    '-f',
+    '/tmp/congvu-pgb-docs.sql',
+    NAME,
+  ]).toString();
+  return {
+    clients: 16,
+    seconds: 10,
+    tps: Math.round(Number(/tps = ([\d.]+)/.exec(text)?.[1])),
+    latencyMs: Number(/latency average = ([\d.]+)/.exec(text)?.[1]),
+  };
 }
 
 async function main() {
@@ -341,7 +403,9 @@ async function main() {
   }
   const database = await openPostgres(url.toString(), 4);
   const [pg] = await queryRows<{ v: string }>(database.db, sql`select current_setting('server_version') as v`);
-  const out: Record<string, unknown> = { machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: pg?.v } };
+  const out: Record<string, unknown> = {
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: pg?.v },
+  };
   try {
     if (!reuse) {
       await migrate(database);

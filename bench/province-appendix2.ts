@@ -34,18 +34,25 @@ async function main() {
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString(), 4);
   const db = database.db;
-  const out: Record<string, unknown> = { people: PEOPLE, agencies: AGENCIES, days: DAYS, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version } };
+  const out: Record<string, unknown> = {
+    people: PEOPLE,
+    agencies: AGENCIES,
+    days: DAYS,
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+  };
   try {
     await migrate(database);
     out.database = name;
     // Working days from 2021-07-01 on (Monday-Friday; this bench does not need the holidays).
-    const workdays = datesBetween('2021-07-01', '2021-09-30').filter((d) => weekday(d) !== 0 && weekday(d) !== 6).slice(0, DAYS);
+    const workdays = datesBetween('2021-07-01', '2021-09-30')
+      .filter((d) => weekday(d) !== 0 && weekday(d) !== 6)
+      .slice(0, DAYS);
     const from = workdays[0]!;
     const to = workdays[workdays.length - 1]!;
     let t0 = performance.now();
     if (!reuse) await generate();
     async function generate() {
-    await database.exec(`
+      await database.exec(`
       insert into agencies (id, parent_id, path, name, kind) values ('p', null, '/p/', 'UBND tỉnh (bench)', 'province');
       insert into agencies (id, parent_id, path, name, kind)
         select 'a' || g, 'p', '/p/a' || g || '/', 'Sở ' || g, 'department' from generate_series(1, ${AGENCIES}) g;
@@ -55,17 +62,17 @@ async function main() {
         select 'p' || g, 'a' || (1 + (g - 1) % ${AGENCIES}), 'u' || (1 + (g - 1) % ${AGENCIES}) || '-' || (1 + ((g - 1) / ${AGENCIES}) % 8), 'Người ' || g, 'staff'
         from generate_series(1, ${PEOPLE}) g;
     `);
-    const days = `array[${workdays.map((d) => `'${d}'`).join(',')}]::text[]`;
-    // Schedule: ~35% at home, deterministic.
-    await database.exec(`
+      const days = `array[${workdays.map((d) => `'${d}'`).join(',')}]::text[]`;
+      // Schedule: ~35% at home, deterministic.
+      await database.exec(`
       insert into schedule (person_id, date, agency_id, unit_id, mode, period_id, version)
         select p.id, d.day, p.agency_id, p.unit_id,
                case when (hashtext(p.id || d.day) & 1023) < 358 then 'wfh' when (hashtext(p.id || d.day) & 1023) < 380 then 'leave' else 'onsite' end,
                'bench', 1
         from people p, unnest(${days}) as d(day);
     `);
-    // Tasks: every person gets a task every ~3 working days; about 70% are finished 0-4 days later.
-    await database.exec(`
+      // Tasks: every person gets a task every ~3 working days; about 70% are finished 0-4 days later.
+      await database.exec(`
       insert into tasks (id, agency_id, unit_id, title, assignee_id, assigned_at, finished_at, created_at, updated_at)
         select 't' || p.id || '-' || k, p.agency_id, p.unit_id, 'Nhiệm vụ ' || k, p.id,
                (d.day::date + time '08:00') at time zone 'Asia/Ho_Chi_Minh' ,
@@ -73,8 +80,8 @@ async function main() {
                now(), now()
         from people p, generate_series(0, ${Math.floor(DAYS / 3) - 1}) k, lateral (select (${days})[1 + k * 3] as day) d;
     `);
-    // Actions: ~3 per person per working day on their tasks (some views, some people do nothing).
-    await database.exec(`
+      // Actions: ~3 per person per working day on their tasks (some views, some people do nothing).
+      await database.exec(`
       insert into task_actions (task_id, person_id, agency_id, at, day, kind)
         select 't' || p.id || '-' || least(${Math.floor(DAYS / 3) - 1}, (i - 1) / 3), p.id, p.agency_id,
                ((d.day)::date + time '09:00' + (j * interval '2 hours')) at time zone 'Asia/Ho_Chi_Minh',
@@ -83,12 +90,15 @@ async function main() {
         from people p, unnest(${days}) with ordinality as d(day, i), generate_series(0, 2) j
         where (hashtext(p.id) & 15) <> 0;
     `);
-    // As autovacuum would after the load (it is off on some servers, this one included): statistics,
-    // and the visibility map that lets the report's index-only probes skip the table.
-    await database.exec('vacuum (analyze)');
+      // As autovacuum would after the load (it is off on some servers, this one included): statistics,
+      // and the visibility map that lets the report's index-only probes skip the table.
+      await database.exec('vacuum (analyze)');
     }
     out.generateMs = ms(t0);
-    const [counts] = await queryRows<{ actions: string; tasks: string; schedule: string }>(db, sql`select (select count(*) from task_actions) as actions, (select count(*) from tasks) as tasks, (select count(*) from schedule) as schedule`);
+    const [counts] = await queryRows<{ actions: string; tasks: string; schedule: string }>(
+      db,
+      sql`select (select count(*) from task_actions) as actions, (select count(*) from tasks) as tasks, (select count(*) from schedule) as schedule`,
+    );
     out.rows = counts;
     const agencyIds = Array.from({ length: AGENCIES }, (_, i) => `a${i + 1}`);
     const runs = async (label: string, f: string, tt: string) => {
@@ -126,11 +136,24 @@ async function main() {
       }),
     );
     const sched = await queryRows<{ person_id: string; date: string; mode: string }>(db, sql`select person_id, date, mode from schedule`);
-    writeFileSync(path.join(dir, 'roster.json'), JSON.stringify({ format: 'congvu.assignments/1', assignments: sched.map((s) => ({ personId: s.person_id, date: s.date, mode: s.mode })) }));
-    const taskRows = await queryRows<{ id: string; assignee_id: string; a: string; f: string | null }>(db, sql`select id, assignee_id, to_char(assigned_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS') as a, to_char(finished_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS') as f from tasks`);
-    const actionRows = await queryRows<{ task_id: string; person_id: string; at: string; kind: string }>(db, sql`select task_id, person_id, to_char(at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS') as at, kind from task_actions`);
+    writeFileSync(
+      path.join(dir, 'roster.json'),
+      JSON.stringify({ format: 'congvu.assignments/1', assignments: sched.map((s) => ({ personId: s.person_id, date: s.date, mode: s.mode })) }),
+    );
+    const taskRows = await queryRows<{ id: string; assignee_id: string; a: string; f: string | null }>(
+      db,
+      sql`select id, assignee_id, to_char(assigned_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS') as a, to_char(finished_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS') as f from tasks`,
+    );
+    const actionRows = await queryRows<{ task_id: string; person_id: string; at: string; kind: string }>(
+      db,
+      sql`select task_id, person_id, to_char(at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD"T"HH24:MI:SS') as at, kind from task_actions`,
+    );
     const parts: string[] = ['{"format":"congvu.activity/1","tasks":['];
-    parts.push(taskRows.map((t) => JSON.stringify({ id: t.id, title: 'Nhiệm vụ', assigneeId: t.assignee_id, assignedAt: t.a, ...(t.f ? { finishedAt: t.f } : {}) })).join(','));
+    parts.push(
+      taskRows
+        .map((t) => JSON.stringify({ id: t.id, title: 'Nhiệm vụ', assigneeId: t.assignee_id, assignedAt: t.a, ...(t.f ? { finishedAt: t.f } : {}) }))
+        .join(','),
+    );
     parts.push('],"actions":[');
     parts.push(actionRows.map((a) => JSON.stringify({ taskId: a.task_id, personId: a.person_id, at: a.at, kind: a.kind })).join(','));
     parts.push(']}');
@@ -138,7 +161,25 @@ async function main() {
     out.filesMs = ms(t0);
     const cli = (f: string, tt: string) => {
       const t1 = performance.now();
-      const stdout = execFileSync(process.execPath, ['bin/congvu.mjs', 'report', 'appendix2', '--instance', path.join(dir, 'instance.json'), '--roster', path.join(dir, 'roster.json'), '--activity', path.join(dir, 'activity.json'), '--from', f, '--to', tt], { maxBuffer: 1 << 30 });
+      const stdout = execFileSync(
+        process.execPath,
+        [
+          'bin/congvu.mjs',
+          'report',
+          'appendix2',
+          '--instance',
+          path.join(dir, 'instance.json'),
+          '--roster',
+          path.join(dir, 'roster.json'),
+          '--activity',
+          path.join(dir, 'activity.json'),
+          '--from',
+          f,
+          '--to',
+          tt,
+        ],
+        { maxBuffer: 1 << 30 },
+      );
       const report = JSON.parse(stdout.toString());
       return { ms: ms(t1), totals: report.totals };
     };

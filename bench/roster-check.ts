@@ -78,14 +78,27 @@ try {
   };
   const startup = spawnTimes(['--help'], 0);
   const e2e = spawnTimes(['roster', 'check', instanceFile, rosterFile], 3);
-  const nViolations = (JSON.parse(spawnSync(process.execPath, [bin, 'roster', 'check', instanceFile, rosterFile], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 }).stdout) as { violations: unknown[] }).violations.length;
+  const nViolations = (
+    JSON.parse(spawnSync(process.execPath, [bin, 'roster', 'check', instanceFile, rosterFile], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 }).stdout) as {
+      violations: unknown[];
+    }
+  ).violations.length;
   console.log(`\nEnd to end, ${runs} runs each (median [min–max]):`);
-  console.log(`  node bin/congvu.mjs --help (start-up: node + tsx + dispatcher): ${ms(median(startup))} [${ms(Math.min(...startup))}–${ms(Math.max(...startup))}]`);
+  console.log(
+    `  node bin/congvu.mjs --help (start-up: node + tsx + dispatcher): ${ms(median(startup))} [${ms(Math.min(...startup))}–${ms(Math.max(...startup))}]`,
+  );
   console.log(`  node bin/congvu.mjs roster check (${nViolations} violations, exit 3): ${ms(median(e2e))} [${ms(Math.min(...e2e))}–${ms(Math.max(...e2e))}]`);
   console.log(`  → work after start-up ≈ ${ms(median(e2e) - median(startup))}`);
 
   // 3. In process, phase by phase.
-  const phases: Record<string, number[]> = { read: [], 'JSON.parse': [], 'parseInstance+parseRoster': [], 'resolve+checkRoster': [], 'output JSON': [], total: [] };
+  const phases: Record<string, number[]> = {
+    read: [],
+    'JSON.parse': [],
+    'parseInstance+parseRoster': [],
+    'resolve+checkRoster': [],
+    'output JSON': [],
+    total: [],
+  };
   for (let i = 0; i < runs + 1; i++) {
     const t0 = performance.now();
     const [texts, tRead] = time(() => [readFileSync(instanceFile, 'utf8'), readFileSync(rosterFile, 'utf8')]);
@@ -98,7 +111,9 @@ try {
     const [, tOut] = time(() => `{"violations":[\n${violations.map((v) => JSON.stringify(v)).join(',\n')}\n]}\n`);
     const total = performance.now() - t0;
     if (i === 0) {
-      console.log(`\nIn process, first (cold) run: read ${ms(tRead)}, JSON.parse ${ms(tJson)}, parse ${ms(tParse)}, check ${ms(tCheck)}, output ${ms(tOut)}, total ${ms(total)}`);
+      console.log(
+        `\nIn process, first (cold) run: read ${ms(tRead)}, JSON.parse ${ms(tJson)}, parse ${ms(tParse)}, check ${ms(tCheck)}, output ${ms(tOut)}, total ${ms(total)}`,
+      );
       continue;
     }
     phases.read.push(tRead);
@@ -123,7 +138,9 @@ try {
     zodTimes.push(time(() => zAssignments.safeParse(rosterJson))[1]);
     handTimes.push(time(() => parseRoster(rosterJson))[1]);
   }
-  console.log(`\nRoster validation (${roster.assignments.length} assignments), median: hand-written parseRoster ${ms(median(handTimes))}, zod strict schema ${ms(median(zodTimes))} (cold: ${ms(zodTimes[0])} vs ${ms(handTimes[0])})`);
+  console.log(
+    `\nRoster validation (${roster.assignments.length} assignments), median: hand-written parseRoster ${ms(median(handTimes))}, zod strict schema ${ms(median(zodTimes))} (cold: ${ms(zodTimes[0])} vs ${ms(handTimes[0])})`,
+  );
 
   // 4b. Live check of one unit-sized grid, as in the browser.
   const small = resolveWorkdays(generateInstance({ people: 30, days: 10, seed: 3 })) as ResolvedInstance;

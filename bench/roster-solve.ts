@@ -147,7 +147,13 @@ function cpuModel(): string {
 
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
-function child(kind: string, people: number, scope: string, heapMB: number, timeoutS: number): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
+function child(
+  kind: string,
+  people: number,
+  scope: string,
+  heapMB: number,
+  timeoutS: number,
+): { ok: true; value: Record<string, unknown> } | { ok: false; error: string } {
   const nodeArgs = [
     `--max-old-space-size=${heapMB}`,
     '--expose-gc',
@@ -183,7 +189,11 @@ async function driver(): Promise<void> {
   const scopes = opt('scopes', 'agency,unit').split(',');
   const withHighs = !args.includes('--no-highs');
   const limit = Number(opt('highs-limit', '600'));
-  console.log(`Machine: ${cpus().length} cores (nproc), ${cpuModel()}, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `Machine: ${cpus().length} cores (nproc), ${cpuModel()}, Node ${process.version}, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`Workers pinned to one core: ${hasTaskset ? 'yes (taskset -c 0)' : 'no (taskset not found)'}; HiGHS time limit ${limit} s\n`);
   const coldRuns = Number(opt('cold-runs', '3'));
   const rows: string[] = [];
@@ -248,7 +258,9 @@ async function driver(): Promise<void> {
           };
           if (x.objective !== null && x.rescored !== x.objective) throw new Error(`HiGHS score mismatch ${x.rescored} vs ${x.objective}`);
           const ref = x.optimal ? x.objective : x.bound;
-          const label = x.optimal ? `optimum ${fmt(x.objective!)}` : `${x.status}: best ${x.objective === null ? '—' : fmt(x.objective)}, bound ${x.bound === null ? '—' : fmt(Math.ceil(x.bound))}`;
+          const label = x.optimal
+            ? `optimum ${fmt(x.objective!)}`
+            : `${x.status}: best ${x.objective === null ? '—' : fmt(x.objective)}, bound ${x.bound === null ? '—' : fmt(Math.ceil(x.bound))}`;
           const gap = ref !== null && ref > 0 ? `${fmt(((v.score.total - ref) / ref) * 100, 2)}%${x.optimal ? '' : ' (to bound)'}` : '—';
           highsCells = `| ${label} | ${fmt(x.seconds, 1)} s / ${fmt(x.cpuSeconds, 1)} s | ${fmt(x.peakMB)} MB | ${gap} | ${fmt((x.cpuSeconds * 1000) / coldCpu)}× |`;
         }
@@ -260,7 +272,11 @@ async function driver(): Promise<void> {
       console.log(rows[rows.length - 1]);
     }
   }
-  console.log(`load average at the end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average at the end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`\n${rows.join('\n')}`);
 }
 

@@ -61,10 +61,16 @@ const ms = (t: number) => `${t.toFixed(0)} ms`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
-  console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model}, Node ${process.version}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores, ${cpus()[0]?.model}, Node ${process.version}, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const { database, cleanup } = await open();
   const db = database.db;
-  console.log(`database: ${database.kind}; ${PEOPLE} people, ${AGENCIES} agencies, ${DAYS} days (${FROM}…${TO}), ${PEOPLE * TASKS_PER_PERSON} tasks, ${ACTIONS} actions`);
+  console.log(
+    `database: ${database.kind}; ${PEOPLE} people, ${AGENCIES} agencies, ${DAYS} days (${FROM}…${TO}), ${PEOPLE * TASKS_PER_PERSON} tasks, ${ACTIONS} actions`,
+  );
   const [, seedMs] = await time(async () => {
     // Tasks: 6 per person, assigned from 10 days before the period to its end, 60 % finished 0–6 days later.
     const span = DAYS + 10;
@@ -110,7 +116,9 @@ async function main() {
         size += `; parseActivity ${ms(tp)}`;
       }
     }
-    console.log(`${name}: median ${ms(median(times))} (runs ${times.map(ms).join(', ')}); ${size}; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+    console.log(
+      `${name}: median ${ms(median(times))} (runs ${times.map(ms).join(', ')}); ${size}; heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`,
+    );
   }
   await cleanup();
 }

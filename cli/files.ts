@@ -11,7 +11,14 @@ export async function readJson(file: string, io: CliIo): Promise<{ value: unknow
     text = await readFile(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const detail = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là một thư mục' : code === 'EACCES' ? 'không có quyền đọc' : String((err as Error).message);
+    const detail =
+      code === 'ENOENT'
+        ? 'không tìm thấy tệp'
+        : code === 'EISDIR'
+          ? 'đây là một thư mục'
+          : code === 'EACCES'
+            ? 'không có quyền đọc'
+            : String((err as Error).message);
     io.stderr(`${file}: ${formatMsg.unreadable(detail)}\n`);
     return undefined;
   }

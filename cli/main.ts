@@ -9,15 +9,31 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
   'roster check': { summary: 'congvu roster check INSTANCE.json ROSTER.json — kiểm tra lịch theo quy tắc', load: () => import('./commands/roster-check') },
   'roster solve': { summary: 'congvu roster solve INSTANCE.json [-o ROSTER.json] — tạo lịch tự động', load: () => import('./commands/roster-solve') },
   'roster import': { summary: 'congvu roster import INSTANCE.json ROSTER.json — nhập lịch vào cơ sở dữ liệu', load: () => import('./commands/roster-import') },
-  'roster export': { summary: 'congvu roster export --agency ID --from D --to D [-o DIR] — xuất lịch từ cơ sở dữ liệu', load: () => import('./commands/roster-export') },
-  'report appendix2': { summary: 'congvu report appendix2 --instance I.json --roster R.json --activity A.json --from D --to D — Phụ lục 2 (JSON)', load: () => import('./commands/report-appendix2') },
-  'audit verify': { summary: 'congvu audit verify [--agency ID] [--json] — kiểm tra toàn vẹn chuỗi băm của nhật ký hệ thống', load: () => import('./commands/audit') },
+  'roster export': {
+    summary: 'congvu roster export --agency ID --from D --to D [-o DIR] — xuất lịch từ cơ sở dữ liệu',
+    load: () => import('./commands/roster-export'),
+  },
+  'report appendix2': {
+    summary: 'congvu report appendix2 --instance I.json --roster R.json --activity A.json --from D --to D — Phụ lục 2 (JSON)',
+    load: () => import('./commands/report-appendix2'),
+  },
+  'audit verify': {
+    summary: 'congvu audit verify [--agency ID] [--json] — kiểm tra toàn vẹn chuỗi băm của nhật ký hệ thống',
+    load: () => import('./commands/audit'),
+  },
   seed: { summary: 'congvu seed [--agencies N --people N] — tạo dữ liệu mẫu', load: () => import('./commands/seed') },
-  'document verify': { summary: 'congvu document verify TỆP.pdf [--ca CA.pem] [--json] — kiểm tra chữ ký số của văn bản', load: () => import('./commands/document') },
+  'document verify': {
+    summary: 'congvu document verify TỆP.pdf [--ca CA.pem] [--json] — kiểm tra chữ ký số của văn bản',
+    load: () => import('./commands/document'),
+  },
 };
 
 function usage(io: CliIo): void {
-  io.stderr(`Cách dùng / Usage:\n${Object.values(COMMANDS).map((c) => `  ${c.summary}`).join('\n')}\n`);
+  io.stderr(
+    `Cách dùng / Usage:\n${Object.values(COMMANDS)
+      .map((c) => `  ${c.summary}`)
+      .join('\n')}\n`,
+  );
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

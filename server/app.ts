@@ -80,7 +80,11 @@ export function buildApp(deps: Deps) {
   }
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Congvu API', version: '1', description: 'API của Congvu: tổ chức, phương án làm việc tại nhà, lịch làm việc, điểm danh, công việc, báo cáo.' },
+    info: {
+      title: 'Congvu API',
+      version: '1',
+      description: 'API của Congvu: tổ chức, phương án làm việc tại nhà, lịch làm việc, điểm danh, công việc, báo cáo.',
+    },
   });
   api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ API.', issues: [] } }, 404));
   app.route('/api', api);

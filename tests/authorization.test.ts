@@ -17,7 +17,18 @@ import type { AppRole } from '../shared/domain/permissions';
 const DAYS = ['2021-07-19', '2021-07-20', '2021-07-21', '2021-07-22', '2021-07-23'];
 let t: TestApp;
 const C: Record<string, TestClient> = {};
-const X = { agency: 'nt-snv', unitA: '', unitB: '', vp: '', board: '', people: [] as string[], peopleB: [] as string[], approved: '', collecting: '', previous: '' };
+const X = {
+  agency: 'nt-snv',
+  unitA: '',
+  unitB: '',
+  vp: '',
+  board: '',
+  people: [] as string[],
+  peopleB: [] as string[],
+  approved: '',
+  collecting: '',
+  previous: '',
+};
 const Y = { agency: 'nt-stc', unit: '', vp: '', people: [] as string[], period: '' };
 const MISSING = 'khong-ton-tai-123';
 
@@ -31,7 +42,17 @@ async function login(name: string, personId: string | null, roles: AppRole[], ag
 async function approvedPeriod(agencyId: string, fromDate: string, toDate: string, days: string[], byUnit: Record<string, string[]>) {
   const db = t.deps.db;
   const id = `per-${agencyId}-${fromDate}`;
-  await db.insert(rosterPeriods).values({ id, agencyId, fromDate, toDate, status: 'approved', approvedVersion: 1, approvedAt: new Date('2021-07-10T03:00:00Z'), approvedBy: 'seed', version: 3 });
+  await db.insert(rosterPeriods).values({
+    id,
+    agencyId,
+    fromDate,
+    toDate,
+    status: 'approved',
+    approvedVersion: 1,
+    approvedAt: new Date('2021-07-10T03:00:00Z'),
+    approvedBy: 'seed',
+    version: 3,
+  });
   for (const [unitId, people] of Object.entries(byUnit)) {
     const urId = `ur-${id}-${unitId}`;
     await db.insert(unitRosters).values({ id: urId, periodId: id, unitId, status: 'approved', version: 3 });
@@ -77,7 +98,8 @@ beforeAll(async () => {
   X.board = (await buildUnit(db, { agencyId: X.agency, name: 'Ban Giám đốc', kind: 'board' })).id;
   Y.unit = (await buildUnit(db, { agencyId: Y.agency, name: 'Phòng Ngân sách' })).id;
   Y.vp = (await buildUnit(db, { agencyId: Y.agency, name: 'Văn phòng Sở Tài chính', kind: 'office' })).id;
-  const p = async (unitId: string, fullName: string, position?: 'head' | 'director' | 'chief_of_office') => (await buildPerson(db, { unitId, fullName, position })).id;
+  const p = async (unitId: string, fullName: string, position?: 'head' | 'director' | 'chief_of_office') =>
+    (await buildPerson(db, { unitId, fullName, position })).id;
   const headA = await p(X.unitA, 'Phạm Văn Bình', 'head');
   const a1 = await p(X.unitA, 'Nguyễn Thị An');
   const headB = await p(X.unitB, 'Võ Thị Em', 'head');
@@ -123,16 +145,39 @@ describe('roster import (congvu.assignments/1)', () => {
 
   it('denies the Office and a unit head of another agency (404), and staff of the same agency (403), with nothing changed', async () => {
     await deniedUnchanged(() => C.officeY!.post(`/api/roster/periods/${X.approved}/import`, empty), 404);
-    await deniedUnchanged(() => C.headY!.post(`/api/roster/periods/${X.approved}/import`, { format: 'congvu.assignments/1', assignments: [{ personId: Y.people[0], date: DAYS[0], mode: 'wfh' }] }), 404);
+    await deniedUnchanged(
+      () =>
+        C.headY!.post(`/api/roster/periods/${X.approved}/import`, {
+          format: 'congvu.assignments/1',
+          assignments: [{ personId: Y.people[0], date: DAYS[0], mode: 'wfh' }],
+        }),
+      404,
+    );
     await deniedUnchanged(() => C.staffX!.post(`/api/roster/periods/${X.approved}/import`, empty), 403);
-    await deniedUnchanged(() => C.staffX!.post(`/api/roster/periods/${X.approved}/import`, { format: 'congvu.assignments/1', assignments: [{ personId: X.people[1], date: DAYS[0], mode: 'wfh' }] }), 403);
+    await deniedUnchanged(
+      () =>
+        C.staffX!.post(`/api/roster/periods/${X.approved}/import`, {
+          format: 'congvu.assignments/1',
+          assignments: [{ personId: X.people[1], date: DAYS[0], mode: 'wfh' }],
+        }),
+      403,
+    );
   });
 
   it('checks every person id of the body against the units the unit head may edit: another unit’s or agency’s person answers like an unknown id (404)', async () => {
     const before = await dbSnapshot(t.deps.db);
-    const other = await C.headA!.post(`/api/roster/periods/${X.approved}/import`, { format: 'congvu.assignments/1', assignments: [{ personId: X.peopleB[1], date: DAYS[0], mode: 'wfh' }] });
-    const unknown = await C.headA!.post(`/api/roster/periods/${X.approved}/import`, { format: 'congvu.assignments/1', assignments: [{ personId: MISSING, date: DAYS[0], mode: 'wfh' }] });
-    const foreign = await C.headA!.post(`/api/roster/periods/${X.approved}/import`, { format: 'congvu.assignments/1', assignments: [{ personId: Y.people[1], date: DAYS[0], mode: 'wfh' }] });
+    const other = await C.headA!.post(`/api/roster/periods/${X.approved}/import`, {
+      format: 'congvu.assignments/1',
+      assignments: [{ personId: X.peopleB[1], date: DAYS[0], mode: 'wfh' }],
+    });
+    const unknown = await C.headA!.post(`/api/roster/periods/${X.approved}/import`, {
+      format: 'congvu.assignments/1',
+      assignments: [{ personId: MISSING, date: DAYS[0], mode: 'wfh' }],
+    });
+    const foreign = await C.headA!.post(`/api/roster/periods/${X.approved}/import`, {
+      format: 'congvu.assignments/1',
+      assignments: [{ personId: Y.people[1], date: DAYS[0], mode: 'wfh' }],
+    });
     expect(other.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(foreign.status).toBe(404);
@@ -159,10 +204,16 @@ describe('roster import (congvu.assignments/1)', () => {
   });
 
   it('still lets the unit head import their own unit and the Office the whole agency', async () => {
-    const own = await C.headA!.post(`/api/roster/periods/${X.collecting}/import`, { format: 'congvu.assignments/1', assignments: X.people.map((personId) => ({ personId, date: '2021-07-26', mode: 'onsite' })) });
+    const own = await C.headA!.post(`/api/roster/periods/${X.collecting}/import`, {
+      format: 'congvu.assignments/1',
+      assignments: X.people.map((personId) => ({ personId, date: '2021-07-26', mode: 'onsite' })),
+    });
     expect(own.status, JSON.stringify(own.body)).toBe(200);
     expect(own.body).toMatchObject({ units: 1, cells: 2 });
-    const office = await C.officeX!.post(`/api/roster/periods/${X.collecting}/import`, { format: 'congvu.assignments/1', assignments: X.peopleB.map((personId) => ({ personId, date: '2021-07-26', mode: 'onsite' })) });
+    const office = await C.officeX!.post(`/api/roster/periods/${X.collecting}/import`, {
+      format: 'congvu.assignments/1',
+      assignments: X.peopleB.map((personId) => ({ personId, date: '2021-07-26', mode: 'onsite' })),
+    });
     expect(office.status, JSON.stringify(office.body)).toBe(200);
     expect(office.body).toMatchObject({ units: 1, cells: 2 });
   });
@@ -211,20 +262,38 @@ describe('roster export, Phụ lục 1, generate, copy and the period pages acro
   });
 
   it('the unit grid and the period list of another agency answer like missing ones', async () => {
-    sameAsMissing(await C.headY!.get(`/api/roster/periods/${X.approved}/units/${X.unitA}`), await C.headY!.get(`/api/roster/periods/${MISSING}/units/${X.unitA}`));
-    sameAsMissing(await C.headB!.get(`/api/roster/periods/${X.approved}/units/${X.unitA}`), await C.headB!.get(`/api/roster/periods/${X.approved}/units/${MISSING}`));
+    sameAsMissing(
+      await C.headY!.get(`/api/roster/periods/${X.approved}/units/${X.unitA}`),
+      await C.headY!.get(`/api/roster/periods/${MISSING}/units/${X.unitA}`),
+    );
+    sameAsMissing(
+      await C.headB!.get(`/api/roster/periods/${X.approved}/units/${X.unitA}`),
+      await C.headB!.get(`/api/roster/periods/${X.approved}/units/${MISSING}`),
+    );
     sameAsMissing(await C.staffY!.get(`/api/roster/periods?agencyId=${X.agency}`), await C.staffY!.get(`/api/roster/periods?agencyId=${MISSING}`));
   });
 });
 
 describe('organisation XLSX import and export across agencies', () => {
   it('denies the Office and IT of another agency an import into this agency (404 like a missing agency), nothing changed', async () => {
-    const file = await xlsx([['Họ và tên', 'Đơn vị', 'Chức vụ'], ['Người Lạ', 'Phòng Tổ chức, biên chế', 'Chuyên viên']]);
-    const outside = await deniedUnchanged(() => C.officeY!.request('POST', `/api/org/agencies/${X.agency}/people/import`, file, { 'content-type': 'application/octet-stream' }), 404);
+    const file = await xlsx([
+      ['Họ và tên', 'Đơn vị', 'Chức vụ'],
+      ['Người Lạ', 'Phòng Tổ chức, biên chế', 'Chuyên viên'],
+    ]);
+    const outside = await deniedUnchanged(
+      () => C.officeY!.request('POST', `/api/org/agencies/${X.agency}/people/import`, file, { 'content-type': 'application/octet-stream' }),
+      404,
+    );
     const missing = await C.officeY!.request('POST', `/api/org/agencies/${MISSING}/people/import`, file, { 'content-type': 'application/octet-stream' });
     sameAsMissing(outside, missing);
-    await deniedUnchanged(() => C.itY!.request('POST', `/api/org/agencies/${X.agency}/people/import`, file, { 'content-type': 'application/octet-stream' }), 404);
-    await deniedUnchanged(() => C.headA!.request('POST', `/api/org/agencies/${X.agency}/people/import`, file, { 'content-type': 'application/octet-stream' }), 403);
+    await deniedUnchanged(
+      () => C.itY!.request('POST', `/api/org/agencies/${X.agency}/people/import`, file, { 'content-type': 'application/octet-stream' }),
+      404,
+    );
+    await deniedUnchanged(
+      () => C.headA!.request('POST', `/api/org/agencies/${X.agency}/people/import`, file, { 'content-type': 'application/octet-stream' }),
+      403,
+    );
   });
 
   it('answers an export of another agency’s people like a missing agency', async () => {

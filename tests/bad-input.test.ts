@@ -82,7 +82,11 @@ describe('NUL bytes in text give 400 VALIDATION with the field path', () => {
     try {
       const cookie = (C.staff as unknown as { cookie: string }).cookie;
       // No CSRF token: refused (403) before validation, and the refusal is written to the audit log.
-      const res = await t.app.request(`/api/tasks/a%00b/comments`, { method: 'POST', body: '{"body":"x"}', headers: { cookie, 'content-type': 'application/json', 'x-forwarded-for': '10.88.0.1' } });
+      const res = await t.app.request(`/api/tasks/a%00b/comments`, {
+        method: 'POST',
+        body: '{"body":"x"}',
+        headers: { cookie, 'content-type': 'application/json', 'x-forwarded-for': '10.88.0.1' },
+      });
       expect(res.status).toBe(403);
       expect(spy).not.toHaveBeenCalled();
     } finally {
@@ -98,7 +102,11 @@ describe('NUL bytes in text give 400 VALIDATION with the field path', () => {
     expect(res.body.error.issues[0].path).toMatch(/^tasks\.csv, dòng 2, cột B/);
   });
   it('in a JSON import document', async () => {
-    const doc = { format: 'congvu.activity/1', tasks: [{ id: 'J-1', title: 'Tờ\u0000trình', assigneeId: 'bi-p1', assignedAt: '2021-07-12T08:00:00+07:00' }], actions: [] };
+    const doc = {
+      format: 'congvu.activity/1',
+      tasks: [{ id: 'J-1', title: 'Tờ\u0000trình', assigneeId: 'bi-p1', assignedAt: '2021-07-12T08:00:00+07:00' }],
+      actions: [],
+    };
     const res = await C.office.post('/api/tasks/import?agencyId=bi-snv', doc);
     expect(res.status, JSON.stringify(res.body)).toBe(400);
     expect(JSON.stringify(res.body.error.issues)).toContain('tasks[0].title');
@@ -122,8 +130,14 @@ describe('dates out of range give 400', () => {
     expectValidation(await C.staff.get('/api/roster/my-schedule?from=9999-12-01'), 'query.from');
   });
   it('a due date in year 0001 and a summons instant in year 9999', async () => {
-    expectValidation(await C.head.post('/api/tasks', { title: 'Báo cáo quý', assigneeId: staffPerson, priority: 'normal', dueDate: '0001-01-01' }), 'body.dueDate');
-    expectValidation(await C.head.post('/api/presence/summons', { personId: staffPerson, reason: 'Họp gấp', requiredAt: '9999-12-31T08:00:00+07:00' }), 'body.requiredAt');
+    expectValidation(
+      await C.head.post('/api/tasks', { title: 'Báo cáo quý', assigneeId: staffPerson, priority: 'normal', dueDate: '0001-01-01' }),
+      'body.dueDate',
+    );
+    expectValidation(
+      await C.head.post('/api/presence/summons', { personId: staffPerson, reason: 'Họp gấp', requiredAt: '9999-12-31T08:00:00+07:00' }),
+      'body.requiredAt',
+    );
   });
 });
 
@@ -132,7 +146,9 @@ describe('multipart bodies and file names', () => {
     const bad = new TextEncoder().encode('--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc');
     const res = await C.staff.request('POST', `/api/tasks/${taskId}/attachments`, bad, { 'content-type': 'multipart/form-data; boundary=XYZ' });
     expectValidation(res, 'body');
-    const noBoundary = await C.office.request('POST', '/api/tasks/import?agencyId=bi-snv', new TextEncoder().encode('abc'), { 'content-type': 'multipart/form-data' });
+    const noBoundary = await C.office.request('POST', '/api/tasks/import?agencyId=bi-snv', new TextEncoder().encode('abc'), {
+      'content-type': 'multipart/form-data',
+    });
     expectValidation(noBoundary, 'body');
     const doc = await C.office.request('POST', '/api/documents/khong-co/files', bad, { 'content-type': 'multipart/form-data; boundary=XYZ' });
     expect(doc.status, JSON.stringify(doc.body)).toBeLessThan(500);
@@ -140,7 +156,9 @@ describe('multipart bodies and file names', () => {
   it('a file name with a double quote is stored, and returned with an RFC 5987 filename*', async () => {
     const boundary = 'B0UNDARY';
     const raw = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="bao "cao".txt"\r\nContent-Type: text/plain\r\n\r\nnoi dung\r\n--${boundary}--\r\n`;
-    const res = await C.staff.request('POST', `/api/tasks/${taskId}/attachments`, new TextEncoder().encode(raw), { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    const res = await C.staff.request('POST', `/api/tasks/${taskId}/attachments`, new TextEncoder().encode(raw), {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
     expect(res.status, JSON.stringify(res.body)).toBeLessThan(500);
     if (res.status === 200) {
       const dl = await C.staff.get(`/api/tasks/${taskId}/attachments/${res.body.id}`);
@@ -180,7 +198,12 @@ function countingStream(total: number, chunk = 64 * 1024) {
 describe('request body limits', () => {
   it('refuses a 150 MB body by its Content-Length before the session check, without reading it', async () => {
     const { stream, state } = countingStream(150 * 1024 * 1024);
-    const res = await t.app.request('/api/tasks', { method: 'POST', body: stream, headers: { 'content-type': 'application/json', 'content-length': String(150 * 1024 * 1024) }, duplex: 'half' } as RequestInit);
+    const res = await t.app.request('/api/tasks', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/json', 'content-length': String(150 * 1024 * 1024) },
+      duplex: 'half',
+    } as RequestInit);
     expect(res.status).toBe(413);
     const body = (await res.json()) as any;
     expect(body.error.code).toBe('PAYLOAD_TOO_LARGE');
@@ -189,13 +212,23 @@ describe('request body limits', () => {
   });
   it('refuses a big upload to an upload route without a session and without reading it', async () => {
     const { stream, state } = countingStream(150 * 1024 * 1024);
-    const res = await t.app.request('/api/org/agencies/bi-snv/people/import', { method: 'POST', body: stream, headers: { 'content-type': 'application/octet-stream', 'content-length': String(150 * 1024 * 1024) }, duplex: 'half' } as RequestInit);
+    const res = await t.app.request('/api/org/agencies/bi-snv/people/import', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/octet-stream', 'content-length': String(150 * 1024 * 1024) },
+      duplex: 'half',
+    } as RequestInit);
     expect(res.status).toBe(413);
     expect(state.pulled).toBeLessThanOrEqual(2 * 64 * 1024);
   });
   it('stops reading a chunked JSON body (no Content-Length) past the limit', async () => {
     const { stream, state } = countingStream(50 * 1024 * 1024);
-    const res = await t.app.request('/api/auth/login', { method: 'POST', body: stream, headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.88.2.1' }, duplex: 'half' } as RequestInit);
+    const res = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.88.2.1' },
+      duplex: 'half',
+    } as RequestInit);
     expect(res.status).toBe(413);
     expect(((await res.json()) as any).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(state.pulled).toBeLessThan(3 * 1024 * 1024);
@@ -206,7 +239,12 @@ describe('request body limits', () => {
     try {
       // The test client sends whole bodies: this one streams, with the office's session cookie and CSRF token.
       const cookie = (C.office as unknown as { cookie: string }).cookie;
-      const res = await t.app.request('/api/org/agencies/bi-snv/people/import', { method: 'POST', body: stream, headers: { cookie, 'x-csrf-token': C.office.csrf, 'content-type': 'application/octet-stream', 'x-forwarded-for': '10.88.0.3' }, duplex: 'half' } as RequestInit);
+      const res = await t.app.request('/api/org/agencies/bi-snv/people/import', {
+        method: 'POST',
+        body: stream,
+        headers: { cookie, 'x-csrf-token': C.office.csrf, 'content-type': 'application/octet-stream', 'x-forwarded-for': '10.88.0.3' },
+        duplex: 'half',
+      } as RequestInit);
       expect(res.status).toBe(413);
       expect(((await res.json()) as any).error.message).toBe('Tệp XLSX vượt quá 20 MB.');
       expect(spy).not.toHaveBeenCalled();
@@ -331,7 +369,11 @@ describe('logs never hold request data', () => {
   it('a failing health declaration logs the request id and the SQL code, not the note', async () => {
     const errors: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-      errors.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack} ${JSON.stringify(a)} ${String((a as { cause?: unknown }).cause)}` : String(a))).join(' '));
+      errors.push(
+        args
+          .map((a) => (a instanceof Error ? `${a.message} ${a.stack} ${JSON.stringify(a)} ${String((a as { cause?: unknown }).cause)}` : String(a)))
+          .join(' '),
+      );
     });
     await t.database.exec('ALTER TABLE health_declarations RENAME TO health_declarations_off');
     try {

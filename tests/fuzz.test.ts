@@ -27,7 +27,19 @@ const TARGET = Number(process.env.CONGVU_FUZZ_REQUESTS ?? (testDbKind() === 'pos
 /** For a replay while debugging: operations (`POST /tasks/{id}/comments`) matching this are skipped. */
 const SKIP = process.env.CONGVU_FUZZ_SKIP ? new RegExp(process.env.CONGVU_FUZZ_SKIP) : null;
 
-type Actor = 'anonymous' | 'staff' | 'unitHead' | 'unitDeputy' | 'otherHead' | 'office' | 'otherOffice' | 'director' | 'deputyDirector' | 'it' | 'province' | 'admin';
+type Actor =
+  | 'anonymous'
+  | 'staff'
+  | 'unitHead'
+  | 'unitDeputy'
+  | 'otherHead'
+  | 'office'
+  | 'otherOffice'
+  | 'director'
+  | 'deputyDirector'
+  | 'it'
+  | 'province'
+  | 'admin';
 
 interface Schema {
   type?: string | string[];
@@ -123,11 +135,46 @@ const NASTY_STRINGS = [
   '__proto__',
   'constructor',
 ];
-const NASTY_VALUES: unknown[] = [null, 0, -1, 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, -1e308, 1e308, 0.5, -0.0001, true, false, [], {}, [[[]]], { a: { b: { c: [] } } }, [null], ...NASTY_STRINGS];
+const NASTY_VALUES: unknown[] = [
+  null,
+  0,
+  -1,
+  1,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53 + 1,
+  -1e308,
+  1e308,
+  0.5,
+  -0.0001,
+  true,
+  false,
+  [],
+  {},
+  [[[]]],
+  { a: { b: { c: [] } } },
+  [null],
+  ...NASTY_STRINGS,
+];
 const nastyString = () => pick(NASTY_STRINGS);
 const nastyValue = () => (chance(0.5) ? nastyString() : pick(NASTY_VALUES));
 
-const WORDS = ['Báo cáo', 'kết quả', 'công tác', 'tuần', 'Phòng', 'Tổ chức', 'biên chế', 'khẩn', 'họp', 'trực tuyến', 'Covid-19', 'Sở Nội vụ', 'ý kiến', 'đề xuất'];
+const WORDS = [
+  'Báo cáo',
+  'kết quả',
+  'công tác',
+  'tuần',
+  'Phòng',
+  'Tổ chức',
+  'biên chế',
+  'khẩn',
+  'họp',
+  'trực tuyến',
+  'Covid-19',
+  'Sở Nội vụ',
+  'ý kiến',
+  'đề xuất',
+];
 const text = (min = 0, max = 60) => {
   let s = '';
   while (s.length < Math.max(min, 3)) s += `${pick(WORDS)} `;
@@ -211,7 +258,8 @@ function valid(s: Schema | undefined, name = '', depth = 0): unknown {
       const out: Record<string, unknown> = {};
       const required = new Set(s.required ?? []);
       for (const [k, p] of Object.entries(s.properties ?? {})) if (required.has(k) || chance(0.6)) out[k] = valid(p, k, depth + 1);
-      if (typeof s.additionalProperties === 'object' && chance(0.5)) out[pick(['a', 'staff', '2021-07-15', 'x-y'])] = valid(s.additionalProperties, 'value', depth + 1);
+      if (typeof s.additionalProperties === 'object' && chance(0.5))
+        out[pick(['a', 'staff', '2021-07-15', 'x-y'])] = valid(s.additionalProperties, 'value', depth + 1);
       return out;
     }
     default:
@@ -249,7 +297,10 @@ function encode(s: string): string {
   try {
     return encodeURIComponent(s);
   } catch {
-    return s.split('').map((ch) => (/[\ud800-\udfff]/.test(ch) ? '%ED%A0%80' : encodeURIComponent(ch))).join('');
+    return s
+      .split('')
+      .map((ch) => (/[\ud800-\udfff]/.test(ch) ? '%ED%A0%80' : encodeURIComponent(ch)))
+      .join('');
   }
 }
 
@@ -268,7 +319,7 @@ function urlFor(op: Operation): string {
     if (!p.required && mode < 0.35) continue;
     if (p.required && mode < 0.05) continue; // missing required
     const value = mode < 0.8 ? valid(p.schema, p.name) : nastyValue();
-    const s = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+    const s = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
     qs.push(`${encode(p.name)}=${encode(s)}`);
     if (chance(0.03)) qs.push(`${encode(p.name)}=${encode(nastyString())}`); // repeated
   }
@@ -280,12 +331,18 @@ const enc = new TextEncoder();
 
 async function multipartBody(schema: Schema | undefined): Promise<{ body: Uint8Array; headers: Record<string, string> }> {
   const r = rand();
-  if (r < 0.15) return { body: enc.encode(pick(['--x\r\n', 'abc', '--B\r\nContent-Disposition: form-data; name="file"; filename="a"b".txt"\r\n\r\nabc\r\n--B--\r\n'])), headers: { 'content-type': pick(['multipart/form-data', 'multipart/form-data; boundary=B', 'multipart/form-data; boundary=']) } };
+  if (r < 0.15)
+    return {
+      body: enc.encode(pick(['--x\r\n', 'abc', '--B\r\nContent-Disposition: form-data; name="file"; filename="a"b".txt"\r\n\r\nabc\r\n--B--\r\n'])),
+      headers: { 'content-type': pick(['multipart/form-data', 'multipart/form-data; boundary=B', 'multipart/form-data; boundary=']) },
+    };
   const fd = new FormData();
   for (const [k] of Object.entries(schema?.properties ?? { file: {} })) {
     if (chance(0.1)) continue;
     const name = chance(0.6) ? pick(['tasks.csv', 'actions.csv', 'bao-cao.pdf', 'Tờ trình.docx']) : nastyString().slice(0, 300) || 'x';
-    const content = chance(0.5) ? enc.encode(pick(['id,title\r\n1,a\r\n', 'taskId,personId,at,kind\r\n', '\u0000\u0001', 'PK\u0003\u0004'])) : new Uint8Array(int(0, 2048)).map(() => int(0, 255));
+    const content = chance(0.5)
+      ? enc.encode(pick(['id,title\r\n1,a\r\n', 'taskId,personId,at,kind\r\n', '\u0000\u0001', 'PK\u0003\u0004']))
+      : new Uint8Array(int(0, 2048)).map(() => int(0, 255));
     fd.append(k, new Blob([content], { type: pick(['text/csv', 'application/pdf', 'text/html', '', 'x/y\u0001']) }), name);
   }
   if (chance(0.1)) fd.append('extra', nastyString());
@@ -335,7 +392,19 @@ async function send(op: Operation, actor: Actor): Promise<{ status: number; fail
   if (body instanceof Uint8Array) shown = `<${body.length} bytes ${headers['content-type'] ?? ''}>`;
   else shown = JSON.stringify(body)?.slice(0, 300) ?? '';
   const res = await client.request(op.method, url, body, headers);
-  if (res.status >= 500) return { status: res.status, failure: { seed: SEED, actor, method: op.method, url: url.slice(0, 300), body: shown, status: res.status, response: JSON.stringify(res.body).slice(0, 300) } };
+  if (res.status >= 500)
+    return {
+      status: res.status,
+      failure: {
+        seed: SEED,
+        actor,
+        method: op.method,
+        url: url.slice(0, 300),
+        body: shown,
+        status: res.status,
+        response: JSON.stringify(res.body).slice(0, 300),
+      },
+    };
   return { status: res.status };
 }
 
@@ -409,7 +478,9 @@ afterAll(() => t?.close());
 async function operations(): Promise<Operation[]> {
   const res = await t.app.request('/api/openapi.json');
   expect(res.status).toBe(200);
-  const doc = (await res.json()) as { paths: Record<string, Record<string, { parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>> };
+  const doc = (await res.json()) as {
+    paths: Record<string, Record<string, { parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  };
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     if (path.startsWith('/test/')) continue;
@@ -449,7 +520,10 @@ describe('OpenAPI-driven fuzzing', () => {
       try {
         result = await send(op, actor);
       } catch (err) {
-        result = { status: 599, failure: { seed: SEED, actor, method: op.method, url: op.path, body: '', status: 599, response: `threw: ${String(err).slice(0, 300)}` } };
+        result = {
+          status: 599,
+          failure: { seed: SEED, actor, method: op.method, url: op.path, body: '', status: 599, response: `threw: ${String(err).slice(0, 300)}` },
+        };
       }
       st.n++;
       st.ms += performance.now() - t0;
@@ -483,7 +557,13 @@ describe('OpenAPI-driven fuzzing', () => {
     console.log(
       `fuzz: ${sent} requests in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU), ${ops.length} operations × ${actors.length} roles, seed ${SEED}; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}; most time in ${slowest.map(([o, s]) => `${o.method} ${o.path} ${s.n}× ${(s.ms / s.n).toFixed(1)} ms`).join(', ')}`,
     );
-    if (failures.length) console.log(`fuzz: ${failures.length} answers ≥ 500, the first ones:\n${failures.slice(0, 20).map((f) => JSON.stringify(f)).join('\n')}`);
+    if (failures.length)
+      console.log(
+        `fuzz: ${failures.length} answers ≥ 500, the first ones:\n${failures
+          .slice(0, 20)
+          .map((f) => JSON.stringify(f))
+          .join('\n')}`,
+      );
     expect(sent).toBeGreaterThanOrEqual(TARGET);
     expect(failures.slice(0, 20)).toEqual([]);
     // The app still answers, and the report responses still match their contracts after the run.

@@ -22,7 +22,11 @@ let staffPerson: string;
 
 const key = (name: string) => ({ 'Idempotency-Key': `${name}-${Math.random().toString(36).slice(2)}` });
 const tasksTitled = (title: string) => t.deps.db.select().from(tasks).where(eq(tasks.title, title));
-const commentsOn = (taskId: string) => t.deps.db.select().from(taskActions).where(and(eq(taskActions.taskId, taskId), eq(taskActions.kind, 'comment')));
+const commentsOn = (taskId: string) =>
+  t.deps.db
+    .select()
+    .from(taskActions)
+    .where(and(eq(taskActions.taskId, taskId), eq(taskActions.kind, 'comment')));
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2021-07-19T08:00:00+07:00', env: { SESSION_IDLE_MINUTES: '100000', SESSION_MAX_HOURS: '9000' } });
@@ -33,7 +37,16 @@ beforeAll(async () => {
   const headPerson = (await buildPerson(db, { unitId, fullName: 'Phạm Văn Bình', position: 'head' })).id;
   staffPerson = (await buildPerson(db, { unitId, fullName: 'Nguyễn Thị An' })).id;
   const deputy = (await buildPerson(db, { unitId, fullName: 'Lê Văn Cường', position: 'deputy_head' })).id;
-  await db.insert(policies).values({ id: 'pol-idm', ownerAgencyId: agencyId, title: 'Phòng, chống dịch COVID-19', docNumber: '/SNV-VP', validFrom: '2021-05-25', validTo: null, scopeAgencyIds: [agencyId], rules: {} });
+  await db.insert(policies).values({
+    id: 'pol-idm',
+    ownerAgencyId: agencyId,
+    title: 'Phòng, chống dịch COVID-19',
+    docNumber: '/SNV-VP',
+    validFrom: '2021-05-25',
+    validTo: null,
+    scopeAgencyIds: [agencyId],
+    rules: {},
+  });
   await db.insert(schedule).values({ personId: staffPerson, date: '2021-07-19', agencyId, unitId, mode: 'wfh', periodId: 'per-idm', version: 1 });
   const h = await buildUser(db, { personId: headPerson, username: 'head.idm', roles: ['staff', 'unit_head'] });
   headUserId = h.id;
@@ -140,7 +153,16 @@ describe('Idempotency-Key', () => {
     const body = { title: 'Việc sau sự cố', assigneeId: staffPerson, priority: 'normal' };
     const { createHash } = await import('node:crypto');
     const hash = createHash('sha256').update('application/json').update('\n').update(JSON.stringify(body)).digest('hex');
-    const dead = { userId: headUserId, method: 'POST', path: '/api/tasks', requestHash: hash, attempt: 'chet', lockedUntil: past, createdAt: past, expiresAt: new Date(now.getTime() + 3_600_000) };
+    const dead = {
+      userId: headUserId,
+      method: 'POST',
+      path: '/api/tasks',
+      requestHash: hash,
+      attempt: 'chet',
+      lockedUntil: past,
+      createdAt: past,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+    };
     await t.deps.db.insert(idempotencyKeys).values([
       { ...dead, key: 'crash-before-commit' },
       { ...dead, key: 'crash-after-commit', effectAt: past },
@@ -149,7 +171,10 @@ describe('Idempotency-Key', () => {
     const retried = await head.post('/api/tasks', body, { 'Idempotency-Key': 'crash-before-commit' });
     expect(retried.status).toBe(200);
     expect(await tasksTitled('Việc sau sự cố')).toHaveLength(1);
-    const [row] = await t.deps.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.userId, headUserId), eq(idempotencyKeys.key, 'crash-before-commit')));
+    const [row] = await t.deps.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, headUserId), eq(idempotencyKeys.key, 'crash-before-commit')));
     expect(row!.status).toBe(200);
     expect(row!.effectAt).not.toBeNull();
     const committed = await head.post('/api/tasks', body, { 'Idempotency-Key': 'crash-after-commit' });

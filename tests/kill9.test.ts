@@ -42,7 +42,14 @@ describe.skipIf(onPglite)('kill -9 of an app server under load', () => {
   let database: Database;
   let server: AppServer | undefined;
   const staffPeople: string[] = [];
-  const env = (clock: string) => ({ DATABASE_URL: url, NODE_ENV: 'test', TEST_CLOCK: clock, IDEMPOTENCY_LEASE_SECONDS: '1', SESSION_IDLE_MINUTES: '600', DATABASE_POOL_SIZE: '10' });
+  const env = (clock: string) => ({
+    DATABASE_URL: url,
+    NODE_ENV: 'test',
+    TEST_CLOCK: clock,
+    IDEMPOTENCY_LEASE_SECONDS: '1',
+    SESSION_IDLE_MINUTES: '600',
+    DATABASE_POOL_SIZE: '10',
+  });
 
   beforeAll(async () => {
     ({ url, drop } = await freshPostgresDatabase());
@@ -58,8 +65,19 @@ describe.skipIf(onPglite)('kill -9 of an app server under load', () => {
       staffPeople.push(personId);
       await buildUser(db, { personId, username: `k9.staff${i}`, roles: ['staff'] });
     }
-    await db.insert(policies).values({ id: 'pol-k9', ownerAgencyId: AG, title: 'Phòng, chống dịch COVID-19', docNumber: '/STC-VP', validFrom: '2021-05-25', validTo: null, scopeAgencyIds: [AG], rules: {} });
-    await db.insert(schedule).values(staffPeople.map((personId) => ({ personId, date: DAY, agencyId: AG, unitId, mode: 'wfh', periodId: 'per-k9', version: 1 })));
+    await db.insert(policies).values({
+      id: 'pol-k9',
+      ownerAgencyId: AG,
+      title: 'Phòng, chống dịch COVID-19',
+      docNumber: '/STC-VP',
+      validFrom: '2021-05-25',
+      validTo: null,
+      scopeAgencyIds: [AG],
+      rules: {},
+    });
+    await db
+      .insert(schedule)
+      .values(staffPeople.map((personId) => ({ personId, date: DAY, agencyId: AG, unitId, mode: 'wfh', periodId: 'per-k9', version: 1 })));
   });
 
   afterAll(async () => {
@@ -98,9 +116,27 @@ describe.skipIf(onPglite)('kill -9 of an app server under load', () => {
       const who = n % STAFF;
       const kind: Kind = n % 5 === 0 ? 'checkin' : n % 5 < 3 ? 'task' : 'comment';
       const key = `k9-${w}-${n}`;
-      if (kind === 'checkin') return { kind, key, session: staff[who]!, path: '/api/presence/checkin', body: { place: 'registered' }, mark: staffPeople[who]!, status: 0 };
-      if (kind === 'task') return { kind, key, session: head, path: '/api/tasks', body: { title: `Việc tải ${n}`, assigneeId: staffPeople[who], priority: 'normal' }, mark: `Việc tải ${n}`, status: 0 };
-      return { kind, key, session: staff[who]!, path: `/api/tasks/${taskOf[who]}/comments`, body: { body: `Ý kiến tải ${n}` }, mark: `Ý kiến tải ${n}`, status: 0 };
+      if (kind === 'checkin')
+        return { kind, key, session: staff[who]!, path: '/api/presence/checkin', body: { place: 'registered' }, mark: staffPeople[who]!, status: 0 };
+      if (kind === 'task')
+        return {
+          kind,
+          key,
+          session: head,
+          path: '/api/tasks',
+          body: { title: `Việc tải ${n}`, assigneeId: staffPeople[who], priority: 'normal' },
+          mark: `Việc tải ${n}`,
+          status: 0,
+        };
+      return {
+        kind,
+        key,
+        session: staff[who]!,
+        path: `/api/tasks/${taskOf[who]}/comments`,
+        body: { body: `Ý kiến tải ${n}` },
+        mark: `Ý kiến tải ${n}`,
+        status: 0,
+      };
     };
     const send = async (wr: Write, to: string) => {
       try {
@@ -136,8 +172,19 @@ describe.skipIf(onPglite)('kill -9 of an app server under load', () => {
 
     const count = async (wr: Write): Promise<number> => {
       if (wr.kind === 'task') return (await database.db.select({ id: tasks.id }).from(tasks).where(eq(tasks.title, wr.mark))).length;
-      if (wr.kind === 'comment') return (await database.db.select({ id: taskActions.id }).from(taskActions).where(and(eq(taskActions.kind, 'comment'), eq(taskActions.body, wr.mark)))).length;
-      return (await database.db.select({ id: checkins.id }).from(checkins).where(and(eq(checkins.personId, wr.mark), eq(checkins.date, DAY)))).length;
+      if (wr.kind === 'comment')
+        return (
+          await database.db
+            .select({ id: taskActions.id })
+            .from(taskActions)
+            .where(and(eq(taskActions.kind, 'comment'), eq(taskActions.body, wr.mark)))
+        ).length;
+      return (
+        await database.db
+          .select({ id: checkins.id })
+          .from(checkins)
+          .where(and(eq(checkins.personId, wr.mark), eq(checkins.date, DAY)))
+      ).length;
     };
     for (const wr of acknowledged) expect(await count(wr), `${wr.kind} ${wr.mark}`).toBe(1);
     for (const wr of lost) expect(await count(wr), `${wr.kind} ${wr.mark}`).toBeLessThanOrEqual(1);
@@ -166,7 +213,10 @@ describe.skipIf(onPglite)('kill -9 of an app server under load', () => {
       if (wr.kind !== 'checkin') expect(res?.headers.get('idempotent-replayed')).toBe('true');
       expect(await count(wr)).toBe(1);
     }
-    const commentRows = await database.db.select({ body: taskActions.body }).from(taskActions).where(and(eq(taskActions.kind, 'comment'), inArray(taskActions.taskId, taskOf)));
+    const commentRows = await database.db
+      .select({ body: taskActions.body })
+      .from(taskActions)
+      .where(and(eq(taskActions.kind, 'comment'), inArray(taskActions.taskId, taskOf)));
     expect(new Set(commentRows.map((r) => r.body)).size).toBe(commentRows.length);
     console.log(
       `kill -9: ${writes.length} writes sent, ${acknowledged.length} acknowledged, ${lost.length} lost at the kill; retried: ${statuses.filter((s) => s === 200).length} × 200, ${statuses.filter((s) => s === 409).length} × 409`,

@@ -42,7 +42,16 @@ describe.skipIf(onPglite)('two app servers on one PostgreSQL', () => {
     await buildUser(db, { personId: head, username: 'head.ms', roles: ['staff', 'unit_head'] });
     await buildUser(db, { personId: staffPerson, username: 'staff.ms', roles: ['staff'] });
     // A home day for the 16:00 report job.
-    await db.insert(policies).values({ id: 'pol-ms', ownerAgencyId: agencyId, title: 'Phòng, chống dịch COVID-19', docNumber: '/SNV-VP', validFrom: '2021-05-25', validTo: null, scopeAgencyIds: [agencyId], rules: {} });
+    await db.insert(policies).values({
+      id: 'pol-ms',
+      ownerAgencyId: agencyId,
+      title: 'Phòng, chống dịch COVID-19',
+      docNumber: '/SNV-VP',
+      validFrom: '2021-05-25',
+      validTo: null,
+      scopeAgencyIds: [agencyId],
+      rules: {},
+    });
     await db.insert(schedule).values({ personId: staffPerson, date: '2021-07-20', agencyId, unitId, mode: 'wfh', periodId: 'per-ms', version: 1 });
     for (const name of ['one', 'two']) await buildUser(db, { personId: (await buildPerson(db, { unitId })).id, username: `user.${name}.ms` });
     const env = { DATABASE_URL: url, LIVE_FALLBACK_POLL_SECONDS: '3600', SESSION_IDLE_MINUTES: '600' };
@@ -109,7 +118,13 @@ describe.skipIf(onPglite)('two app servers on one PostgreSQL', () => {
     };
     await readUntil(() => text.includes('event: ready'));
     expect(text).toContain('event: ready');
-    const created = await head.request(A.base, 'POST', '/api/tasks', { title: 'Tổng hợp báo cáo tuần', assigneeId: staffPerson, priority: 'normal' }, { 'Idempotency-Key': 'ms-task-1' });
+    const created = await head.request(
+      A.base,
+      'POST',
+      '/api/tasks',
+      { title: 'Tổng hợp báo cáo tuần', assigneeId: staffPerson, priority: 'normal' },
+      { 'Idempotency-Key': 'ms-task-1' },
+    );
     expect(created.status).toBe(200);
     await readUntil(() => text.includes('Tổng hợp báo cáo tuần'));
     abort.abort();
@@ -133,7 +148,11 @@ describe.skipIf(onPglite)('two app servers on one PostgreSQL', () => {
           runOnce({ db: second.db, clock: systemClock }, key, work('B', key)).then((ran) => ({ key, ran })),
         ]),
       );
-      for (const key of keys) expect(results.filter((r) => r.key === key && r.ran), key).toHaveLength(1);
+      for (const key of keys)
+        expect(
+          results.filter((r) => r.key === key && r.ran),
+          key,
+        ).toHaveLength(1);
       const rows = await queryRows<{ key: string; n: string }>(database.db, sql`select key, count(*) as n from job_probe group by key order by key`);
       expect(rows).toHaveLength(keys.length);
       expect(rows.every((r) => Number(r.n) === 1)).toBe(true);
@@ -147,7 +166,12 @@ describe.skipIf(onPglite)('two app servers on one PostgreSQL', () => {
       ]);
       expect([...a.errors, ...b.errors]).toEqual([]);
       expect([...a.ran, ...b.ran]).toEqual(['agency-report:ms-snv:2021-07-20']);
-      expect(await database.db.select({ id: dailyReports.id }).from(dailyReports).where(and(eq(dailyReports.agencyId, 'ms-snv'), eq(dailyReports.date, '2021-07-20')))).toHaveLength(1);
+      expect(
+        await database.db
+          .select({ id: dailyReports.id })
+          .from(dailyReports)
+          .where(and(eq(dailyReports.agencyId, 'ms-snv'), eq(dailyReports.date, '2021-07-20'))),
+      ).toHaveLength(1);
     } finally {
       await second.close();
     }

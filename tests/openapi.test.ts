@@ -12,7 +12,18 @@ describe('OpenAPI description', () => {
     const res = await t.client().get('/api/openapi.json');
     expect(res.status).toBe(200);
     const paths = Object.keys(res.body.paths);
-    for (const p of ['/auth/login', '/org/people', '/roster/periods/{id}/units/{unitId}', '/policies', '/calendar/{year}', '/duty', '/presence/checkin', '/tasks', '/reports/appendix2', '/notifications']) {
+    for (const p of [
+      '/auth/login',
+      '/org/people',
+      '/roster/periods/{id}/units/{unitId}',
+      '/policies',
+      '/calendar/{year}',
+      '/duty',
+      '/presence/checkin',
+      '/tasks',
+      '/reports/appendix2',
+      '/notifications',
+    ]) {
       expect(paths.map((x) => x.replace(/^\/api/, ''))).toContain(p);
     }
   });

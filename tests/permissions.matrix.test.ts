@@ -27,7 +27,18 @@ const LEADERS: Actor[] = ['office', 'director', 'deputyDirector', 'province', 'a
 
 let t: TestApp;
 const clients = {} as Record<Actor, TestClient>;
-const ctx = {} as { agency: string; unit: string; otherUnit: string; vp: string; board: string; person: string; period: string; officePerson: string; directorPerson: string; unitPeople: string[] };
+const ctx = {} as {
+  agency: string;
+  unit: string;
+  otherUnit: string;
+  vp: string;
+  board: string;
+  person: string;
+  period: string;
+  officePerson: string;
+  directorPerson: string;
+  unitPeople: string[];
+};
 
 /** What a row's path and body are computed from: the fresh fixture made for this actor, if any. */
 interface Fx {
@@ -61,7 +72,11 @@ const nextWeek = () => {
  * A period of the agency with unit rosters in `unitStatus` (every person on site every working day,
  * so no rule is broken), straight in the database. `units` defaults to every unit of the agency.
  */
-async function period(status: 'collecting' | 'compiled' | 'approved', unitStatus: 'draft' | 'submitted' | 'compiled' | 'approved' | null, units?: string[]): Promise<{ id: string; version: number; days: string[] }> {
+async function period(
+  status: 'collecting' | 'compiled' | 'approved',
+  unitStatus: 'draft' | 'submitted' | 'compiled' | 'approved' | null,
+  units?: string[],
+): Promise<{ id: string; version: number; days: string[] }> {
   const db = t.deps.db;
   const { fromDate, toDate } = nextWeek();
   const id = `per-m-${fromDate}`;
@@ -72,7 +87,9 @@ async function period(status: 'collecting' | 'compiled' | 'approved', unitStatus
     for (const unitId of units ?? [ctx.unit, ctx.otherUnit, ctx.vp, ctx.board]) {
       const urId = `ur-${id}-${unitId}`;
       await db.insert(unitRosters).values({ id: urId, periodId: id, unitId, status: unitStatus, version: 1 });
-      const rows = people.filter((p) => p.unitId === unitId && p.active).flatMap((p) => days.map((date) => ({ unitRosterId: urId, personId: p.id, date, mode: 'onsite' })));
+      const rows = people
+        .filter((p) => p.unitId === unitId && p.active)
+        .flatMap((p) => days.map((date) => ({ unitRosterId: urId, personId: p.id, date, mode: 'onsite' })));
       if (rows.length) await db.insert(rosterEntries).values(rows);
     }
   }
@@ -98,7 +115,13 @@ const ROWS: Row[] = [
   { name: 'list people of a unit', method: 'GET', path: () => `/api/org/people?unitId=${ctx.unit}`, allowed: readers.unitPeople },
   { name: 'read a person', method: 'GET', path: () => `/api/org/people/${ctx.person}`, allowed: readers.unitPeople },
   { name: 'list the agency’s units', method: 'GET', path: () => `/api/org/agencies/${ctx.agency}/units`, allowed: readers.everyoneOfAgency },
-  { name: 'add a person', method: 'POST', path: () => '/api/org/people', body: () => ({ unitId: ctx.unit, fullName: `Lưu Thị Hạnh ${++seq}`, position: 'staff', hasComputer: true, hasEofficeAccess: true }), allowed: ['office', 'it', 'admin'] },
+  {
+    name: 'add a person',
+    method: 'POST',
+    path: () => '/api/org/people',
+    body: () => ({ unitId: ctx.unit, fullName: `Lưu Thị Hạnh ${++seq}`, position: 'staff', hasComputer: true, hasEofficeAccess: true }),
+    allowed: ['office', 'it', 'admin'],
+  },
   {
     name: 'edit a person',
     method: 'PATCH',
@@ -107,20 +130,46 @@ const ROWS: Row[] = [
     body: (fx) => ({ version: fx.version, title: 'Chuyên viên chính' }),
     allowed: ['office', 'it', 'admin'],
   },
-  { name: 'add a unit', method: 'POST', path: () => `/api/org/agencies/${ctx.agency}/units`, body: () => ({ name: `Phòng Thử nghiệm ${++seq}`, kind: 'department' }), allowed: ['office', 'it', 'admin'] },
-  { name: 'export people (XLSX)', method: 'GET', path: () => `/api/org/agencies/${ctx.agency}/people.xlsx`, allowed: ['office', 'director', 'deputyDirector', 'it', 'province', 'admin'] },
+  {
+    name: 'add a unit',
+    method: 'POST',
+    path: () => `/api/org/agencies/${ctx.agency}/units`,
+    body: () => ({ name: `Phòng Thử nghiệm ${++seq}`, kind: 'department' }),
+    allowed: ['office', 'it', 'admin'],
+  },
+  {
+    name: 'export people (XLSX)',
+    method: 'GET',
+    path: () => `/api/org/agencies/${ctx.agency}/people.xlsx`,
+    allowed: ['office', 'director', 'deputyDirector', 'it', 'province', 'admin'],
+  },
   {
     name: 'import people (XLSX)',
     method: 'POST',
     path: () => `/api/org/agencies/${ctx.agency}/people/import`,
-    body: async () => xlsxOf([['Họ và tên', 'Đơn vị', 'Chức vụ'], [`Đinh Văn Nhập ${++seq}`, 'Phòng Cải cách hành chính', 'Chuyên viên']]),
+    body: async () =>
+      xlsxOf([
+        ['Họ và tên', 'Đơn vị', 'Chức vụ'],
+        [`Đinh Văn Nhập ${++seq}`, 'Phòng Cải cách hành chính', 'Chuyên viên'],
+      ]),
     headers: { 'content-type': 'application/octet-stream' },
     allowed: ['office', 'it', 'admin'],
   },
   { name: 'see an account', method: 'GET', path: () => `/api/org/people/${ctx.person}/account`, allowed: ['it', 'admin'] },
   // ------------------------------------------------------------ roster
-  { name: 'list the roster periods', method: 'GET', path: () => `/api/roster/periods?agencyId=${ctx.agency}`, allowed: ['unitHead', 'unitDeputy', 'otherHead', ...LEADERS] },
-  { name: 'open a roster period', method: 'POST', path: () => '/api/roster/periods', body: () => ({ agencyId: ctx.agency, ...nextWeek() }), allowed: ['office'] },
+  {
+    name: 'list the roster periods',
+    method: 'GET',
+    path: () => `/api/roster/periods?agencyId=${ctx.agency}`,
+    allowed: ['unitHead', 'unitDeputy', 'otherHead', ...LEADERS],
+  },
+  {
+    name: 'open a roster period',
+    method: 'POST',
+    path: () => '/api/roster/periods',
+    body: () => ({ agencyId: ctx.agency, ...nextWeek() }),
+    allowed: ['office'],
+  },
   { name: 'read a unit roster', method: 'GET', path: () => `/api/roster/periods/${ctx.period}/units/${ctx.unit}`, allowed: readers.unitRoster },
   {
     name: 'change a unit roster',
@@ -221,7 +270,12 @@ const ROWS: Row[] = [
   { name: 'export the period (interchange)', method: 'GET', path: () => `/api/roster/periods/${ctx.period}/export`, allowed: LEADERS },
   { name: 'export Phụ lục 1 (XLSX)', method: 'GET', path: () => `/api/roster/periods/${ctx.period}/appendix1.xlsx?source=draft`, allowed: LEADERS },
   { name: 'export Phụ lục 1 (DOCX)', method: 'GET', path: () => `/api/roster/periods/${ctx.period}/appendix1.docx?source=draft`, allowed: LEADERS },
-  { name: 'who is where in the unit', method: 'GET', path: () => `/api/roster/today?unitId=${ctx.unit}&date=2021-07-19`, allowed: ['staff', 'unitHead', 'unitDeputy', ...LEADERS] },
+  {
+    name: 'who is where in the unit',
+    method: 'GET',
+    path: () => `/api/roster/today?unitId=${ctx.unit}&date=2021-07-19`,
+    allowed: ['staff', 'unitHead', 'unitDeputy', ...LEADERS],
+  },
   { name: 'who is where in the agency', method: 'GET', path: () => `/api/roster/today?agencyId=${ctx.agency}&date=2021-07-19`, allowed: LEADERS },
   // ------------------------------------------------------------ policy, calendar, duty
   { name: 'read the agency’s WFH policies', method: 'GET', path: () => `/api/policies?agencyId=${ctx.agency}`, allowed: readers.everyoneOfAgency },
@@ -230,15 +284,48 @@ const ROWS: Row[] = [
     name: 'issue a WFH policy',
     method: 'POST',
     path: () => '/api/policies',
-    body: () => ({ ownerAgencyId: ctx.agency, title: 'Phương án làm việc tại nhà', validFrom: `${2040 + ++seq}-01-01`, validTo: null, rules: { minOnSitePerUnit: { people: 1 } } }),
+    body: () => ({
+      ownerAgencyId: ctx.agency,
+      title: 'Phương án làm việc tại nhà',
+      validFrom: `${2040 + ++seq}-01-01`,
+      validTo: null,
+      rules: { minOnSitePerUnit: { people: 1 } },
+    }),
     allowed: ['office', 'director', 'admin'],
   },
-  { name: 'change the holiday calendar', method: 'PUT', path: () => '/api/calendar/overrides/2021-09-03', body: () => ({ kind: 'holiday', name: 'Nghỉ lễ Quốc khánh (quyết định của Thủ tướng)' }), allowed: ['admin'] },
-  { name: 'read the duty rota', method: 'GET', path: () => `/api/duty?agencyId=${ctx.agency}&from=2021-07-12&to=2021-07-16`, allowed: readers.everyoneOfAgency },
-  { name: 'set the duty rota', method: 'PUT', path: () => `/api/duty/${ctx.agency}/2021-07-16`, body: () => ({ office: [ctx.officePerson], leader: [ctx.directorPerson] }), allowed: ['office'] },
+  {
+    name: 'change the holiday calendar',
+    method: 'PUT',
+    path: () => '/api/calendar/overrides/2021-09-03',
+    body: () => ({ kind: 'holiday', name: 'Nghỉ lễ Quốc khánh (quyết định của Thủ tướng)' }),
+    allowed: ['admin'],
+  },
+  {
+    name: 'read the duty rota',
+    method: 'GET',
+    path: () => `/api/duty?agencyId=${ctx.agency}&from=2021-07-12&to=2021-07-16`,
+    allowed: readers.everyoneOfAgency,
+  },
+  {
+    name: 'set the duty rota',
+    method: 'PUT',
+    path: () => `/api/duty/${ctx.agency}/2021-07-16`,
+    body: () => ({ office: [ctx.officePerson], leader: [ctx.directorPerson] }),
+    allowed: ['office'],
+  },
   // ------------------------------------------------------------ presence
-  { name: 'see who is at home and checked in (board)', method: 'GET', path: () => `/api/presence/board?unitId=${ctx.unit}&date=2021-07-15`, allowed: ['unitHead', 'unitDeputy', ...LEADERS] },
-  { name: 'see who has not checked in', method: 'GET', path: () => `/api/presence/missing?unitId=${ctx.unit}&date=2021-07-15`, allowed: ['unitHead', 'unitDeputy', ...LEADERS] },
+  {
+    name: 'see who is at home and checked in (board)',
+    method: 'GET',
+    path: () => `/api/presence/board?unitId=${ctx.unit}&date=2021-07-15`,
+    allowed: ['unitHead', 'unitDeputy', ...LEADERS],
+  },
+  {
+    name: 'see who has not checked in',
+    method: 'GET',
+    path: () => `/api/presence/missing?unitId=${ctx.unit}&date=2021-07-15`,
+    allowed: ['unitHead', 'unitDeputy', ...LEADERS],
+  },
   {
     name: 'summon a person to the office',
     method: 'POST',
@@ -248,39 +335,111 @@ const ROWS: Row[] = [
     allowed: ['unitHead', 'unitDeputy', 'director', 'deputyDirector'],
   },
   { name: 'list the unit’s summons', method: 'GET', path: () => `/api/presence/summons?unitId=${ctx.unit}`, allowed: ['unitHead', 'unitDeputy', ...LEADERS] },
-  { name: 'read the unit’s health declarations', method: 'GET', path: () => `/api/presence/health?unitId=${ctx.unit}&from=2021-07-15&to=2021-07-15`, allowed: ['unitHead', 'office'] },
+  {
+    name: 'read the unit’s health declarations',
+    method: 'GET',
+    path: () => `/api/presence/health?unitId=${ctx.unit}&from=2021-07-15&to=2021-07-15`,
+    allowed: ['unitHead', 'office'],
+  },
   // ------------------------------------------------------------ tasks
-  { name: 'assign a task', method: 'POST', path: () => '/api/tasks', body: () => ({ title: 'Báo cáo kết quả tuần', assigneeId: ctx.person, priority: 'normal' }), allowed: ['unitHead', 'unitDeputy', 'director', 'deputyDirector'] },
-  { name: 'list the unit’s tasks', method: 'GET', path: () => `/api/tasks?scope=unit&unitId=${ctx.unit}`, allowed: ['unitHead', 'unitDeputy', 'office', 'director', 'deputyDirector'] },
-  { name: 'list the agency’s tasks', method: 'GET', path: () => `/api/tasks?scope=agency&agencyId=${ctx.agency}`, allowed: ['office', 'director', 'deputyDirector'] },
+  {
+    name: 'assign a task',
+    method: 'POST',
+    path: () => '/api/tasks',
+    body: () => ({ title: 'Báo cáo kết quả tuần', assigneeId: ctx.person, priority: 'normal' }),
+    allowed: ['unitHead', 'unitDeputy', 'director', 'deputyDirector'],
+  },
+  {
+    name: 'list the unit’s tasks',
+    method: 'GET',
+    path: () => `/api/tasks?scope=unit&unitId=${ctx.unit}`,
+    allowed: ['unitHead', 'unitDeputy', 'office', 'director', 'deputyDirector'],
+  },
+  {
+    name: 'list the agency’s tasks',
+    method: 'GET',
+    path: () => `/api/tasks?scope=agency&agencyId=${ctx.agency}`,
+    allowed: ['office', 'director', 'deputyDirector'],
+  },
   {
     name: 'import activity (congvu.activity/1)',
     method: 'POST',
     path: () => `/api/tasks/import?agencyId=${ctx.agency}`,
-    body: () => ({ format: 'congvu.activity/1', tasks: [{ id: `EXT-${++seq}`, title: 'Tờ trình phê duyệt dự toán', assigneeId: ctx.person, assignedAt: '2021-07-14T08:05:00+07:00' }], actions: [] }),
+    body: () => ({
+      format: 'congvu.activity/1',
+      tasks: [{ id: `EXT-${++seq}`, title: 'Tờ trình phê duyệt dự toán', assigneeId: ctx.person, assignedAt: '2021-07-14T08:05:00+07:00' }],
+      actions: [],
+    }),
     allowed: ['office', 'it'],
   },
   // ------------------------------------------------------------ reports
   { name: 'read the agency’s 16:00 report', method: 'GET', path: () => `/api/reports/daily?agencyId=${ctx.agency}&date=2021-07-15`, allowed: LEADERS },
-  { name: 'export the agency’s 16:00 report', method: 'GET', path: () => `/api/reports/daily/export?agencyId=${ctx.agency}&date=2021-07-15&format=xlsx`, allowed: LEADERS },
-  { name: 'read Phụ lục 2 of the agency', method: 'GET', path: () => `/api/reports/appendix2?agencyId=${ctx.agency}&from=2021-07-12&to=2021-07-15`, allowed: LEADERS },
-  { name: 'export Phụ lục 2 of the agency', method: 'GET', path: () => `/api/reports/appendix2/export?agencyId=${ctx.agency}&from=2021-07-12&to=2021-07-15&format=docx`, allowed: LEADERS },
-  { name: 'write the note of the 16:00 report', method: 'PUT', path: () => `/api/reports/notes/${ctx.agency}/2021-07-15`, body: () => ({ note: 'Không có vướng mắc.' }), allowed: ['office'] },
+  {
+    name: 'export the agency’s 16:00 report',
+    method: 'GET',
+    path: () => `/api/reports/daily/export?agencyId=${ctx.agency}&date=2021-07-15&format=xlsx`,
+    allowed: LEADERS,
+  },
+  {
+    name: 'read Phụ lục 2 of the agency',
+    method: 'GET',
+    path: () => `/api/reports/appendix2?agencyId=${ctx.agency}&from=2021-07-12&to=2021-07-15`,
+    allowed: LEADERS,
+  },
+  {
+    name: 'export Phụ lục 2 of the agency',
+    method: 'GET',
+    path: () => `/api/reports/appendix2/export?agencyId=${ctx.agency}&from=2021-07-12&to=2021-07-15&format=docx`,
+    allowed: LEADERS,
+  },
+  {
+    name: 'write the note of the 16:00 report',
+    method: 'PUT',
+    path: () => `/api/reports/notes/${ctx.agency}/2021-07-15`,
+    body: () => ({ note: 'Không có vướng mắc.' }),
+    allowed: ['office'],
+  },
   { name: 'read the dashboard', method: 'GET', path: () => `/api/reports/dashboard?agencyId=${ctx.agency}&from=2021-07-12&to=2021-07-15`, allowed: LEADERS },
   { name: 'read the province report', method: 'GET', path: () => '/api/reports/province?rootId=nt&date=2021-07-15', allowed: ['province', 'admin'] },
-  { name: 'export the province report', method: 'GET', path: () => '/api/reports/province/export?rootId=nt&date=2021-07-15&format=xlsx', allowed: ['province', 'admin'] },
+  {
+    name: 'export the province report',
+    method: 'GET',
+    path: () => '/api/reports/province/export?rootId=nt&date=2021-07-15&format=xlsx',
+    allowed: ['province', 'admin'],
+  },
   { name: 'see which agencies reported', method: 'GET', path: () => '/api/reports/submissions?rootId=nt&date=2021-07-15', allowed: ['province', 'admin'] },
-  { name: 'Phụ lục 2 of the province', method: 'GET', path: () => '/api/reports/appendix2?rootId=nt&from=2021-07-12&to=2021-07-15', allowed: ['province', 'admin'] },
+  {
+    name: 'Phụ lục 2 of the province',
+    method: 'GET',
+    path: () => '/api/reports/appendix2?rootId=nt&from=2021-07-12&to=2021-07-15',
+    allowed: ['province', 'admin'],
+  },
   // ------------------------------------------------------------ documents
   {
     name: 'register an incoming document (văn bản đến)',
     method: 'POST',
     path: () => '/api/documents/incoming',
-    body: (_fx, actor) => ({ agencyId: ctx.agency, issuerName: 'Sở Y tế tỉnh Ninh Thuận', numberText: `${100 + ACTORS.indexOf(actor)}/SYT-NVY`, issuedDate: '2021-07-14', subject: 'V/v tăng cường phòng, chống dịch COVID-19 tại cơ quan' }),
+    body: (_fx, actor) => ({
+      agencyId: ctx.agency,
+      issuerName: 'Sở Y tế tỉnh Ninh Thuận',
+      numberText: `${100 + ACTORS.indexOf(actor)}/SYT-NVY`,
+      issuedDate: '2021-07-14',
+      subject: 'V/v tăng cường phòng, chống dịch COVID-19 tại cơ quan',
+    }),
     allowed: ['office'],
   },
-  { name: 'export the outgoing register (sổ văn bản đi, XLSX)', method: 'GET', path: () => `/api/documents/register.xlsx?agencyId=${ctx.agency}&register=di&year=2021`, allowed: ['office', 'director', 'deputyDirector'] },
-  { name: 'export the secret incoming register (sổ văn bản mật đến, XLSX)', method: 'GET', path: () => `/api/documents/register.xlsx?agencyId=${ctx.agency}&register=mat_den&year=2021`, allowed: ['office'] },
+  {
+    name: 'export the outgoing register (sổ văn bản đi, XLSX)',
+    method: 'GET',
+    path: () => `/api/documents/register.xlsx?agencyId=${ctx.agency}&register=di&year=2021`,
+    allowed: ['office', 'director', 'deputyDirector'],
+  },
+  {
+    name: 'export the secret incoming register (sổ văn bản mật đến, XLSX)',
+    method: 'GET',
+    path: () => `/api/documents/register.xlsx?agencyId=${ctx.agency}&register=mat_den&year=2021`,
+    allowed: ['office'],
+  },
 ];
 
 beforeAll(async () => {

@@ -34,7 +34,13 @@ export interface GenerateActivityOptions {
 export const prng = mulberry32;
 
 const PROCESSING_KINDS = ['comment', 'status', 'attach', 'forward', 'draft', 'finish', 'ky_so'];
-const TITLES = ['Báo cáo kết quả hỗ trợ Covid-19', 'Tờ trình phê duyệt dự toán', 'Công văn trả lời UBND huyện', 'Kế hoạch kiểm tra, giám sát', 'Dự thảo quyết định, lấy ý kiến'];
+const TITLES = [
+  'Báo cáo kết quả hỗ trợ Covid-19',
+  'Tờ trình phê duyệt dự toán',
+  'Công văn trả lời UBND huyện',
+  'Kế hoạch kiểm tra, giám sát',
+  'Dự thảo quyết định, lấy ý kiến',
+];
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 

@@ -81,11 +81,77 @@ export function defaultPolicy(scope: 'agency' | 'unit' = 'agency'): Policy {
 /** The seeded generator of the benchmarks (mulberry32). */
 export const prng = mulberry32;
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trịnh', 'Lương', 'Mai'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Đinh',
+  'Trịnh',
+  'Lương',
+  'Mai',
+];
 const MIDDLE_M = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quốc', 'Thanh', 'Công', 'Xuân', 'Ngọc', 'Trọng'];
 const MIDDLE_F = ['Thị', 'Thu', 'Ngọc', 'Thanh', 'Minh', 'Hoài', 'Kim', 'Thúy', 'Mỹ', 'Phương'];
-const GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Đạt', 'Hải', 'Hiếu', 'Hùng', 'Khánh', 'Long', 'Minh', 'Nam', 'Phong', 'Phúc', 'Quang', 'Quân', 'Sơn', 'Thắng', 'Trung', 'Tuấn', 'Việt', 'Vinh'];
-const GIVEN_F = ['Anh', 'Chi', 'Giang', 'Hà', 'Hạnh', 'Hoa', 'Hương', 'Lan', 'Linh', 'Mai', 'Nga', 'Ngân', 'Nhung', 'Oanh', 'Phương', 'Tâm', 'Thảo', 'Thủy', 'Trang', 'Vân', 'Yến'];
+const GIVEN_M = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đạt',
+  'Hải',
+  'Hiếu',
+  'Hùng',
+  'Khánh',
+  'Long',
+  'Minh',
+  'Nam',
+  'Phong',
+  'Phúc',
+  'Quang',
+  'Quân',
+  'Sơn',
+  'Thắng',
+  'Trung',
+  'Tuấn',
+  'Việt',
+  'Vinh',
+];
+const GIVEN_F = [
+  'Anh',
+  'Chi',
+  'Giang',
+  'Hà',
+  'Hạnh',
+  'Hoa',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Nga',
+  'Ngân',
+  'Nhung',
+  'Oanh',
+  'Phương',
+  'Tâm',
+  'Thảo',
+  'Thủy',
+  'Trang',
+  'Vân',
+  'Yến',
+];
 const AGENCY_TYPES = [
   'Sở Nội vụ',
   'Sở Lao động - Thương binh và Xã hội',
@@ -309,7 +375,7 @@ export function generateInstanceWithWitness(options: GenerateOptions): InstanceW
   const byUnit = ws?.scope === 'unit';
   const minShare = ws?.min ?? null;
   const maxShare = ws?.max ?? null;
-  const target = ws?.target ?? (minShare ?? 0.3);
+  const target = ws?.target ?? minShare ?? 0.3;
   const minPeople = policy.minOnSitePerUnit?.people ?? 0;
   const minLeaders = policy.minOnSitePerUnit?.leaders ?? 0;
   const minAgencyLeaders = policy.minAgencyLeadersOnSite ?? 0;

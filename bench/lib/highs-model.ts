@@ -14,7 +14,15 @@
  * leaders per agency-day, [ceil(min × W), floor(max × W)] per scope-day, and |wfh − goal| ≤ dev.
  */
 import loadHighs from 'highs';
-import { AGENCY_LEADER_ROLES, UNIT_LEADER_ROLES, ceilShare, floorShare, type PersonRole, type ResolvedInstance, type Roster } from '../../shared/domain/roster/format';
+import {
+  AGENCY_LEADER_ROLES,
+  UNIT_LEADER_ROLES,
+  ceilShare,
+  floorShare,
+  type PersonRole,
+  type ResolvedInstance,
+  type Roster,
+} from '../../shared/domain/roster/format';
 import { goalCount } from '../../shared/domain/roster/solver';
 
 type HighsModule = Awaited<ReturnType<typeof loadHighs>>;
@@ -79,9 +87,17 @@ export function buildMilp(instance: ResolvedInstance, options: { softMinimums?: 
 
   const constMode = new Int8Array(n * D);
   const isX = new Uint8Array(n * D);
-  const uW = new Int32Array(nU * D), uF = new Int32Array(nU * D), ulW = new Int32Array(nU * D), ulF = new Int32Array(nU * D);
-  const aW = new Int32Array(nA * D), aF = new Int32Array(nA * D), alW = new Int32Array(nA * D), alF = new Int32Array(nA * D);
-  const pWork = new Int32Array(n), pF = new Int32Array(n), pX = new Int32Array(n);
+  const uW = new Int32Array(nU * D),
+    uF = new Int32Array(nU * D),
+    ulW = new Int32Array(nU * D),
+    ulF = new Int32Array(nU * D);
+  const aW = new Int32Array(nA * D),
+    aF = new Int32Array(nA * D),
+    alW = new Int32Array(nA * D),
+    alF = new Int32Array(nA * D);
+  const pWork = new Int32Array(n),
+    pF = new Int32Array(n),
+    pX = new Int32Array(n);
   const allowed = new Uint8Array(n);
   let offset = 0;
   let xCount = 0;
@@ -198,7 +214,11 @@ export function buildMilp(instance: ResolvedInstance, options: { softMinimums?: 
   // Columns: x (binary), then z per allowed person, then dev per scope-day.
   const xCell = new Int32Array(xCount);
   const xCol = new Int32Array(n * D).fill(-1);
-  for (let c = 0, k = 0; c < n * D; c++) if (isX[c]) { xCol[c] = k; xCell[k++] = c; }
+  for (let c = 0, k = 0; c < n * D; c++)
+    if (isX[c]) {
+      xCol[c] = k;
+      xCell[k++] = c;
+    }
   const zStart = new Int32Array(n + 1);
   for (let p = 0; p < n; p++) zStart[p + 1] = zStart[p] + (allowed[p] ? pX[p] : 0);
   const zCount = zStart[n];
@@ -243,7 +263,6 @@ export function buildMilp(instance: ResolvedInstance, options: { softMinimums?: 
       } else if (constMode[c] !== want) offset += 10;
     }
   }
-
 
   // Matrix (CSC).
   const starts = new Int32Array(numCols + 1);

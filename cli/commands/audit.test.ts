@@ -37,7 +37,8 @@ beforeAll(async () => {
     const office = await buildUser(deps.db, { personId: (await buildPerson(deps.db, { unitId: unit.id })).id, roles: ['office'] });
     const client = new TestClient(buildApp({ ...deps, config: { ...deps.config, NODE_ENV: 'test' } }), '10.7.0.1');
     expect((await client.login(office.username, TEST_PASSWORD)).status).toBe(200);
-    for (const name of ['Phòng Một', 'Phòng Hai', 'Phòng Ba']) expect((await client.post(`/api/org/agencies/${agencyId}/units`, { name, kind: 'department' })).status).toBe(200);
+    for (const name of ['Phòng Một', 'Phòng Hai', 'Phòng Ba'])
+      expect((await client.post(`/api/org/agencies/${agencyId}/units`, { name, kind: 'department' })).status).toBe(200);
   } finally {
     await database.close();
   }
@@ -67,7 +68,9 @@ describe('congvu audit verify', () => {
     const { deps, database } = await openCliDeps();
     let target: typeof auditLog.$inferSelect;
     try {
-      [target] = (await deps.db.select().from(auditLog).where(eq(auditLog.action, 'org.unit_created')).orderBy(auditLog.id).limit(2)).slice(1) as [typeof auditLog.$inferSelect];
+      [target] = (await deps.db.select().from(auditLog).where(eq(auditLog.action, 'org.unit_created')).orderBy(auditLog.id).limit(2)).slice(1) as [
+        typeof auditLog.$inferSelect,
+      ];
       await deps.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`);
       await deps.db.execute(sql`update audit_log set data = '{"name":"Phòng Giả"}'::jsonb where id = ${target.id}`);
       await deps.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`);
@@ -86,7 +89,9 @@ describe('congvu audit verify', () => {
 
   it('runs as the congvu binary with the same exit code', async () => {
     const result = await new Promise<{ code: number; stdout: string }>((done) => {
-      execFile('node', ['bin/congvu.mjs', 'audit', 'verify'], { cwd: ROOT, env: { ...process.env, ...env.env } }, (err, stdout) => done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout }));
+      execFile('node', ['bin/congvu.mjs', 'audit', 'verify'], { cwd: ROOT, env: { ...process.env, ...env.env } }, (err, stdout) =>
+        done({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout }),
+      );
     });
     expect(result.code).toBe(3);
     expect(result.stdout).toContain('LỖI');

@@ -24,7 +24,10 @@ function describeLink(b: BrokenLink): string {
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   // `main` dispatches `audit verify` here with the arguments after it.
-  const { options, positional, unknown } = parseOptions(args.map((a) => (a === '--json' ? '--json=1' : a)), ['agency', 'json']);
+  const { options, positional, unknown } = parseOptions(
+    args.map((a) => (a === '--json' ? '--json=1' : a)),
+    ['agency', 'json'],
+  );
   if (unknown.length || positional.length || options.agency === '') {
     io.stderr(unknown.length ? `Tùy chọn không hợp lệ: ${unknown.join(' ')}\n${USAGE}` : USAGE);
     return EXIT.invalid;
@@ -37,7 +40,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     } else if (result.ok) {
       io.stdout(`OK: ${result.chains} chuỗi, ${result.rows} dòng nhật ký, không có dòng nào bị sửa hoặc xóa.\n`);
     } else {
-      io.stdout(`LỖI: ${result.broken.length}/${result.chains} chuỗi nhật ký bị phá vỡ (${result.rows} dòng đã kiểm tra). Liên kết hỏng đầu tiên:\n${result.broken.map(describeLink).join('\n')}\n`);
+      io.stdout(
+        `LỖI: ${result.broken.length}/${result.chains} chuỗi nhật ký bị phá vỡ (${result.rows} dòng đã kiểm tra). Liên kết hỏng đầu tiên:\n${result.broken.map(describeLink).join('\n')}\n`,
+      );
     }
     return result.ok ? EXIT.ok : EXIT.violations;
   } finally {

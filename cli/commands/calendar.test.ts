@@ -216,7 +216,9 @@ describe(`congvu calendar YEAR --db (${testDbKind()})`, () => {
   });
 
   it('runs through the real binary: node bin/congvu.mjs calendar 2030 --db', async () => {
-    const childEnv: Record<string, string> = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter((e): e is [string, string] => e[1] !== undefined));
+    const childEnv: Record<string, string> = Object.fromEntries(
+      Object.entries({ ...process.env, ...env }).filter((e): e is [string, string] => e[1] !== undefined),
+    );
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
       const child = execFile(process.execPath, ['bin/congvu.mjs', 'calendar', '2030', '--db'], { cwd: ROOT, env: childEnv }, (_err, stdout, stderr) =>
         done({ code: child.exitCode, stdout, stderr }),

@@ -14,13 +14,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT, type CliIo } from '../io';
-import {
-  CALENDAR_MAX_YEAR,
-  CALENDAR_MIN_YEAR,
-  validateOverrides,
-  yearCalendar,
-  type CalendarOverride,
-} from '../../shared/domain/calendar';
+import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, validateOverrides, yearCalendar, type CalendarOverride } from '../../shared/domain/calendar';
 
 const USAGE = 'Cách dùng: congvu calendar NĂM [--db] [--overrides TỆP.json]';
 

@@ -23,7 +23,8 @@ async function read(file: string, io: CliIo): Promise<Buffer | undefined> {
     return await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const detail = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là một thư mục' : code === 'EACCES' ? 'không có quyền đọc' : (err as Error).message;
+    const detail =
+      code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là một thư mục' : code === 'EACCES' ? 'không có quyền đọc' : (err as Error).message;
     io.stderr(`${file}: ${detail}\n`);
     return undefined;
   }

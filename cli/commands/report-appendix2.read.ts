@@ -16,7 +16,7 @@ export async function readBytes(path: string, what: string, problems: string[]):
     return await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'không tồn tại' : code === 'EISDIR' ? 'là một thư mục' : code ?? String(err);
+    const reason = code === 'ENOENT' ? 'không tồn tại' : code === 'EISDIR' ? 'là một thư mục' : (code ?? String(err));
     problems.push(`${path}: không đọc được ${what} (${reason}).`);
     return null;
   }
@@ -128,7 +128,10 @@ export async function rosterWorkerResult(path: string): Promise<{ result: Roster
   const roster = await loadRosterHere(path, problems);
   if (!roster) return { result: { problems }, transfer: [] };
   const compact = compactRoster(roster);
-  return { result: { problems, roster: compact }, transfer: [compact.personRef.buffer as ArrayBuffer, compact.day.buffer as ArrayBuffer, compact.wfh.buffer as ArrayBuffer] };
+  return {
+    result: { problems, roster: compact },
+    transfer: [compact.personRef.buffer as ArrayBuffer, compact.day.buffer as ArrayBuffer, compact.wfh.buffer as ArrayBuffer],
+  };
 }
 
 /**

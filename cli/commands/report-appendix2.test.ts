@@ -55,7 +55,13 @@ const ROSTER = {
 const ACTIVITY: Activity = {
   format: 'congvu.activity/1',
   tasks: [
-    ...[1, 2, 3, 4, 5].map((n) => ({ id: `t${n}`, title: `Báo cáo số ${n}, đợt "cao điểm"`, assigneeId: 'p001', assignedAt: '2021-07-19T08:05:00+07:00', dueDate: '2021-07-23' })),
+    ...[1, 2, 3, 4, 5].map((n) => ({
+      id: `t${n}`,
+      title: `Báo cáo số ${n}, đợt "cao điểm"`,
+      assigneeId: 'p001',
+      assignedAt: '2021-07-19T08:05:00+07:00',
+      dueDate: '2021-07-23',
+    })),
     { id: 'q1', title: 'Dự toán', assigneeId: 'q001', assignedAt: '2021-07-15T10:00:00', finishedAt: '2021-07-20T17:30:00Z' },
     { id: 'q2', title: 'Quyết toán', assigneeId: 'q001', assignedAt: '2021-07-15T10:00:00', finishedAt: '2021-07-19T16:00:00+07:00' },
   ],
@@ -136,7 +142,13 @@ describe('congvu report appendix2', () => {
   it('computes the report when a task finished before it was assigned (clocks differ) and lists it as a warning, scanned, parsed and as CSV', async () => {
     // q3: the e-office stamped the assignment 08:01, the other system the end 08:00 (clocks one minute apart).
     const skewed = structuredClone(ACTIVITY);
-    skewed.tasks.push({ id: 'q3', title: 'Tờ trình bổ sung', assigneeId: 'q001', assignedAt: '2021-07-20T08:01:00+07:00', finishedAt: '2021-07-20T08:00:00+07:00' });
+    skewed.tasks.push({
+      id: 'q3',
+      title: 'Tờ trình bổ sung',
+      assigneeId: 'q001',
+      assignedAt: '2021-07-20T08:01:00+07:00',
+      finishedAt: '2021-07-20T08:00:00+07:00',
+    });
     skewed.actions.push({ taskId: 'q3', personId: 'q001', at: '2021-07-20T09:00:00+07:00', kind: 'comment' });
     const path = file('skewed-activity.json', skewed);
     const scan = await scanActivityFile(path);
@@ -147,7 +159,9 @@ describe('congvu report appendix2', () => {
     // q3 is open on 20/07 (assigned and finished that day), q001's day at home, and processed then: with q1, 2 and 2.
     expect(q001).toMatchObject({ personId: 'q001', assigned: 2, processed: 2 });
     expect(scanned.stderr).toContain('Cảnh báo: 1 bản ghi vẫn được tính nhưng cần xem lại:');
-    expect(scanned.stderr).toContain(`${path}: $.tasks[7].finishedAt: Thời điểm hoàn thành "2021-07-20T08:00:00+07:00" trước thời điểm giao việc "2021-07-20T08:01:00+07:00"`);
+    expect(scanned.stderr).toContain(
+      `${path}: $.tasks[7].finishedAt: Thời điểm hoàn thành "2021-07-20T08:00:00+07:00" trước thời điểm giao việc "2021-07-20T08:01:00+07:00"`,
+    );
     process.env.CONGVU_NO_SCAN = '1';
     try {
       expect(await runCli([...BASE, '--activity', path, ...PERIOD])).toEqual(scanned);
@@ -238,7 +252,17 @@ describe('congvu report appendix2', () => {
     const roster = structuredClone(ROSTER);
     roster.assignments.push({ personId: 'ghost', date: '2021-07-19', mode: 'wfh' });
     const rPath = file('roster-ghost.json', roster);
-    const { code, stdout, stderr } = await runCli(['report', 'appendix2', '--instance', instancePath, '--roster', rPath, '--activity', activityPath, ...PERIOD]);
+    const { code, stdout, stderr } = await runCli([
+      'report',
+      'appendix2',
+      '--instance',
+      instancePath,
+      '--roster',
+      rPath,
+      '--activity',
+      activityPath,
+      ...PERIOD,
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual(EXPECTED);
     expect(stderr).toContain('có 1 phân công của người không có trong');

@@ -100,8 +100,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     if (scanned) {
       activity = scanned;
       for (const w of scanned.warnings ?? []) warnings.push(`${opts.activity}: ${w.path}: ${w.message}`);
-    }
-    else if (bytes !== null) {
+    } else if (bytes !== null) {
       const text = decodeUtf8(bytes);
       if (text === null) problems.push(`${opts.activity}: ${what} không phải văn bản UTF-8 hợp lệ.`);
       else {
@@ -111,8 +110,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
           if (r.ok) {
             activity = r.value;
             for (const w of r.warnings ?? []) warnings.push(`${opts.activity}: ${w.path}: ${w.message}`);
-          }
-          else listIssues(opts.activity, r.issues, r.omitted, problems);
+          } else listIssues(opts.activity, r.issues, r.omitted, problems);
         }
       }
     }
@@ -151,7 +149,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (from > to) return invalid(io, `Kỳ báo cáo không hợp lệ: --from ${from} sau --to ${to}.`);
 
   if (from < instance.period.from || to > instance.period.to) {
-    io.stderr(`Lưu ý: kỳ báo cáo ${from} – ${to} vượt ra ngoài kỳ của ${opts.instance} (${instance.period.from} – ${instance.period.to}); những ngày ngoài kỳ không có lịch nên không được tính.\n`);
+    io.stderr(
+      `Lưu ý: kỳ báo cáo ${from} – ${to} vượt ra ngoài kỳ của ${opts.instance} (${instance.period.from} – ${instance.period.to}); những ngày ngoài kỳ không có lịch nên không được tính.\n`,
+    );
   }
 
   const known = new Set(instance.people.map((p) => p.id));

@@ -28,7 +28,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   try {
     const [period] = options.period
       ? await deps.db.select().from(rosterPeriods).where(eq(rosterPeriods.id, options.period))
-      : await deps.db.select().from(rosterPeriods).where(and(eq(rosterPeriods.agencyId, options.agency!), lte(rosterPeriods.fromDate, options.from!), gte(rosterPeriods.toDate, options.from!)));
+      : await deps.db
+          .select()
+          .from(rosterPeriods)
+          .where(and(eq(rosterPeriods.agencyId, options.agency!), lte(rosterPeriods.fromDate, options.from!), gte(rosterPeriods.toDate, options.from!)));
     if (!period) {
       io.stderr(`Không tìm thấy kỳ đăng ký lịch ${options.period ? `"${options.period}"` : `của cơ quan "${options.agency}" chứa ngày ${options.from}`}.\n`);
       return EXIT.invalid;

@@ -44,14 +44,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return EXIT.invalid;
     }
     const { from, to } = instance.value.period;
-    let [period] = await deps.db.select().from(rosterPeriods).where(and(eq(rosterPeriods.agencyId, agencyId), eq(rosterPeriods.fromDate, from)));
+    let [period] = await deps.db
+      .select()
+      .from(rosterPeriods)
+      .where(and(eq(rosterPeriods.agencyId, agencyId), eq(rosterPeriods.fromDate, from)));
     if (period && period.toDate !== to) {
       io.stderr(`${instanceFile}: $.period: kỳ đăng ký từ ${from} của cơ quan đã có với ngày kết thúc ${period.toDate}.\n`);
       return EXIT.invalid;
     }
     if (!period) {
       const policy = await activePolicy(deps.db, agency, from);
-      [period] = await deps.db.insert(rosterPeriods).values({ id: newId('per'), agencyId, policyId: policy?.id ?? null, fromDate: from, toDate: to }).returning();
+      [period] = await deps.db
+        .insert(rosterPeriods)
+        .values({ id: newId('per'), agencyId, policyId: policy?.id ?? null, fromDate: from, toDate: to })
+        .returning();
     }
     try {
       const result = await importAssignments(deps, null, period!.id, roster.value);

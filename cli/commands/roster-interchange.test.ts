@@ -54,7 +54,13 @@ const instance = {
   policy: { minOnSitePerUnit: { people: 1 } },
 };
 const days = ['2021-08-09', '2021-08-10', '2021-08-11', '2021-08-12', '2021-08-13'];
-const roster = { format: 'congvu.assignments/1', assignments: days.flatMap((date, i) => [{ personId: 'p-a', date, mode: 'onsite' }, { personId: 'p-b', date, mode: i % 2 ? 'wfh' : 'onsite' }]) };
+const roster = {
+  format: 'congvu.assignments/1',
+  assignments: days.flatMap((date, i) => [
+    { personId: 'p-a', date, mode: 'onsite' },
+    { personId: 'p-b', date, mode: i % 2 ? 'wfh' : 'onsite' },
+  ]),
+};
 
 describe('congvu roster import / export', () => {
   it('says clearly when there is no period to export', async () => {
@@ -84,7 +90,10 @@ describe('congvu roster import / export', () => {
   });
 
   it('saves nothing when a person is unknown, and names the JSON path', async () => {
-    const bad = { ...roster, assignments: [...roster.assignments.map((a) => ({ ...a, mode: 'wfh' })), { personId: 'p-zz', date: '2021-08-09', mode: 'onsite' }] };
+    const bad = {
+      ...roster,
+      assignments: [...roster.assignments.map((a) => ({ ...a, mode: 'wfh' })), { personId: 'p-zz', date: '2021-08-09', mode: 'onsite' }],
+    };
     await writeFile(path.join(dir, 'bad.json'), JSON.stringify(bad));
     const imp = capture();
     expect(await main(['roster', 'import', path.join(dir, 'i.json'), path.join(dir, 'bad.json')], imp.io)).toBe(2);

@@ -64,7 +64,9 @@ describe('congvu roster solve (in-process)', () => {
     expect(roster.assignments).toHaveLength(25);
     expect(checkRoster(feasible as ResolvedInstance, roster)).toEqual([]);
     expect(roster.assignments.find((a) => a.personId === 'n2' && a.date === '2021-08-11')!.mode).toBe('leave');
-    expect(r.stderr).toMatch(/^Điểm: \d+ = 1000 × 0 \(chênh lệch so với mục tiêu làm việc tại nhà\) \+ 10 × \d+ \(mong muốn không đáp ứng\) \+ \d+ \(tổng bình phương số ngày làm việc tại nhà\)\n/);
+    expect(r.stderr).toMatch(
+      /^Điểm: \d+ = 1000 × 0 \(chênh lệch so với mục tiêu làm việc tại nhà\) \+ 10 × \d+ \(mong muốn không đáp ứng\) \+ \d+ \(tổng bình phương số ngày làm việc tại nhà\)\n/,
+    );
     expect(r.stderr).toContain('Vi phạm: 0 — mọi quy tắc đều được đáp ứng\n');
     expect(r.stderr).toMatch(/Thời gian: \d+ ms tạo lịch, \d+ ms tổng cộng \(5 người × 5 ngày làm việc\); lịch đã ghi vào .*roster\.json\n$/);
   });

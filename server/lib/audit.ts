@@ -31,7 +31,9 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
@@ -161,7 +163,10 @@ export async function verifyAuditChain(db: Db, agencyId: string | null): Promise
 }
 
 /** Every chain of the log (each agency, and the events without agency), end to end. */
-export async function verifyAllAuditChains(db: Db, opts: { agencyIds?: string[]; concurrency?: number } = {}): Promise<{ ok: boolean; chains: number; rows: number; results: ChainResult[]; broken: BrokenLink[] }> {
+export async function verifyAllAuditChains(
+  db: Db,
+  opts: { agencyIds?: string[]; concurrency?: number } = {},
+): Promise<{ ok: boolean; chains: number; rows: number; results: ChainResult[]; broken: BrokenLink[] }> {
   const ids = opts.agencyIds ?? (await db.selectDistinct({ agencyId: auditLog.agencyId }).from(auditLog)).map((r) => r.agencyId);
   ids.sort((a, b) => (a ?? '').localeCompare(b ?? ''));
   // Chains are independent; `concurrency` verifies several at once (no gain measured on 2 cores: bench/audit.ts).
@@ -190,7 +195,12 @@ export interface DeniedRequest {
   requestId?: string;
 }
 
-export const DENIED_ACTIONS: Record<string, string> = { CSRF: 'csrf.refused', FORBIDDEN: 'access.denied', UNAUTHENTICATED: 'access.unauthenticated', NOT_FOUND: 'access.hidden' };
+export const DENIED_ACTIONS: Record<string, string> = {
+  CSRF: 'csrf.refused',
+  FORBIDDEN: 'access.denied',
+  UNAUTHENTICATED: 'access.unauthenticated',
+  NOT_FOUND: 'access.hidden',
+};
 
 /**
  * Writes refused requests to the audit log, in their own transaction (the request's one, if any, was
@@ -239,7 +249,14 @@ export function createDeniedAudit(deps: { db: Db; audit: Audit; clock: Clock }, 
     coalesced = 0;
     dropped = 0;
     await deps.db.transaction(async (tx) => {
-      await deps.audit(tx, { actorUserId: req.userId, action: DENIED_ACTIONS[req.code] ?? 'access.denied', entity: 'request', entityId: `${req.method} ${req.path}`.slice(0, 300), agencyId: req.agencyId, data });
+      await deps.audit(tx, {
+        actorUserId: req.userId,
+        action: DENIED_ACTIONS[req.code] ?? 'access.denied',
+        entity: 'request',
+        entityId: `${req.method} ${req.path}`.slice(0, 300),
+        agencyId: req.agencyId,
+        data,
+      });
     });
     return true;
   }
@@ -248,7 +265,6 @@ export function createDeniedAudit(deps: { db: Db; audit: Audit; clock: Clock }, 
 export type DeniedAudit = ReturnType<typeof createDeniedAudit>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 
 /** Text PostgreSQL accepts in jsonb: a NUL byte written as \\0, lone surrogates replaced (U+FFFD). */
 function storable(text: string): string {
@@ -266,10 +282,23 @@ export async function auditDenied(denied: DeniedAudit, err: unknown, c: Context<
   // A logged-in user asking for a record outside their reach gets the same 404 as for a missing one; the
   // log still records it (probing other agencies' ids shows here, coalesced like the 403s).
   const hidden = !!user && isHiddenNotFound(err);
-  const refused = hidden || err.code === 'FORBIDDEN' || err.code === 'CSRF' || (err.code === 'UNAUTHENTICATED' && !SAFE_METHODS.has(c.req.method) && c.req.path !== '/api/auth/login');
+  const refused =
+    hidden ||
+    err.code === 'FORBIDDEN' ||
+    err.code === 'CSRF' ||
+    (err.code === 'UNAUTHENTICATED' && !SAFE_METHODS.has(c.req.method) && c.req.path !== '/api/auth/login');
   if (!refused) return;
   try {
-    await denied({ code: err.code, status: err.status, method: c.req.method, path: storable(c.req.path.slice(0, 500)), userId: user?.userId ?? null, agencyId: user?.agencyId ?? null, ip: storable(clientIp(c).slice(0, 100)), requestId: storable((c.get('requestId') ?? '').slice(0, 100)) || undefined });
+    await denied({
+      code: err.code,
+      status: err.status,
+      method: c.req.method,
+      path: storable(c.req.path.slice(0, 500)),
+      userId: user?.userId ?? null,
+      agencyId: user?.agencyId ?? null,
+      ip: storable(clientIp(c).slice(0, 100)),
+      requestId: storable((c.get('requestId') ?? '').slice(0, 100)) || undefined,
+    });
   } catch (e) {
     console.error(`[${c.get('requestId') ?? '-'}] audit of a refused request failed: ${e instanceof Error ? e.constructor.name : typeof e}`);
   }

@@ -97,11 +97,7 @@ export class AppError extends Error {
   readonly details?: unknown;
   readonly retryAfterSeconds?: number;
 
-  constructor(
-    code: ErrorCode,
-    message?: string,
-    opts: { issues?: ErrorIssue[]; details?: unknown; retryAfterSeconds?: number } = {},
-  ) {
+  constructor(code: ErrorCode, message?: string, opts: { issues?: ErrorIssue[]; details?: unknown; retryAfterSeconds?: number } = {}) {
     super(message ?? defaultMessageOf(code));
     this.name = 'AppError';
     this.code = code;
@@ -117,5 +113,4 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `Không tìm thấy ${what}.`);
 export const forbidden = (message?: string) => new AppError('FORBIDDEN', message);
-export const invalid = (path: string, message: string) =>
-  new AppError('VALIDATION', message, { issues: [{ path, message }] });
+export const invalid = (path: string, message: string) => new AppError('VALIDATION', message, { issues: [{ path, message }] });

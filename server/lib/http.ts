@@ -89,7 +89,10 @@ export function describeError(err: unknown): string {
 export function errorResponse(err: unknown, c: Context) {
   if (err instanceof AppError) {
     if (err.retryAfterSeconds) c.header('Retry-After', String(err.retryAfterSeconds));
-    return c.json({ error: { code: err.code, message: err.message, issues: err.issues, ...(err.details !== undefined ? { details: err.details } : {}) } }, err.status);
+    return c.json(
+      { error: { code: err.code, message: err.message, issues: err.issues, ...(err.details !== undefined ? { details: err.details } : {}) } },
+      err.status,
+    );
   }
   if (err instanceof HTTPException) {
     const status = err.status;
@@ -109,7 +112,9 @@ export function errorResponse(err: unknown, c: Context) {
     return c.json({ error: { code: status < 500 ? 'VALIDATION' : 'INTERNAL', message, issues: [] } }, status);
   }
   // Unknown error: log the request id, the route and what the error is, never the request's data; answer without internals.
-  console.error(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.routePath && c.req.routePath !== '/*' && c.req.routePath !== '*' ? c.req.routePath : c.req.path} → 500 ${describeError(err)}`);
+  console.error(
+    `[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.routePath && c.req.routePath !== '/*' && c.req.routePath !== '*' ? c.req.routePath : c.req.path} → 500 ${describeError(err)}`,
+  );
   return c.json({ error: { code: 'INTERNAL', message: defaultMessageOf('INTERNAL'), issues: [] } }, 500);
 }
 

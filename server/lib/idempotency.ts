@@ -126,7 +126,17 @@ export function idempotencyMiddleware(deps: Deps, opts: IdempotencyOptions = {})
       const mine = randomToken(12);
       const inserted = await db
         .insert(idempotencyKeys)
-        .values({ userId: user.userId, key, method, path, requestHash, attempt: mine, lockedUntil: new Date(now.getTime() + leaseMs), createdAt: now, expiresAt: new Date(now.getTime() + KEEP_MS) })
+        .values({
+          userId: user.userId,
+          key,
+          method,
+          path,
+          requestHash,
+          attempt: mine,
+          lockedUntil: new Date(now.getTime() + leaseMs),
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + KEEP_MS),
+        })
         .onConflictDoNothing()
         .returning({ key: idempotencyKeys.key });
       if (inserted.length) {
@@ -164,7 +174,10 @@ export function idempotencyMiddleware(deps: Deps, opts: IdempotencyOptions = {})
     const owned = and(where, eq(idempotencyKeys.attempt, attempt));
     const free = async () => {
       // Nothing committed: the key is freed for a retry. Otherwise the answer is kept, whatever it is.
-      const freed = await db.delete(idempotencyKeys).where(and(owned, isNull(idempotencyKeys.effectAt))).returning({ key: idempotencyKeys.key });
+      const freed = await db
+        .delete(idempotencyKeys)
+        .where(and(owned, isNull(idempotencyKeys.effectAt)))
+        .returning({ key: idempotencyKeys.key });
       return freed.length > 0;
     };
     try {
@@ -183,7 +196,13 @@ export function idempotencyMiddleware(deps: Deps, opts: IdempotencyOptions = {})
     const text = !contentType || TEXT_TYPE.test(contentType);
     await db
       .update(idempotencyKeys)
-      .set({ status: res.status, contentType, body: text ? bytes.toString('utf8') : bytes.toString('base64'), bodyEncoding: text ? 'utf8' : 'base64', lockedUntil: clock.now() })
+      .set({
+        status: res.status,
+        contentType,
+        body: text ? bytes.toString('utf8') : bytes.toString('base64'),
+        bodyEncoding: text ? 'utf8' : 'base64',
+        lockedUntil: clock.now(),
+      })
       .where(owned);
   };
 }

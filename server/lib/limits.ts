@@ -38,11 +38,26 @@ export interface BodyLimit {
 
 /** Routes allowed a body larger than DEFAULT_BODY_MAX_BYTES. Add a route here when it takes an upload. */
 export const BODY_LIMITS: BodyLimit[] = [
-  { method: 'POST', path: /^\/api\/tasks\/[^/]+\/attachments\/?$/, maxBytes: TASK_ATTACHMENT_MAX_BYTES + 64 * 1024, message: 'Tệp đính kèm vượt quá 10 MB. Hãy nén hoặc chia nhỏ tệp.' },
-  { method: 'POST', path: /^\/api\/tasks\/import\/?$/, maxBytes: ACTIVITY_IMPORT_MAX_BYTES, message: 'Tệp nhập vượt quá 200 MB; hãy chia theo khoảng thời gian.' },
+  {
+    method: 'POST',
+    path: /^\/api\/tasks\/[^/]+\/attachments\/?$/,
+    maxBytes: TASK_ATTACHMENT_MAX_BYTES + 64 * 1024,
+    message: 'Tệp đính kèm vượt quá 10 MB. Hãy nén hoặc chia nhỏ tệp.',
+  },
+  {
+    method: 'POST',
+    path: /^\/api\/tasks\/import\/?$/,
+    maxBytes: ACTIVITY_IMPORT_MAX_BYTES,
+    message: 'Tệp nhập vượt quá 200 MB; hãy chia theo khoảng thời gian.',
+  },
   { method: 'POST', path: /^\/api\/org\/agencies\/[^/]+\/people\/import\/?$/, maxBytes: XLSX_IMPORT_MAX_BYTES, message: 'Tệp XLSX vượt quá 20 MB.' },
   { method: 'POST', path: /^\/api\/documents\/[^/]+\/files\/?$/, maxBytes: DOCUMENT_UPLOAD_MAX_BYTES + 64 * 1024, message: 'Tệp văn bản vượt quá 20 MB.' },
-  { method: 'POST', path: /^\/api\/documents\/verify\/?$/, maxBytes: DOCUMENT_UPLOAD_MAX_BYTES + 64 * 1024, message: 'Tệp cần kiểm tra chữ ký vượt quá 20 MB.' },
+  {
+    method: 'POST',
+    path: /^\/api\/documents\/verify\/?$/,
+    maxBytes: DOCUMENT_UPLOAD_MAX_BYTES + 64 * 1024,
+    message: 'Tệp cần kiểm tra chữ ký vượt quá 20 MB.',
+  },
 ];
 
 const DEFAULT_MESSAGE = `Dữ liệu gửi lên vượt quá ${DEFAULT_BODY_MAX_BYTES / MB} MB.`;

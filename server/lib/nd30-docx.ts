@@ -88,13 +88,27 @@ function headingTable(doc: Nd30Document): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,
-    rows: [new TableRow({ children: [new TableCell({ children: left, width: { size: 40, type: WidthType.PERCENTAGE }, borders: noBorders }), new TableCell({ children: right, width: { size: 60, type: WidthType.PERCENTAGE }, borders: noBorders })] })],
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ children: left, width: { size: 40, type: WidthType.PERCENTAGE }, borders: noBorders }),
+          new TableCell({ children: right, width: { size: 60, type: WidthType.PERCENTAGE }, borders: noBorders }),
+        ],
+      }),
+    ],
   });
 }
 
 function cell(c: Nd30TableCell, width: number | undefined, header: boolean): TableCell {
   const opts: ITableCellOptions = {
-    children: c.text.split('\n').map((line) => para([run(line, { bold: c.bold ?? header, size: 12 })], c.align === 'left' ? AlignmentType.LEFT : c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER)),
+    children: c.text
+      .split('\n')
+      .map((line) =>
+        para(
+          [run(line, { bold: c.bold ?? header, size: 12 })],
+          c.align === 'left' ? AlignmentType.LEFT : c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
+        ),
+      ),
     verticalAlign: VerticalAlign.CENTER,
     columnSpan: c.colSpan,
     rowSpan: c.rowSpan,
@@ -127,7 +141,14 @@ function footer(doc: Nd30Document): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,
-    rows: [new TableRow({ children: [new TableCell({ children: left, width: { size: 50, type: WidthType.PERCENTAGE }, borders: noBorders }), new TableCell({ children: right, width: { size: 50, type: WidthType.PERCENTAGE }, borders: noBorders })] })],
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ children: left, width: { size: 50, type: WidthType.PERCENTAGE }, borders: noBorders }),
+          new TableCell({ children: right, width: { size: 50, type: WidthType.PERCENTAGE }, borders: noBorders }),
+        ],
+      }),
+    ],
   });
 }
 
@@ -140,7 +161,13 @@ export async function renderNd30Docx(doc: Nd30Document): Promise<Buffer> {
     ...(doc.subtitle ? [para([run(doc.subtitle, { italics: true, size: 13 })])] : []),
     para([run('')], AlignmentType.CENTER, 120),
     ...(doc.paragraphs ?? []).map(
-      (p) => new Paragraph({ children: [run(p, { size: 14 })], alignment: AlignmentType.JUSTIFIED, indent: { firstLine: convertMillimetersToTwip(12.7) }, spacing: { after: 120, line: 300 } }),
+      (p) =>
+        new Paragraph({
+          children: [run(p, { size: 14 })],
+          alignment: AlignmentType.JUSTIFIED,
+          indent: { firstLine: convertMillimetersToTwip(12.7) },
+          spacing: { after: 120, line: 300 },
+        }),
     ),
     ...(doc.table ? [bodyTable(doc.table)] : []),
     para([run('')], AlignmentType.CENTER, 240),
@@ -154,8 +181,15 @@ export async function renderNd30Docx(doc: Nd30Document): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: doc.landscape ? { width: convertMillimetersToTwip(297), height: convertMillimetersToTwip(210), orientation: 'landscape' as never } : { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) },
+            size: doc.landscape
+              ? { width: convertMillimetersToTwip(297), height: convertMillimetersToTwip(210), orientation: 'landscape' as never }
+              : { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            margin: {
+              top: convertMillimetersToTwip(20),
+              bottom: convertMillimetersToTwip(20),
+              left: convertMillimetersToTwip(30),
+              right: convertMillimetersToTwip(15),
+            },
           },
         },
         children,

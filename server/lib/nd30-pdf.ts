@@ -27,7 +27,14 @@ function fonts(): { name: string; files: Record<string, string> } {
 type Content = Record<string, unknown> | string;
 
 function cell(c: Nd30TableCell, header: boolean): Content {
-  return { text: c.text, bold: c.bold ?? header, alignment: c.align ?? 'center', ...(c.colSpan ? { colSpan: c.colSpan } : {}), ...(c.rowSpan ? { rowSpan: c.rowSpan } : {}), fontSize: 11 };
+  return {
+    text: c.text,
+    bold: c.bold ?? header,
+    alignment: c.align ?? 'center',
+    ...(c.colSpan ? { colSpan: c.colSpan } : {}),
+    ...(c.rowSpan ? { rowSpan: c.rowSpan } : {}),
+    fontSize: 11,
+  };
 }
 
 /** Rows for pdfmake, which needs an empty placeholder for every cell covered by a column or row span. */
@@ -62,7 +69,12 @@ function expandRows(rows: Nd30TableCell[][], header: boolean, width: number): Co
 }
 
 export async function renderNd30Pdf(doc: Nd30Document): Promise<Buffer> {
-  const pdfmake = require('pdfmake') as { setFonts(f: unknown): void; setUrlAccessPolicy(f: (url: string) => boolean): void; setLocalAccessPolicy(f: (p: string) => boolean): void; createPdf(d: unknown): { getBuffer(): Promise<Buffer> } };
+  const pdfmake = require('pdfmake') as {
+    setFonts(f: unknown): void;
+    setUrlAccessPolicy(f: (url: string) => boolean): void;
+    setLocalAccessPolicy(f: (p: string) => boolean): void;
+    createPdf(d: unknown): { getBuffer(): Promise<Buffer> };
+  };
   const f = fonts();
   pdfmake.setFonts({ [f.name]: f.files });
   // Documents never load anything but the font files.
@@ -72,8 +84,26 @@ export async function renderNd30Pdf(doc: Nd30Document): Promise<Buffer> {
   const body: Content[] = [];
   body.push({
     columns: [
-      { width: '40%', stack: [...(doc.parentAgency ? [{ text: doc.parentAgency.toUpperCase(), fontSize: 12 }] : []), { text: doc.agency.toUpperCase(), bold: true, fontSize: 12 }, { text: '―――――', fontSize: 8 }, { text: doc.number, fontSize: 13 }], alignment: 'center' },
-      { width: '60%', stack: [{ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 12 }, { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 13 }, { text: '―――――――――――――――', fontSize: 8 }, { text: placeAndDate(doc.place, doc.date), italics: true, fontSize: 13 }], alignment: 'center' },
+      {
+        width: '40%',
+        stack: [
+          ...(doc.parentAgency ? [{ text: doc.parentAgency.toUpperCase(), fontSize: 12 }] : []),
+          { text: doc.agency.toUpperCase(), bold: true, fontSize: 12 },
+          { text: '―――――', fontSize: 8 },
+          { text: doc.number, fontSize: 13 },
+        ],
+        alignment: 'center',
+      },
+      {
+        width: '60%',
+        stack: [
+          { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 12 },
+          { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 13 },
+          { text: '―――――――――――――――', fontSize: 8 },
+          { text: placeAndDate(doc.place, doc.date), italics: true, fontSize: 13 },
+        ],
+        alignment: 'center',
+      },
     ],
   });
   body.push({ text: doc.title.toUpperCase(), bold: true, fontSize: 14, alignment: 'center', margin: [0, 12, 0, 0] });
@@ -92,11 +122,21 @@ export async function renderNd30Pdf(doc: Nd30Document): Promise<Buffer> {
   body.push({
     margin: [0, 16, 0, 0],
     columns: [
-      { width: '50%', stack: [{ text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 }, ...(doc.recipients ?? []).map((r) => ({ text: r, fontSize: 11 }))] },
+      {
+        width: '50%',
+        stack: [{ text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 }, ...(doc.recipients ?? []).map((r) => ({ text: r, fontSize: 11 }))],
+      },
       {
         width: '50%',
         alignment: 'center',
-        stack: doc.signer ? [...(doc.signer.authority ? [{ text: doc.signer.authority.toUpperCase(), bold: true, fontSize: 13 }] : []), { text: doc.signer.position.toUpperCase(), bold: true, fontSize: 13 }, { text: ' ', margin: [0, 40, 0, 0] }, { text: doc.signer.name, bold: true, fontSize: 13 }] : [],
+        stack: doc.signer
+          ? [
+              ...(doc.signer.authority ? [{ text: doc.signer.authority.toUpperCase(), bold: true, fontSize: 13 }] : []),
+              { text: doc.signer.position.toUpperCase(), bold: true, fontSize: 13 },
+              { text: ' ', margin: [0, 40, 0, 0] },
+              { text: doc.signer.name, bold: true, fontSize: 13 },
+            ]
+          : [],
       },
     ],
   });

@@ -160,7 +160,12 @@ export async function createPubSub(opts: { db?: Db; databaseUrl?: string }): Pro
 
 type Base = Pick<PubSub, 'publish' | 'publishAndWait' | 'onReconnect'>;
 
-async function postgresPubSub(url: string, hub: Hub, base: Base, addHandler: (c: string, h: MessageHandler) => { fresh: boolean; remove: () => void }): Promise<PubSub> {
+async function postgresPubSub(
+  url: string,
+  hub: Hub,
+  base: Base,
+  addHandler: (c: string, h: MessageHandler) => { fresh: boolean; remove: () => void },
+): Promise<PubSub> {
   const pg = (await import('pg')).default;
   let client: InstanceType<typeof pg.Client> | null = null;
   let closed = false;

@@ -33,7 +33,11 @@ export function sessionBusMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
       await pending.run(revoked, next);
     } finally {
       if (revoked.length) {
-        const payload = JSON.stringify({ n: randomToken(9), r: revoked.slice(0, 50), all: revoked.length > 50 || revoked.some((r) => !r.userId && !r.tokenHash) });
+        const payload = JSON.stringify({
+          n: randomToken(9),
+          r: revoked.slice(0, 50),
+          all: revoked.length > 50 || revoked.some((r) => !r.userId && !r.tokenHash),
+        });
         try {
           if (!(await pubsub.publishAndWait(SESSIONS_CHANNEL, payload, WAIT_MS))) console.warn('Phiên: chưa nhận lại thông báo thu hồi phiên sau 1 giây.');
         } catch (err) {

@@ -80,11 +80,14 @@ export function readZipDirectory(buf: Uint8Array, limits: ZipLimits = OFFICE_ZIP
     p += 46 + nameLen + extraLen + commentLen;
     if (flags & 1) bad(`tệp con "${name.slice(0, 100)}" được mã hóa.`);
     if (method !== 0 && method !== 8) bad(`tệp con "${name.slice(0, 100)}" dùng kiểu nén không được hỗ trợ.`);
-    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) refuse(kind, 'tệp ZIP64 quá lớn, không được hỗ trợ.', 'PAYLOAD_TOO_LARGE');
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff)
+      refuse(kind, 'tệp ZIP64 quá lớn, không được hỗ trợ.', 'PAYLOAD_TOO_LARGE');
     if (method === 0 && size !== compressedSize) bad('mục lục của tệp nén bị hỏng.');
     total += size;
-    if (total > limits.maxTotalBytes) refuse(kind, `dung lượng sau khi giải nén vượt quá ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB.`, 'PAYLOAD_TOO_LARGE');
-    if (size > 1024 * 1024 && size > compressedSize * limits.maxRatio) refuse(kind, `tệp con "${name.slice(0, 100)}" có tỉ lệ nén bất thường (nghi là "bom nén").`, 'PAYLOAD_TOO_LARGE');
+    if (total > limits.maxTotalBytes)
+      refuse(kind, `dung lượng sau khi giải nén vượt quá ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB.`, 'PAYLOAD_TOO_LARGE');
+    if (size > 1024 * 1024 && size > compressedSize * limits.maxRatio)
+      refuse(kind, `tệp con "${name.slice(0, 100)}" có tỉ lệ nén bất thường (nghi là "bom nén").`, 'PAYLOAD_TOO_LARGE');
     if (localOffset + 30 > buf.length || view.getUint32(localOffset, true) !== LOCAL) bad('tệp nén bị hỏng.');
     const dataOffset = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     if (dataOffset + compressedSize > buf.length) bad('tệp nén bị cắt ngang.');

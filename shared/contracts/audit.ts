@@ -87,11 +87,20 @@ export const AuditQuery = z
     /** The account that did it. */
     userId: IdSchema.optional(),
     /** An action code (`roster.period_approved`) or a group ending with a dot (`roster.`). */
-    action: z.string().trim().min(1).max(80).regex(/^[a-z0-9_.]+$/, { message: 'Mã thao tác không hợp lệ.' }).optional(),
+    action: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .regex(/^[a-z0-9_.]+$/, { message: 'Mã thao tác không hợp lệ.' })
+      .optional(),
     from: IsoDateSchema.optional(),
     to: IsoDateSchema.optional(),
     /** The `nextCursor` of the previous page. */
-    cursor: z.string().regex(/^\d{1,18}$/, { message: 'Con trỏ trang không hợp lệ.' }).optional(),
+    cursor: z
+      .string()
+      .regex(/^\d{1,18}$/, { message: 'Con trỏ trang không hợp lệ.' })
+      .optional(),
     limit: z.coerce.number().int().min(1, { message: 'Số dòng tối thiểu là 1.' }).max(200, { message: 'Tối đa 200 dòng một trang.' }).default(50),
   })
   .strict();
@@ -122,7 +131,9 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditPage = z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() });
 export type AuditPage = z.infer<typeof AuditPage>;
 
-export const AuditActorsQuery = z.object({ q: z.string().trim().min(1, { message: 'Nhập tên hoặc tên đăng nhập.' }).max(100), agencyId: IdSchema.optional() }).strict();
+export const AuditActorsQuery = z
+  .object({ q: z.string().trim().min(1, { message: 'Nhập tên hoặc tên đăng nhập.' }).max(100), agencyId: IdSchema.optional() })
+  .strict();
 export const AuditActorList = z.object({ actors: z.array(AuditActor.extend({ personId: z.string().nullable() })) });
 export type AuditActorList = z.infer<typeof AuditActorList>;
 

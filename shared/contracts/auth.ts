@@ -2,14 +2,20 @@ import { z } from 'zod';
 import { APP_ROLES } from '../domain/permissions';
 import './common';
 
-export const LoginRequest = z.object({
-  username: z.string().trim().min(1, 'Nhập tên đăng nhập.').max(100),
-  password: z.string().min(1, 'Nhập mật khẩu.').max(200),
-  /** Two-factor login: the 6-digit code of the authenticator app (asked by a 401 TOTP_REQUIRED)… */
-  totp: z.string().trim().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số.').optional(),
-  /** …or one of the single-use recovery codes. */
-  recoveryCode: z.string().trim().min(8, 'Mã khôi phục không hợp lệ.').max(20, 'Mã khôi phục không hợp lệ.').optional(),
-}).strict();
+export const LoginRequest = z
+  .object({
+    username: z.string().trim().min(1, 'Nhập tên đăng nhập.').max(100),
+    password: z.string().min(1, 'Nhập mật khẩu.').max(200),
+    /** Two-factor login: the 6-digit code of the authenticator app (asked by a 401 TOTP_REQUIRED)… */
+    totp: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số.')
+      .optional(),
+    /** …or one of the single-use recovery codes. */
+    recoveryCode: z.string().trim().min(8, 'Mã khôi phục không hợp lệ.').max(20, 'Mã khôi phục không hợp lệ.').optional(),
+  })
+  .strict();
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const GrantView = z.object({
@@ -45,10 +51,12 @@ export const MeResponse = z.object({
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
-export const ChangePasswordRequest = z.object({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(12, 'Mật khẩu mới cần ít nhất 12 ký tự.').max(200),
-}).strict();
+export const ChangePasswordRequest = z
+  .object({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: z.string().min(12, 'Mật khẩu mới cần ít nhất 12 ký tự.').max(200),
+  })
+  .strict();
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
 export const TotpStatus = z.object({
@@ -60,10 +68,12 @@ export const TotpStatus = z.object({
 });
 export type TotpStatus = z.infer<typeof TotpStatus>;
 
-export const TotpSetupRequest = z.object({
-  /** Needed to replace an enrolled authenticator. */
-  password: z.string().min(1).max(200).optional(),
-}).strict();
+export const TotpSetupRequest = z
+  .object({
+    /** Needed to replace an enrolled authenticator. */
+    password: z.string().min(1).max(200).optional(),
+  })
+  .strict();
 export type TotpSetupRequest = z.infer<typeof TotpSetupRequest>;
 
 export const TotpSetupResponse = z.object({
@@ -75,9 +85,14 @@ export const TotpSetupResponse = z.object({
 });
 export type TotpSetupResponse = z.infer<typeof TotpSetupResponse>;
 
-export const TotpConfirmRequest = z.object({
-  code: z.string().trim().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số.'),
-}).strict();
+export const TotpConfirmRequest = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số.'),
+  })
+  .strict();
 export type TotpConfirmRequest = z.infer<typeof TotpConfirmRequest>;
 
 export const TotpConfirmResponse = z.object({
@@ -87,8 +102,13 @@ export const TotpConfirmResponse = z.object({
 });
 export type TotpConfirmResponse = z.infer<typeof TotpConfirmResponse>;
 
-export const TotpDisableRequest = z.object({
-  password: z.string().min(1, 'Nhập mật khẩu.').max(200),
-  code: z.string().trim().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số.'),
-}).strict();
+export const TotpDisableRequest = z
+  .object({
+    password: z.string().min(1, 'Nhập mật khẩu.').max(200),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số.'),
+  })
+  .strict();
 export type TotpDisableRequest = z.infer<typeof TotpDisableRequest>;

@@ -10,14 +10,7 @@
  * the document unchanged). Content sent for a secret document is refused with 422 SECRET_CONTENT_REFUSED.
  */
 import { z } from 'zod';
-import {
-  DOC_TYPE_KEYS,
-  DOCUMENT_DIRECTIONS,
-  REGISTERS,
-  SECRECY_LEVELS,
-  SIGNING_AUTHORITIES,
-  URGENCIES,
-} from '../domain/documents/vocab';
+import { DOC_TYPE_KEYS, DOCUMENT_DIRECTIONS, REGISTERS, SECRECY_LEVELS, SIGNING_AUTHORITIES, URGENCIES } from '../domain/documents/vocab';
 import { INCOMING_ACTIONS, INCOMING_STATUSES, OUTGOING_ACTIONS, OUTGOING_STATUSES, type EscalationReason } from '../domain/documents/workflow';
 import { IdSchema, IsoDateSchema, VersionSchema } from './common';
 
@@ -211,7 +204,17 @@ export const DelegationCreate = z
   })
   .strict();
 export type DelegationCreate = z.infer<typeof DelegationCreate>;
-export const DelegationView = z.object({ id: z.string(), agencyId: z.string(), personId: z.string(), fullName: z.string(), form: z.enum(['tl', 'tuq']), validFrom: z.string(), validTo: z.string(), scope: z.string(), createdAt: z.string() });
+export const DelegationView = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  personId: z.string(),
+  fullName: z.string(),
+  form: z.enum(['tl', 'tuq']),
+  validFrom: z.string(),
+  validTo: z.string(),
+  scope: z.string(),
+  createdAt: z.string(),
+});
 export type DelegationView = z.infer<typeof DelegationView>;
 
 // ---------------------------------------------------------------- views
@@ -311,11 +314,36 @@ export const DocumentVersionView = z.object({
 });
 export type DocumentVersionView = z.infer<typeof DocumentVersionView>;
 
-export const DocumentFileView = z.object({ id: z.string(), fileName: z.string(), mimeType: z.string(), size: z.number(), sha256: z.string(), kind: z.string(), uploadedBy: PersonRef.nullable(), createdAt: z.string() });
+export const DocumentFileView = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  kind: z.string(),
+  uploadedBy: PersonRef.nullable(),
+  createdAt: z.string(),
+});
 export type DocumentFileView = z.infer<typeof DocumentFileView>;
 
-export const DocumentTaskView = z.object({ taskId: z.string(), step: z.enum(['leader', 'unit', 'handler']), title: z.string(), status: z.string(), lead: PersonRef, coordinators: z.array(PersonRef), dueDate: z.string().nullable() });
-export const DocumentNumberView = z.object({ register: RegisterSchema, year: z.number(), number: z.number(), numberText: z.string().nullable(), status: z.enum(['issued', 'cancelled']), reason: z.string().nullable(), at: z.string() });
+export const DocumentTaskView = z.object({
+  taskId: z.string(),
+  step: z.enum(['leader', 'unit', 'handler']),
+  title: z.string(),
+  status: z.string(),
+  lead: PersonRef,
+  coordinators: z.array(PersonRef),
+  dueDate: z.string().nullable(),
+});
+export const DocumentNumberView = z.object({
+  register: RegisterSchema,
+  year: z.number(),
+  number: z.number(),
+  numberText: z.string().nullable(),
+  status: z.enum(['issued', 'cancelled']),
+  reason: z.string().nullable(),
+  at: z.string(),
+});
 
 export const DocumentDetail = DocumentListItem.extend({
   /** Latest text of the draft / the incoming text (never for a secret document). */

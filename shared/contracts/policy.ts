@@ -38,7 +38,11 @@ export const WfhShareSchema = z
         const lo = present[j]!;
         const hi = present[i]!;
         if (ws[lo]! > ws[hi]!) {
-          ctx.addIssue({ code: 'custom', path: [hi], message: `Tỷ lệ ${SHARE_NAMES_VI[hi]} (${percentVi(ws[hi]!)}) phải lớn hơn hoặc bằng tỷ lệ ${SHARE_NAMES_VI[lo]} (${percentVi(ws[lo]!)}).` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [hi],
+            message: `Tỷ lệ ${SHARE_NAMES_VI[hi]} (${percentVi(ws[hi]!)}) phải lớn hơn hoặc bằng tỷ lệ ${SHARE_NAMES_VI[lo]} (${percentVi(ws[lo]!)}).`,
+          });
         }
       }
     }
@@ -70,9 +74,9 @@ export const SeveritySchema = z.partialRecord(z.enum(RULE_IDS), z.enum(SEVERITIE
 const HHMM_MESSAGE = 'Giờ phải có dạng HH:MM (24 giờ), ví dụ 07:30.';
 export const HhmmSchema = z.string().regex(HHMM_PATTERN, HHMM_MESSAGE);
 /** A local (Asia/Ho_Chi_Minh) date and time `YYYY-MM-DDTHH:MM`, e.g. "2021-08-10T08:00". */
-export const LocalDateTimeSchema = z
-  .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isIsoDate(v.slice(0, 10)), { message: 'Thời hạn phải có dạng YYYY-MM-DDTHH:MM, ví dụ 2021-08-10T08:00.' });
+export const LocalDateTimeSchema = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isIsoDate(v.slice(0, 10)), {
+  message: 'Thời hạn phải có dạng YYYY-MM-DDTHH:MM, ví dụ 2021-08-10T08:00.',
+});
 
 const PolicyFields = z
   .object({

@@ -1,7 +1,14 @@
 /** Contracts of the reports module (Phụ lục 2, 16:00 and 17:00 reports, flags, exports). */
 import { z } from 'zod';
 import type { Appendix2Report } from '../domain/activity/appendix2';
-import { AGENCY_REPORT_FORMAT, PROVINCE_REPORT_FORMAT, type AgencyReportContent, type FlagRow, type ProvinceReportContent, type ReportNames } from '../domain/reports';
+import {
+  AGENCY_REPORT_FORMAT,
+  PROVINCE_REPORT_FORMAT,
+  type AgencyReportContent,
+  type FlagRow,
+  type ProvinceReportContent,
+  type ReportNames,
+} from '../domain/reports';
 import { IdSchema, IsoDateSchema } from './common';
 
 export const Appendix2Query = z.object({ agencyId: IdSchema.optional(), rootId: IdSchema.optional(), from: IsoDateSchema, to: IsoDateSchema });
@@ -80,11 +87,21 @@ export const Appendix2Response = z.object({
 export type Appendix2Response = z.infer<typeof Appendix2Response>;
 
 export const DailyQuery = z.object({ agencyId: IdSchema, date: IsoDateSchema });
-export const AgencyDailyResponse = z.object({ frozen: z.boolean(), frozenAt: z.string().nullable(), hash: z.string().nullable(), content: AgencyReportContentSchema });
+export const AgencyDailyResponse = z.object({
+  frozen: z.boolean(),
+  frozenAt: z.string().nullable(),
+  hash: z.string().nullable(),
+  content: AgencyReportContentSchema,
+});
 export type AgencyDailyResponse = z.infer<typeof AgencyDailyResponse>;
 
 export const ProvinceQuery = z.object({ rootId: IdSchema, date: IsoDateSchema });
-export const ProvinceDailyResponse = z.object({ frozen: z.boolean(), frozenAt: z.string().nullable(), hash: z.string().nullable(), content: ProvinceReportContentSchema });
+export const ProvinceDailyResponse = z.object({
+  frozen: z.boolean(),
+  frozenAt: z.string().nullable(),
+  hash: z.string().nullable(),
+  content: ProvinceReportContentSchema,
+});
 export type ProvinceDailyResponse = z.infer<typeof ProvinceDailyResponse>;
 
 /** An empty note clears it. */
@@ -105,7 +122,22 @@ export const DashboardResponse = z.object({
   from: z.string(),
   to: z.string(),
   today: z.string(),
-  days: z.array(z.object({ date: z.string(), working: z.number(), atHome: z.number(), homeShare: pct, policyMin: pct, policyTarget: pct, policyMax: pct, checkedIn: z.number(), checkinRate: pct, assigned: z.number(), processed: z.number(), processedRatio: pct })),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      working: z.number(),
+      atHome: z.number(),
+      homeShare: pct,
+      policyMin: pct,
+      policyTarget: pct,
+      policyMax: pct,
+      checkedIn: z.number(),
+      checkinRate: pct,
+      assigned: z.number(),
+      processed: z.number(),
+      processedRatio: pct,
+    }),
+  ),
   units: z.array(z.object({ unitId: z.string(), unitName: z.string(), working: z.number(), atHome: z.number(), checkedIn: z.number() })),
 });
 export type DashboardResponse = z.infer<typeof DashboardResponse>;

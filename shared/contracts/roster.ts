@@ -44,7 +44,10 @@ export const RosterInstanceSchema = z
   })
   .describe('Tệp đơn vị/cơ quan congvu.roster/1 (formats/roster.md)');
 export const RosterAssignmentsSchema = z
-  .looseObject({ format: z.string().describe('congvu.assignments/1'), assignments: z.array(z.looseObject({ personId: z.string(), date: z.string(), mode: z.string() })) })
+  .looseObject({
+    format: z.string().describe('congvu.assignments/1'),
+    assignments: z.array(z.looseObject({ personId: z.string(), date: z.string(), mode: z.string() })),
+  })
   .describe('Lịch congvu.assignments/1 (formats/roster.md)');
 
 export const PeriodView = z.object({
@@ -62,13 +65,15 @@ export const PeriodView = z.object({
 });
 export type PeriodView = z.infer<typeof PeriodView>;
 export const PeriodList = z.object({ periods: z.array(PeriodView) });
-export const PeriodCreate = z.object({
-  agencyId: IdSchema,
-  fromDate: IsoDateSchema,
-  toDate: IsoDateSchema,
-  /** Instant (ISO 8601); default from the policy: 08:00 a few days before the period. */
-  deadline: IsoDateTimeSchema.optional(),
-}).strict();
+export const PeriodCreate = z
+  .object({
+    agencyId: IdSchema,
+    fromDate: IsoDateSchema,
+    toDate: IsoDateSchema,
+    /** Instant (ISO 8601); default from the policy: 08:00 a few days before the period. */
+    deadline: IsoDateTimeSchema.optional(),
+  })
+  .strict();
 
 export const UnitStatusRow = z.object({
   unitId: z.string(),
@@ -126,12 +131,12 @@ export const UnitGridResponse = z.object({
 });
 export type UnitGridResponse = z.infer<typeof UnitGridResponse>;
 
-export const SaveCellsRequest = z.object({
-  version: z.number().int().min(0),
-  cells: z
-    .array(z.object({ personId: IdSchema, date: IsoDateSchema, mode: ModeSchema.nullable(), pinned: z.boolean().optional() }).strict())
-    .max(5000),
-}).strict();
+export const SaveCellsRequest = z
+  .object({
+    version: z.number().int().min(0),
+    cells: z.array(z.object({ personId: IdSchema, date: IsoDateSchema, mode: ModeSchema.nullable(), pinned: z.boolean().optional() }).strict()).max(5000),
+  })
+  .strict();
 export type SaveCellsRequest = z.infer<typeof SaveCellsRequest>;
 
 export const SaveResult = z.object({ version: z.number(), status: z.enum(UNIT_ROSTER_STATUSES), violations: z.array(ViolationView) });
@@ -144,8 +149,21 @@ export const RemindResponse = z.object({ reminded: z.array(z.object({ unitId: z.
 export type RemindResponse = z.infer<typeof RemindResponse>;
 export const ReturnRequest = z.object({ version: VersionSchema, comment: z.string().trim().min(3, 'Nhập lý do trả lại.').max(2000) }).strict();
 
-export const DiffRow = z.object({ personId: z.string(), fullName: z.string(), unitName: z.string(), date: z.string(), from: ModeSchema.nullable(), to: ModeSchema.nullable() });
-export const RosterVersionView = z.object({ version: z.number(), approvedAt: z.string(), approvedBy: z.string(), changes: z.number(), comment: z.string().nullable() });
+export const DiffRow = z.object({
+  personId: z.string(),
+  fullName: z.string(),
+  unitName: z.string(),
+  date: z.string(),
+  from: ModeSchema.nullable(),
+  to: ModeSchema.nullable(),
+});
+export const RosterVersionView = z.object({
+  version: z.number(),
+  approvedAt: z.string(),
+  approvedBy: z.string(),
+  changes: z.number(),
+  comment: z.string().nullable(),
+});
 export const DiffResponse = z.object({ baseVersion: z.number(), diff: z.array(DiffRow), versions: z.array(RosterVersionView) });
 export type DiffResponse = z.infer<typeof DiffResponse>;
 
@@ -176,9 +194,11 @@ export const TodayResponse = z.object({
 });
 export type TodayResponse = z.infer<typeof TodayResponse>;
 
-export const WishesRequest = z.object({
-  wishes: z.array(z.object({ date: IsoDateSchema, preference: z.enum(PREFERENCES).nullable(), note: z.string().max(300).optional() }).strict()).max(100),
-}).strict();
+export const WishesRequest = z
+  .object({
+    wishes: z.array(z.object({ date: IsoDateSchema, preference: z.enum(PREFERENCES).nullable(), note: z.string().max(300).optional() }).strict()).max(100),
+  })
+  .strict();
 export const WishesResponse = z.object({
   wishes: z.array(z.object({ date: z.string(), preference: z.enum(PREFERENCES), note: z.string().nullable() })),
   deadline: z.string().nullable(),
@@ -187,8 +207,22 @@ export const WishesResponse = z.object({
 });
 
 export const CheckRequest = z.object({ instance: RosterInstanceSchema, roster: RosterAssignmentsSchema }).strict();
-export const InterchangeExport = z.object({ instance: RosterInstanceSchema as unknown as z.ZodType<RosterInstance>, roster: RosterAssignmentsSchema as unknown as z.ZodType<Roster> });
-export const CheckResponse = z.object({ violations: z.array(z.object({ rule: z.string(), date: z.string().optional(), agencyId: z.string().optional(), unitId: z.string().optional(), personId: z.string().optional(), message: z.string() })) });
+export const InterchangeExport = z.object({
+  instance: RosterInstanceSchema as unknown as z.ZodType<RosterInstance>,
+  roster: RosterAssignmentsSchema as unknown as z.ZodType<Roster>,
+});
+export const CheckResponse = z.object({
+  violations: z.array(
+    z.object({
+      rule: z.string(),
+      date: z.string().optional(),
+      agencyId: z.string().optional(),
+      unitId: z.string().optional(),
+      personId: z.string().optional(),
+      message: z.string(),
+    }),
+  ),
+});
 
 export const ImportAssignmentsResult = z.object({ units: z.number(), cells: z.number(), violations: z.array(ViolationView) });
 
@@ -213,7 +247,9 @@ export const GenerateResponse = z.object({
     wishes: z.number(),
   }),
   /** Why some rules cannot hold (Vietnamese), when not feasible. */
-  explanations: z.array(z.object({ rule: z.string(), date: z.string().optional(), unitId: z.string().optional(), personId: z.string().optional(), message: z.string() })),
+  explanations: z.array(
+    z.object({ rule: z.string(), date: z.string().optional(), unitId: z.string().optional(), personId: z.string().optional(), message: z.string() }),
+  ),
   violations: z.array(ViolationView),
   ms: z.number(),
 });

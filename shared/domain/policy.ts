@@ -71,16 +71,23 @@ export function describePolicyRules(rules: Policy): RuleDescription[] {
   }
   const mo = rules.minOnSitePerUnit;
   if (mo?.people != null) out.push({ rule: 'unit_min_people_onsite', text: `Mỗi đơn vị có ít nhất ${mo.people} người làm việc tại cơ quan mỗi ngày` });
-  if (mo?.leaders != null) out.push({ rule: 'unit_min_leaders_onsite', text: `Mỗi đơn vị có ít nhất ${mo.leaders} lãnh đạo đơn vị làm việc tại cơ quan mỗi ngày` });
+  if (mo?.leaders != null)
+    out.push({ rule: 'unit_min_leaders_onsite', text: `Mỗi đơn vị có ít nhất ${mo.leaders} lãnh đạo đơn vị làm việc tại cơ quan mỗi ngày` });
   if (rules.minAgencyLeadersOnSite != null) {
-    out.push({ rule: 'agency_min_leaders_onsite', text: `Ít nhất ${rules.minAgencyLeadersOnSite} lãnh đạo cơ quan (Giám đốc, Phó Giám đốc) làm việc tại cơ quan mỗi ngày` });
+    out.push({
+      rule: 'agency_min_leaders_onsite',
+      text: `Ít nhất ${rules.minAgencyLeadersOnSite} lãnh đạo cơ quan (Giám đốc, Phó Giám đốc) làm việc tại cơ quan mỗi ngày`,
+    });
   }
   if (rules.alwaysOnSiteRoles?.length) {
     out.push({ rule: 'always_onsite_role', text: `Luôn làm việc tại cơ quan (100%): ${rules.alwaysOnSiteRoles.map((r) => ROLE_VI[r]).join(', ')}` });
   }
   for (const [role, share] of Object.entries(rules.minOnSiteShareByRole ?? {})) {
     if (share == null) continue;
-    out.push({ rule: 'role_min_onsite_share', text: `${ROLE_VI[role as keyof typeof ROLE_VI]}: làm việc tại cơ quan tối thiểu ${percentVi(share)} số ngày làm việc` });
+    out.push({
+      rule: 'role_min_onsite_share',
+      text: `${ROLE_VI[role as keyof typeof ROLE_VI]}: làm việc tại cơ quan tối thiểu ${percentVi(share)} số ngày làm việc`,
+    });
   }
   if (rules.requireEligibilityForWfh) {
     out.push({ rule: 'wfh_not_eligible', text: 'Chỉ người có máy tính và tài khoản văn phòng điện tử mới được làm việc tại nhà' });

@@ -103,7 +103,11 @@ export type CheckinDecision = { ok: true; lateMinutes: number } | { ok: false; r
 export function checkinDecision(hours: WorkingHours, session: Session, minutes: number): CheckinDecision {
   const w = sessionWindow(hours, session);
   if (minutes < w.opens) {
-    return { ok: false, reason: 'too_early', message: `Chưa đến giờ điểm danh ${SESSION_LABELS_VI[session]}: mở từ ${hhmmOf(w.opens)} (${CHECKIN_OPENS_BEFORE_MINUTES} phút trước giờ làm việc ${hhmmOf(w.start)}).` };
+    return {
+      ok: false,
+      reason: 'too_early',
+      message: `Chưa đến giờ điểm danh ${SESSION_LABELS_VI[session]}: mở từ ${hhmmOf(w.opens)} (${CHECKIN_OPENS_BEFORE_MINUTES} phút trước giờ làm việc ${hhmmOf(w.start)}).`,
+    };
   }
   if (minutes >= w.end) {
     return { ok: false, reason: 'closed', message: `${capitalize(SESSION_LABELS_VI[session])} đã kết thúc lúc ${hhmmOf(w.end)}, không thể điểm danh.` };

@@ -54,4 +54,3 @@ export interface ProvinceReportContent {
   names: ReportNames;
   flags: { noProcessing: FlagRow[]; commendation: FlagRow[] };
 }
-

@@ -120,7 +120,10 @@ describe('accountability journey: check-in, tasks, summons, the 16:00 report at 
       const me = (await s.get('/auth/me')).body;
       const grant = me.grants.find((g: { role: string }) => g.role === 'unit_head' || g.role === 'unit_deputy');
       if (!grant?.unitId) continue;
-      const today = (await s.get(`/roster/today?unitId=${grant.unitId}`)).body as { date: string; units: { people: { personId: string; fullName: string; role: string; mode: string | null }[] }[] };
+      const today = (await s.get(`/roster/today?unitId=${grant.unitId}`)).body as {
+        date: string;
+        units: { people: { personId: string; fullName: string; role: string; mode: string | null }[] }[];
+      };
       expect(today.date).toBe(DAY);
       // Staff members first (their pages have no leader tabs).
       const atHome = today.units
@@ -294,12 +297,21 @@ describe('accountability journey: check-in, tasks, summons, the 16:00 report at 
     // Its 16:00 report: frozen, with the worker's line exactly as the system computed it.
     await sent.getByRole('link', { name: agencyName, exact: true }).click();
     await page.getByRole('heading', { name: `Báo cáo 16:00 ngày ${formatDateVi(DAY)}` }).waitFor();
-    await page.getByText(`Đã chốt lúc 16:01 ${formatDateVi(DAY)}`).first().waitFor();
+    await page
+      .getByText(`Đã chốt lúc 16:01 ${formatDateVi(DAY)}`)
+      .first()
+      .waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: worker.fullName, exact: true }) });
     await expect.poll(() => row.count()).toBe(1);
     const cells = (await row.getByRole('cell').allInnerTexts()).map((s) => s.trim());
     // Stt, then: assigned, processed, ratio, not processed, ratio.
-    expect(cells.slice(1)).toEqual([String(expected.assigned), String(expected.processed), ratioText(expected.processedRatio), String(expected.notProcessed), ratioText(expected.notProcessedRatio)]);
+    expect(cells.slice(1)).toEqual([
+      String(expected.assigned),
+      String(expected.processed),
+      ratioText(expected.processedRatio),
+      String(expected.notProcessed),
+      ratioText(expected.notProcessedRatio),
+    ]);
     // Everything assigned was processed (the demo seeds no other task): "100,0%".
     if (expected.processed === expected.assigned) expect(cells[3]).toBe('100,0%');
     // The check-in figure of the report (the worker checked in).
@@ -332,7 +344,13 @@ describe('accountability journey: check-in, tasks, summons, the 16:00 report at 
     expect(agencyAt, `${agencyName} in the export`).toBeGreaterThanOrEqual(0);
     const mine = lines.filter((l) => l[1] === worker.fullName);
     expect(mine).toHaveLength(1);
-    expect(mine[0]!.slice(2)).toEqual([expected.assigned, expected.processed, ratioText(expected.processedRatio), expected.notProcessed, ratioText(expected.notProcessedRatio)]);
+    expect(mine[0]!.slice(2)).toEqual([
+      expected.assigned,
+      expected.processed,
+      ratioText(expected.processedRatio),
+      expected.notProcessed,
+      ratioText(expected.notProcessedRatio),
+    ]);
     // The worker's line is under the agency's line.
     expect(lines.indexOf(mine[0]!)).toBeGreaterThan(agencyAt);
     expect(errors).toEqual([]);

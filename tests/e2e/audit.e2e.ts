@@ -38,7 +38,10 @@ describe('Nhật ký hệ thống', () => {
     const table = page.getByRole('table', { name: 'Bảng nhật ký hệ thống' });
     await table.getByText('Tạo dữ liệu mẫu').first().waitFor();
     // A write from the page with a wrong token: same origin, so the Origin check passes; the token does not.
-    const status = await page.evaluate(async () => (await fetch('/api/auth/password', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': 'forged' }, body: '{}' })).status);
+    const status = await page.evaluate(
+      async () =>
+        (await fetch('/api/auth/password', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': 'forged' }, body: '{}' })).status,
+    );
     expect(status).toBe(403);
     await page.reload();
     const firstRow = page.getByRole('table', { name: 'Bảng nhật ký hệ thống' }).locator('tbody tr').first();

@@ -153,7 +153,10 @@ describe('documents journey: arrives, is assigned, answered, returned twice, esc
     await page.getByRole('button', { name: 'Vào sổ', exact: true }).click();
     await page.getByRole('heading', { name: IN_SUBJECT, level: 1 }).waitFor();
     inId = new URL(page.url()).pathname.split('/').pop()!;
-    await page.getByText(/Đã vào sổ văn bản đến, số đến \d+\./).first().waitFor();
+    await page
+      .getByText(/Đã vào sổ văn bản đến, số đến \d+\./)
+      .first()
+      .waitFor();
     await page.getByRole('region', { name: 'Tệp văn bản' }).getByText('CV-3456-UBND-VX.pdf').waitFor();
 
     await step(page, 'Trình lãnh đạo', async (dialog) => pick(page, dialog.getByRole('combobox', { name: 'Trình lãnh đạo' }), directorName, false));
@@ -162,7 +165,10 @@ describe('documents journey: arrives, is assigned, answered, returned twice, esc
     // The register list finds it without diacritics.
     await page.goto(`${server.base}/documents/incoming`);
     await page.getByRole('searchbox', { name: 'Tìm văn bản' }).fill('ra soat so lieu cong chuc dot 3');
-    await page.getByRole('link', { name: `Mở văn bản ${IN_SUBJECT}` }).first().waitFor();
+    await page
+      .getByRole('link', { name: `Mở văn bản ${IN_SUBJECT}` })
+      .first()
+      .waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -170,7 +176,10 @@ describe('documents journey: arrives, is assigned, answered, returned twice, esc
     director = await as(`Giám đốc · ${AGENCY}`);
     const { page } = director;
     await mainNav(page).getByRole('link', { name: 'Chờ tôi xử lý / ký' }).click();
-    await page.getByRole('link', { name: `Mở văn bản ${IN_SUBJECT}` }).first().click();
+    await page
+      .getByRole('link', { name: `Mở văn bản ${IN_SUBJECT}` })
+      .first()
+      .click();
     await page.getByRole('heading', { name: IN_SUBJECT, level: 1 }).waitFor();
     await step(page, 'Cho ý kiến chỉ đạo, chuyển đơn vị', async (dialog) => {
       await dialog.getByRole('textbox', { name: 'Ý kiến chỉ đạo' }).fill(DIRECTIVE);
@@ -189,11 +198,16 @@ describe('documents journey: arrives, is assigned, answered, returned twice, esc
   it('the specialist drafts the reply to the other agency and submits it; the unit head initials it', async () => {
     const { page } = staff;
     await mainNav(page).getByRole('link', { name: 'Chờ tôi xử lý / ký' }).click();
-    await page.getByRole('link', { name: `Mở văn bản ${IN_SUBJECT}` }).first().click();
+    await page
+      .getByRole('link', { name: `Mở văn bản ${IN_SUBJECT}` })
+      .first()
+      .click();
     await page.getByRole('link', { name: 'Soạn văn bản trả lời' }).click();
     await page.getByRole('heading', { name: 'Soạn dự thảo văn bản đi' }).waitFor();
     await page.getByRole('textbox', { name: 'Trích yếu' }).fill(OUT_SUBJECT);
-    await page.getByRole('textbox', { name: 'Nội dung dự thảo' }).fill('Kính gửi: Sở Lao động - Thương binh và Xã hội tỉnh Đắk Nông.\nSở Nội vụ báo cáo số liệu như sau: ...');
+    await page
+      .getByRole('textbox', { name: 'Nội dung dự thảo' })
+      .fill('Kính gửi: Sở Lao động - Thương binh và Xã hội tỉnh Đắk Nông.\nSở Nội vụ báo cáo số liệu như sau: ...');
     const others = await apiGet<{ agencies: { id: string; name: string }[] }>(page, `/documents/options?agencyId=${agencyId}`);
     const target = others.agencies.find((a) => a.name.includes('Lao động') && a.name.includes('Đắk Nông'))!;
     await pick(page, page.getByRole('combobox', { name: 'Nơi nhận trên Congvu' }).or(page.getByRole('textbox', { name: 'Nơi nhận trên Congvu' })), target.name);
@@ -284,7 +298,10 @@ describe('documents journey: arrives, is assigned, answered, returned twice, esc
     await step(office.page, 'Cấp số, ban hành', async (dialog) => {
       await dialog.getByText('Cấp số tiếp theo của sổ văn bản đi').waitFor();
     });
-    const issued = await apiGet<{ status: string; numberText: string; recipients: { receivedDocumentId: string | null }[] }>(office.page, `/documents/${outId}`);
+    const issued = await apiGet<{ status: string; numberText: string; recipients: { receivedDocumentId: string | null }[] }>(
+      office.page,
+      `/documents/${outId}`,
+    );
     expect(issued.status).toBe('issued');
     expect(issued.numberText).toMatch(/^\d+\/\S+/);
     expect(issued.recipients.some((r) => r.receivedDocumentId)).toBe(true);
@@ -305,7 +322,10 @@ describe('documents journey: arrives, is assigned, answered, returned twice, esc
     const { page, errors } = await as(`Văn thư · ${OTHER}`);
     await mainNav(page).getByRole('link', { name: 'Văn bản đến' }).click();
     await page.getByRole('searchbox', { name: 'Tìm văn bản' }).fill('bao cao so lieu cong chuc lam viec tai nha dot 3');
-    await page.getByRole('link', { name: `Mở văn bản ${OUT_SUBJECT}` }).first().click();
+    await page
+      .getByRole('link', { name: `Mở văn bản ${OUT_SUBJECT}` })
+      .first()
+      .click();
     await page.getByRole('heading', { name: OUT_SUBJECT, level: 1 }).waitFor();
     await page.getByText('Nhận qua Congvu từ cơ quan khác').waitFor();
     // The received copy carries the Director's digital signature, checked on the page.
@@ -320,10 +340,16 @@ describe('documents journey: arrives, is assigned, answered, returned twice, esc
     const phone = await as(`Văn thư · ${AGENCY}`, { width: 360, height: 740 });
     const { page, errors } = phone;
     await page.goto(`${server.base}/documents/incoming`);
-    await page.getByRole('link', { name: `Mở văn bản ${IN_SUBJECT}` }).first().waitFor();
+    await page
+      .getByRole('link', { name: `Mở văn bản ${IN_SUBJECT}` })
+      .first()
+      .waitFor();
     await fitsPhone(page, page.getByRole('link', { name: 'Vào sổ văn bản đến' }));
     await page.goto(`${server.base}/documents/outgoing?view=register`);
-    await page.getByRole('link', { name: `Mở văn bản ${OUT_SUBJECT}` }).first().waitFor();
+    await page
+      .getByRole('link', { name: `Mở văn bản ${OUT_SUBJECT}` })
+      .first()
+      .waitFor();
     await fitsPhone(page, page.getByRole('button', { name: 'Xuất sổ đăng ký (XLSX)' }));
     // The register export downloads an XLSX file.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất sổ đăng ký (XLSX)' }).click()]);

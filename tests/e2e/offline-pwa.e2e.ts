@@ -45,7 +45,13 @@ describe('offline: installable app, changes kept and sent when the connection is
     const manifest = await fetch(`${server.base}/manifest.webmanifest`);
     expect(manifest.status).toBe(200);
     expect(manifest.headers.get('content-type')).toContain('application/manifest+json');
-    const m = (await manifest.json()) as { name: string; short_name: string; start_url: string; display: string; icons: { src: string; sizes: string; purpose?: string }[] };
+    const m = (await manifest.json()) as {
+      name: string;
+      short_name: string;
+      start_url: string;
+      display: string;
+      icons: { src: string; sizes: string; purpose?: string }[];
+    };
     expect(m).toMatchObject({ short_name: 'Congvu', start_url: '/', display: 'standalone' });
     for (const size of ['192x192', '512x512']) {
       const icon = m.icons.find((i) => i.sizes === size && i.src.endsWith('.png'))!;

@@ -43,7 +43,12 @@ interface Grid {
   version: number | null;
 }
 
-const MODE_WORDS: Record<string, string> = { 'làm việc tại cơ quan': 'onsite', 'làm việc tại nhà': 'wfh', 'nghỉ phép': 'leave', 'đi công tác': 'business_trip' };
+const MODE_WORDS: Record<string, string> = {
+  'làm việc tại cơ quan': 'onsite',
+  'làm việc tại nhà': 'wfh',
+  'nghỉ phép': 'leave',
+  'đi công tác': 'business_trip',
+};
 const SHORT_WORD: Record<string, string> = { onsite: 'Tại cơ quan', wfh: 'Tại nhà', leave: 'Nghỉ phép', business_trip: 'Công tác' };
 
 describe('roster journey: unit head → Office → Director → staff, Phụ lục 1', () => {
@@ -60,7 +65,10 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
     const head = me.grants.find((g) => g.role === 'unit_head')!;
     agencyId = head.agencyId;
     unitId = head.unitId!;
-    const { periods } = await apiGet<{ periods: { id: string; status: string; fromDate: string; toDate: string; workdays: string[] }[] }>(page, `/roster/periods?agencyId=${agencyId}`);
+    const { periods } = await apiGet<{ periods: { id: string; status: string; fromDate: string; toDate: string; workdays: string[] }[] }>(
+      page,
+      `/roster/periods?agencyId=${agencyId}`,
+    );
     const open = periods.filter((p) => p.status === 'collecting').sort((a, b) => (a.fromDate < b.fromDate ? -1 : 1))[0]!;
     expect(open, 'the demo has a period being registered').toBeTruthy();
     periodId = open.id;
@@ -111,7 +119,10 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
     }
 
     await page.getByRole('button', { name: 'Gửi Văn phòng' }).click();
-    await page.getByText(/Đã gửi lịch của đơn vị cho Văn phòng|Đã gửi Văn phòng, kèm/).first().waitFor();
+    await page
+      .getByText(/Đã gửi lịch của đơn vị cho Văn phòng|Đã gửi Văn phòng, kèm/)
+      .first()
+      .waitFor();
     await expect.poll(async () => (await apiGet<Grid>(page, `/roster/periods/${periodId}/units/${unitId}`)).status).toBe('submitted');
     expect(errors).toEqual([]);
     await context.close();
@@ -126,7 +137,9 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
     for (const unit of [...new Set(people.map((p) => p.unitId))]) {
       if (unit === unitId) continue;
       const members = people.filter((p) => p.unitId === unit);
-      let head = members.map((p) => accounts.get(p.id)).find((acc) => acc?.grants.some((g) => (g.role === 'unit_head' || g.role === 'unit_deputy') && g.unitId === unit));
+      let head = members
+        .map((p) => accounts.get(p.id))
+        .find((acc) => acc?.grants.some((g) => (g.role === 'unit_head' || g.role === 'unit_deputy') && g.unitId === unit));
       if (!head) {
         // Nobody registers the Ban Giám đốc's roster in the demo data (no unit grant there): the admin
         // lets the Director do it, or the agency could never be compiled.
@@ -177,10 +190,16 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
     const mine = headGrid.get(me.user.displayName);
     expect(mine, `${me.user.displayName} is in the unit the head filled`).toBeTruthy();
     await page.goto(`${server.base}/my-schedule?from=${workdays[0]}`);
-    await page.getByRole('heading', { name: /^Tuần / }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /^Tuần / })
+      .first()
+      .waitFor();
     for (const date of workdays) {
       const [y, m, d] = date.split('-');
-      const day = page.locator('li').filter({ hasText: `${d}/${m}/${y}` }).first();
+      const day = page
+        .locator('li')
+        .filter({ hasText: `${d}/${m}/${y}` })
+        .first();
       await expect.poll(() => day.innerText()).toContain(SHORT_WORD[mine!.get(date)!]!);
     }
     expect(errors).toEqual([]);
@@ -199,14 +218,27 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
     const ws = wb.worksheets[0]!;
     const rows: { n: number; names: string[] }[] = [];
     ws.eachRow((row, i) => {
-      if (i > 4) rows.push({ n: Number(row.getCell(1).value), names: String(row.getCell(3).value ?? '').split(', ').filter(Boolean).sort() });
+      if (i > 4)
+        rows.push({
+          n: Number(row.getCell(1).value),
+          names: String(row.getCell(3).value ?? '')
+            .split(', ')
+            .filter(Boolean)
+            .sort(),
+        });
     });
     // Expected: the approved roster's people at home on each working day.
-    const exported = await apiGet<{ instance: { people: { id: string; name: string }[] }; roster: { assignments: { personId: string; date: string; mode: string }[] } }>(page, `/roster/periods/${periodId}/export`);
+    const exported = await apiGet<{
+      instance: { people: { id: string; name: string }[] };
+      roster: { assignments: { personId: string; date: string; mode: string }[] };
+    }>(page, `/roster/periods/${periodId}/export`);
     const name = new Map(exported.instance.people.map((p) => [p.id, p.name]));
     expect(rows.map((r) => r.n)).toEqual(workdays.map((_, i) => i + 1));
     workdays.forEach((date, i) => {
-      const atHome = exported.roster.assignments.filter((a) => a.date === date && a.mode === 'wfh').map((a) => name.get(a.personId)!).sort();
+      const atHome = exported.roster.assignments
+        .filter((a) => a.date === date && a.mode === 'wfh')
+        .map((a) => name.get(a.personId)!)
+        .sort();
       expect(rows[i]!.names, date).toEqual(atHome);
       // The unit head's "tại nhà" cells are in it.
       for (const [person, days] of headGrid) if (days.get(date) === 'wfh') expect(rows[i]!.names, `${person} ${date}`).toContain(person);

@@ -135,7 +135,16 @@ export async function startServer(name: string, env: Record<string, string> = {}
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -179,7 +188,12 @@ async function* totpCodes(base: string): AsyncGenerator<string> {
 
 /** A browser context logged in with the login form (Vietnamese UI, Vietnam's time zone); answers the two-factor step with the demo secret. */
 export async function openAs(browser: Browser, base: string, who: { username: string; password: string }, opts: OpenOptions = {}): Promise<Actor> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1280, height: 800 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: true,
+  });
   if (opts.clock) await context.clock.setSystemTime(opts.clock);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -190,11 +204,17 @@ export async function openAs(browser: Browser, base: string, who: { username: st
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   const totpInput = page.locator('input[name=totp]');
   // Whichever comes first; the other one's later timeout is ignored.
-  await Promise.race([page.waitForURL((u) => !u.pathname.startsWith('/login')).catch(() => undefined), totpInput.waitFor({ state: 'visible' }).catch(() => undefined)]);
+  await Promise.race([
+    page.waitForURL((u) => !u.pathname.startsWith('/login')).catch(() => undefined),
+    totpInput.waitFor({ state: 'visible' }).catch(() => undefined),
+  ]);
   if (new URL(page.url()).pathname.startsWith('/login')) {
     for await (const code of totpCodes(base)) {
       await totpInput.fill(code);
-      const [answer] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'), page.getByRole('button', { name: 'Xác nhận' }).click()]);
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login'),
+        page.getByRole('button', { name: 'Xác nhận' }).click(),
+      ]);
       if (answer.status() === 200) break;
     }
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
@@ -226,7 +246,12 @@ export interface ApiSession {
 
 /** A logged-in API client (for setup and for reading the expected figures). */
 export async function apiSession(base: string, username: string, password: string): Promise<ApiSession> {
-  const send = (extra: Record<string, string> = {}) => fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password, ...extra }) });
+  const send = (extra: Record<string, string> = {}) =>
+    fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password, ...extra }),
+    });
   let res = await send();
   if (res.status === 401) {
     const text = await res.text();
@@ -240,7 +265,11 @@ export async function apiSession(base: string, username: string, password: strin
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const call = async (method: string, p: string, body?: unknown): Promise<ApiAnswer> => {
-    const r = await fetch(`${base}/api${p}`, { method, headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(`${base}/api${p}`, {
+      method,
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await r.text();
     return { status: r.status, body: text ? JSON.parse(text) : null };
   };

@@ -32,7 +32,15 @@ export async function buildAgency(db: Db, o: { id?: string; name?: string; paren
   }
   const [row] = await db
     .insert(agencies)
-    .values({ id, parentId: o.parentId ?? null, path, name: o.name ?? `Sở Thử nghiệm ${id}`, kind: o.parentId ? 'department' : 'province', district: o.district ?? 'Phan Rang-Tháp Chàm', code: 'STN' })
+    .values({
+      id,
+      parentId: o.parentId ?? null,
+      path,
+      name: o.name ?? `Sở Thử nghiệm ${id}`,
+      kind: o.parentId ? 'department' : 'province',
+      district: o.district ?? 'Phan Rang-Tháp Chàm',
+      code: 'STN',
+    })
     .returning();
   return row!;
 }
@@ -40,16 +48,30 @@ export async function buildAgency(db: Db, o: { id?: string; name?: string; paren
 export async function buildUnit(db: Db, o: { id?: string; agencyId?: string; name?: string; kind?: UnitKind } = {}) {
   const agencyId = o.agencyId ?? (await buildAgency(db)).id;
   const id = o.id ?? next('u');
-  const [row] = await db.insert(units).values({ id, agencyId, name: o.name ?? `Phòng ${id}`, kind: o.kind ?? 'department' }).returning();
+  const [row] = await db
+    .insert(units)
+    .values({ id, agencyId, name: o.name ?? `Phòng ${id}`, kind: o.kind ?? 'department' })
+    .returning();
   return row!;
 }
 
-export async function buildPerson(db: Db, o: { id?: string; unitId?: string; fullName?: string; position?: PersonRole; hasComputer?: boolean; hasEofficeAccess?: boolean } = {}) {
+export async function buildPerson(
+  db: Db,
+  o: { id?: string; unitId?: string; fullName?: string; position?: PersonRole; hasComputer?: boolean; hasEofficeAccess?: boolean } = {},
+) {
   const unit = o.unitId ? (await db.select().from(units).where(eq(units.id, o.unitId)))[0]! : await buildUnit(db);
   const id = o.id ?? next('p');
   const [row] = await db
     .insert(people)
-    .values({ id, agencyId: unit.agencyId, unitId: unit.id, fullName: o.fullName ?? `Nguyễn Văn ${id}`, position: o.position ?? 'staff', hasComputer: o.hasComputer ?? true, hasEofficeAccess: o.hasEofficeAccess ?? true })
+    .values({
+      id,
+      agencyId: unit.agencyId,
+      unitId: unit.id,
+      fullName: o.fullName ?? `Nguyễn Văn ${id}`,
+      position: o.position ?? 'staff',
+      hasComputer: o.hasComputer ?? true,
+      hasEofficeAccess: o.hasEofficeAccess ?? true,
+    })
     .returning();
   return row!;
 }
@@ -60,7 +82,16 @@ export async function buildPerson(db: Db, o: { id?: string; unitId?: string; ful
  */
 export async function buildUser(
   db: Db,
-  o: { username?: string; personId?: string; roles?: AppRole[]; agencyId?: string; unitId?: string; displayName?: string; totp?: boolean; mustChangePassword?: boolean } = {},
+  o: {
+    username?: string;
+    personId?: string;
+    roles?: AppRole[];
+    agencyId?: string;
+    unitId?: string;
+    displayName?: string;
+    totp?: boolean;
+    mustChangePassword?: boolean;
+  } = {},
 ) {
   const person = o.personId ? (await db.select().from(people).where(eq(people.id, o.personId)))[0] : undefined;
   const username = o.username ?? next('user');

@@ -11,12 +11,23 @@ import { DENIED_ACTIONS } from '../../server/lib/audit';
 const SKIP = new Set(['sessions', 'login_failures']);
 
 export async function dbSnapshot(db: Db): Promise<Record<string, string>> {
-  const tables = await queryRows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
+  const tables = await queryRows<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
   const out: Record<string, string> = {};
   for (const { name } of tables) {
     if (SKIP.has(name)) continue;
-    const where = name === 'audit_log' ? `where t.action not in (${Object.values(DENIED_ACTIONS).map((a) => `'${a}'`).join(', ')})` : '';
-    const [row] = await queryRows<{ n: number; h: string | null }>(db, sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${name}" t ${where}`));
+    const where =
+      name === 'audit_log'
+        ? `where t.action not in (${Object.values(DENIED_ACTIONS)
+            .map((a) => `'${a}'`)
+            .join(', ')})`
+        : '';
+    const [row] = await queryRows<{ n: number; h: string | null }>(
+      db,
+      sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${name}" t ${where}`),
+    );
     out[name] = `${row!.n}:${row!.h}`;
   }
   return out;

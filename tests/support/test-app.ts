@@ -80,12 +80,16 @@ export class TestClient {
   /** A valid TOTP code of the account at the server's clock, of a time step the server has not accepted yet. */
   async totpCodeOf(username: string): Promise<string | null> {
     if (!this.deps) return null;
-    const [row] = await this.deps.db.select({ secret: users.totpSecret, last: users.totpLastStep }).from(users).where(eq(users.username, username.trim().toLowerCase()));
+    const [row] = await this.deps.db
+      .select({ secret: users.totpSecret, last: users.totpLastStep })
+      .from(users)
+      .where(eq(users.username, username.trim().toLowerCase()));
     if (!row?.secret) return null;
     const now = this.deps.clock.now();
     const step = stepOf(now);
     for (const d of [-1, 0, 1]) {
-      if (row.last === null || row.last < step + d || row.last > step + 1) return totpCode(decryptText(this.deps.config, row.secret), new Date(now.getTime() + d * TOTP_PERIOD * 1000));
+      if (row.last === null || row.last < step + d || row.last > step + 1)
+        return totpCode(decryptText(this.deps.config, row.secret), new Date(now.getTime() + d * TOTP_PERIOD * 1000));
     }
     return null;
   }

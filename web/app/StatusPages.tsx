@@ -13,7 +13,11 @@ export function PlaceholderPage({ title }: { title: NavTitle }) {
     <>
       <PageHeader title={t(`nav.${title}`)} />
       <Paper withBorder p="md">
-        <EmptyState icon={<IconBarrierBlock aria-hidden stroke={1.5} />} title={t('common.underConstruction')} description={t('common.underConstructionText')} />
+        <EmptyState
+          icon={<IconBarrierBlock aria-hidden stroke={1.5} />}
+          title={t('common.underConstruction')}
+          description={t('common.underConstructionText')}
+        />
       </Paper>
     </>
   );

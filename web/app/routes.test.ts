@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Action } from '../../shared/domain/permissions';
 import { APP_ROUTES, isRouteAllowed, linkOf, menuRoutes } from './routes';
 
-const canOnly = (...actions: Action[]) => (a: Action) => actions.includes(a);
+const canOnly =
+  (...actions: Action[]) =>
+  (a: Action) =>
+    actions.includes(a);
 const titles = (actions: Action[]) => menuRoutes(canOnly(...actions)).map((r) => r.title);
 /** What every person working in an agency may do for themselves (the server gives 'self' actions only to accounts with a person). */
 const PERSONAL: Action[] = ['schedule.readOwn', 'presence.checkin'];

@@ -12,13 +12,7 @@ export interface EmptyStateProps {
 
 export function EmptyState({ title, description, icon, action }: EmptyStateProps) {
   return (
-    <MantineEmptyState
-      py="xl"
-      title={title}
-      description={description}
-      icon={icon ?? <IconInbox aria-hidden stroke={1.5} />}
-      withIndicatorBackground
-    >
+    <MantineEmptyState py="xl" title={title} description={description} icon={icon ?? <IconInbox aria-hidden stroke={1.5} />} withIndicatorBackground>
       {action ? <MantineEmptyState.Actions>{action}</MantineEmptyState.Actions> : null}
     </MantineEmptyState>
   );

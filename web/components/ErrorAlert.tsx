@@ -40,7 +40,16 @@ export function ErrorAlert({ error, fieldLabels, onReload, onRetry, title, revea
   // A single issue that only repeats the message and names no known field adds nothing.
   const issues = all.length === 1 && all[0]!.message === message && !fieldLabels?.[fieldOfPath(all[0]!.path)] ? [] : all;
   return (
-    <Alert ref={ref} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={heading} role="alert" mb="md" style={{ scrollMarginTop: 80, scrollMarginBottom: 16 }}>
+    <Alert
+      ref={ref}
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle aria-hidden />}
+      title={heading}
+      role="alert"
+      mb="md"
+      style={{ scrollMarginTop: 80, scrollMarginBottom: 16 }}
+    >
       <Text size="sm">{message}</Text>
       {api?.isVersionConflict ? (
         <Text size="sm" mt={4}>

@@ -203,7 +203,10 @@ export const en: Messages = {
       officeRosters: { title: 'Roster status of every unit', text: 'Not started / Submitted / Returned / Compiled / Approved.' },
       officeDuty: { title: 'Today’s duty rota', text: 'Office duty and leadership duty.' },
       officeReport: { title: '16:00 report', text: 'Status of the agency’s daily report.' },
-      directorDocuments: { title: 'Waiting for my signature / Late documents', text: 'Documents waiting for your signature and late documents escalated to the Director.' },
+      directorDocuments: {
+        title: 'Waiting for my signature / Late documents',
+        text: 'Documents waiting for your signature and late documents escalated to the Director.',
+      },
       directorApprovals: { title: 'Waiting for approval', text: 'Rosters, leave and travel requests waiting for you.' },
       admin: { title: 'System administration', text: 'Agencies, accounts, the audit log and the holiday calendar.' },
       directorAgency: { title: 'The agency today', text: 'Share at home and people on site against the policy.' },
@@ -322,7 +325,8 @@ export const en: Messages = {
     import: {
       button: 'Import from Excel',
       title: 'Import people from an Excel file (XLSX)',
-      explain: 'Use a file laid out like the one “Export to Excel” gives. The whole file is checked first: if any row has an error, no row is imported. Fix the errors in the file, then choose it again.',
+      explain:
+        'Use a file laid out like the one “Export to Excel” gives. The whole file is checked first: if any row has an error, no row is imported. Fix the errors in the file, then choose it again.',
       file: 'XLSX file',
       filePlaceholder: 'Choose a file…',
       checking: 'Checking the file…',

@@ -308,7 +308,8 @@ export const vi = {
     import: {
       button: 'Nhập từ Excel',
       title: 'Nhập danh sách cán bộ từ tệp Excel (XLSX)',
-      explain: 'Dùng tệp theo mẫu của nút “Xuất Excel”. Hệ thống kiểm tra toàn bộ tệp trước: nếu có bất kỳ dòng nào lỗi thì không nhập dòng nào. Sửa các lỗi trong tệp rồi chọn lại tệp.',
+      explain:
+        'Dùng tệp theo mẫu của nút “Xuất Excel”. Hệ thống kiểm tra toàn bộ tệp trước: nếu có bất kỳ dòng nào lỗi thì không nhập dòng nào. Sửa các lỗi trong tệp rồi chọn lại tệp.',
       file: 'Tệp XLSX',
       filePlaceholder: 'Chọn tệp…',
       checking: 'Đang kiểm tra tệp…',

@@ -19,7 +19,9 @@ describe('API client helpers', () => {
   });
 
   it('builds /api URLs and drops empty query values', () => {
-    expect(buildUrl('/org/people', { agencyId: 'a b', unitId: undefined, q: '', includeInactive: true })).toBe('/api/org/people?agencyId=a+b&includeInactive=1');
+    expect(buildUrl('/org/people', { agencyId: 'a b', unitId: undefined, q: '', includeInactive: true })).toBe(
+      '/api/org/people?agencyId=a+b&includeInactive=1',
+    );
     expect(buildUrl('auth/me')).toBe('/api/auth/me');
   });
 
@@ -30,15 +32,15 @@ describe('API client helpers', () => {
   });
 
   it('turns the error shape into ApiError with code, message, field errors and Retry-After', async () => {
-    const err = await errorOf(
-      json(429, { error: { code: 'RATE_LIMITED', message: 'Vui lòng thử lại sau 15 phút.', issues: [] } }, { 'retry-after': '900' }),
-    );
+    const err = await errorOf(json(429, { error: { code: 'RATE_LIMITED', message: 'Vui lòng thử lại sau 15 phút.', issues: [] } }, { 'retry-after': '900' }));
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('RATE_LIMITED');
     expect(err.message).toBe('Vui lòng thử lại sau 15 phút.');
     expect(err.retryAfterSeconds).toBe(900);
 
-    const v = await errorOf(json(400, { error: { code: 'VALIDATION', message: 'Nhập họ và tên.', issues: [{ path: 'body.fullName', message: 'Nhập họ và tên.' }] } }));
+    const v = await errorOf(
+      json(400, { error: { code: 'VALIDATION', message: 'Nhập họ và tên.', issues: [{ path: 'body.fullName', message: 'Nhập họ và tên.' }] } }),
+    );
     expect(v.fieldErrors()).toEqual({ fullName: 'Nhập họ và tên.' });
     expect((await errorOf(json(409, { error: { code: 'VERSION_CONFLICT', message: 'x', issues: [] } }))).isVersionConflict).toBe(true);
   });
@@ -148,6 +150,10 @@ describe('API client requests', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(api.get('/org/agencies')).rejects.toMatchObject({ code: 'NETWORK', status: 0, message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.' });
+    await expect(api.get('/org/agencies')).rejects.toMatchObject({
+      code: 'NETWORK',
+      status: 0,
+      message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    });
   });
 });

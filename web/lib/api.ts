@@ -175,7 +175,12 @@ export async function errorOf(res: Response): Promise<ApiError> {
     const e = parsed.error;
     return new ApiError({ status: res.status, code: e.code, message: e.message, issues: e.issues ?? [], details: e.details, retryAfterSeconds: retryAfter });
   }
-  return new ApiError({ status: res.status, code: res.status >= 500 ? 'INTERNAL' : 'HTTP', message: i18n.t('errors.http', { status: res.status }), retryAfterSeconds: retryAfter });
+  return new ApiError({
+    status: res.status,
+    code: res.status >= 500 ? 'INTERNAL' : 'HTTP',
+    message: i18n.t('errors.http', { status: res.status }),
+    retryAfterSeconds: retryAfter,
+  });
 }
 
 async function refreshCsrf(): Promise<boolean> {

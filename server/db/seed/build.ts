@@ -10,13 +10,34 @@
 import type { AppRole } from '../../../shared/domain/permissions';
 import { addDays, formatDateVi, vnInstant, weekday } from '../../../shared/domain/dates';
 import { workdaysBetween, type CalendarOverride } from '../../../shared/domain/calendar';
-import { RULE_IDS, type Assignment, type Mode, type Person, type PersonRole, type Policy, type Preference, type ResolvedInstance, type RuleId, type UnitKind, type Violation } from '../../../shared/domain/roster/format';
+import {
+  RULE_IDS,
+  type Assignment,
+  type Mode,
+  type Person,
+  type PersonRole,
+  type Policy,
+  type Preference,
+  type ResolvedInstance,
+  type RuleId,
+  type UnitKind,
+  type Violation,
+} from '../../../shared/domain/roster/format';
 import { solveRoster } from '../../../shared/domain/roster/solver';
 import { checkRoster } from '../../../shared/domain/roster/check';
 import type { agencies, people, units } from '../../modules/org/org.table';
 import type { roleGrants, users } from '../../modules/auth/auth.table';
 import type { policies } from '../../modules/policy/policy.table';
-import type { dutyAssignments, rosterComments, rosterEntries, rosterPeriods, rosterVersions, rosterWishes, schedule, unitRosters } from '../../modules/roster/roster.table';
+import type {
+  dutyAssignments,
+  rosterComments,
+  rosterEntries,
+  rosterPeriods,
+  rosterVersions,
+  rosterWishes,
+  schedule,
+  unitRosters,
+} from '../../modules/roster/roster.table';
 import { emailStem, parseName, randomName, randomPhone, usernameStem, type UniqueNames, type Gender, type Region, type VnName } from './names';
 import { randomHome, type ProvincePlaces } from './places';
 import { Rng, hashSeed } from './random';
@@ -176,7 +197,20 @@ const WEEKDAY_VI = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ
 
 const STAFF_TITLES: Record<UnitKind, readonly string[]> = {
   board: [],
-  office: ['Văn thư', 'Kế toán', 'Chuyên viên', 'Lái xe', 'Chuyên viên', 'Thủ quỹ', 'Chuyên viên', 'Bảo vệ', 'Chuyên viên', 'Lái xe', 'Nhân viên phục vụ', 'Chuyên viên'],
+  office: [
+    'Văn thư',
+    'Kế toán',
+    'Chuyên viên',
+    'Lái xe',
+    'Chuyên viên',
+    'Thủ quỹ',
+    'Chuyên viên',
+    'Bảo vệ',
+    'Chuyên viên',
+    'Lái xe',
+    'Nhân viên phục vụ',
+    'Chuyên viên',
+  ],
   inspectorate: ['Thanh tra viên chính', 'Thanh tra viên', 'Thanh tra viên', 'Chuyên viên', 'Thanh tra viên'],
   department: ['Chuyên viên chính', 'Chuyên viên', 'Chuyên viên', 'Chuyên viên', 'Chuyên viên chính', 'Chuyên viên', 'Cán sự'],
   center: ['Kế toán', 'Viên chức', 'Viên chức', 'Chuyên viên', 'Viên chức', 'Nhân viên', 'Viên chức', 'Chuyên viên'],
@@ -267,18 +301,35 @@ function policyRow(spec: AgencySpec, ctx: SeedContext): PolicyRow {
 // ------------------------------------------------------------------------------------------ rosters
 
 const WISH_NOTES: Record<Preference, readonly string[]> = {
-  wfh: ['Con nhỏ nghỉ học, xin làm việc tại nhà.', 'Chăm sóc người nhà đang điều trị.', 'Khu dân cư nơi ở đang phong tỏa tạm thời.', 'Theo dõi sức khỏe sau tiêm vắc xin.'],
+  wfh: [
+    'Con nhỏ nghỉ học, xin làm việc tại nhà.',
+    'Chăm sóc người nhà đang điều trị.',
+    'Khu dân cư nơi ở đang phong tỏa tạm thời.',
+    'Theo dõi sức khỏe sau tiêm vắc xin.',
+  ],
   onsite: ['Có lịch tiếp công dân tại cơ quan.', 'Cần tra cứu hồ sơ giấy tại cơ quan.', 'Làm việc trực tiếp với đoàn kiểm tra.', 'Nhận và xử lý tài liệu mật.'],
 };
 
-function instanceOf(bundle: Pick<AgencyBundle, 'agency' | 'units' | 'people'>, week: Week, rules: Policy, extra: Map<string, Partial<Person>>): ResolvedInstance {
+function instanceOf(
+  bundle: Pick<AgencyBundle, 'agency' | 'units' | 'people'>,
+  week: Week,
+  rules: Policy,
+  extra: Map<string, Partial<Person>>,
+): ResolvedInstance {
   return {
     format: 'congvu.roster/1',
     period: { from: week.from, to: week.to },
     workdays: week.workdays,
     agencies: [{ id: bundle.agency.id, name: bundle.agency.name, ...(bundle.agency.district ? { district: bundle.agency.district } : {}) }],
     units: bundle.units.map((u) => ({ id: u.id, agencyId: u.agencyId, name: u.name, kind: u.kind as UnitKind })),
-    people: bundle.people.map((p) => ({ id: p.row.id, name: p.row.fullName, unitId: p.row.unitId, role: p.position, canWorkFromHome: p.canWfh, ...extra.get(p.row.id) })),
+    people: bundle.people.map((p) => ({
+      id: p.row.id,
+      name: p.row.fullName,
+      unitId: p.row.unitId,
+      role: p.position,
+      canWorkFromHome: p.canWfh,
+      ...extra.get(p.row.id),
+    })),
     policy: rules,
   };
 }
@@ -313,7 +364,12 @@ function drawAbsences(rng: Rng, list: SeedPerson[], week: Week, dutyOf: Map<stri
  * heads register them (seed 004: "các phòng … đăng ký … 70% … 30%"); the first of these rosters that meets
  * every rule of the real (agency-wide) policy is kept, else the agency-wide solution.
  */
-function solveWeek(bundle: AgencyBundle, week: Week, extra: Map<string, Partial<Person>>, strict: boolean): { assignments: Assignment[]; violations: Violation[] } {
+function solveWeek(
+  bundle: AgencyBundle,
+  week: Week,
+  extra: Map<string, Partial<Person>>,
+  strict: boolean,
+): { assignments: Assignment[]; violations: Violation[] } {
   if (!week.workdays.length) return { assignments: [], violations: [] };
   const rules = bundle.spec.policy.rules;
   const instance = instanceOf(bundle, week, rules, extra);
@@ -330,7 +386,12 @@ function solveWeek(bundle: AgencyBundle, week: Week, extra: Map<string, Partial<
   }
   const result = solveRoster(instance);
   if (strict && !result.feasible) {
-    throw new Error(`Dữ liệu mẫu: không lập được lịch hợp lệ cho ${bundle.agency.name} (${week.from}): ${result.violations.slice(0, 3).map((v) => v.message).join('; ')}`);
+    throw new Error(
+      `Dữ liệu mẫu: không lập được lịch hợp lệ cho ${bundle.agency.name} (${week.from}): ${result.violations
+        .slice(0, 3)
+        .map((v) => v.message)
+        .join('; ')}`,
+    );
   }
   return { assignments: result.roster.assignments, violations: result.violations };
 }
@@ -369,7 +430,9 @@ export function buildAgencyBundle(spec: AgencySpec, ctx: SeedContext): AgencyBun
       const k = known.findIndex((x) => x.position === position);
       const real = k >= 0 ? known.splice(k, 1)[0] : undefined;
       const leader = LEADER_POSITIONS.has(position);
-      const name = real ? parseName(real.fullName, real.gender) : randomName(rng, { region: spec.region, gender: leader ? (rng.chance(0.35) ? 'female' : 'male') : undefined });
+      const name = real
+        ? parseName(real.fullName, real.gender)
+        : randomName(rng, { region: spec.region, gender: leader ? (rng.chance(0.35) ? 'female' : 'male') : undefined });
       let title = real?.title ?? defaultTitle;
       const clerk = !clerkTaken && u.kind === 'office' && title === 'Văn thư';
       if (clerk) clerkTaken = true;
@@ -426,7 +489,18 @@ export function buildAgencyBundle(spec: AgencySpec, ctx: SeedContext): AgencyBun
         username,
         roles,
       });
-      userRows.push({ id: userId, username, personId: id, displayName: name.fullName, passwordHash: ctx.passwordHash, mustChangePassword: false, disabled: false, locale: 'vi', createdAt: ctx.now, passwordChangedAt: ctx.now });
+      userRows.push({
+        id: userId,
+        username,
+        personId: id,
+        displayName: name.fullName,
+        passwordHash: ctx.passwordHash,
+        mustChangePassword: false,
+        disabled: false,
+        locale: 'vi',
+        createdAt: ctx.now,
+        passwordChangedAt: ctx.now,
+      });
       let g = 0;
       for (const role of roles) {
         if (role === 'province') {
@@ -499,7 +573,15 @@ function buildRosters(bundle: AgencyBundle, ctx: SeedContext, rng: Rng): void {
       ['office', officeCands[oi++ % officeCands.length]],
       ['leader', leaders[li++ % leaders.length]],
     ] as const) {
-      bundle.duties.push({ id: `duty-${spec.id}-${date}-${kind}`, agencyId: spec.id, date, kind, personId: who.row.id, note: kind === 'office' ? 'Trực cơ quan' : 'Trực lãnh đạo', createdBy: chief.userId });
+      bundle.duties.push({
+        id: `duty-${spec.id}-${date}-${kind}`,
+        agencyId: spec.id,
+        date,
+        kind,
+        personId: who.row.id,
+        note: kind === 'office' ? 'Trực cơ quan' : 'Trực lãnh đạo',
+        createdBy: chief.userId,
+      });
       let s = dutyOf.get(who.row.id);
       if (!s) dutyOf.set(who.row.id, (s = new Set()));
       s.add(date);
@@ -543,12 +625,28 @@ function buildRosters(bundle: AgencyBundle, ctx: SeedContext, rng: Rng): void {
     createdAt: vnInstant(addDays(friday, -7), '08:00'),
   });
   for (const u of bundle.units) {
-    bundle.unitRosters.push({ id: unitRosterId(u.id, ctx.current), periodId: curPeriod, unitId: u.id, status: 'approved', submittedAt: vnInstant(addDays(friday, -1), '15:00'), submittedBy: submitterOf(u.id).userId, version: 1, updatedAt: vnInstant(friday, '15:00'), updatedBy: director.userId });
+    bundle.unitRosters.push({
+      id: unitRosterId(u.id, ctx.current),
+      periodId: curPeriod,
+      unitId: u.id,
+      status: 'approved',
+      submittedAt: vnInstant(addDays(friday, -1), '15:00'),
+      submittedBy: submitterOf(u.id).userId,
+      version: 1,
+      updatedAt: vnInstant(friday, '15:00'),
+      updatedBy: director.userId,
+    });
   }
   const personById = new Map(list.map((p) => [p.row.id, p]));
   for (const a of cur.assignments) {
     const p = personById.get(a.personId)!;
-    bundle.entries.push({ unitRosterId: unitRosterId(p.row.unitId, ctx.current), personId: a.personId, date: a.date, mode: a.mode, pinned: curAbs.get(a.personId)?.[a.date] !== undefined });
+    bundle.entries.push({
+      unitRosterId: unitRosterId(p.row.unitId, ctx.current),
+      personId: a.personId,
+      date: a.date,
+      mode: a.mode,
+      pinned: curAbs.get(a.personId)?.[a.date] !== undefined,
+    });
     bundle.schedule.push({ personId: a.personId, date: a.date, agencyId: spec.id, unitId: p.row.unitId, mode: a.mode, periodId: curPeriod, version: 1 });
   }
   bundle.versions.push({
@@ -571,7 +669,13 @@ function buildRosters(bundle: AgencyBundle, ctx: SeedContext, rng: Rng): void {
       const date = rng.pick(ctx.next.workdays);
       if (nextAbs.get(p.row.id)?.[date]) continue;
       const preference: Preference = rng.chance(0.65) ? 'wfh' : 'onsite';
-      bundle.wishes.push({ personId: p.row.id, date, preference, note: rng.pick(WISH_NOTES[preference]), createdAt: new Date(ctx.now.getTime() - rng.int(1, 48) * 3_600_000) });
+      bundle.wishes.push({
+        personId: p.row.id,
+        date,
+        preference,
+        note: rng.pick(WISH_NOTES[preference]),
+        createdAt: new Date(ctx.now.getTime() - rng.int(1, 48) * 3_600_000),
+      });
       addExtra(extra, p.row.id, (x) => (x.prefers = { ...x.prefers, [date]: preference }));
     }
   }
@@ -617,7 +721,14 @@ function buildRosters(bundle: AgencyBundle, ctx: SeedContext, rng: Rng): void {
         return a.date === day && a.mode === 'onsite' && !forced ? { ...a, mode: 'wfh' as Mode } : a;
       });
       returnComment = `Đề nghị bố trí thêm 01 người trực tại cơ quan ngày ${WEEKDAY_VI[weekday(day)]} (${formatDateVi(day).slice(0, 5)}).`;
-      bundle.comments.push({ id: `rc-${id}`, unitRosterId: id, authorUserId: chief.userId, kind: 'return', body: returnComment, createdAt: new Date(at.getTime() + 25 * 60_000) });
+      bundle.comments.push({
+        id: `rc-${id}`,
+        unitRosterId: id,
+        authorUserId: chief.userId,
+        kind: 'return',
+        body: returnComment,
+        createdAt: new Date(at.getTime() + 25 * 60_000),
+      });
     }
     bundle.unitRosters.push({
       id,
@@ -631,7 +742,8 @@ function buildRosters(bundle: AgencyBundle, ctx: SeedContext, rng: Rng): void {
       updatedAt: state === 'returned' ? new Date(at.getTime() + 25 * 60_000) : at,
       updatedBy: state === 'returned' ? chief.userId : head.userId,
     });
-    for (const a of cells) bundle.entries.push({ unitRosterId: id, personId: a.personId, date: a.date, mode: a.mode, pinned: nextAbs.get(a.personId)?.[a.date] !== undefined });
+    for (const a of cells)
+      bundle.entries.push({ unitRosterId: id, personId: a.personId, date: a.date, mode: a.mode, pinned: nextAbs.get(a.personId)?.[a.date] !== undefined });
   }
 }
 

@@ -159,7 +159,9 @@ export async function runSeedCommand(argv: string[], io: CliIo, opts: SeedComman
     return EXIT_INVALID;
   }
   const where = config.DATABASE_URL ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
-  const database = await (opts.open ?? ((c: Config) => openDatabase({ databaseUrl: c.DATABASE_URL, dataDir: c.dataDir, poolSize: Math.min(c.DATABASE_POOL_SIZE, 4) })))(config);
+  const database = await (
+    opts.open ?? ((c: Config) => openDatabase({ databaseUrl: c.DATABASE_URL, dataDir: c.dataDir, poolSize: Math.min(c.DATABASE_POOL_SIZE, 4) }))
+  )(config);
   try {
     const clock = opts.clock ?? systemClock;
     const deps: Deps = { db: database.db, clock, audit: createAudit(clock), config };
@@ -179,7 +181,9 @@ export async function runSeedCommand(argv: string[], io: CliIo, opts: SeedComman
         io.stderr(`Cơ sở dữ liệu đích (${where}) vừa có dữ liệu; không tạo dữ liệu mẫu.\n`);
         return EXIT_INVALID;
       }
-      io.stdout(`Đã tạo dữ liệu mẫu (${where}) trong ${fmt(Math.round(performance.now() - t0))} ms: ${describeCounts(result.counts)}.\nTài khoản dùng thử (demo logins):\n`);
+      io.stdout(
+        `Đã tạo dữ liệu mẫu (${where}) trong ${fmt(Math.round(performance.now() - t0))} ms: ${describeCounts(result.counts)}.\nTài khoản dùng thử (demo logins):\n`,
+      );
       for (const l of result.logins) io.stdout(`  ${l.role.padEnd(36)} ${l.username.padEnd(24)} ${l.password}  ${l.name ?? ''}\n`);
       return EXIT_OK;
     }
@@ -188,7 +192,9 @@ export async function runSeedCommand(argv: string[], io: CliIo, opts: SeedComman
     io.stdout(
       `Đã tạo tỉnh benchmark "${r.rootId}": ${describeCounts(r.counts)}.\n` +
         `Thời gian: tạo dữ liệu và lập lịch ${fmt(r.buildMs)} ms, ghi cơ sở dữ liệu ${fmt(r.writeMs)} ms, tổng ${fmt(r.totalMs)} ms.\n` +
-        (r.violations ? `Lưu ý: ${fmt(r.violations)} vi phạm quy tắc còn lại trong lịch tuần này (cơ quan quá nhỏ so với phương án).\n` : 'Lịch tuần này của mọi cơ quan đáp ứng đủ quy tắc của phương án.\n') +
+        (r.violations
+          ? `Lưu ý: ${fmt(r.violations)} vi phạm quy tắc còn lại trong lịch tuần này (cơ quan quá nhỏ so với phương án).\n`
+          : 'Lịch tuần này của mọi cơ quan đáp ứng đủ quy tắc của phương án.\n') +
         `Quản trị: ${r.adminUsername} / ${r.password}; mọi tài khoản khác dùng cùng mật khẩu.\n`,
     );
     return EXIT_OK;

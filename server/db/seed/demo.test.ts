@@ -41,7 +41,13 @@ describe('demo seed', () => {
     const deps = rows.filter((a) => a.kind === 'department');
     expect(deps.map((a) => a.id).sort()).toEqual([...DEPARTMENTS].sort());
     const byId = new Map(deps.map((a) => [a.id, a]));
-    expect(byId.get('nt-snv')).toMatchObject({ parentId: 'nt', path: '/nt/nt-snv/', code: 'SNV', district: 'Phan Rang-Tháp Chàm', name: 'Sở Nội vụ tỉnh Ninh Thuận' });
+    expect(byId.get('nt-snv')).toMatchObject({
+      parentId: 'nt',
+      path: '/nt/nt-snv/',
+      code: 'SNV',
+      district: 'Phan Rang-Tháp Chàm',
+      name: 'Sở Nội vụ tỉnh Ninh Thuận',
+    });
     expect(byId.get('th-sldtbxh')).toMatchObject({ path: '/th/th-sldtbxh/', code: 'SLĐTBXH', district: 'TP Thanh Hóa' });
     expect(byId.get('th-stttt')).toMatchObject({ path: '/th/th-stttt/', code: 'STTTT', district: 'TP Thanh Hóa' });
     expect(byId.get('hd-stc')).toMatchObject({ path: '/hd/hd-stc/', code: 'STC', district: 'TP Hải Dương' });
@@ -51,21 +57,31 @@ describe('demo seed', () => {
   it('gives every unit with people someone who may register and send its roster (Ban Giám đốc included)', async () => {
     const db = t.deps.db;
     const withPeople = await db.selectDistinct({ unitId: people.unitId }).from(people).where(eq(people.active, true));
-    const registrars = new Set((await db.select({ unitId: roleGrants.unitId }).from(roleGrants).where(sql`${roleGrants.role} in ('unit_head', 'unit_deputy')`)).map((g) => g.unitId));
+    const registrars = new Set(
+      (await db.select({ unitId: roleGrants.unitId }).from(roleGrants).where(sql`${roleGrants.role} in ('unit_head', 'unit_deputy')`)).map((g) => g.unitId),
+    );
     expect(withPeople.filter((u) => !registrars.has(u.unitId))).toEqual([]);
   });
 
   it('gives each agency 40-150 active people in units of every kind, with the real leaders of the plans', async () => {
     const db = t.deps.db;
     for (const id of DEPARTMENTS) {
-      const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(and(eq(people.agencyId, id), eq(people.active, true)));
+      const [{ n }] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(people)
+        .where(and(eq(people.agencyId, id), eq(people.active, true)));
       expect(Number(n), id).toBeGreaterThanOrEqual(40);
       expect(Number(n), id).toBeLessThanOrEqual(150);
       const kinds = new Set((await db.select({ kind: units.kind }).from(units).where(eq(units.agencyId, id))).map((u) => u.kind));
       expect([...kinds].sort(), id).toEqual(['board', 'center', 'department', 'inspectorate', 'office']);
     }
     const leader = async (agencyId: string, position: string) =>
-      (await db.select({ name: people.fullName }).from(people).where(and(eq(people.agencyId, agencyId), eq(people.position, position)))).map((p) => p.name);
+      (
+        await db
+          .select({ name: people.fullName })
+          .from(people)
+          .where(and(eq(people.agencyId, agencyId), eq(people.position, position)))
+      ).map((p) => p.name);
     expect(await leader('th-sldtbxh', 'director')).toEqual(['Vũ Thị Hương']);
     expect(await leader('th-stttt', 'director')).toEqual(['Đỗ Hữu Quyết']);
     expect(await leader('nt-snv', 'director')).toEqual(['Trần Hải']);
@@ -91,7 +107,9 @@ describe('demo seed', () => {
       expect(p.residenceArea).toBeTruthy();
     }
     // Diacritics are there (not ASCII-folded names).
-    expect(rows.filter((p) => /[ăâđêôơưạảãáàặẳẵắằậẩẫấầẹẻẽéèệểễếềịỉĩíìọỏõóòộổỗốồợởỡớờụủũúùựửữứừỵỷỹýỳ]/i.test(p.fullName)).length).toBeGreaterThan(rows.length * 0.9);
+    expect(rows.filter((p) => /[ăâđêôơưạảãáàặẳẵắằậẩẫấầẹẻẽéèệểễếềịỉĩíìọỏõóòộổỗốồợởỡớờụủũúùựửữứừỵỷỹýỳ]/i.test(p.fullName)).length).toBeGreaterThan(
+      rows.length * 0.9,
+    );
     const ineligible = rows.filter((p) => !p.hasComputer || !p.hasEofficeAccess).length / rows.length;
     expect(ineligible).toBeGreaterThan(0.04);
     expect(ineligible).toBeLessThan(0.14);
@@ -107,7 +125,11 @@ describe('demo seed', () => {
     const accounts = await db.select().from(users);
     expect(accounts.filter((u) => u.personId).length).toBe(Number(peopleCount));
     const grants = await db.select().from(roleGrants);
-    for (const role of APP_ROLES) expect(grants.some((g) => g.role === role), role).toBe(true);
+    for (const role of APP_ROLES)
+      expect(
+        grants.some((g) => g.role === role),
+        role,
+      ).toBe(true);
     // Unit roles carry a unit, agency roles none.
     for (const g of grants) {
       if (g.role === 'staff' || g.role === 'unit_head' || g.role === 'unit_deputy') expect(g.unitId, g.role).not.toBeNull();
@@ -121,7 +143,12 @@ describe('demo seed', () => {
     expect(pp).toMatchObject({ agencyId: 'nt-snv', unitId: 'nt-snv-tt', position: 'head' });
     const admin = accounts.find((u) => u.username === 'admin')!;
     expect(admin.personId).toBeNull();
-    expect(grants.filter((g) => g.userId === admin.id).map((g) => `${g.role}:${g.agencyId}`).sort()).toEqual(['admin:dn', 'admin:hd', 'admin:nt', 'admin:th']);
+    expect(
+      grants
+        .filter((g) => g.userId === admin.id)
+        .map((g) => `${g.role}:${g.agencyId}`)
+        .sort(),
+    ).toEqual(['admin:dn', 'admin:hd', 'admin:nt', 'admin:th']);
     // One IT person per agency.
     const it = grants.filter((g) => g.role === 'it');
     expect(it.map((g) => g.agencyId).sort()).toEqual([...DEPARTMENTS].sort());
@@ -134,7 +161,9 @@ describe('demo seed', () => {
     }
   });
 
-  it('returns demo logins for every role that actually log in, with a head and a staff member of one unit in Đắk Nông and Ninh Thuận', { timeout: 180_000 }, async () => {
+  it('returns demo logins for every role that actually log in, with a head and a staff member of one unit in Đắk Nông and Ninh Thuận', {
+    timeout: 180_000,
+  }, async () => {
     expect(logins).not.toBeNull();
     const list = logins!;
     const db = t.deps.db;
@@ -155,10 +184,19 @@ describe('demo seed', () => {
     for (const agencyId of ['dn-sldtbxh', 'nt-snv']) {
       const mine: { unitId: string; position: string; roles: Set<string> }[] = [];
       for (const l of list) {
-        const [row] = await db.select({ unitId: people.unitId, agencyId: people.agencyId, position: people.position }).from(users).innerJoin(people, eq(people.id, users.personId)).where(eq(users.username, l.username));
+        const [row] = await db
+          .select({ unitId: people.unitId, agencyId: people.agencyId, position: people.position })
+          .from(users)
+          .innerJoin(people, eq(people.id, users.personId))
+          .where(eq(users.username, l.username));
         if (row?.agencyId === agencyId) mine.push({ ...row, roles: roleSets.get(l.username)! });
       }
-      const pair = mine.some((h) => h.roles.has('unit_head') && h.position === 'head' && mine.some((m) => m.unitId === h.unitId && m.position === 'staff' && [...m.roles].join() === 'staff'));
+      const pair = mine.some(
+        (h) =>
+          h.roles.has('unit_head') &&
+          h.position === 'head' &&
+          mine.some((m) => m.unitId === h.unitId && m.position === 'staff' && [...m.roles].join() === 'staff'),
+      );
       expect(pair, agencyId).toBe(true);
     }
   });
@@ -188,7 +226,12 @@ describe('demo seed', () => {
     );
     expect(of('th-stttt').rules).toMatchObject({ minAgencyLeadersOnSite: 1, minOnSitePerUnit: { people: 1 } });
     expect(of('th-sldtbxh').rules).toMatchObject({ minAgencyLeadersOnSite: 1, minOnSitePerUnit: { people: 1 } });
-    expect(of('nt-snv')).toMatchObject({ docNumber: '2215/SNV-TCBM', docDate: '2021-07-16', scopeAgencyIds: [], scopeDistricts: ['Phan Rang-Tháp Chàm', 'Ninh Phước'] });
+    expect(of('nt-snv')).toMatchObject({
+      docNumber: '2215/SNV-TCBM',
+      docDate: '2021-07-16',
+      scopeAgencyIds: [],
+      scopeDistricts: ['Phan Rang-Tháp Chàm', 'Ninh Phước'],
+    });
     expect(of('nt-snv').rules).toMatchObject({ minAgencyLeadersOnSite: 1, minOnSitePerUnit: { people: 1 }, wfhShare: { target: 0.5 } });
     expect(of('dn-sldtbxh').severity).toMatchObject({ wfh_share_max: 'block', wfh_share_min: 'warn', always_onsite_role: 'block' });
   });
@@ -207,7 +250,10 @@ describe('demo seed', () => {
       const key = (a: { personId: string; date: string; mode: string }) => `${a.personId}|${a.date}|${a.mode}`;
       const published = week.roster.assignments.map(key).sort();
       expect(week.entries.map(key).sort()).toEqual(published);
-      const [period] = await db.select().from(rosterPeriods).where(and(eq(rosterPeriods.agencyId, id), eq(rosterPeriods.fromDate, THIS_MONDAY)));
+      const [period] = await db
+        .select()
+        .from(rosterPeriods)
+        .where(and(eq(rosterPeriods.agencyId, id), eq(rosterPeriods.fromDate, THIS_MONDAY)));
       expect(period.approvedVersion).toBe(1);
       expect(period.deadline?.toISOString()).toBe('2026-11-20T01:00:00.000Z'); // 08:00 Friday 20/11 in Hà Nội time
       const [version] = await db.select().from(rosterVersions).where(eq(rosterVersions.periodId, period.id));
@@ -266,7 +312,10 @@ describe('demo seed', () => {
       for (const u of urs.filter((x) => x.status === 'returned')) expect(u.returnComment).toMatch(/^Đề nghị bố trí thêm 01 người trực tại cơ quan ngày thứ Tư/);
     }
     expect(new Set(statuses)).toEqual(new Set(['submitted', 'draft', 'returned']));
-    const [dnReturned] = await db.select().from(unitRosters).where(eq(unitRosters.id, `ur-dn-sldtbxh-ldvl-${NEXT_MONDAY}`));
+    const [dnReturned] = await db
+      .select()
+      .from(unitRosters)
+      .where(eq(unitRosters.id, `ur-dn-sldtbxh-ldvl-${NEXT_MONDAY}`));
     expect(dnReturned.status).toBe('returned');
     const wishes = await db.select().from(rosterWishes);
     expect(wishes.length).toBeGreaterThanOrEqual(5);

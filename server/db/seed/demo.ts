@@ -69,9 +69,27 @@ export function rootRow(r: RootSpec) {
 }
 
 /** An account without a person that administers the given roots. */
-export async function writeAdmin(tx: Db, o: { id: string; username: string; displayName: string; passwordHash: string; roots: string[]; now: Date }): Promise<void> {
-  await insertChunks(tx, users, [{ id: o.id, username: o.username, personId: null, displayName: o.displayName, passwordHash: o.passwordHash, mustChangePassword: false, createdAt: o.now, passwordChangedAt: o.now }]);
-  await insertChunks(tx, roleGrants, o.roots.map((root, i) => ({ id: `${o.id}-g${i + 1}`, userId: o.id, role: 'admin', agencyId: root, unitId: null })));
+export async function writeAdmin(
+  tx: Db,
+  o: { id: string; username: string; displayName: string; passwordHash: string; roots: string[]; now: Date },
+): Promise<void> {
+  await insertChunks(tx, users, [
+    {
+      id: o.id,
+      username: o.username,
+      personId: null,
+      displayName: o.displayName,
+      passwordHash: o.passwordHash,
+      mustChangePassword: false,
+      createdAt: o.now,
+      passwordChangedAt: o.now,
+    },
+  ]);
+  await insertChunks(
+    tx,
+    roleGrants,
+    o.roots.map((root, i) => ({ id: `${o.id}-g${i + 1}`, userId: o.id, role: 'admin', agencyId: root, unitId: null })),
+  );
 }
 
 export interface DemoSeedResult {
@@ -115,7 +133,14 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult | null> {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('congvu:seed'))`);
     if ((await countAgencies(tx)) > 0) return false;
     counts.agencies += await insertChunks(tx, agencies, DEMO_ROOTS.map(rootRow));
-    await writeAdmin(tx, { id: 'u-admin', username: DEMO_ADMIN_USERNAME, displayName: 'Quản trị hệ thống', passwordHash, roots: DEMO_ROOTS.map((r) => r.id), now });
+    await writeAdmin(tx, {
+      id: 'u-admin',
+      username: DEMO_ADMIN_USERNAME,
+      displayName: 'Quản trị hệ thống',
+      passwordHash,
+      roots: DEMO_ROOTS.map((r) => r.id),
+      now,
+    });
     counts.users += 1;
     counts.grants += DEMO_ROOTS.length;
     for (const r of DEMO_ROOTS) await audit(tx, { action: 'seed.demo', entity: 'agency', entityId: r.id, agencyId: r.id, data: { name: r.name } });
@@ -125,7 +150,13 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult | null> {
   for (const b of bundles) {
     await db.transaction(async (tx) => {
       counts = addCounts(counts, await writeBundles(tx, [b]));
-      await audit(tx, { action: 'seed.demo', entity: 'agency', entityId: b.agency.id, agencyId: b.agency.id, data: { name: b.agency.name, people: b.people.length, units: b.units.length } });
+      await audit(tx, {
+        action: 'seed.demo',
+        entity: 'agency',
+        entityId: b.agency.id,
+        agencyId: b.agency.id,
+        data: { name: b.agency.name, people: b.people.length, units: b.units.length },
+      });
     });
   }
   // Documents (issue 9): registers, drafts at each step, one issued to another agency, one secret entry.
@@ -151,16 +182,42 @@ function demoLogins(bundles: AgencyBundle[]): DemoLogin[] {
     const first = (f: (p: SeedPerson) => boolean) => b.people.find(f);
     const focusKey = FOCUS_UNIT[b.agency.id] ?? b.spec.units.find((u) => u.kind === 'department')!.key;
     const inFocus = (p: SeedPerson) => p.unitKey === focusKey;
-    login(`Giám đốc · ${short}`, first((p) => p.position === 'director'));
-    if (FULL_LOGINS.has(b.agency.id)) login(`Phó Giám đốc · ${short}`, first((p) => p.position === 'deputy_director'));
-    login(`Chánh Văn phòng · ${short}`, first((p) => p.position === 'chief_of_office'));
+    login(
+      `Giám đốc · ${short}`,
+      first((p) => p.position === 'director'),
+    );
+    if (FULL_LOGINS.has(b.agency.id))
+      login(
+        `Phó Giám đốc · ${short}`,
+        first((p) => p.position === 'deputy_director'),
+      );
+    login(
+      `Chánh Văn phòng · ${short}`,
+      first((p) => p.position === 'chief_of_office'),
+    );
     if (FULL_LOGINS.has(b.agency.id)) {
-      login(`Văn thư · ${short}`, first((p) => p.clerk));
-      login(`Tổ CNTT · ${short}`, first((p) => p.it));
+      login(
+        `Văn thư · ${short}`,
+        first((p) => p.clerk),
+      );
+      login(
+        `Tổ CNTT · ${short}`,
+        first((p) => p.it),
+      );
     }
-    login(`Trưởng phòng · ${short}`, first((p) => inFocus(p) && p.position === 'head'));
-    if (FULL_LOGINS.has(b.agency.id)) login(`Phó Trưởng phòng · ${short}`, first((p) => inFocus(p) && p.position === 'deputy_head'));
-    login(`Chuyên viên · ${short}`, first((p) => inFocus(p) && p.position === 'staff' && p.canWfh && !p.it));
+    login(
+      `Trưởng phòng · ${short}`,
+      first((p) => inFocus(p) && p.position === 'head'),
+    );
+    if (FULL_LOGINS.has(b.agency.id))
+      login(
+        `Phó Trưởng phòng · ${short}`,
+        first((p) => inFocus(p) && p.position === 'deputy_head'),
+      );
+    login(
+      `Chuyên viên · ${short}`,
+      first((p) => inFocus(p) && p.position === 'staff' && p.canWfh && !p.it),
+    );
   }
   return out;
 }

@@ -50,7 +50,8 @@ export class SeedOptionsError extends Error {}
 export function validateLargeOptions(o: { agencies: number; people: number }): string | null {
   if (!Number.isInteger(o.agencies) || o.agencies < 1 || o.agencies > MAX_AGENCIES) return `Số cơ quan phải là số nguyên từ 1 đến ${MAX_AGENCIES}.`;
   if (!Number.isInteger(o.people) || o.people < 1 || o.people > MAX_PEOPLE) return `Số người phải là số nguyên từ 1 đến ${MAX_PEOPLE.toLocaleString('vi-VN')}.`;
-  if (o.people < o.agencies * MIN_PEOPLE_PER_AGENCY) return `Cần ít nhất ${MIN_PEOPLE_PER_AGENCY} người mỗi cơ quan: ${o.agencies} cơ quan cần từ ${o.agencies * MIN_PEOPLE_PER_AGENCY} người.`;
+  if (o.people < o.agencies * MIN_PEOPLE_PER_AGENCY)
+    return `Cần ít nhất ${MIN_PEOPLE_PER_AGENCY} người mỗi cơ quan: ${o.agencies} cơ quan cần từ ${o.agencies * MIN_PEOPLE_PER_AGENCY} người.`;
   return null;
 }
 
@@ -108,7 +109,11 @@ function benchUnits(rng: Rng, size: number): UnitSpec[] {
   const maxOthers = Math.max(1, Math.floor(rest / 3));
   const others = Math.min(rng.int(5, 12) - 2, maxOthers);
   const centers = others >= 7 ? 2 : others >= 4 ? 1 : 0;
-  const kinds: UnitKind[] = ['inspectorate', ...Array<UnitKind>(Math.max(0, others - 1 - centers)).fill('department'), ...Array<UnitKind>(centers).fill('center')];
+  const kinds: UnitKind[] = [
+    'inspectorate',
+    ...Array<UnitKind>(Math.max(0, others - 1 - centers)).fill('department'),
+    ...Array<UnitKind>(centers).fill('center'),
+  ];
   const sizes = splitSizes(rng, rest, kinds.length, 3, 0.7, 1.5, (i) => (kinds[i] === 'center' ? 1.6 : 1));
   const deps = rng.shuffle(DEPARTMENTS);
   let d = 0;
@@ -187,16 +192,33 @@ export async function seedLarge(deps: Deps, opts: LargeSeedOptions): Promise<Lar
     bundles.push(b);
   }
   const t1 = performance.now();
-  log(`Đã tạo dữ liệu và lập lịch trong bộ nhớ: ${bundles.length.toLocaleString('vi-VN')} cơ quan, ${opts.people.toLocaleString('vi-VN')} người (${Math.round(t1 - t0).toLocaleString('vi-VN')} ms).`);
+  log(
+    `Đã tạo dữ liệu và lập lịch trong bộ nhớ: ${bundles.length.toLocaleString('vi-VN')} cơ quan, ${opts.people.toLocaleString('vi-VN')} người (${Math.round(t1 - t0).toLocaleString('vi-VN')} ms).`,
+  );
 
   let counts = emptyCounts();
   const adminUsername = `admin.${rootId}`;
   await deps.db.transaction(async (tx) => {
-    counts.agencies += await insertChunks(tx, agencies, [rootRow({ id: rootId, name: 'UBND tỉnh Thử nghiệm (dữ liệu benchmark)', shortName: 'Thử nghiệm', district: 'TP Thử nghiệm', province: 'Thử nghiệm', sortOrder: 900 })]);
+    counts.agencies += await insertChunks(tx, agencies, [
+      rootRow({
+        id: rootId,
+        name: 'UBND tỉnh Thử nghiệm (dữ liệu benchmark)',
+        shortName: 'Thử nghiệm',
+        district: 'TP Thử nghiệm',
+        province: 'Thử nghiệm',
+        sortOrder: 900,
+      }),
+    ]);
     await writeAdmin(tx, { id: `u-admin-${rootId}`, username: adminUsername, displayName: `Quản trị ${rootId}`, passwordHash, roots: [rootId], now });
     counts.users += 1;
     counts.grants += 1;
-    await deps.audit(tx, { action: 'seed.large', entity: 'agency', entityId: rootId, agencyId: rootId, data: { agencies: opts.agencies, people: opts.people, seed } });
+    await deps.audit(tx, {
+      action: 'seed.large',
+      entity: 'agency',
+      entityId: rootId,
+      agencyId: rootId,
+      data: { agencies: opts.agencies, people: opts.people, seed },
+    });
   });
   // Groups of about 2,000 people per transaction: few round trips, bounded transactions.
   let group: AgencyBundle[] = [];
@@ -208,9 +230,18 @@ export async function seedLarge(deps: Deps, opts: LargeSeedOptions): Promise<Lar
     groupPeople = 0;
     await deps.db.transaction(async (tx) => {
       counts = addCounts(counts, await writeBundles(tx, batch));
-      for (const b of batch) await deps.audit(tx, { action: 'seed.large', entity: 'agency', entityId: b.agency.id, agencyId: b.agency.id, data: { people: b.people.length, units: b.units.length } });
+      for (const b of batch)
+        await deps.audit(tx, {
+          action: 'seed.large',
+          entity: 'agency',
+          entityId: b.agency.id,
+          agencyId: b.agency.id,
+          data: { people: b.people.length, units: b.units.length },
+        });
     });
-    log(`  … ${(counts.agencies - 1).toLocaleString('vi-VN')}/${opts.agencies.toLocaleString('vi-VN')} cơ quan, ${counts.people.toLocaleString('vi-VN')} người`);
+    log(
+      `  … ${(counts.agencies - 1).toLocaleString('vi-VN')}/${opts.agencies.toLocaleString('vi-VN')} cơ quan, ${counts.people.toLocaleString('vi-VN')} người`,
+    );
   };
   for (const b of bundles) {
     group.push(b);
@@ -219,5 +250,14 @@ export async function seedLarge(deps: Deps, opts: LargeSeedOptions): Promise<Lar
   }
   await flush();
   const t2 = performance.now();
-  return { rootId, adminUsername, password: DEMO_PASSWORD, counts, violations, buildMs: Math.round(t1 - t0), writeMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0) };
+  return {
+    rootId,
+    adminUsername,
+    password: DEMO_PASSWORD,
+    counts,
+    violations,
+    buildMs: Math.round(t1 - t0),
+    writeMs: Math.round(t2 - t1),
+    totalMs: Math.round(t2 - t0),
+  };
 }

@@ -4,9 +4,27 @@ import { Rng } from './random';
 
 describe('Vietnamese names', () => {
   it('are the same for the same seed and differ for another seed', () => {
-    const a = Array.from({ length: 50 }, ((r) => () => randomName(r).fullName)(new Rng(42)));
-    const b = Array.from({ length: 50 }, ((r) => () => randomName(r).fullName)(new Rng(42)));
-    const c = Array.from({ length: 50 }, ((r) => () => randomName(r).fullName)(new Rng(43)));
+    const a = Array.from(
+      { length: 50 },
+      (
+        (r) => () =>
+          randomName(r).fullName
+      )(new Rng(42)),
+    );
+    const b = Array.from(
+      { length: 50 },
+      (
+        (r) => () =>
+          randomName(r).fullName
+      )(new Rng(42)),
+    );
+    const c = Array.from(
+      { length: 50 },
+      (
+        (r) => () =>
+          randomName(r).fullName
+      )(new Rng(43)),
+    );
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
   });

@@ -20,11 +20,17 @@ export interface PublishedWeek {
 }
 
 export async function publishedWeek(db: Db, agencyId: string, from: string): Promise<PublishedWeek> {
-  const [period] = await db.select().from(rosterPeriods).where(and(eq(rosterPeriods.agencyId, agencyId), eq(rosterPeriods.fromDate, from)));
+  const [period] = await db
+    .select()
+    .from(rosterPeriods)
+    .where(and(eq(rosterPeriods.agencyId, agencyId), eq(rosterPeriods.fromDate, from)));
   if (!period) throw new Error(`no period ${agencyId} ${from}`);
   const [agency] = await db.select().from(agencies).where(eq(agencies.id, agencyId));
   const unitRows = await db.select().from(units).where(eq(units.agencyId, agencyId));
-  const peopleRows = await db.select().from(people).where(and(eq(people.agencyId, agencyId), eq(people.active, true)));
+  const peopleRows = await db
+    .select()
+    .from(people)
+    .where(and(eq(people.agencyId, agencyId), eq(people.active, true)));
   const [policy] = await db.select().from(policies).where(eq(policies.id, period.policyId!));
   const workdays = workdaysBetween(period.fromDate, period.toDate);
   const duties = await db
@@ -36,7 +42,12 @@ export async function publishedWeek(db: Db, agencyId: string, from: string): Pro
     ? await db
         .select({ personId: rosterEntries.personId, date: rosterEntries.date, mode: rosterEntries.mode, pinned: rosterEntries.pinned })
         .from(rosterEntries)
-        .where(inArray(rosterEntries.unitRosterId, urs.map((u) => u.id)))
+        .where(
+          inArray(
+            rosterEntries.unitRosterId,
+            urs.map((u) => u.id),
+          ),
+        )
     : [];
   const fixed = new Map<string, Record<string, Mode>>();
   for (const e of entries) if (e.pinned) fixed.set(e.personId, { ...fixed.get(e.personId), [e.date]: e.mode as Mode });
@@ -49,14 +60,23 @@ export async function publishedWeek(db: Db, agencyId: string, from: string): Pro
     agencies: [{ id: agency!.id, name: agency!.name }],
     units: unitRows.map((u) => ({ id: u.id, agencyId: u.agencyId, name: u.name, kind: u.kind as UnitKind })),
     people: peopleRows.map((p) => {
-      const person: Person = { id: p.id, name: p.fullName, unitId: p.unitId, role: p.position as PersonRole, canWorkFromHome: p.hasComputer && p.hasEofficeAccess };
+      const person: Person = {
+        id: p.id,
+        name: p.fullName,
+        unitId: p.unitId,
+        role: p.position as PersonRole,
+        canWorkFromHome: p.hasComputer && p.hasEofficeAccess,
+      };
       if (fixed.has(p.id)) person.fixed = fixed.get(p.id);
       if (dutyOf.has(p.id)) person.duties = dutyOf.get(p.id);
       return person;
     }),
     policy: policy!.rules as Policy,
   };
-  const rows = await db.select().from(schedule).where(and(eq(schedule.agencyId, agencyId), gte(schedule.date, period.fromDate), lte(schedule.date, period.toDate)));
+  const rows = await db
+    .select()
+    .from(schedule)
+    .where(and(eq(schedule.agencyId, agencyId), gte(schedule.date, period.fromDate), lte(schedule.date, period.toDate)));
   return {
     instance,
     roster: { format: 'congvu.assignments/1', assignments: rows.map((r) => ({ personId: r.personId, date: r.date, mode: r.mode as Mode })) },

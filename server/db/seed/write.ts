@@ -11,7 +11,16 @@ import { calendarOverrides } from '../../modules/calendar/calendar.table';
 import { agencies, people, units } from '../../modules/org/org.table';
 import { roleGrants, users } from '../../modules/auth/auth.table';
 import { policies } from '../../modules/policy/policy.table';
-import { dutyAssignments, rosterComments, rosterEntries, rosterPeriods, rosterVersions, rosterWishes, schedule, unitRosters } from '../../modules/roster/roster.table';
+import {
+  dutyAssignments,
+  rosterComments,
+  rosterEntries,
+  rosterPeriods,
+  rosterVersions,
+  rosterWishes,
+  schedule,
+  unitRosters,
+} from '../../modules/roster/roster.table';
 import type { AgencyBundle } from './build';
 
 const MAX_ROWS = 1000;
@@ -60,10 +69,22 @@ export async function insertChunks(tx: Db, table: PgTable, rows: readonly object
         return types[c].encode(v);
       }),
     );
-    const names = sql.join(keys.map((k) => sql.identifier(columns[k].name)), sql`, `);
-    const selects = sql.join(keys.map((_k, c) => (types[c].cast ? sql`${sql.identifier(`c${c}`)}::${sql.raw(types[c].cast!)}` : sql.identifier(`c${c}`))), sql`, `);
-    const unnest = sql.join(arrays.map((a, c) => sql`${sql.param(a)}::${sql.raw(types[c].array)}`), sql`, `);
-    const aliases = sql.join(keys.map((_, c) => sql.identifier(`c${c}`)), sql`, `);
+    const names = sql.join(
+      keys.map((k) => sql.identifier(columns[k].name)),
+      sql`, `,
+    );
+    const selects = sql.join(
+      keys.map((_k, c) => (types[c].cast ? sql`${sql.identifier(`c${c}`)}::${sql.raw(types[c].cast!)}` : sql.identifier(`c${c}`))),
+      sql`, `,
+    );
+    const unnest = sql.join(
+      arrays.map((a, c) => sql`${sql.param(a)}::${sql.raw(types[c].array)}`),
+      sql`, `,
+    );
+    const aliases = sql.join(
+      keys.map((_, c) => sql.identifier(`c${c}`)),
+      sql`, `,
+    );
     const statement: SQL = sql`insert into ${table} (${names}) select ${selects} from unnest(${unnest}) as t(${aliases})`;
     await tx.execute(statement);
   }
@@ -87,7 +108,22 @@ export interface WriteCounts {
   comments: number;
 }
 
-export const emptyCounts = (): WriteCounts => ({ agencies: 0, units: 0, people: 0, users: 0, grants: 0, policies: 0, periods: 0, unitRosters: 0, entries: 0, versions: 0, schedule: 0, duties: 0, wishes: 0, comments: 0 });
+export const emptyCounts = (): WriteCounts => ({
+  agencies: 0,
+  units: 0,
+  people: 0,
+  users: 0,
+  grants: 0,
+  policies: 0,
+  periods: 0,
+  unitRosters: 0,
+  entries: 0,
+  versions: 0,
+  schedule: 0,
+  duties: 0,
+  wishes: 0,
+  comments: 0,
+});
 
 export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
   const out = { ...a };
@@ -99,12 +135,24 @@ export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
 export async function writeBundles(tx: Db, bundles: readonly AgencyBundle[]): Promise<WriteCounts> {
   const all = <K extends keyof AgencyBundle>(k: K) => bundles.flatMap((b) => b[k] as unknown as object[]);
   return {
-    agencies: await insertChunks(tx, agencies, bundles.map((b) => b.agency)),
+    agencies: await insertChunks(
+      tx,
+      agencies,
+      bundles.map((b) => b.agency),
+    ),
     units: await insertChunks(tx, units, all('units')),
-    people: await insertChunks(tx, people, bundles.flatMap((b) => b.people.map((p) => p.row))),
+    people: await insertChunks(
+      tx,
+      people,
+      bundles.flatMap((b) => b.people.map((p) => p.row)),
+    ),
     users: await insertChunks(tx, users, all('users')),
     grants: await insertChunks(tx, roleGrants, all('grants')),
-    policies: await insertChunks(tx, policies, bundles.map((b) => b.policy)),
+    policies: await insertChunks(
+      tx,
+      policies,
+      bundles.map((b) => b.policy),
+    ),
     periods: await insertChunks(tx, rosterPeriods, all('periods')),
     unitRosters: await insertChunks(tx, unitRosters, all('unitRosters')),
     entries: await insertChunks(tx, rosterEntries, all('entries')),

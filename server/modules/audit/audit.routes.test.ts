@@ -59,7 +59,12 @@ describe('GET /api/audit', () => {
     expect(entries.every((e) => e.agencyId === agencyA)).toBe(true);
     const created = entries.filter((e) => e.action === 'org.unit_created');
     expect(created.map((e) => e.data.name)).toEqual(['Phòng Tổ chức', 'Phòng Công chức']);
-    expect(created[0]).toMatchObject({ actionLabel: 'Tạo đơn vị', entity: 'unit', agencyName: 'Sở Nội vụ', actor: { userId: U.officeA!.id, username: 'vanphong.snv', displayName: 'Trần Thị Văn Phòng' } });
+    expect(created[0]).toMatchObject({
+      actionLabel: 'Tạo đơn vị',
+      entity: 'unit',
+      agencyName: 'Sở Nội vụ',
+      actor: { userId: U.officeA!.id, username: 'vanphong.snv', displayName: 'Trần Thị Văn Phòng' },
+    });
     const ids = entries.map((e) => Number(e.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
   });
@@ -145,7 +150,20 @@ describe('GET /api/audit', () => {
 
 describe('auditCsv', () => {
   it('starts with a BOM (Excel) and neutralises spreadsheet formulas', () => {
-    const csv = auditCsv([{ id: '1', at: '2021-07-16T02:00:00.000Z', actor: null, action: 'x', actionLabel: '=HYPERLINK("a")', entity: 'e', entityId: null, agencyId: null, agencyName: null, data: null }]);
+    const csv = auditCsv([
+      {
+        id: '1',
+        at: '2021-07-16T02:00:00.000Z',
+        actor: null,
+        action: 'x',
+        actionLabel: '=HYPERLINK("a")',
+        entity: 'e',
+        entityId: null,
+        agencyId: null,
+        agencyName: null,
+        data: null,
+      },
+    ]);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('16/07/2021 09:00:00');
     expect(csv).toContain(`"'=HYPERLINK(""a"")"`);
@@ -155,10 +173,35 @@ describe('auditCsv', () => {
 describe('what never goes into the log', () => {
   it('replaces passwords, TOTP secrets, tokens and health answers in audit data', async () => {
     await t.deps.db.transaction((tx) =>
-      t.deps.audit(tx, { action: 'test.secrets', entity: 'user', agencyId: agencyA, data: { username: 'a', password: 'Mat-khau-1', passwordHash: '$argon2id$x', nested: { totpSecret: 'JBSWY3DP', recoveryCodes: ['a'] }, symptoms: true, contact: false, note: 'giữ', mustChangePassword: true, recoveryCodesLeft: 9 } }),
+      t.deps.audit(tx, {
+        action: 'test.secrets',
+        entity: 'user',
+        agencyId: agencyA,
+        data: {
+          username: 'a',
+          password: 'Mat-khau-1',
+          passwordHash: '$argon2id$x',
+          nested: { totpSecret: 'JBSWY3DP', recoveryCodes: ['a'] },
+          symptoms: true,
+          contact: false,
+          note: 'giữ',
+          mustChangePassword: true,
+          recoveryCodesLeft: 9,
+        },
+      }),
     );
     const [row] = await rowsOf('test.secrets');
-    expect(row!.data).toEqual({ username: 'a', password: REDACTED, passwordHash: REDACTED, nested: { totpSecret: REDACTED, recoveryCodes: REDACTED }, symptoms: REDACTED, contact: REDACTED, note: 'giữ', mustChangePassword: true, recoveryCodesLeft: 9 });
+    expect(row!.data).toEqual({
+      username: 'a',
+      password: REDACTED,
+      passwordHash: REDACTED,
+      nested: { totpSecret: REDACTED, recoveryCodes: REDACTED },
+      symptoms: REDACTED,
+      contact: REDACTED,
+      note: 'giữ',
+      mustChangePassword: true,
+      recoveryCodesLeft: 9,
+    });
     // The chain still verifies: the hash is over what was stored.
     const verify = await C.admin!.get('/api/audit/verify');
     expect(verify.body.ok).toBe(true);
@@ -178,7 +221,12 @@ describe('refused requests are audited', () => {
     expect((await C.staffA!.post(`/api/org/agencies/${agencyA}/units`, { name: 'Phòng Lạ', kind: 'department' })).status).toBe(403);
     const rows = await rowsOf('access.denied');
     expect(rows.length).toBe(before + 1);
-    expect(rows.at(-1)).toMatchObject({ actorUserId: U.staffA!.id, agencyId: agencyA, entity: 'request', data: { method: 'POST', path: `/api/org/agencies/${agencyA}/units`, code: 'FORBIDDEN', status: 403, ip: '10.8.0.3' } });
+    expect(rows.at(-1)).toMatchObject({
+      actorUserId: U.staffA!.id,
+      agencyId: agencyA,
+      entity: 'request',
+      data: { method: 'POST', path: `/api/org/agencies/${agencyA}/units`, code: 'FORBIDDEN', status: 403, ip: '10.8.0.3' },
+    });
   });
 
   it('writes a hidden 404 (a record of another agency, answered like a missing one) to the log', async () => {
@@ -186,7 +234,10 @@ describe('refused requests are audited', () => {
     expect(res.status).toBe(404);
     expect(res.body.error).not.toHaveProperty('details');
     const rows = await rowsOf('access.hidden');
-    expect(rows.at(-1)).toMatchObject({ actorUserId: U.staffA!.id, data: { method: 'GET', path: `/api/org/agencies/${agencyB}/units`, code: 'NOT_FOUND', status: 404 } });
+    expect(rows.at(-1)).toMatchObject({
+      actorUserId: U.staffA!.id,
+      data: { method: 'GET', path: `/api/org/agencies/${agencyB}/units`, code: 'NOT_FOUND', status: 404 },
+    });
   });
 
   it('writes a CSRF refusal (missing token) to the log', async () => {
@@ -203,7 +254,11 @@ describe('refused requests are audited', () => {
   it('writes a write without session (401) but not a failed read', async () => {
     const anon = t.client('10.8.0.10');
     expect((await anon.post(`/api/org/agencies/${agencyA}/units`, { name: 'Phòng Ẩn danh', kind: 'department' })).status).toBe(401);
-    expect((await rowsOf('access.unauthenticated')).at(-1)).toMatchObject({ actorUserId: null, agencyId: null, data: { ip: '10.8.0.10', code: 'UNAUTHENTICATED' } });
+    expect((await rowsOf('access.unauthenticated')).at(-1)).toMatchObject({
+      actorUserId: null,
+      agencyId: null,
+      data: { ip: '10.8.0.10', code: 'UNAUTHENTICATED' },
+    });
     const count = (await rowsOf('access.unauthenticated')).length;
     expect((await anon.get('/api/audit')).status).toBe(401);
     expect((await rowsOf('access.unauthenticated')).length).toBe(count);
@@ -227,7 +282,8 @@ describe('refused requests are audited', () => {
     const written: unknown[] = [];
     const fakeAudit = async (_tx: unknown, e: unknown) => void written.push(e);
     const denied = createDeniedAudit({ db: t.deps.db, clock: t.clock, audit: fakeAudit as never }, { perMinute: 3 });
-    for (let i = 0; i < 10; i++) await denied({ code: 'FORBIDDEN', status: 403, method: 'GET', path: `/api/x/${i}`, userId: null, agencyId: null, ip: '10.9.9.9' });
+    for (let i = 0; i < 10; i++)
+      await denied({ code: 'FORBIDDEN', status: 403, method: 'GET', path: `/api/x/${i}`, userId: null, agencyId: null, ip: '10.9.9.9' });
     expect(written).toHaveLength(3);
     expect(denied.stats).toEqual({ written: 3, coalesced: 0, dropped: 7 });
     t.clock.advance(60_000);
@@ -238,30 +294,62 @@ describe('refused requests are audited', () => {
 
 describe('Origin check and security headers', () => {
   it('refuses a cross-site Origin even with a valid CSRF token, and audits it', async () => {
-    const res = await C.officeA!.request('POST', `/api/org/agencies/${agencyA}/units`, { name: 'Phòng Giả mạo', kind: 'department' }, { origin: 'https://evil.example' });
+    const res = await C.officeA!.request(
+      'POST',
+      `/api/org/agencies/${agencyA}/units`,
+      { name: 'Phòng Giả mạo', kind: 'department' },
+      { origin: 'https://evil.example' },
+    );
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('CSRF');
     expect(res.body.error.message).toContain('Origin');
     const rows = await rowsOf('csrf.refused');
     expect(rows.at(-1)).toMatchObject({ actorUserId: U.officeA!.id, data: { path: `/api/org/agencies/${agencyA}/units` } });
-    const nullOrigin = await C.officeA!.request('POST', `/api/org/agencies/${agencyA}/units`, { name: 'Phòng Giả mạo', kind: 'department' }, { origin: 'null' });
+    const nullOrigin = await C.officeA!.request(
+      'POST',
+      `/api/org/agencies/${agencyA}/units`,
+      { name: 'Phòng Giả mạo', kind: 'department' },
+      { origin: 'null' },
+    );
     expect(nullOrigin.status).toBe(403);
   });
 
   it('refuses Sec-Fetch-Site: cross-site when there is no Origin, also on login', async () => {
-    const res = await t.client('10.8.0.11').request('POST', '/api/auth/login', { username: U.staffA!.username, password: TEST_PASSWORD }, { 'sec-fetch-site': 'cross-site' });
+    const res = await t
+      .client('10.8.0.11')
+      .request('POST', '/api/auth/login', { username: U.staffA!.username, password: TEST_PASSWORD }, { 'sec-fetch-site': 'cross-site' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('CSRF');
   });
 
   it('accepts the same origin (the Host it was sent to, or PUBLIC_URL)', async () => {
-    const host = await C.officeA!.request('POST', `/api/org/agencies/${agencyA}/units`, { name: 'Phòng Một', kind: 'department' }, { origin: 'http://congvu.local:8080', host: 'congvu.local:8080', 'sec-fetch-site': 'same-origin' });
+    const host = await C.officeA!.request(
+      'POST',
+      `/api/org/agencies/${agencyA}/units`,
+      { name: 'Phòng Một', kind: 'department' },
+      { origin: 'http://congvu.local:8080', host: 'congvu.local:8080', 'sec-fetch-site': 'same-origin' },
+    );
     expect(host.status).toBe(200);
-    const pub = await C.officeA!.request('POST', `/api/org/agencies/${agencyA}/units`, { name: 'Phòng Hai', kind: 'department' }, { origin: 'http://localhost:3000', host: 'internal-app-1:3000' });
+    const pub = await C.officeA!.request(
+      'POST',
+      `/api/org/agencies/${agencyA}/units`,
+      { name: 'Phòng Hai', kind: 'department' },
+      { origin: 'http://localhost:3000', host: 'internal-app-1:3000' },
+    );
     expect(pub.status).toBe(200);
-    const proxied = await C.officeA!.request('POST', `/api/org/agencies/${agencyA}/units`, { name: 'Phòng Ba', kind: 'department' }, { origin: 'https://congvu.tinh.gov.vn', host: '127.0.0.1:3000', 'x-forwarded-host': 'congvu.tinh.gov.vn' });
+    const proxied = await C.officeA!.request(
+      'POST',
+      `/api/org/agencies/${agencyA}/units`,
+      { name: 'Phòng Ba', kind: 'department' },
+      { origin: 'https://congvu.tinh.gov.vn', host: '127.0.0.1:3000', 'x-forwarded-host': 'congvu.tinh.gov.vn' },
+    );
     expect(proxied.status).toBe(200);
-    const other = await C.officeA!.request('POST', `/api/org/agencies/${agencyA}/units`, { name: 'Phòng Bốn', kind: 'department' }, { origin: 'https://evil.example', host: '127.0.0.1:3000', 'x-forwarded-host': 'congvu.tinh.gov.vn' });
+    const other = await C.officeA!.request(
+      'POST',
+      `/api/org/agencies/${agencyA}/units`,
+      { name: 'Phòng Bốn', kind: 'department' },
+      { origin: 'https://evil.example', host: '127.0.0.1:3000', 'x-forwarded-host': 'congvu.tinh.gov.vn' },
+    );
     expect(other.status).toBe(403);
   });
 

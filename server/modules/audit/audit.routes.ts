@@ -12,7 +12,14 @@ export function auditRoutes(deps: Deps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({ method: 'get', path: '/', tags: ['audit'], summary: 'Nhật ký hệ thống (mới nhất trước, phân trang theo con trỏ)', request: { query: AuditQuery }, responses: responses(AuditPage) }),
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['audit'],
+      summary: 'Nhật ký hệ thống (mới nhất trước, phân trang theo con trỏ)',
+      request: { query: AuditQuery },
+      responses: responses(AuditPage),
+    }),
     async (c) => c.json(await listAudit(deps, requireUser(c), c.req.valid('query')), 200),
   );
 
@@ -23,25 +30,46 @@ export function auditRoutes(deps: Deps) {
       tags: ['audit'],
       summary: 'Xuất nhật ký đã lọc (CSV hoặc XLSX, tối đa 50.000 dòng)',
       request: { query: AuditExportQuery },
-      responses: { ...responses(z.string()), 200: { description: 'Tệp nhật ký', content: Object.fromEntries(Object.values(TYPES).map((t) => [t, { schema: z.string() }])) } },
+      responses: {
+        ...responses(z.string()),
+        200: { description: 'Tệp nhật ký', content: Object.fromEntries(Object.values(TYPES).map((t) => [t, { schema: z.string() }])) },
+      },
     }),
     async (c) => {
       const { format, ...q } = c.req.valid('query');
       const { entries, truncated } = await exportAuditRows(deps, requireUser(c), q);
       const name = `nhat-ky-${deps.clock.now().toISOString().slice(0, 10)}.${format}`;
-      const headers = { 'content-type': TYPES[format], 'content-disposition': `attachment; filename="${name}"`, 'x-congvu-rows': String(entries.length), ...(truncated ? { 'x-congvu-truncated': '1' } : {}) };
+      const headers = {
+        'content-type': TYPES[format],
+        'content-disposition': `attachment; filename="${name}"`,
+        'x-congvu-rows': String(entries.length),
+        ...(truncated ? { 'x-congvu-truncated': '1' } : {}),
+      };
       if (format === 'csv') return c.body(auditCsv(entries), 200, headers);
       return c.body(await auditXlsx(entries), 200, headers);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/actors', tags: ['audit'], summary: 'Tìm người thực hiện (tài khoản) để lọc nhật ký', request: { query: AuditActorsQuery }, responses: responses(AuditActorList) }),
+    createRoute({
+      method: 'get',
+      path: '/actors',
+      tags: ['audit'],
+      summary: 'Tìm người thực hiện (tài khoản) để lọc nhật ký',
+      request: { query: AuditActorsQuery },
+      responses: responses(AuditActorList),
+    }),
     async (c) => c.json(await searchActors(deps, requireUser(c), c.req.valid('query')), 200),
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/verify', tags: ['audit'], summary: 'Kiểm tra toàn vẹn chuỗi băm của nhật ký (quản trị)', responses: responses(AuditVerifyResult) }),
+    createRoute({
+      method: 'get',
+      path: '/verify',
+      tags: ['audit'],
+      summary: 'Kiểm tra toàn vẹn chuỗi băm của nhật ký (quản trị)',
+      responses: responses(AuditVerifyResult),
+    }),
     async (c) => c.json(await verifyAudit(deps, requireUser(c)), 200),
   );
 

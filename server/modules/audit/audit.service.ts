@@ -48,7 +48,12 @@ async function filterConditions(deps: Deps, user: CurrentUser, q: Omit<AuditQuer
   if (q.personId) {
     const accounts = await deps.db.select({ id: users.id }).from(users).where(eq(users.personId, q.personId));
     if (!accounts.length) return null; // a person without account did nothing in the app
-    conds.push(inArray(auditLog.actorUserId, accounts.map((a) => a.id)));
+    conds.push(
+      inArray(
+        auditLog.actorUserId,
+        accounts.map((a) => a.id),
+      ),
+    );
   }
   if (q.action) conds.push(q.action.endsWith('.') ? like(auditLog.action, `${escapeLike(q.action)}%`) : eq(auditLog.action, q.action));
   if (q.from) conds.push(gte(auditLog.at, vnInstant(q.from, '00:00')));
@@ -109,7 +114,11 @@ export async function listAudit(deps: Deps, user: CurrentUser, q: AuditQuery): P
 export const EXPORT_MAX_ROWS = 50_000;
 
 /** Every filtered row (newest first, at most EXPORT_MAX_ROWS), read in pages. */
-export async function exportAuditRows(deps: Deps, user: CurrentUser, q: Omit<AuditExportQuery, 'format'>): Promise<{ entries: AuditEntry[]; truncated: boolean }> {
+export async function exportAuditRows(
+  deps: Deps,
+  user: CurrentUser,
+  q: Omit<AuditExportQuery, 'format'>,
+): Promise<{ entries: AuditEntry[]; truncated: boolean }> {
   const base = await filterConditions(deps, user, q);
   if (!base) return { entries: [], truncated: false };
   const entries: AuditEntry[] = [];
@@ -159,7 +168,13 @@ export async function searchActors(deps: Deps, user: CurrentUser, q: { q: string
 export async function verifyAudit(deps: Deps, user: CurrentUser): Promise<AuditVerifyResult> {
   if (!user.grants.some((g) => g.role === 'admin')) throw new AppError('FORBIDDEN', 'Chỉ quản trị hệ thống được kiểm tra toàn vẹn nhật ký.');
   const result = await verifyAllAuditChains(deps.db);
-  return { ok: result.ok, chains: result.chains, rows: result.rows, broken: result.broken.map((b) => ({ ...b, id: String(b.id) })), checkedAt: deps.clock.now().toISOString() };
+  return {
+    ok: result.ok,
+    chains: result.chains,
+    rows: result.rows,
+    broken: result.broken.map((b) => ({ ...b, id: String(b.id) })),
+    checkedAt: deps.clock.now().toISOString(),
+  };
 }
 
 /** `dd/mm/yyyy hh:mm:ss` in Vietnam time. */
@@ -178,7 +193,23 @@ export function auditCsv(entries: AuditEntry[]): string {
   };
   const header = ['Mã', 'Thời điểm', 'Tên đăng nhập', 'Người thực hiện', 'Mã thao tác', 'Thao tác', 'Đối tượng', 'Mã đối tượng', 'Cơ quan', 'Dữ liệu'];
   const lines = [header.map(cell).join(',')];
-  for (const e of entries) lines.push([e.id, formatVnTime(e.at), e.actor?.username ?? '', e.actor?.displayName ?? 'Hệ thống', e.action, e.actionLabel, e.entity, e.entityId, e.agencyName ?? e.agencyId ?? '', e.data].map(cell).join(','));
+  for (const e of entries)
+    lines.push(
+      [
+        e.id,
+        formatVnTime(e.at),
+        e.actor?.username ?? '',
+        e.actor?.displayName ?? 'Hệ thống',
+        e.action,
+        e.actionLabel,
+        e.entity,
+        e.entityId,
+        e.agencyName ?? e.agencyId ?? '',
+        e.data,
+      ]
+        .map(cell)
+        .join(','),
+    );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -200,7 +231,18 @@ export async function auditXlsx(entries: AuditEntry[]): Promise<Uint8Array<Array
   ];
   ws.getRow(1).font = { bold: true };
   for (const e of entries) {
-    ws.addRow({ id: Number(e.id), at: new Date(Date.parse(e.at) + VN_OFFSET_MINUTES * 60_000), username: e.actor?.username ?? '', name: e.actor?.displayName ?? 'Hệ thống', action: e.action, label: e.actionLabel, entity: e.entity, entityId: e.entityId ?? '', agency: e.agencyName ?? e.agencyId ?? '', data: e.data === null ? '' : JSON.stringify(e.data) });
+    ws.addRow({
+      id: Number(e.id),
+      at: new Date(Date.parse(e.at) + VN_OFFSET_MINUTES * 60_000),
+      username: e.actor?.username ?? '',
+      name: e.actor?.displayName ?? 'Hệ thống',
+      action: e.action,
+      label: e.actionLabel,
+      entity: e.entity,
+      entityId: e.entityId ?? '',
+      agency: e.agencyName ?? e.agencyId ?? '',
+      data: e.data === null ? '' : JSON.stringify(e.data),
+    });
   }
   ws.getColumn('at').numFmt = 'dd/mm/yyyy hh:mm:ss';
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);

@@ -49,7 +49,10 @@ describe('role grants (issue 8.2)', () => {
       const res = await itc.put(`/api/org/people/${p.id}/account`, { username: `esc.${role.replace('_', '')}`, roles: ['staff', role] });
       expect(res.status).toBe(403);
       expect(res.body.error.message).toContain('Chỉ quản trị hệ thống');
-      const denied = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'account.grant_denied'), eq(auditLog.entityId, p.id)));
+      const denied = await t.deps.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'account.grant_denied'), eq(auditLog.entityId, p.id)));
       expect(denied).toHaveLength(1);
     });
   }
@@ -58,7 +61,10 @@ describe('role grants (issue 8.2)', () => {
     const p = await buildPerson(t.deps.db, { unitId });
     const res = await admin.put(`/api/org/people/${p.id}/account`, { username: 'esc.pgd', roles: ['staff', 'deputy_director'] });
     expect(res.status).toBe(200);
-    const changed = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'account.grants_changed'), eq(auditLog.entityId, res.body.account.userId)));
+    const changed = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'account.grants_changed'), eq(auditLog.entityId, res.body.account.userId)));
     expect(changed).toHaveLength(1);
     expect((changed[0]!.data as { added: string[] }).added).toContain('deputy_director');
   });
@@ -115,7 +121,10 @@ describe('password resets (issue 8.2)', () => {
     expect((await c.post('/api/auth/password', { currentPassword: temp, newPassword: 'Mot-mat-khau-moi-2021' })).status).toBe(200);
     expect((await c.get('/api/notifications')).status).toBe(200);
     expect((await c.post('/api/auth/logout')).status).toBe(200);
-    const resets = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'account.password_reset'), eq(auditLog.entityId, u.id)));
+    const resets = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'account.password_reset'), eq(auditLog.entityId, u.id)));
     expect(resets).toHaveLength(1);
   });
 

@@ -37,7 +37,13 @@ export async function getAccount(deps: Deps, user: CurrentUser, personId: string
   const [u] = await deps.db.select().from(users).where(eq(users.personId, personId));
   if (!u) return null;
   const grants = await deps.db.select().from(roleGrants).where(eq(roleGrants.userId, u.id));
-  return { userId: u.id, username: u.username, disabled: u.disabled, mustChangePassword: u.mustChangePassword, grants: grants.map((g) => ({ role: g.role as AppRole, agencyId: g.agencyId, unitId: g.unitId })) };
+  return {
+    userId: u.id,
+    username: u.username,
+    disabled: u.disabled,
+    mustChangePassword: u.mustChangePassword,
+    grants: grants.map((g) => ({ role: g.role as AppRole, agencyId: g.agencyId, unitId: g.unitId })),
+  };
 }
 
 export async function upsertAccount(deps: Deps, user: CurrentUser, personId: string, input: { username: string; roles: AppRole[]; disabled?: boolean }) {
@@ -65,26 +71,59 @@ export async function upsertAccount(deps: Deps, user: CurrentUser, personId: str
   await deps.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(users).where(eq(users.personId, personId));
     const [taken] = await tx.select({ id: users.id, personId: users.personId }).from(users).where(eq(users.username, input.username));
-    if (taken && taken.personId !== personId) throw new AppError('CONFLICT', 'Tên đăng nhập đã được dùng.', { issues: [{ path: 'body.username', message: 'Tên đăng nhập đã được dùng.' }] });
+    if (taken && taken.personId !== personId)
+      throw new AppError('CONFLICT', 'Tên đăng nhập đã được dùng.', { issues: [{ path: 'body.username', message: 'Tên đăng nhập đã được dùng.' }] });
     let userId = existing?.id;
     if (!existing) {
       temp = temporaryPassword();
       userId = newId('usr');
-      await tx.insert(users).values({ id: userId, username: input.username, personId, displayName: person!.fullName, passwordHash: await hashPassword(temp), mustChangePassword: true, disabled: input.disabled ?? false });
+      await tx.insert(users).values({
+        id: userId,
+        username: input.username,
+        personId,
+        displayName: person!.fullName,
+        passwordHash: await hashPassword(temp),
+        mustChangePassword: true,
+        disabled: input.disabled ?? false,
+      });
     } else {
-      await tx.update(users).set({ username: input.username, disabled: input.disabled ?? existing.disabled, version: existing.version + 1 }).where(eq(users.id, existing.id));
+      await tx
+        .update(users)
+        .set({ username: input.username, disabled: input.disabled ?? existing.disabled, version: existing.version + 1 })
+        .where(eq(users.id, existing.id));
       if (input.disabled) await tx.delete(sessions).where(eq(sessions.userId, existing.id));
     }
     await tx.delete(roleGrants).where(eq(roleGrants.userId, userId!));
     await tx.insert(roleGrants).values(
-      [...new Set(input.roles)].map((role) => ({ id: newId('g'), userId: userId!, role, agencyId: target.agencyId, unitId: UNIT_ROLES.includes(role) ? target.unitId : null })),
+      [...new Set(input.roles)].map((role) => ({
+        id: newId('g'),
+        userId: userId!,
+        role,
+        agencyId: target.agencyId,
+        unitId: UNIT_ROLES.includes(role) ? target.unitId : null,
+      })),
     );
     if (existing) forgetSessions(existing.id);
     const before = existing ? (await tx.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, existing.id))).map((g) => g.role) : [];
-    await deps.audit(tx, { actorUserId: user.userId, action: existing ? 'account.updated' : 'account.created', entity: 'user', entityId: userId!, agencyId: target.agencyId, data: { username: input.username, roles: input.roles, disabled: input.disabled ?? false } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: existing ? 'account.updated' : 'account.created',
+      entity: 'user',
+      entityId: userId!,
+      agencyId: target.agencyId,
+      data: { username: input.username, roles: input.roles, disabled: input.disabled ?? false },
+    });
     const added = input.roles.filter((r) => !before.includes(r));
     const removed = before.filter((r) => !input.roles.includes(r as AppRole));
-    if (added.length || removed.length) await deps.audit(tx, { actorUserId: user.userId, action: 'account.grants_changed', entity: 'user', entityId: userId!, agencyId: target.agencyId, data: { added, removed } });
+    if (added.length || removed.length)
+      await deps.audit(tx, {
+        actorUserId: user.userId,
+        action: 'account.grants_changed',
+        entity: 'user',
+        entityId: userId!,
+        agencyId: target.agencyId,
+        data: { added, removed },
+      });
   });
   return { account: (await getAccount(deps, user, personId))!, temporaryPassword: temp };
 }
@@ -98,18 +137,41 @@ export async function resetPassword(deps: Deps, user: CurrentUser, personId: str
     const held = await heldPrivilegedRoles(deps, u.id);
     if (held.length || u.id === user.userId) {
       await auditDenied(deps, user, 'account.password_reset_denied', personId, target.agencyId, { roles: held });
-      throw new AppError('FORBIDDEN', u.id === user.userId ? 'Hãy đổi mật khẩu của chính mình ở trang Bảo mật tài khoản.' : 'Chỉ quản trị hệ thống được cấp lại mật khẩu cho tài khoản lãnh đạo, Văn phòng, CNTT hoặc quản trị.');
+      throw new AppError(
+        'FORBIDDEN',
+        u.id === user.userId
+          ? 'Hãy đổi mật khẩu của chính mình ở trang Bảo mật tài khoản.'
+          : 'Chỉ quản trị hệ thống được cấp lại mật khẩu cho tài khoản lãnh đạo, Văn phòng, CNTT hoặc quản trị.',
+      );
     }
   }
   const temp = temporaryPassword();
   const passwordHash = await hashPassword(temp);
   await deps.db.transaction(async (tx) => {
     // A reset also removes two-factor login (a lost phone is the usual reason): the person enrols again.
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, version: u.version + 1 }).where(eq(users.id, u.id));
+    await tx
+      .update(users)
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        totpSecret: null,
+        totpPendingSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+        version: u.version + 1,
+      })
+      .where(eq(users.id, u.id));
     await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, u.id));
     await tx.delete(sessions).where(eq(sessions.userId, u.id));
     forgetSessions(u.id);
-    await deps.audit(tx, { actorUserId: user.userId, action: 'account.password_reset', entity: 'user', entityId: u.id, agencyId: target.agencyId, data: { totpCleared: !!u.totpEnabledAt } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'account.password_reset',
+      entity: 'user',
+      entityId: u.id,
+      agencyId: target.agencyId,
+      data: { totpCleared: !!u.totpEnabledAt },
+    });
   });
   return { account: (await getAccount(deps, user, personId))!, temporaryPassword: temp };
 }

@@ -21,7 +21,8 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
         c.set('user', resolved.user);
         c.set('session', resolved.session);
         const limit = sessionLimit(resolved.user);
-        if (limit && !OPEN_WHEN_LIMITED.some(([m, p]) => (m === '*' || m === c.req.method) && (p.endsWith('/') ? c.req.path.startsWith(p) : c.req.path === p))) throw new AppError(limit);
+        if (limit && !OPEN_WHEN_LIMITED.some(([m, p]) => (m === '*' || m === c.req.method) && (p.endsWith('/') ? c.req.path.startsWith(p) : c.req.path === p)))
+          throw new AppError(limit);
       }
     }
     await next();
@@ -32,7 +33,11 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
  * A session with a temporary password can only change it; an account whose roles require two-factor login
  * and has not enrolled can only enrol. Everything else answers 403 with the code saying what to do first.
  */
-export function sessionLimit(user: { mustChangePassword: boolean; totpEnabled?: boolean; grants: { role: string }[] }): 'PASSWORD_CHANGE_REQUIRED' | 'TOTP_ENROLMENT_REQUIRED' | null {
+export function sessionLimit(user: {
+  mustChangePassword: boolean;
+  totpEnabled?: boolean;
+  grants: { role: string }[];
+}): 'PASSWORD_CHANGE_REQUIRED' | 'TOTP_ENROLMENT_REQUIRED' | null {
   if (user.mustChangePassword) return 'PASSWORD_CHANGE_REQUIRED';
   if (!user.totpEnabled && totpRequiredFor(user.grants as never)) return 'TOTP_ENROLMENT_REQUIRED';
   return null;
@@ -98,11 +103,27 @@ export function csrfMiddleware(opts: { publicUrl?: string } = {}): MiddlewareHan
   const publicOrigin = opts.publicUrl ? originOf(opts.publicUrl) : null;
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
-    if (!sameOrigin({ origin: c.req.header('origin'), host: c.req.header('host') ?? new URL(c.req.url).host, forwardedHost: c.req.header('x-forwarded-host'), secFetchSite: c.req.header('sec-fetch-site') }, publicOrigin)) {
+    if (
+      !sameOrigin(
+        {
+          origin: c.req.header('origin'),
+          host: c.req.header('host') ?? new URL(c.req.url).host,
+          forwardedHost: c.req.header('x-forwarded-host'),
+          secFetchSite: c.req.header('sec-fetch-site'),
+        },
+        publicOrigin,
+      )
+    ) {
       throw new AppError('CSRF', 'Yêu cầu bị từ chối: không gửi từ trang của hệ thống (Origin không hợp lệ).');
     }
     const type = (c.req.header('content-type') ?? '').toLowerCase();
-    if (!type.startsWith('application/json') && !type.startsWith('multipart/form-data') && !type.startsWith('application/octet-stream') && c.req.header('content-length') !== '0' && c.req.method !== 'DELETE') {
+    if (
+      !type.startsWith('application/json') &&
+      !type.startsWith('multipart/form-data') &&
+      !type.startsWith('application/octet-stream') &&
+      c.req.header('content-length') !== '0' &&
+      c.req.method !== 'DELETE'
+    ) {
       throw new AppError('CSRF', 'Yêu cầu phải gửi dạng JSON.');
     }
     const session = c.get('session');

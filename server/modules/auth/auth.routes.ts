@@ -22,10 +22,20 @@ import { DEVICE_COOKIE, DEVICE_MAX_AGE_SECONDS } from './device';
 import { totpRequiredFor } from './totp';
 import { confirmTotp, disableTotp, setupTotp, totpStatus } from './totp.service';
 
-
 async function meBody(deps: Deps, user: CurrentUser, csrfToken: string): Promise<MeResponse> {
   return {
-    user: { id: user.userId, username: user.username, displayName: user.displayName, personId: user.personId, unitId: user.unitId, agencyId: user.agencyId, mustChangePassword: user.mustChangePassword, totpEnabled: !!user.totpEnabled, totpRequired: totpRequiredFor(user.grants), locale: user.locale },
+    user: {
+      id: user.userId,
+      username: user.username,
+      displayName: user.displayName,
+      personId: user.personId,
+      unitId: user.unitId,
+      agencyId: user.agencyId,
+      mustChangePassword: user.mustChangePassword,
+      totpEnabled: !!user.totpEnabled,
+      totpRequired: totpRequiredFor(user.grants),
+      locale: user.locale,
+    },
     grants: await describeGrants(deps.db, user),
     actions: allowedActions(user),
     csrfToken,
@@ -42,7 +52,13 @@ export function authRoutes(deps: Deps) {
     async (c) => {
       const body = c.req.valid('json');
       const result = await login(deps, { ...body, ip: clientIp(c), userAgent: c.req.header('user-agent'), device: getCookie(c, DEVICE_COOKIE) });
-      setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: Math.min(deps.config.SESSION_MAX_HOURS * 3600, 400 * 86_400) });
+      setCookie(c, SESSION_COOKIE, result.token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure,
+        path: '/',
+        maxAge: Math.min(deps.config.SESSION_MAX_HOURS * 3600, 400 * 86_400),
+      });
       // Only the login reads it.
       setCookie(c, DEVICE_COOKIE, result.deviceCookie, { httpOnly: true, sameSite: 'Lax', secure, path: '/api/auth', maxAge: DEVICE_MAX_AGE_SECONDS });
       return c.json(await meBody(deps, result.user, result.session.csrfToken), 200);
@@ -62,7 +78,14 @@ export function authRoutes(deps: Deps) {
   });
 
   app.openapi(
-    createRoute({ method: 'post', path: '/password', tags: ['auth'], summary: 'Đổi mật khẩu', request: jsonBody(ChangePasswordRequest), responses: responses(OkSchema) }),
+    createRoute({
+      method: 'post',
+      path: '/password',
+      tags: ['auth'],
+      summary: 'Đổi mật khẩu',
+      request: jsonBody(ChangePasswordRequest),
+      responses: responses(OkSchema),
+    }),
     async (c) => {
       const user = requireUser(c);
       const session = c.get('session');
@@ -72,15 +95,30 @@ export function authRoutes(deps: Deps) {
     },
   );
 
-  app.openapi(createRoute({ method: 'get', path: '/totp', tags: ['auth'], summary: 'Trạng thái xác thực hai bước', responses: responses(TotpStatus) }), async (c) =>
-    c.json(await totpStatus(deps, requireUser(c)), 200),
+  app.openapi(
+    createRoute({ method: 'get', path: '/totp', tags: ['auth'], summary: 'Trạng thái xác thực hai bước', responses: responses(TotpStatus) }),
+    async (c) => c.json(await totpStatus(deps, requireUser(c)), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/totp/setup', tags: ['auth'], summary: 'Tạo khóa bí mật và mã QR cho ứng dụng xác thực', request: jsonBody(TotpSetupRequest), responses: responses(TotpSetupResponse) }),
+    createRoute({
+      method: 'post',
+      path: '/totp/setup',
+      tags: ['auth'],
+      summary: 'Tạo khóa bí mật và mã QR cho ứng dụng xác thực',
+      request: jsonBody(TotpSetupRequest),
+      responses: responses(TotpSetupResponse),
+    }),
     async (c) => c.json(await setupTotp(deps, requireUser(c), c.req.valid('json')), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/totp/confirm', tags: ['auth'], summary: 'Xác nhận mã để bật xác thực hai bước (trả về mã khôi phục một lần)', request: jsonBody(TotpConfirmRequest), responses: responses(TotpConfirmResponse) }),
+    createRoute({
+      method: 'post',
+      path: '/totp/confirm',
+      tags: ['auth'],
+      summary: 'Xác nhận mã để bật xác thực hai bước (trả về mã khôi phục một lần)',
+      request: jsonBody(TotpConfirmRequest),
+      responses: responses(TotpConfirmResponse),
+    }),
     async (c) => {
       const session = c.get('session');
       if (!session) throw new AppError('UNAUTHENTICATED');
@@ -88,7 +126,14 @@ export function authRoutes(deps: Deps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/totp/disable', tags: ['auth'], summary: 'Tắt xác thực hai bước (vai trò không bắt buộc)', request: jsonBody(TotpDisableRequest), responses: responses(TotpStatus) }),
+    createRoute({
+      method: 'post',
+      path: '/totp/disable',
+      tags: ['auth'],
+      summary: 'Tắt xác thực hai bước (vai trò không bắt buộc)',
+      request: jsonBody(TotpDisableRequest),
+      responses: responses(TotpStatus),
+    }),
     async (c) => c.json(await disableTotp(deps, requireUser(c), c.req.valid('json')), 200),
   );
   return app;

@@ -21,7 +21,13 @@ const staff = async (username: string, o: { roles?: ('staff' | 'director' | 'it'
   const p = await buildPerson(t.deps.db, { unitId });
   return buildUser(t.deps.db, { personId: p.id, username, ...o });
 };
-const actions = async (userId: string, action: string) => (await t.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, userId), eq(auditLog.action, action)))).length;
+const actions = async (userId: string, action: string) =>
+  (
+    await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, userId), eq(auditLog.action, action)))
+  ).length;
 
 describe('login throttling (issue 8.3)', () => {
   it('lets exactly 5 of 30 parallel wrong passwords reach argon2: 5 × 401, 25 × 429 with Retry-After', async () => {
@@ -161,7 +167,10 @@ describe('two-factor login (TOTP)', () => {
     expect(rec.status).toBe(200);
     expect((await t.client('10.61.0.5').rawLogin({ username: u.username, password: TEST_PASSWORD, recoveryCode: recovery })).status).toBe(401);
     expect(await actions(u.id, 'auth.totp_recovery_code_used')).toBe(1);
-    const left = await t.deps.db.select().from(totpRecoveryCodes).where(and(eq(totpRecoveryCodes.userId, u.id), isNull(totpRecoveryCodes.usedAt)));
+    const left = await t.deps.db
+      .select()
+      .from(totpRecoveryCodes)
+      .where(and(eq(totpRecoveryCodes.userId, u.id), isNull(totpRecoveryCodes.usedAt)));
     expect(left).toHaveLength(9);
   });
 

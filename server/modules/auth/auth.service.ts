@@ -55,7 +55,12 @@ function lockedError(retryAfterSeconds: number): AppError {
 /** The agency of an account's person (null for accounts without one): its sign-ins go to that agency's audit log, which its Office reads. */
 async function agencyOfUser(db: Db, userId: string | null | undefined): Promise<string | null> {
   if (!userId) return null;
-  const [row] = await db.select({ agencyId: people.agencyId }).from(users).innerJoin(people, eq(people.id, users.personId)).where(eq(users.id, userId)).limit(1);
+  const [row] = await db
+    .select({ agencyId: people.agencyId })
+    .from(users)
+    .innerJoin(people, eq(people.id, users.personId))
+    .where(eq(users.id, userId))
+    .limit(1);
   return row?.agencyId ?? null;
 }
 
@@ -67,18 +72,36 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   const device = readDevice(config, input.device);
   const knownDevice = !!(user && device?.users.includes(user.id));
   const max = config.LOGIN_MAX_FAILURES;
-  const keys = knownDevice ? [{ key: `dev:${device!.id}:${username}`, limit: max }] : [{ key: `user:${username}`, limit: max }, { key: `ip:${input.ip}`, limit: max * 4 }];
+  const keys = knownDevice
+    ? [{ key: `dev:${device!.id}:${username}`, limit: max }]
+    : [
+        { key: `user:${username}`, limit: max },
+        { key: `ip:${input.ip}`, limit: max * 4 },
+      ];
   const reservation = await reserveAttempt(db, keys, now);
   if (!reservation.allowed) {
     await releaseAttempt(db, reservation.reserved, now);
-    await audit(db, { actorUserId: user?.id ?? null, action: 'auth.login_locked', entity: 'user', entityId: user?.id ?? null, data: { username, ip: input.ip, knownDevice } });
+    await audit(db, {
+      actorUserId: user?.id ?? null,
+      action: 'auth.login_locked',
+      entity: 'user',
+      entityId: user?.id ?? null,
+      data: { username, ip: input.ip, knownDevice },
+    });
     throw lockedError(reservation.retryAfterSeconds);
   }
   // An unknown account costs the same verification as a known one (no timing difference).
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
   if (!user || !ok || user.disabled) {
     // The reserved slots stay: they are the failures.
-    await audit(db, { actorUserId: user?.id ?? null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, agencyId: await agencyOfUser(db, user?.id), data: { username, ip: input.ip, reason: !user || !ok ? 'password' : 'disabled' } });
+    await audit(db, {
+      actorUserId: user?.id ?? null,
+      action: 'auth.login_failed',
+      entity: 'user',
+      entityId: user?.id ?? null,
+      agencyId: await agencyOfUser(db, user?.id),
+      data: { username, ip: input.ip, reason: !user || !ok ? 'password' : 'disabled' },
+    });
     throw new AppError('UNAUTHENTICATED', user?.disabled && ok ? 'Tài khoản đã bị khóa. Liên hệ Tổ CNTT.' : 'Tên đăng nhập hoặc mật khẩu không đúng.');
   }
   // The password was right: this attempt is not a failure.
@@ -147,12 +170,27 @@ async function checkSecondFactor(
       .returning({ id: totpRecoveryCodes.id });
     if (used) {
       method = 'recovery_code';
-      const [left] = await db.select({ n: sql<number>`count(*)::int` }).from(totpRecoveryCodes).where(and(eq(totpRecoveryCodes.userId, user.id), isNull(totpRecoveryCodes.usedAt)));
-      await audit(db, { actorUserId: user.id, action: 'auth.totp_recovery_code_used', entity: 'user', entityId: user.id, data: { ip: input.ip, left: left?.n ?? 0 } });
+      const [left] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(totpRecoveryCodes)
+        .where(and(eq(totpRecoveryCodes.userId, user.id), isNull(totpRecoveryCodes.usedAt)));
+      await audit(db, {
+        actorUserId: user.id,
+        action: 'auth.totp_recovery_code_used',
+        entity: 'user',
+        entityId: user.id,
+        data: { ip: input.ip, left: left?.n ?? 0 },
+      });
     }
   }
   if (!method) {
-    await audit(db, { actorUserId: user.id, action: 'auth.login_failed', entity: 'user', entityId: user.id, data: { username: user.username, ip: input.ip, reason: totp ? 'totp' : 'recovery_code' } });
+    await audit(db, {
+      actorUserId: user.id,
+      action: 'auth.login_failed',
+      entity: 'user',
+      entityId: user.id,
+      data: { username: user.username, ip: input.ip, reason: totp ? 'totp' : 'recovery_code' },
+    });
     const message = totp ? 'Mã xác thực không đúng, đã hết hạn hoặc đã được dùng.' : 'Mã khôi phục không đúng hoặc đã được dùng.';
     throw new AppError('TOTP_REQUIRED', message, { issues: [{ path: totp ? 'body.totp' : 'body.recoveryCode', message }] });
   }
@@ -228,18 +266,21 @@ type SessionRow = ActorRow & { token_hash: string; s_user_id: string; csrf_token
 
 /** Sessions missing from the cache are read together: one query for the requests of a moment. */
 const sessionRows = batcherPer((db: Db) =>
-  createBatcher<string, SessionRow | undefined>(async (hashes) => {
-    const rows = await preparedRows<SessionRow>(
-      db,
-      'congvu_sessions_by_hash',
-      `select s.token_hash, s.user_id as s_user_id, s.csrf_token, s.last_seen_at, s.expires_at, x.*
+  createBatcher<string, SessionRow | undefined>(
+    async (hashes) => {
+      const rows = await preparedRows<SessionRow>(
+        db,
+        'congvu_sessions_by_hash',
+        `select s.token_hash, s.user_id as s_user_id, s.csrf_token, s.last_seen_at, s.expires_at, x.*
        from sessions s join lateral (${ACTOR_SELECT} where u.id = s.user_id) x on true
        where s.token_hash = any($1::text[])`,
-      [arrayLiteral([...new Set(hashes)])],
-    );
-    const byHash = new Map(rows.map((r) => [r.token_hash, r]));
-    return hashes.map((h) => byHash.get(h));
-  }, { maxBatch: 500, maxInFlight: 2 }),
+        [arrayLiteral([...new Set(hashes)])],
+      );
+      const byHash = new Map(rows.map((r) => [r.token_hash, r]));
+      return hashes.map((h) => byHash.get(h));
+    },
+    { maxBatch: 500, maxInFlight: 2 },
+  ),
 );
 
 /** The session of a cookie token, if valid; refreshes its idle timer at most once a minute. */
@@ -283,7 +324,12 @@ export async function logout(deps: Deps, session: SessionInfo): Promise<void> {
   });
 }
 
-export async function changePassword(deps: Deps, user: CurrentUser, session: SessionInfo, input: { currentPassword: string; newPassword: string }): Promise<void> {
+export async function changePassword(
+  deps: Deps,
+  user: CurrentUser,
+  session: SessionInfo,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
   const { db, clock, audit } = deps;
   const [row] = await db.select().from(users).where(eq(users.id, user.userId)).limit(1);
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
@@ -298,7 +344,10 @@ export async function changePassword(deps: Deps, user: CurrentUser, session: Ses
   const passwordHash = await hashPassword(input.newPassword);
   forgetSessions(row.id);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: clock.now(), version: row.version + 1 }).where(eq(users.id, row.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: clock.now(), version: row.version + 1 })
+      .where(eq(users.id, row.id));
     // Other sessions of the account end; this one stays.
     const others = await tx.select({ t: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, row.id));
     const toDrop = others.map((o) => o.t).filter((t) => t !== session.tokenHash);
@@ -363,7 +412,13 @@ export async function describeGrants(db: Db, user: CurrentUser) {
   const uRows = unitIds.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [];
   const aName = new Map(aRows.map((a) => [a.id, a.name]));
   const uName = new Map(uRows.map((u) => [u.id, u.name]));
-  return user.grants.map((g) => ({ role: g.role, agencyId: g.agencyId, agencyName: aName.get(g.agencyId) ?? g.agencyId, unitId: g.unitId ?? null, unitName: g.unitId ? (uName.get(g.unitId) ?? g.unitId) : null }));
+  return user.grants.map((g) => ({
+    role: g.role,
+    agencyId: g.agencyId,
+    agencyName: aName.get(g.agencyId) ?? g.agencyId,
+    unitId: g.unitId ?? null,
+    unitName: g.unitId ? (uName.get(g.unitId) ?? g.unitId) : null,
+  }));
 }
 
 export function allowedActions(user: CurrentUser): string[] {
@@ -373,6 +428,8 @@ export function allowedActions(user: CurrentUser): string[] {
 /** Removes expired sessions and throttling rows whose attempts all left the window (housekeeping). */
 export async function purgeExpired(deps: Deps): Promise<void> {
   const now = deps.clock.now();
-  await deps.db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - deps.config.SESSION_IDLE_MINUTES * 60_000))));
+  await deps.db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, new Date(now.getTime() - deps.config.SESSION_IDLE_MINUTES * 60_000))));
   await purgeThrottle(deps.db, now);
 }

@@ -32,7 +32,11 @@ function fileSecret(dataDir: string): Buffer {
 export function serverSecret(config: Config): Buffer {
   let s = secrets.get(config);
   if (!s) {
-    s = config.AUTH_SECRET ? Buffer.from(config.AUTH_SECRET, 'utf8') : config.NODE_ENV === 'test' ? Buffer.from(TEST_AUTH_SECRET, 'utf8') : fileSecret(config.dataDir);
+    s = config.AUTH_SECRET
+      ? Buffer.from(config.AUTH_SECRET, 'utf8')
+      : config.NODE_ENV === 'test'
+        ? Buffer.from(TEST_AUTH_SECRET, 'utf8')
+        : fileSecret(config.dataDir);
     secrets.set(config, s);
   }
   return s;

@@ -70,5 +70,7 @@ export async function clearKeys(db: Db, keys: string[]): Promise<void> {
 
 /** Housekeeping: rows whose attempts all left the window. */
 export async function purgeThrottle(db: Db, now: Date, windowMs = WINDOW_MS): Promise<void> {
-  await db.execute(sql`delete from login_throttle where coalesce(attempts[cardinality(attempts)], '-infinity') <= ${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`);
+  await db.execute(
+    sql`delete from login_throttle where coalesce(attempts[cardinality(attempts)], '-infinity') <= ${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`,
+  );
 }

@@ -23,15 +23,26 @@ async function accountRow(deps: Deps, userId: string) {
 
 export async function totpStatus(deps: Deps, user: CurrentUser): Promise<TotpStatus> {
   const row = await accountRow(deps, user.userId);
-  const [left] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(totpRecoveryCodes).where(and(eq(totpRecoveryCodes.userId, user.userId), isNull(totpRecoveryCodes.usedAt)));
-  return { enabled: !!row.totpEnabledAt, required: totpRequiredFor(user.grants), enabledAt: row.totpEnabledAt?.toISOString() ?? null, recoveryCodesLeft: row.totpEnabledAt ? (left?.n ?? 0) : 0 };
+  const [left] = await deps.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(totpRecoveryCodes)
+    .where(and(eq(totpRecoveryCodes.userId, user.userId), isNull(totpRecoveryCodes.usedAt)));
+  return {
+    enabled: !!row.totpEnabledAt,
+    required: totpRequiredFor(user.grants),
+    enabledAt: row.totpEnabledAt?.toISOString() ?? null,
+    recoveryCodesLeft: row.totpEnabledAt ? (left?.n ?? 0) : 0,
+  };
 }
 
 /** Attempts of codes and re-entered passwords of a logged-in account share the login's per-account window. */
 async function throttled(deps: Deps, userId: string): Promise<string> {
   const key = `totp:${userId}`;
   const r = await reserveAttempt(deps.db, [{ key, limit: deps.config.LOGIN_MAX_FAILURES }], deps.clock.now());
-  if (!r.allowed) throw new AppError('RATE_LIMITED', `Nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.max(1, Math.ceil(r.retryAfterSeconds / 60))} phút.`, { retryAfterSeconds: r.retryAfterSeconds });
+  if (!r.allowed)
+    throw new AppError('RATE_LIMITED', `Nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.max(1, Math.ceil(r.retryAfterSeconds / 60))} phút.`, {
+      retryAfterSeconds: r.retryAfterSeconds,
+    });
   return key;
 }
 
@@ -45,7 +56,10 @@ export async function setupTotp(deps: Deps, user: CurrentUser, input: { password
     await clearKeys(deps.db, [key]);
   }
   const secret = newTotpSecret();
-  await deps.db.update(users).set({ totpPendingSecret: encryptText(deps.config, secret) }).where(eq(users.id, user.userId));
+  await deps.db
+    .update(users)
+    .set({ totpPendingSecret: encryptText(deps.config, secret) })
+    .where(eq(users.id, user.userId));
   const url = otpauthUrl(row.username, secret);
   return { secret, otpauthUrl: url, qrDataUrl: await qrDataUrl(url) };
 }
@@ -59,12 +73,21 @@ export async function confirmTotp(deps: Deps, user: CurrentUser, session: Sessio
   if (step === null) throw invalid('body.code', 'Mã xác thực không đúng hoặc đã hết hạn. Kiểm tra giờ trên điện thoại và thử mã mới.');
   const codes = newRecoveryCodes();
   await deps.db.transaction(async (tx) => {
-    await tx.update(users).set({ totpSecret: row.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step }).where(eq(users.id, user.userId));
+    await tx
+      .update(users)
+      .set({ totpSecret: row.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: now, totpLastStep: step })
+      .where(eq(users.id, user.userId));
     await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.userId));
     await tx.insert(totpRecoveryCodes).values(codes.map((c) => ({ id: newId('rc'), userId: user.userId, codeHash: hashRecoveryCode(c), createdAt: now })));
     // Other sessions (opened with the password alone) end; this one stays.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.userId), sql`${sessions.tokenHash} <> ${session.tokenHash}`));
-    await deps.audit(tx, { actorUserId: user.userId, action: 'auth.totp_enabled', entity: 'user', entityId: user.userId, data: { replaced: !!row.totpEnabledAt, recoveryCodes: codes.length } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'auth.totp_enabled',
+      entity: 'user',
+      entityId: user.userId,
+      data: { replaced: !!row.totpEnabledAt, recoveryCodes: codes.length },
+    });
   });
   forgetSessions(user.userId);
   await clearKeys(deps.db, [key]);

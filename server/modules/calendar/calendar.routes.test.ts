@@ -80,7 +80,11 @@ describe('calendar: overrides change the working days', () => {
     const date = '2030-01-26';
     expect(weekday(date)).toBe(6);
     expect(await workdaysFor(t.deps.db, '2030-01-21', '2030-01-27')).toEqual(['2030-01-21', '2030-01-22', '2030-01-23', '2030-01-24', '2030-01-25']);
-    const put = await c.admin!.put(`/api/calendar/overrides/${date}`, { kind: 'makeup_workday', name: 'Làm bù cho ngày 04/02/2030', source: 'Thông báo giả định 01/TB-BLĐTBXH' });
+    const put = await c.admin!.put(`/api/calendar/overrides/${date}`, {
+      kind: 'makeup_workday',
+      name: 'Làm bù cho ngày 04/02/2030',
+      source: 'Thông báo giả định 01/TB-BLĐTBXH',
+    });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ date, kind: 'makeup_workday', source: 'Thông báo giả định 01/TB-BLĐTBXH', updatedByName: 'Quản trị tỉnh' });
     const year = (await c.staff!.get('/api/calendar/2030')).body;
@@ -88,7 +92,9 @@ describe('calendar: overrides change the working days', () => {
     expect(year.holidays).toContainEqual({ date, kind: 'makeup_workday', name: 'Làm bù cho ngày 04/02/2030', source: 'Thông báo giả định 01/TB-BLĐTBXH' });
     expect(year.overrides.map((o: any) => o.date)).toEqual([date]);
     expect(await workdaysFor(t.deps.db, '2030-01-21', '2030-01-27')).toContain(date);
-    expect(await loadCalendarOverrides(t.deps.db)).toEqual([{ date, kind: 'makeup_workday', name: 'Làm bù cho ngày 04/02/2030', source: 'Thông báo giả định 01/TB-BLĐTBXH' }]);
+    expect(await loadCalendarOverrides(t.deps.db)).toEqual([
+      { date, kind: 'makeup_workday', name: 'Làm bù cho ngày 04/02/2030', source: 'Thông báo giả định 01/TB-BLĐTBXH' },
+    ]);
 
     expect((await c.admin!.delete(`/api/calendar/overrides/${date}`)).status).toBe(200);
     expect(await workdaysFor(t.deps.db, '2030-01-21', '2030-01-27')).not.toContain(date);
@@ -109,7 +115,9 @@ describe('calendar: overrides change the working days', () => {
     const back = await c.admin!.put(`/api/calendar/overrides/${adjacent}`, { kind: 'holiday', name: 'Quốc khánh (ngày liền kề)', source: 'QĐ giả định' });
     expect(back.status).toBe(200);
     expect(await workdaysFor(t.deps.db, '2030-09-02', '2030-09-03')).toEqual([]);
-    expect((await loadCalendarOverrides(t.deps.db)).filter((o) => o.date === adjacent)).toEqual([{ date: adjacent, kind: 'holiday', name: 'Quốc khánh (ngày liền kề)', source: 'QĐ giả định' }]);
+    expect((await loadCalendarOverrides(t.deps.db)).filter((o) => o.date === adjacent)).toEqual([
+      { date: adjacent, kind: 'holiday', name: 'Quốc khánh (ngày liền kề)', source: 'QĐ giả định' },
+    ]);
     const audit = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, adjacent));
     expect(audit.map((a) => a.action)).toEqual(['calendar.override_set', 'calendar.override_set']);
     expect(audit[1]!.data).toMatchObject({ kind: 'holiday', previous: { kind: 'workday' } });
@@ -123,9 +131,21 @@ describe('calendar: overrides change the working days', () => {
   });
 
   it.each([
-    ['a make-up day on a weekday', '2030-01-23', { kind: 'makeup_workday', name: 'Làm bù' }, 'body.kind', 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật; 23/01/2030 đã là ngày làm việc.'],
+    [
+      'a make-up day on a weekday',
+      '2030-01-23',
+      { kind: 'makeup_workday', name: 'Làm bù' },
+      'body.kind',
+      'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật; 23/01/2030 đã là ngày làm việc.',
+    ],
     ['a `workday` on a day that is not a proposed day off', '2030-01-23', { kind: 'workday', name: 'Làm việc' }, 'body.kind', undefined],
-    ['an unknown kind', '2030-01-26', { kind: 'day_off', name: 'Nghỉ' }, 'body.kind', 'Loại ngày phải là một trong: holiday, substitute_off, makeup_workday, workday.'],
+    [
+      'an unknown kind',
+      '2030-01-26',
+      { kind: 'day_off', name: 'Nghỉ' },
+      'body.kind',
+      'Loại ngày phải là một trong: holiday, substitute_off, makeup_workday, workday.',
+    ],
     ['an empty name', '2030-01-26', { kind: 'holiday', name: ' ' }, 'body.name', undefined],
     ['an unknown field', '2030-01-26', { kind: 'holiday', name: 'Nghỉ', reason: 'x' }, 'body.reason', undefined],
     ['an invalid date', '2030-02-30', { kind: 'holiday', name: 'Nghỉ' }, 'params.date', 'Ngày không hợp lệ (định dạng YYYY-MM-DD).'],

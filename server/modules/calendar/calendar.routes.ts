@@ -35,7 +35,14 @@ export function calendarRoutes(deps: Deps) {
     async (c) => c.json(await calendar.putOverride(deps, requireUser(c), c.req.valid('param').date, c.req.valid('json')), 200),
   );
   app.openapi(
-    createRoute({ method: 'delete', path: '/overrides/{date}', tags: ['calendar'], summary: 'Xóa điều chỉnh lịch của một ngày', request: { params: DateParam }, responses: responses(OkSchema) }),
+    createRoute({
+      method: 'delete',
+      path: '/overrides/{date}',
+      tags: ['calendar'],
+      summary: 'Xóa điều chỉnh lịch của một ngày',
+      request: { params: DateParam },
+      responses: responses(OkSchema),
+    }),
     async (c) => {
       await calendar.deleteOverride(deps, requireUser(c), c.req.valid('param').date);
       return c.json({ ok: true as const }, 200);

@@ -19,7 +19,12 @@ import { calendarOverrides } from './calendar.table';
 
 type OverrideRow = typeof calendarOverrides.$inferSelect;
 
-const toOverride = (r: OverrideRow): CalendarOverride => ({ date: r.date, kind: r.kind as CalendarOverride['kind'], name: r.name, ...(r.source ? { source: r.source } : {}) });
+const toOverride = (r: OverrideRow): CalendarOverride => ({
+  date: r.date,
+  kind: r.kind as CalendarOverride['kind'],
+  name: r.name,
+  ...(r.source ? { source: r.source } : {}),
+});
 
 /** Every override in the database, sorted by date. */
 export async function loadCalendarOverrides(db: Db): Promise<CalendarOverride[]> {
@@ -48,7 +53,9 @@ export async function workdaysFor(db: Db, from: string, to: string): Promise<str
 
 /** May the user change the calendar? calendar.manage through a grant on a top-level agency. */
 export function canManageCalendar(user: CurrentUser): boolean {
-  return user.grants.some((g) => g.agencyPath.split('/').filter(Boolean).length === 1 && can(user, 'calendar.manage', { agencyId: g.agencyId, agencyPath: g.agencyPath }));
+  return user.grants.some(
+    (g) => g.agencyPath.split('/').filter(Boolean).length === 1 && can(user, 'calendar.manage', { agencyId: g.agencyId, agencyPath: g.agencyPath }),
+  );
 }
 
 function assertManage(user: CurrentUser): void {
@@ -98,7 +105,10 @@ export async function putOverride(deps: Deps, user: CurrentUser, date: string, i
     const [before] = await tx.select().from(calendarOverrides).where(eq(calendarOverrides.date, date));
     const now = deps.clock.now();
     const values = { date, kind: input.kind, name: input.name, source, updatedBy: user.userId, updatedAt: now };
-    await tx.insert(calendarOverrides).values(values).onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: values.kind, name: values.name, source, updatedBy: user.userId, updatedAt: now } });
+    await tx
+      .insert(calendarOverrides)
+      .values(values)
+      .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: values.kind, name: values.name, source, updatedBy: user.userId, updatedAt: now } });
     await deps.audit(tx, {
       actorUserId: user.userId,
       action: 'calendar.override_set',
@@ -116,6 +126,12 @@ export async function deleteOverride(deps: Deps, user: CurrentUser, date: string
   await deps.db.transaction(async (tx) => {
     const [before] = await tx.delete(calendarOverrides).where(eq(calendarOverrides.date, date)).returning();
     if (!before) throw notFound(`điều chỉnh lịch ngày ${formatDateVi(date)}`);
-    await deps.audit(tx, { actorUserId: user.userId, action: 'calendar.override_deleted', entity: 'calendar_override', entityId: date, data: { previous: toOverride(before) } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'calendar.override_deleted',
+      entity: 'calendar_override',
+      entityId: date,
+      data: { previous: toOverride(before) },
+    });
   });
 }

@@ -15,14 +15,37 @@ import { agencyTarget } from '../../lib/scope';
 import { agencies, people, units } from '../org/org.table';
 import { documentNumbers, documents } from './documents.table';
 
-const IN_COLUMNS = ['Ngày đến', 'Số đến', 'Tác giả', 'Số, ký hiệu', 'Ngày văn bản', 'Tên loại và trích yếu nội dung', 'Đơn vị hoặc người nhận', 'Ngày chuyển', 'Ký nhận', 'Ghi chú'];
-const OUT_COLUMNS = ['Số, ký hiệu văn bản', 'Ngày tháng văn bản', 'Tên loại và trích yếu nội dung', 'Người ký', 'Nơi nhận văn bản', 'Đơn vị, người nhận bản lưu', 'Số lượng bản', 'Ngày chuyển', 'Ký nhận', 'Ghi chú'];
+const IN_COLUMNS = [
+  'Ngày đến',
+  'Số đến',
+  'Tác giả',
+  'Số, ký hiệu',
+  'Ngày văn bản',
+  'Tên loại và trích yếu nội dung',
+  'Đơn vị hoặc người nhận',
+  'Ngày chuyển',
+  'Ký nhận',
+  'Ghi chú',
+];
+const OUT_COLUMNS = [
+  'Số, ký hiệu văn bản',
+  'Ngày tháng văn bản',
+  'Tên loại và trích yếu nội dung',
+  'Người ký',
+  'Nơi nhận văn bản',
+  'Đơn vị, người nhận bản lưu',
+  'Số lượng bản',
+  'Ngày chuyển',
+  'Ký nhận',
+  'Ghi chú',
+];
 
 const d = (iso: string | null | undefined) => (iso ? formatDateVi(iso) : '');
 
 export async function exportRegister(deps: Deps, user: CurrentUser, q: RegisterExportQuery): Promise<{ fileName: string; bytes: Buffer }> {
   const agency = await agencyTarget(deps.db, q.agencyId);
-  const allowed = can(user, 'document.register', agency) || can(user, 'document.issue', agency) || (!q.register.startsWith('mat') && can(user, 'document.sign', agency));
+  const allowed =
+    can(user, 'document.register', agency) || can(user, 'document.issue', agency) || (!q.register.startsWith('mat') && can(user, 'document.sign', agency));
   if (!allowed) throw new AppError('FORBIDDEN', 'Chỉ Văn phòng (văn thư) và lãnh đạo cơ quan xuất sổ đăng ký văn bản.');
   const [ag] = await deps.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, q.agencyId));
   const rows = await deps.db
@@ -51,7 +74,18 @@ export async function exportRegister(deps: Deps, user: CurrentUser, q: RegisterE
       ws.addRow([d(doc.arrivalDate), r.n.number, doc.issuerName ?? '', doc.numberText ?? '', d(doc.issuedDate), subject, r.unitName ?? '', '', '', note]);
     } else {
       const recipients = (doc.recipients ?? []).map((x) => x.name).join('; ');
-      ws.addRow([r.n.numberText ?? doc.numberText ?? String(r.n.number), d(doc.issuedDate), subject, r.signerName ?? '', recipients, `VT, ${r.unitName ?? ''}`, 1, d(doc.issuedDate), '', note]);
+      ws.addRow([
+        r.n.numberText ?? doc.numberText ?? String(r.n.number),
+        d(doc.issuedDate),
+        subject,
+        r.signerName ?? '',
+        recipients,
+        `VT, ${r.unitName ?? ''}`,
+        1,
+        d(doc.issuedDate),
+        '',
+        note,
+      ]);
     }
   }
   ws.columns.forEach((c, i) => (c.width = i === 5 || i === 2 ? 50 : 16));

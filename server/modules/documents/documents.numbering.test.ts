@@ -47,11 +47,25 @@ describe('document numbers', () => {
     const at = new Date('2021-07-19T01:00:00Z');
     const jobs = Array.from({ length: 200 }, (_, i) => {
       const db = servers[i % servers.length]!.db;
-      return db.transaction((tx) => issueNumber(tx, { agencyId: 'snv', register: 'di', year: 2021, documentId: `d${i}`, at, byUserId: null, numberText: (n) => `${n < 10 ? '0' : ''}${n}/SNV-VP` }));
+      return db.transaction((tx) =>
+        issueNumber(tx, {
+          agencyId: 'snv',
+          register: 'di',
+          year: 2021,
+          documentId: `d${i}`,
+          at,
+          byUserId: null,
+          numberText: (n) => `${n < 10 ? '0' : ''}${n}/SNV-VP`,
+        }),
+      );
     });
     const got = (await Promise.all(jobs)).map((r) => r.number).sort((a, b) => a - b);
     expect(got).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
-    const rows = await servers[0]!.db.select({ number: documentNumbers.number, documentId: documentNumbers.documentId }).from(documentNumbers).where(eq(documentNumbers.register, 'di')).orderBy(asc(documentNumbers.number));
+    const rows = await servers[0]!.db
+      .select({ number: documentNumbers.number, documentId: documentNumbers.documentId })
+      .from(documentNumbers)
+      .where(eq(documentNumbers.register, 'di'))
+      .orderBy(asc(documentNumbers.number));
     expect(rows.map((r) => r.number)).toEqual(got);
     expect(new Set(rows.map((r) => r.documentId)).size).toBe(200);
   });
@@ -71,7 +85,10 @@ describe('document numbers', () => {
     expect(secret.number).toBe(1);
     const newYear = await db.transaction((tx) => issueNumber(tx, { agencyId: 'snv', register: 'di', year: 2022, documentId: 'y2022', at, byUserId: null }));
     expect(newYear.number).toBe(1);
-    const [counter] = await db.select().from(documentCounters).where(and(eq(documentCounters.agencyId, 'snv'), eq(documentCounters.register, 'di'), eq(documentCounters.year, 2021)));
+    const [counter] = await db
+      .select()
+      .from(documentCounters)
+      .where(and(eq(documentCounters.agencyId, 'snv'), eq(documentCounters.register, 'di'), eq(documentCounters.year, 2021)));
     expect(counter!.last).toBe(201);
   });
 
@@ -81,7 +98,9 @@ describe('document numbers', () => {
     const [row] = await db.select().from(documentNumbers).where(eq(documentNumbers.documentId, 'after'));
     expect(row).toMatchObject({ number: 201, status: 'cancelled', reason: 'Thu hồi do sai nội dung' });
     await expect(db.delete(documentNumbers).where(eq(documentNumbers.documentId, 'after'))).rejects.toThrow();
-    const next = await db.transaction((tx) => issueNumber(tx, { agencyId: 'snv', register: 'di', year: 2021, documentId: 'x', at: new Date(), byUserId: null }));
+    const next = await db.transaction((tx) =>
+      issueNumber(tx, { agencyId: 'snv', register: 'di', year: 2021, documentId: 'x', at: new Date(), byUserId: null }),
+    );
     expect(next.number).toBe(202);
   });
 });

@@ -14,7 +14,10 @@ export async function allocateNumber(tx: Db, agencyId: string, register: string,
   const [row] = await tx
     .insert(documentCounters)
     .values({ agencyId, register, year, last: 1 })
-    .onConflictDoUpdate({ target: [documentCounters.agencyId, documentCounters.register, documentCounters.year], set: { last: sql`${documentCounters.last} + 1` } })
+    .onConflictDoUpdate({
+      target: [documentCounters.agencyId, documentCounters.register, documentCounters.year],
+      set: { last: sql`${documentCounters.last} + 1` },
+    })
     .returning({ last: documentCounters.last });
   return row!.last;
 }
@@ -26,7 +29,17 @@ export async function issueNumber(
 ): Promise<{ number: number; numberText: string | null }> {
   const number = await allocateNumber(tx, o.agencyId, o.register, o.year);
   const numberText = o.numberText ? o.numberText(number) : null;
-  await tx.insert(documentNumbers).values({ agencyId: o.agencyId, register: o.register, year: o.year, number, documentId: o.documentId, numberText, status: 'issued', at: o.at, byUserId: o.byUserId });
+  await tx.insert(documentNumbers).values({
+    agencyId: o.agencyId,
+    register: o.register,
+    year: o.year,
+    number,
+    documentId: o.documentId,
+    numberText,
+    status: 'issued',
+    at: o.at,
+    byUserId: o.byUserId,
+  });
   return { number, numberText };
 }
 

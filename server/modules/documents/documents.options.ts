@@ -18,7 +18,11 @@ export async function documentOptions(deps: Deps, user: CurrentUser, agencyId: s
   const agency = await agencyTarget(deps.db, agencyId);
   const member = user.grants.some((g) => g.agencyId === agencyId);
   if (!member && !can(user, 'document.read', agency)) throw new AppError('FORBIDDEN', 'Bạn không thuộc cơ quan này.');
-  const others = await deps.db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(ne(agencies.id, agencyId)).orderBy(asc(agencies.path), asc(agencies.name));
+  const others = await deps.db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(ne(agencies.id, agencyId))
+    .orderBy(asc(agencies.path), asc(agencies.name));
   const leaders = await deps.db
     .select({ id: people.id, fullName: people.fullName, position: people.position, title: people.title })
     .from(people)

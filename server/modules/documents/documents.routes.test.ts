@@ -108,7 +108,15 @@ describe('the journey of a document', () => {
   it('arrives, is assigned, answered by a draft returned twice for format, escalated, signed, numbered, issued to another agency and received there', async () => {
     // 1. The Office registers the incoming document and attaches its PDF.
     let inDoc = ok(await C.office!.post('/api/documents/incoming', incoming()));
-    expect(inDoc).toMatchObject({ direction: 'in', register: 'den', status: 'registered', arrivalNumber: 1, arrivalDate: '2021-07-19', numberText: '1234/UBND-VX', urgency: 'khan' });
+    expect(inDoc).toMatchObject({
+      direction: 'in',
+      register: 'den',
+      status: 'registered',
+      arrivalNumber: 1,
+      arrivalDate: '2021-07-19',
+      numberText: '1234/UBND-VX',
+      urgency: 'khan',
+    });
     const file = ok(await upload(C.office!, inDoc.id, 'cong-van-1234.pdf', PDF));
     expect(file).toMatchObject({ mimeType: 'application/pdf', kind: 'original', size: PDF.length });
     // A page disguised as a PDF is refused by its bytes.
@@ -122,7 +130,15 @@ describe('the journey of a document', () => {
     expect(inDoc.waitingOn).toEqual([{ id: P.director, fullName: 'Trần Hải' }]);
     const box1 = ok(await C.director!.get(`/api/documents/director?agencyId=${A.snv}`));
     expect(box1.incomingToDirect.map((d: any) => d.id)).toEqual([inDoc.id]);
-    inDoc = ok(await C.director!.post(`/api/documents/${inDoc.id}/direct`, { directive: 'Giao Phòng TCBM chủ trì, Phòng CCHC phối hợp tham mưu', leadUnitId: unitA, coordinatorUnitIds: [unitB], dueDate: '2021-07-22', version: inDoc.version }));
+    inDoc = ok(
+      await C.director!.post(`/api/documents/${inDoc.id}/direct`, {
+        directive: 'Giao Phòng TCBM chủ trì, Phòng CCHC phối hợp tham mưu',
+        leadUnitId: unitA,
+        coordinatorUnitIds: [unitB],
+        dueDate: '2021-07-22',
+        version: inDoc.version,
+      }),
+    );
     expect(inDoc).toMatchObject({ status: 'directed', directive: 'Giao Phòng TCBM chủ trì, Phòng CCHC phối hợp tham mưu', leadUnit: { id: unitA } });
     expect(inDoc.tasks.map((x: any) => [x.step, x.lead.id, x.status])).toEqual([
       ['leader', P.director, 'done'],
@@ -131,7 +147,14 @@ describe('the journey of a document', () => {
     expect(inDoc.tasks[1].coordinators.map((c: any) => c.id)).toEqual([P.headB]);
 
     // 3. The head of unit A gives it to An (lead) with Châu (coordinating).
-    inDoc = ok(await C.headA!.post(`/api/documents/${inDoc.id}/assign`, { leadPersonId: P.a1, coordinatorIds: [P.a2], note: 'Dự thảo văn bản trả lời', version: inDoc.version }));
+    inDoc = ok(
+      await C.headA!.post(`/api/documents/${inDoc.id}/assign`, {
+        leadPersonId: P.a1,
+        coordinatorIds: [P.a2],
+        note: 'Dự thảo văn bản trả lời',
+        version: inDoc.version,
+      }),
+    );
     expect(inDoc.status).toBe('assigned');
     const handlerTask = inDoc.tasks.find((x: any) => x.step === 'handler');
     expect(handlerTask).toMatchObject({ lead: { id: P.a1 }, dueDate: '2021-07-22', status: 'assigned' });
@@ -152,7 +175,8 @@ describe('the journey of a document', () => {
     );
     expect(out).toMatchObject({ direction: 'out', status: 'draft', numberText: null, drafter: { id: P.a1 }, returnCount: 0 });
     expect(out.versions).toHaveLength(1);
-    const transition = async (client: TestClient, action: string, extra: Record<string, unknown> = {}) => (out = ok(await client.post(`/api/documents/${out.id}/transition`, { action, version: out.version, ...extra })));
+    const transition = async (client: TestClient, action: string, extra: Record<string, unknown> = {}) =>
+      (out = ok(await client.post(`/api/documents/${out.id}/transition`, { action, version: out.version, ...extra })));
 
     // 5. Two rounds: ký nháy by the unit head, returned by the Office for format, with a reason each time.
     for (const [round, reason] of [
@@ -171,7 +195,13 @@ describe('the journey of a document', () => {
       expect(noReason.body.error.issues[0].path).toBe('body.reason');
       await transition(C.office!, 'return', { reason });
       expect(out).toMatchObject({ status: 'returned', returnCount: round, escalated: false });
-      out = ok(await C.a1!.patch(`/api/documents/${out.id}`, { body: `${out.body}\nNơi nhận:\n- Như trên;\n- Lưu: VT, TCBM (lần ${round}).`, note: `Sửa theo ý kiến lần ${round}`, version: out.version }));
+      out = ok(
+        await C.a1!.patch(`/api/documents/${out.id}`, {
+          body: `${out.body}\nNơi nhận:\n- Như trên;\n- Lưu: VT, TCBM (lần ${round}).`,
+          note: `Sửa theo ý kiến lần ${round}`,
+          version: out.version,
+        }),
+      );
     }
     expect(out.versions.map((v: any) => v.seq)).toEqual([1, 2, 3]);
     expect(out.versions[1]).toMatchObject({ added: 3, removed: 0, note: 'Sửa theo ý kiến lần 1' });
@@ -191,7 +221,10 @@ describe('the journey of a document', () => {
     t.clock.set('2021-07-22T09:00:00+07:00');
     expect(await checkEscalations(t.deps)).toBe(1);
     expect(await checkEscalations(t.deps)).toBe(0);
-    const escalations = await t.deps.db.select().from(notifications).where(and(eq(notifications.userId, U.director!), eq(notifications.kind, 'document.escalated')));
+    const escalations = await t.deps.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, U.director!), eq(notifications.kind, 'document.escalated')));
     expect(escalations).toHaveLength(1);
     expect(escalations[0]!.body).toContain('Chờ ký');
     const box2 = ok(await C.director!.get(`/api/documents/director?agencyId=${A.snv}`));
@@ -214,7 +247,15 @@ describe('the journey of a document', () => {
     const stcList = ok(await C.stcOffice!.get('/api/documents?box=incoming'));
     expect(stcList.documents.map((d: any) => d.id)).toEqual([receivedId]);
     const received = ok(await C.stcOffice!.get(`/api/documents/${receivedId}`));
-    expect(received).toMatchObject({ direction: 'in', status: 'registered', arrivalNumber: 1, numberText: '01/SNV-TCBM', issuerName: 'Sở Nội vụ tỉnh Ninh Thuận', subject: 'V/v báo cáo kết quả triển khai làm việc tại nhà', source: { documentId: out.id, agencyId: A.snv } });
+    expect(received).toMatchObject({
+      direction: 'in',
+      status: 'registered',
+      arrivalNumber: 1,
+      numberText: '01/SNV-TCBM',
+      issuerName: 'Sở Nội vụ tỉnh Ninh Thuận',
+      subject: 'V/v báo cáo kết quả triển khai làm việc tại nhà',
+      source: { documentId: out.id, agencyId: A.snv },
+    });
     expect((await C.stcOffice!.get(`/api/documents/${out.id}`)).status).toBe(403);
 
     // 9. An completes the incoming document; its tasks carry the work Phụ lục 2 counts.
@@ -223,7 +264,11 @@ describe('the journey of a document', () => {
     expect(inDoc.status).toBe('done');
     const kinds = inDoc.timeline.map((e: any) => e.kind);
     expect(kinds).toEqual(['registered', 'file_added', 'submitted', 'directed', 'assigned', 'completed']);
-    const actions = await t.deps.db.select({ kind: taskActions.kind }).from(taskActions).where(eq(taskActions.taskId, handlerTask.taskId)).orderBy(asc(taskActions.id));
+    const actions = await t.deps.db
+      .select({ kind: taskActions.kind })
+      .from(taskActions)
+      .where(eq(taskActions.taskId, handlerTask.taskId))
+      .orderBy(asc(taskActions.id));
     // The draft and its two revisions, opening the document, finishing it.
     expect(actions.map((a) => a.kind)).toEqual(['draft', 'draft', 'draft', 'view', 'finish']);
   });
@@ -296,13 +341,32 @@ describe('secret documents', () => {
       expect(res.body.error.issues.map((i: any) => i.path)).toContain(path);
     };
     await refused(await C.office!.post('/api/documents/incoming', incoming({ numberText: '12/CAT-PA03', secrecy: 'mat' })), 'body.subject');
-    await refused(await C.office!.post('/api/documents/incoming', incoming({ numberText: '12/CAT-PA03', secrecy: 'toi_mat', subject: undefined, body: 'Nội dung mật' })), 'body.body');
+    await refused(
+      await C.office!.post('/api/documents/incoming', incoming({ numberText: '12/CAT-PA03', secrecy: 'toi_mat', subject: undefined, body: 'Nội dung mật' })),
+      'body.body',
+    );
     await refused(await C.a1!.post('/api/documents/outgoing', { subject: 'Báo cáo mật', secrecy: 'tuyet_mat' }), 'body.subject');
 
     const entry = ok(
-      await C.office!.post('/api/documents/incoming', { agencyId: A.snv, issuerName: 'Công an tỉnh Ninh Thuận', numberText: '12/CAT-PA03', issuedDate: '2021-07-20', secrecy: 'mat', urgency: 'hoa_toc', handlerPersonId: P.b1, handledOn: '2021-07-23' }),
+      await C.office!.post('/api/documents/incoming', {
+        agencyId: A.snv,
+        issuerName: 'Công an tỉnh Ninh Thuận',
+        numberText: '12/CAT-PA03',
+        issuedDate: '2021-07-20',
+        secrecy: 'mat',
+        urgency: 'hoa_toc',
+        handlerPersonId: P.b1,
+        handledOn: '2021-07-23',
+      }),
     );
-    expect(entry).toMatchObject({ register: 'mat_den', arrivalNumber: 1, subject: 'Văn bản mật — nội dung xử lý ngoài hệ thống', body: null, handler: { id: P.b1 }, handledOn: '2021-07-23' });
+    expect(entry).toMatchObject({
+      register: 'mat_den',
+      arrivalNumber: 1,
+      subject: 'Văn bản mật — nội dung xử lý ngoài hệ thống',
+      body: null,
+      handler: { id: P.b1 },
+      handledOn: '2021-07-23',
+    });
     await refused(await upload(C.office!, entry.id, 'mat.pdf', PDF), 'body.file');
     const docx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('word/document.xml')]);
     await refused(await upload(C.office!, entry.id, 'mat.docx', docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'), 'body.file');
@@ -316,7 +380,12 @@ describe('secret documents', () => {
     expect(ok(await C.office!.get('/api/documents?box=secret')).documents.map((d: any) => d.id)).toContain(entry.id);
     expect((await C.headA!.get(`/api/documents/${entry.id}`)).status).toBe(403);
     // The handler's notification says nothing of the content.
-    const note = (await t.deps.db.select().from(notifications).where(and(eq(notifications.userId, U.b1!), eq(notifications.kind, 'document.secret'))))[0]!;
+    const note = (
+      await t.deps.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, U.b1!), eq(notifications.kind, 'document.secret')))
+    )[0]!;
     expect(note.title).not.toContain('CAT-PA03');
     // A secret outgoing entry: its number comes from the secret register, and nothing reaches the recipients.
     const outEntry = ok(await C.office!.post('/api/documents/outgoing', { secrecy: 'mat', docType: 'bao_cao', recipients: [{ agencyId: A.stc }] }));
@@ -339,7 +408,13 @@ describe('secret documents', () => {
       ],
       policy: {},
     } as ResolvedInstance;
-    const atHome = checkRoster(instance, { format: 'congvu.assignments/1', assignments: [{ personId: P.headB, date: '2021-07-23', mode: 'onsite' }, { personId: P.b1, date: '2021-07-23', mode: 'wfh' }] });
+    const atHome = checkRoster(instance, {
+      format: 'congvu.assignments/1',
+      assignments: [
+        { personId: P.headB, date: '2021-07-23', mode: 'onsite' },
+        { personId: P.b1, date: '2021-07-23', mode: 'wfh' },
+      ],
+    });
     expect(atHome.map((v) => v.rule)).toContain('duty_not_onsite');
     const solved = solveRoster(instance);
     expect(solved.roster.assignments.find((a) => a.personId === P.b1)?.mode).toBe('onsite');
@@ -349,27 +424,68 @@ describe('secret documents', () => {
 describe('delegation, recall and printing', () => {
   it('a person with a TL. delegation signs "TL. GIÁM ĐỐC"; without one, or outside its period, they cannot', async () => {
     const draft = async () => {
-      let d = ok(await C.a1!.post('/api/documents/outgoing', { subject: 'V/v cung cấp thông tin công chức làm việc tại nhà', body: 'Nội dung', signerPersonId: P.director }));
-      for (const [client, action] of [[C.a1!, 'submit'], [C.headA!, 'initial'], [C.office!, 'approve_format']] as const) d = ok(await client.post(`/api/documents/${d.id}/transition`, { action, version: d.version }));
+      let d = ok(
+        await C.a1!.post('/api/documents/outgoing', {
+          subject: 'V/v cung cấp thông tin công chức làm việc tại nhà',
+          body: 'Nội dung',
+          signerPersonId: P.director,
+        }),
+      );
+      for (const [client, action] of [
+        [C.a1!, 'submit'],
+        [C.headA!, 'initial'],
+        [C.office!, 'approve_format'],
+      ] as const)
+        d = ok(await client.post(`/api/documents/${d.id}/transition`, { action, version: d.version }));
       return d;
     };
     let d = await draft();
     // The signer named on the draft is the Director; the Chief of Office is not a signer without a delegation.
     expect((await C.office!.post(`/api/documents/${d.id}/transition`, { action: 'sign', version: d.version })).status).toBe(403);
-    expect((await C.deputy!.post('/api/documents/delegations', { agencyId: A.snv, personId: P.chief, form: 'tl', validFrom: '2021-07-19', validTo: '2021-07-31', scope: 'Văn bản cung cấp thông tin' })).status).toBe(403);
-    ok(await C.director!.post('/api/documents/delegations', { agencyId: A.snv, personId: P.chief, form: 'tl', validFrom: '2021-07-19', validTo: '2021-07-31', scope: 'Văn bản cung cấp thông tin' }));
+    expect(
+      (
+        await C.deputy!.post('/api/documents/delegations', {
+          agencyId: A.snv,
+          personId: P.chief,
+          form: 'tl',
+          validFrom: '2021-07-19',
+          validTo: '2021-07-31',
+          scope: 'Văn bản cung cấp thông tin',
+        })
+      ).status,
+    ).toBe(403);
+    ok(
+      await C.director!.post('/api/documents/delegations', {
+        agencyId: A.snv,
+        personId: P.chief,
+        form: 'tl',
+        validFrom: '2021-07-19',
+        validTo: '2021-07-31',
+        scope: 'Văn bản cung cấp thông tin',
+      }),
+    );
     d = ok(await C.a1!.get(`/api/documents/${d.id}`));
     const bad = await C.a1!.post(`/api/documents/${d.id}/transition`, { action: 'sign', version: d.version });
     expect(bad.status).toBe(403);
     // Re-proposed to the Chief of Office (a new round), then signed TL.
-    d = ok(await C.director!.post(`/api/documents/${d.id}/transition`, { action: 'return', reason: 'Đề nghị Chánh Văn phòng ký thừa lệnh', version: d.version }));
+    d = ok(
+      await C.director!.post(`/api/documents/${d.id}/transition`, { action: 'return', reason: 'Đề nghị Chánh Văn phòng ký thừa lệnh', version: d.version }),
+    );
     d = ok(await C.a1!.patch(`/api/documents/${d.id}`, { signerPersonId: P.chief, signingAuthority: 'tl', version: d.version }));
-    for (const [client, action] of [[C.a1!, 'submit'], [C.headA!, 'initial'], [C.office!, 'approve_format'], [C.office!, 'sign']] as const) d = ok(await client.post(`/api/documents/${d.id}/transition`, { action, version: d.version }));
+    for (const [client, action] of [
+      [C.a1!, 'submit'],
+      [C.headA!, 'initial'],
+      [C.office!, 'approve_format'],
+      [C.office!, 'sign'],
+    ] as const)
+      d = ok(await client.post(`/api/documents/${d.id}/transition`, { action, version: d.version }));
     expect(d).toMatchObject({ status: 'signed', signingAuthority: 'tl', signer: { id: P.chief } });
     expect(d.signatureBlock).toEqual(['TL. GIÁM ĐỐC', 'CHÁNH VĂN PHÒNG']);
     const later = await draft();
     t.clock.set('2021-08-02T09:00:00+07:00');
-    const returned = ok(await C.director!.post(`/api/documents/${later.id}/transition`, { action: 'return', reason: 'Giao Chánh Văn phòng ký', version: later.version }));
+    const returned = ok(
+      await C.director!.post(`/api/documents/${later.id}/transition`, { action: 'return', reason: 'Giao Chánh Văn phòng ký', version: later.version }),
+    );
     const expired = await C.a1!.patch(`/api/documents/${later.id}`, { signerPersonId: P.chief, version: returned.version });
     expect(expired.status).toBe(400);
     expect(expired.body.error.issues[0]).toMatchObject({ path: 'body.signerPersonId' });
@@ -378,8 +494,21 @@ describe('delegation, recall and printing', () => {
   });
 
   it('a recalled document keeps its number, recorded as cancelled with the reason, in the register export; the recipient is told', async () => {
-    let d = ok(await C.a1!.post('/api/documents/outgoing', { subject: 'V/v thông báo lịch trực cơ quan', body: 'Nội dung', signerPersonId: P.director, recipients: [{ agencyId: A.stc }] }));
-    for (const [client, action] of [[C.a1!, 'submit'], [C.headA!, 'initial'], [C.office!, 'approve_format'], [C.director!, 'sign']] as const) d = ok(await client.post(`/api/documents/${d.id}/transition`, { action, version: d.version }));
+    let d = ok(
+      await C.a1!.post('/api/documents/outgoing', {
+        subject: 'V/v thông báo lịch trực cơ quan',
+        body: 'Nội dung',
+        signerPersonId: P.director,
+        recipients: [{ agencyId: A.stc }],
+      }),
+    );
+    for (const [client, action] of [
+      [C.a1!, 'submit'],
+      [C.headA!, 'initial'],
+      [C.office!, 'approve_format'],
+      [C.director!, 'sign'],
+    ] as const)
+      d = ok(await client.post(`/api/documents/${d.id}/transition`, { action, version: d.version }));
     d = ok(await C.office!.post(`/api/documents/${d.id}/issue`, { version: d.version }));
     const number = d.numbers[0].number;
     expect((await C.a1!.post(`/api/documents/${d.id}/transition`, { action: 'recall', reason: 'Sai đối tượng nhận', version: d.version })).status).toBe(403);
@@ -399,13 +528,28 @@ describe('delegation, recall and printing', () => {
   });
 
   it('prints an outgoing draft in the NĐ 30 layout as PDF and DOCX; refuses a secret entry and an outsider', async () => {
-    const d = ok(await C.a1!.post('/api/documents/outgoing', { subject: 'V/v tổ chức làm việc tại nhà', body: 'Kính gửi: Sở Tài chính.\nSở Nội vụ đề nghị ...', signerPersonId: P.deputy, recipients: [{ agencyId: A.stc }] }));
+    const d = ok(
+      await C.a1!.post('/api/documents/outgoing', {
+        subject: 'V/v tổ chức làm việc tại nhà',
+        body: 'Kính gửi: Sở Tài chính.\nSở Nội vụ đề nghị ...',
+        signerPersonId: P.deputy,
+        recipients: [{ agencyId: A.stc }],
+      }),
+    );
     const pdf = await C.a1!.get(`/api/documents/${d.id}/render.pdf`);
     expect(pdf.status, JSON.stringify(pdf.body).slice(0, 300)).toBe(200);
-    expect(Buffer.from(pdf.body as Uint8Array).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(pdf.body as Uint8Array)
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     const docx = await C.a1!.get(`/api/documents/${d.id}/render.docx`);
     expect(docx.status).toBe(200);
-    expect(Buffer.from(docx.body as Uint8Array).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(
+      Buffer.from(docx.body as Uint8Array)
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
     expect((await C.headB!.get(`/api/documents/${d.id}/render.pdf`)).status).toBe(403);
     const secret = ok(await C.office!.post('/api/documents/outgoing', { secrecy: 'toi_mat', docType: 'cong_van' }));
     expect((await C.office!.get(`/api/documents/${secret.id}/render.pdf`)).status).toBe(409);
@@ -414,10 +558,18 @@ describe('delegation, recall and printing', () => {
 
 describe('search, register and Phụ lục 2', () => {
   it('finds documents with and without diacritics', async () => {
-    ok(await C.office!.post('/api/documents/incoming', incoming({ numberText: '77/UBND-KGVX', docType: 'cong_van', subject: 'Công văn khẩn về tăng cường phòng, chống dịch COVID-19', urgency: 'normal' })));
+    ok(
+      await C.office!.post(
+        '/api/documents/incoming',
+        incoming({ numberText: '77/UBND-KGVX', docType: 'cong_van', subject: 'Công văn khẩn về tăng cường phòng, chống dịch COVID-19', urgency: 'normal' }),
+      ),
+    );
     for (const q of ['tang cuong phong chong dich', 'Tăng cường phòng, chống', 'TĂNG CƯỜNG', '77/UBND']) {
       const res = ok(await C.office!.get(`/api/documents?box=incoming&q=${encodeURIComponent(q)}`));
-      expect(res.documents.map((d: any) => d.numberText), q).toEqual(['77/UBND-KGVX']);
+      expect(
+        res.documents.map((d: any) => d.numberText),
+        q,
+      ).toEqual(['77/UBND-KGVX']);
     }
     // "cong van khan" finds the công văn whose subject says khẩn, and the công văn of urgency Khẩn, not the others.
     for (const q of ['cong van khan', 'Công văn khẩn']) {
@@ -433,7 +585,16 @@ describe('search, register and Phụ lục 2', () => {
     const a = ok(await C.office!.post('/api/documents/incoming', incoming({ numberText: '88/SYT-TCCB', subject: 'V/v thực hiện chế độ phụ cấp' })));
     ok(await upload(C.office!, a.id, 'phu-cap.docx', new Uint8Array(docx), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'));
     const { renderOutgoingPdf } = await import('./render');
-    const pdf = await renderOutgoingPdf({ agency: 'SỞ Y TẾ', notation: 'SYT-NVY', place: 'Ninh Thuận', date: '2021-07-16', subject: 'phân luồng khám bệnh', body: ['Bố trí khu vực sàng lọc bệnh nhân sốt tại cổng bệnh viện.'], recipients: ['Lưu: VT.'], signer: { position: 'GIÁM ĐỐC', name: 'Lê Văn Y' } });
+    const pdf = await renderOutgoingPdf({
+      agency: 'SỞ Y TẾ',
+      notation: 'SYT-NVY',
+      place: 'Ninh Thuận',
+      date: '2021-07-16',
+      subject: 'phân luồng khám bệnh',
+      body: ['Bố trí khu vực sàng lọc bệnh nhân sốt tại cổng bệnh viện.'],
+      recipients: ['Lưu: VT.'],
+      signer: { position: 'GIÁM ĐỐC', name: 'Lê Văn Y' },
+    });
     const b = ok(await C.office!.post('/api/documents/incoming', incoming({ numberText: '89/SYT-NVY', subject: 'V/v phân luồng khám bệnh' })));
     ok(await upload(C.office!, b.id, 'phan-luong.pdf', new Uint8Array(pdf)));
     const find = async (q: string) => ok(await C.office!.get(`/api/documents?box=incoming&q=${encodeURIComponent(q)}`)).documents.map((d: any) => d.numberText);
@@ -466,12 +627,25 @@ describe('search, register and Phụ lục 2', () => {
     expect(handlerTasks.length).toBeGreaterThan(0);
     const [person] = await t.deps.db.select().from(people).where(eq(people.id, P.a1));
     const days = ['2021-07-19', '2021-07-20', '2021-07-21', '2021-07-22'];
-    await t.deps.db.insert(schedule).values(days.map((date) => ({ personId: P.a1!, date, agencyId: A.snv, unitId: person!.unitId, mode: 'wfh', periodId: 'p-docs', version: 1 })));
+    await t.deps.db
+      .insert(schedule)
+      .values(days.map((date) => ({ personId: P.a1!, date, agencyId: A.snv, unitId: person!.unitId, mode: 'wfh', periodId: 'p-docs', version: 1 })));
     const report = await appendix2FromDb(t.deps.db, { agencyIds: [A.snv], from: '2021-07-19', to: '2021-07-22' });
     const row = report.agencies[0]!.rows.find((r) => r.personId === P.a1)!;
     expect(row.assigned).toBeGreaterThanOrEqual(1);
     expect(row.processed).toBeGreaterThanOrEqual(1);
-    const processing = await t.deps.db.select().from(taskActions).where(and(inArray(taskActions.taskId, handlerTasks.map((h) => h.id)), eq(taskActions.personId, P.a1)));
+    const processing = await t.deps.db
+      .select()
+      .from(taskActions)
+      .where(
+        and(
+          inArray(
+            taskActions.taskId,
+            handlerTasks.map((h) => h.id),
+          ),
+          eq(taskActions.personId, P.a1),
+        ),
+      );
     expect(processing.some((a) => a.kind === 'draft')).toBe(true);
   });
 });

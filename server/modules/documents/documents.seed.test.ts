@@ -22,7 +22,13 @@ describe('demo documents', () => {
       expect(new Set(mine.map((r) => r.register))).toEqual(new Set(['den', 'di', 'mat_den']));
       expect(new Set(mine.filter((r) => r.direction === 'out').map((r) => r.status))).toEqual(new Set(['draft', 'pending_signature', 'issued']));
       for (const register of ['den', 'di', 'mat_den']) {
-        const numbers = (await t.deps.db.select({ n: documentNumbers.number }).from(documentNumbers).where(and(eq(documentNumbers.agencyId, a), eq(documentNumbers.register, register))).orderBy(asc(documentNumbers.number))).map((r) => r.n);
+        const numbers = (
+          await t.deps.db
+            .select({ n: documentNumbers.number })
+            .from(documentNumbers)
+            .where(and(eq(documentNumbers.agencyId, a), eq(documentNumbers.register, register)))
+            .orderBy(asc(documentNumbers.number))
+        ).map((r) => r.n);
         expect(numbers, `${a} ${register}`).toEqual(numbers.map((_, i) => i + 1));
       }
     }

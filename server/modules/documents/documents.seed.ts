@@ -11,15 +11,47 @@ import { addDays, vnDateOf } from '../../../shared/domain/dates';
 import * as svc from './documents.service';
 
 function actorOf(b: AgencyBundle, p: SeedPerson): CurrentUser {
-  const grants: Grant[] = b.grants.filter((g) => g.userId === p.userId).map((g) => ({ role: g.role as AppRole, agencyId: g.agencyId, agencyPath: b.agency.path!, unitId: g.unitId ?? null }));
-  return { userId: p.userId, personId: p.row.id, grants, username: p.username, displayName: p.row.fullName, unitId: p.row.unitId, agencyId: b.agency.id!, mustChangePassword: false, locale: 'vi' };
+  const grants: Grant[] = b.grants
+    .filter((g) => g.userId === p.userId)
+    .map((g) => ({ role: g.role as AppRole, agencyId: g.agencyId, agencyPath: b.agency.path!, unitId: g.unitId ?? null }));
+  return {
+    userId: p.userId,
+    personId: p.row.id,
+    grants,
+    username: p.username,
+    displayName: p.row.fullName,
+    unitId: p.row.unitId,
+    agencyId: b.agency.id!,
+    mustChangePassword: false,
+    locale: 'vi',
+  };
 }
 
 const INCOMING = [
-  { issuerName: 'UBND tỉnh', numberText: '2215/UBND-VX', subject: 'V/v triển khai phương án làm việc tại nhà phòng, chống dịch COVID-19', urgency: 'hoa_toc' as const },
-  { issuerName: 'Sở Y tế', numberText: '1870/SYT-NVY', subject: 'V/v tăng cường các biện pháp phòng, chống dịch COVID-19 tại cơ quan, đơn vị', urgency: 'khan' as const },
-  { issuerName: 'Sở Nội vụ', numberText: '512/SNV-CCHC', subject: 'V/v báo cáo số liệu cán bộ, công chức làm việc tại nhà (Phụ lục 2)', urgency: 'normal' as const },
-  { issuerName: 'Bộ Nội vụ', numberText: '3866/BNV-VP', subject: 'V/v hướng dẫn sử dụng hệ thống quản lý văn bản và điều hành trong thời gian giãn cách xã hội', urgency: 'normal' as const },
+  {
+    issuerName: 'UBND tỉnh',
+    numberText: '2215/UBND-VX',
+    subject: 'V/v triển khai phương án làm việc tại nhà phòng, chống dịch COVID-19',
+    urgency: 'hoa_toc' as const,
+  },
+  {
+    issuerName: 'Sở Y tế',
+    numberText: '1870/SYT-NVY',
+    subject: 'V/v tăng cường các biện pháp phòng, chống dịch COVID-19 tại cơ quan, đơn vị',
+    urgency: 'khan' as const,
+  },
+  {
+    issuerName: 'Sở Nội vụ',
+    numberText: '512/SNV-CCHC',
+    subject: 'V/v báo cáo số liệu cán bộ, công chức làm việc tại nhà (Phụ lục 2)',
+    urgency: 'normal' as const,
+  },
+  {
+    issuerName: 'Bộ Nội vụ',
+    numberText: '3866/BNV-VP',
+    subject: 'V/v hướng dẫn sử dụng hệ thống quản lý văn bản và điều hành trong thời gian giãn cách xã hội',
+    urgency: 'normal' as const,
+  },
 ];
 
 /** Writes the demo documents; `bundles` are the demo agencies just written. Returns the number of documents. */
@@ -52,8 +84,17 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
     // Incoming: one handled down to a specialist, one waiting for the Director, one just registered.
     let d = await inc(0);
     d = await svc.submitIncoming(deps, O, d.id, { leaderPersonId: director.row.id, version: d.version });
-    d = await svc.directIncoming(deps, D, d.id, { directive: 'Giao phòng chủ trì tham mưu triển khai; báo cáo kết quả trước hạn.', leadUnitId: unitId, version: d.version });
-    d = await svc.assignIncoming(deps, H, d.id, { leadPersonId: staff[0]!.row.id, coordinatorIds: [staff[1]!.row.id], note: 'Dự thảo kế hoạch của Sở', version: d.version });
+    d = await svc.directIncoming(deps, D, d.id, {
+      directive: 'Giao phòng chủ trì tham mưu triển khai; báo cáo kết quả trước hạn.',
+      leadUnitId: unitId,
+      version: d.version,
+    });
+    d = await svc.assignIncoming(deps, H, d.id, {
+      leadPersonId: staff[0]!.row.id,
+      coordinatorIds: [staff[1]!.row.id],
+      note: 'Dự thảo kế hoạch của Sở',
+      version: d.version,
+    });
     const replyTo = d.id;
     d = await inc(1);
     await svc.submitIncoming(deps, O, d.id, { leaderPersonId: director.row.id, version: d.version });
@@ -72,23 +113,49 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
       signerPersonId: signer.row.id,
       replyToId: replyTo,
     });
-    const step = async (u: CurrentUser, action: 'submit' | 'initial' | 'approve_format' | 'return' | 'sign', reason?: string) => (out = await svc.transitionOutgoing(deps, u, out.id, { action, reason, version: out.version }));
+    const step = async (u: CurrentUser, action: 'submit' | 'initial' | 'approve_format' | 'return' | 'sign', reason?: string) =>
+      (out = await svc.transitionOutgoing(deps, u, out.id, { action, reason, version: out.version }));
     await step(S1, 'submit');
     await step(H, 'initial');
     await step(O, 'return', 'Sai thể thức: thiếu "Nơi nhận" và ký hiệu người soạn thảo.');
-    out = await svc.updateOutgoing(deps, S1, out.id, { body: `${out.body}\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.`, note: 'Bổ sung nơi nhận theo ý kiến Văn phòng', version: out.version });
+    out = await svc.updateOutgoing(deps, S1, out.id, {
+      body: `${out.body}\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.`,
+      note: 'Bổ sung nơi nhận theo ý kiến Văn phòng',
+      version: out.version,
+    });
     await step(S1, 'submit');
     await step(H, 'initial');
     await step(O, 'approve_format');
 
     n++;
-    await svc.createOutgoing(deps, actorOf(b, staff[1]!), { docType: 'cong_van', subject: 'V/v đăng ký danh sách công chức làm việc tại nhà tuần tới', body: 'Kính gửi: Văn phòng Sở.\nPhòng đăng ký danh sách như sau: ...', urgency: 'normal', secrecy: 'none', recipients: [] });
+    await svc.createOutgoing(deps, actorOf(b, staff[1]!), {
+      docType: 'cong_van',
+      subject: 'V/v đăng ký danh sách công chức làm việc tại nhà tuần tới',
+      body: 'Kính gửi: Văn phòng Sở.\nPhòng đăng ký danh sách như sau: ...',
+      urgency: 'normal',
+      secrecy: 'none',
+      recipients: [],
+    });
 
     const other = bundles[(i + 1) % bundles.length]!;
     if (other !== b) {
       n++;
-      let rep = await svc.createOutgoing(deps, S1, { docType: 'cong_van', subject: 'V/v phối hợp thực hiện phương án làm việc tại nhà', body: 'Kính gửi: các cơ quan, đơn vị.\nĐề nghị phối hợp thực hiện phương án.', urgency: 'normal', secrecy: 'none', recipients: [{ agencyId: other.agency.id! }], signerPersonId: director.row.id });
-      for (const [u, action] of [[S1, 'submit'], [H, 'initial'], [O, 'approve_format'], [D, 'sign']] as const) rep = await svc.transitionOutgoing(deps, u, rep.id, { action, version: rep.version });
+      let rep = await svc.createOutgoing(deps, S1, {
+        docType: 'cong_van',
+        subject: 'V/v phối hợp thực hiện phương án làm việc tại nhà',
+        body: 'Kính gửi: các cơ quan, đơn vị.\nĐề nghị phối hợp thực hiện phương án.',
+        urgency: 'normal',
+        secrecy: 'none',
+        recipients: [{ agencyId: other.agency.id! }],
+        signerPersonId: director.row.id,
+      });
+      for (const [u, action] of [
+        [S1, 'submit'],
+        [H, 'initial'],
+        [O, 'approve_format'],
+        [D, 'sign'],
+      ] as const)
+        rep = await svc.transitionOutgoing(deps, u, rep.id, { action, version: rep.version });
       await svc.issueOutgoing(deps, O, rep.id, { version: rep.version });
       n++;
     }
@@ -96,7 +163,15 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
     // A secret register entry: no content. No handler is named, so the demo's duty rota keeps exactly its
     // office and leader duties (a named handler gets an on-site `documents` duty for the day).
     n++;
-    await svc.registerIncoming(deps, O, { agencyId, issuerName: 'Công an tỉnh', numberText: `${40 + i}/CAT-PA03`, docType: 'cong_van', issuedDate, secrecy: 'mat', urgency: 'khan' });
+    await svc.registerIncoming(deps, O, {
+      agencyId,
+      issuerName: 'Công an tỉnh',
+      numberText: `${40 + i}/CAT-PA03`,
+      docType: 'cong_van',
+      issuedDate,
+      secrecy: 'mat',
+      urgency: 'khan',
+    });
   }
   return n;
 }

@@ -40,7 +40,18 @@ import { formatDateVi } from '../../../shared/domain/dates';
 import { diffLines, diffStats } from '../../../shared/domain/documents/diff';
 import { composeNotation, composeNumberText, defaultUnitCode, parseNumberText, registerYear } from '../../../shared/domain/documents/numbering';
 import { SECRET_CONTENT_MESSAGE_VI, secretContentFields } from '../../../shared/domain/documents/secret';
-import { DOC_TYPES, isSecret, registerOf, SECRET_PLACEHOLDER_VI, signatureBlock, URGENCY_LABELS_VI, type DocType, type Secrecy, type SigningAuthority, type Urgency } from '../../../shared/domain/documents/vocab';
+import {
+  DOC_TYPES,
+  isSecret,
+  registerOf,
+  SECRET_PLACEHOLDER_VI,
+  signatureBlock,
+  URGENCY_LABELS_VI,
+  type DocType,
+  type Secrecy,
+  type SigningAuthority,
+  type Urgency,
+} from '../../../shared/domain/documents/vocab';
 import {
   allowedIncomingActions,
   allowedOutgoingActions,
@@ -79,7 +90,16 @@ import { taskActions, taskPeople, tasks } from '../tasks/tasks.table';
 import { cancelNumbers, issueNumber } from './documents.numbering';
 import { ensureAgencyCredentials, storeSignedPdf } from './documents.signing';
 import { extractText } from './documents.text';
-import { documentDelegations, documentEvents, documentFiles, documentNumbers, documents, documentSettings, documentTasks, documentVersions } from './documents.table';
+import {
+  documentDelegations,
+  documentEvents,
+  documentFiles,
+  documentNumbers,
+  documents,
+  documentSettings,
+  documentTasks,
+  documentVersions,
+} from './documents.table';
 
 type DocRow = typeof documents.$inferSelect;
 
@@ -113,23 +133,58 @@ function actingPerson(user: CurrentUser): string {
 }
 
 async function personOf(db: Db, id: string, path: string, agencyId?: string) {
-  const [p] = await db.select({ id: people.id, agencyId: people.agencyId, unitId: people.unitId, fullName: people.fullName, position: people.position, title: people.title, active: people.active }).from(people).where(eq(people.id, id)).limit(1);
-  if (!p || !p.active) throw invalid(path, `Không tìm thấy cán bộ đang công tác có mã "${id}".`);
+  const [p] = await db
+    .select({
+      id: people.id,
+      agencyId: people.agencyId,
+      unitId: people.unitId,
+      fullName: people.fullName,
+      position: people.position,
+      title: people.title,
+      active: people.active,
+    })
+    .from(people)
+    .where(eq(people.id, id))
+    .limit(1);
+  if (!p?.active) throw invalid(path, `Không tìm thấy cán bộ đang công tác có mã "${id}".`);
   if (agencyId && p.agencyId !== agencyId) throw invalid(path, `${p.fullName} không thuộc cơ quan của văn bản.`);
   return p;
 }
 
-function searchTextOf(d: { subject?: string | null; body?: string | null; numberText?: string | null; issuerName?: string | null; docType: string; urgency: string; secrecy: string }): string {
+function searchTextOf(d: {
+  subject?: string | null;
+  body?: string | null;
+  numberText?: string | null;
+  issuerName?: string | null;
+  docType: string;
+  urgency: string;
+  secrecy: string;
+}): string {
   const type = DOC_TYPES[d.docType as DocType]?.label ?? '';
-  const urgency = d.urgency !== 'normal' ? URGENCY_LABELS_VI[d.urgency as Urgency] ?? '' : '';
+  const urgency = d.urgency !== 'normal' ? (URGENCY_LABELS_VI[d.urgency as Urgency] ?? '') : '';
   // A secret document has no content: only its type, number and issuer are searchable.
   const content = isSecret(d.secrecy) ? '' : `${d.subject ?? ''} ${(d.body ?? '').slice(0, 20000)}`;
-  return foldVi(`${type} ${urgency} ${d.numberText ?? ''} ${d.issuerName ?? ''} ${content}`).replace(/\s+/g, ' ').trim();
+  return foldVi(`${type} ${urgency} ${d.numberText ?? ''} ${d.issuerName ?? ''} ${content}`)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const PRIORITY_OF_URGENCY: Record<Urgency, string> = { normal: 'normal', khan: 'high', thuong_khan: 'urgent', hoa_toc: 'urgent' };
 
-async function addEvent(tx: Db, doc: Pick<DocRow, 'id' | 'agencyId'>, e: { at: Date; user?: CurrentUser | null; personId?: string | null; kind: string; from?: string | null; to?: string | null; reason?: string | null; data?: unknown }) {
+async function addEvent(
+  tx: Db,
+  doc: Pick<DocRow, 'id' | 'agencyId'>,
+  e: {
+    at: Date;
+    user?: CurrentUser | null;
+    personId?: string | null;
+    kind: string;
+    from?: string | null;
+    to?: string | null;
+    reason?: string | null;
+    data?: unknown;
+  },
+) {
   await tx.insert(documentEvents).values({
     documentId: doc.id,
     agencyId: doc.agencyId,
@@ -165,7 +220,17 @@ async function recordDocActivity(tx: Db, docId: string, personId: string, at: Da
 async function createDocTask(
   tx: Db,
   deps: Deps,
-  o: { doc: DocRow; step: 'leader' | 'unit' | 'handler'; leadId: string; coordinatorIds?: string[]; user: CurrentUser; dueDate: string | null; title: string; description?: string | null; at: Date },
+  o: {
+    doc: DocRow;
+    step: 'leader' | 'unit' | 'handler';
+    leadId: string;
+    coordinatorIds?: string[];
+    user: CurrentUser;
+    dueDate: string | null;
+    title: string;
+    description?: string | null;
+    at: Date;
+  },
 ): Promise<string> {
   const lead = await personOf(tx, o.leadId, 'body.leadPersonId');
   const id = newId('tsk');
@@ -189,22 +254,59 @@ async function createDocTask(
   if (coordinators.length) await tx.insert(taskPeople).values(coordinators.map((personId) => ({ taskId: id, personId, role: 'coordinate' })));
   await tx.insert(documentTasks).values({ taskId: id, documentId: o.doc.id, step: o.step });
   const due = o.dueDate ? ` Hạn xử lý: ${formatDateVi(o.dueDate)}.` : '';
-  await notify(tx, deps.clock, { personIds: [lead.id], kind: 'document.assigned', title: `Văn bản cần xử lý: ${o.title}`, body: `Người giao: ${o.user.displayName}.${due}`, link: `/documents/${o.doc.id}`, email: true });
-  if (coordinators.length) await notify(tx, deps.clock, { personIds: coordinators, kind: 'document.assigned', title: `Phối hợp xử lý văn bản: ${o.title}`, body: `Chủ trì: ${lead.fullName}.${due}`, link: `/documents/${o.doc.id}` });
+  await notify(tx, deps.clock, {
+    personIds: [lead.id],
+    kind: 'document.assigned',
+    title: `Văn bản cần xử lý: ${o.title}`,
+    body: `Người giao: ${o.user.displayName}.${due}`,
+    link: `/documents/${o.doc.id}`,
+    email: true,
+  });
+  if (coordinators.length)
+    await notify(tx, deps.clock, {
+      personIds: coordinators,
+      kind: 'document.assigned',
+      title: `Phối hợp xử lý văn bản: ${o.title}`,
+      body: `Chủ trì: ${lead.fullName}.${due}`,
+      link: `/documents/${o.doc.id}`,
+    });
   return id;
 }
 
 /** Closes the open tasks of the document at `step` led by `personId` (or every one when null), recording `kind` by the person. */
-async function finishDocTasks(tx: Db, docId: string, step: string, personId: string | null, at: Date, kind: string, body: string | null, status: 'done' | 'returned' = 'done') {
+async function finishDocTasks(
+  tx: Db,
+  docId: string,
+  step: string,
+  personId: string | null,
+  at: Date,
+  kind: string,
+  body: string | null,
+  status: 'done' | 'returned' = 'done',
+) {
   const rows = await tx
     .select({ id: tasks.id, agencyId: tasks.agencyId, assigneeId: tasks.assigneeId })
     .from(documentTasks)
     .innerJoin(tasks, eq(tasks.id, documentTasks.taskId))
-    .where(and(eq(documentTasks.documentId, docId), eq(documentTasks.step, step), ne(tasks.status, 'done'), ne(tasks.status, 'returned'), personId ? eq(tasks.assigneeId, personId) : undefined));
+    .where(
+      and(
+        eq(documentTasks.documentId, docId),
+        eq(documentTasks.step, step),
+        ne(tasks.status, 'done'),
+        ne(tasks.status, 'returned'),
+        personId ? eq(tasks.assigneeId, personId) : undefined,
+      ),
+    );
   for (const t of rows) {
     await tx
       .update(tasks)
-      .set({ status, finishedAt: status === 'done' ? at : null, returnReason: status === 'returned' ? body : null, updatedAt: at, version: sql`${tasks.version} + 1` })
+      .set({
+        status,
+        finishedAt: status === 'done' ? at : null,
+        returnReason: status === 'returned' ? body : null,
+        updatedAt: at,
+        version: sql`${tasks.version} + 1`,
+      })
       .where(eq(tasks.id, t.id));
     await tx.insert(taskActions).values({ taskId: t.id, personId: personId ?? t.assigneeId, agencyId: t.agencyId, at, day: todayVn(at), kind, body });
   }
@@ -214,33 +316,51 @@ async function finishDocTasks(tx: Db, docId: string, step: string, personId: str
 const HEAD_POSITIONS = ['head', 'chief_of_office', 'center_director', 'deputy_head', 'deputy_chief_of_office', 'deputy_center_director'];
 
 async function unitHeadOf(db: Db, unitId: string, path: string): Promise<string> {
-  const rows = await db.select({ id: people.id, position: people.position }).from(people).where(and(eq(people.unitId, unitId), eq(people.active, true), inArray(people.position, HEAD_POSITIONS)));
+  const rows = await db
+    .select({ id: people.id, position: people.position })
+    .from(people)
+    .where(and(eq(people.unitId, unitId), eq(people.active, true), inArray(people.position, HEAD_POSITIONS)));
   rows.sort((a, b) => HEAD_POSITIONS.indexOf(a.position) - HEAD_POSITIONS.indexOf(b.position));
   if (!rows[0]) throw invalid(path, 'Đơn vị chưa có lãnh đạo (trưởng hoặc phó) để nhận văn bản.');
   return rows[0].id;
 }
 
 async function directorsOf(db: Db, agencyId: string): Promise<string[]> {
-  const rows = await db.select({ id: people.id }).from(people).where(and(eq(people.agencyId, agencyId), eq(people.position, 'director'), eq(people.active, true)));
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.agencyId, agencyId), eq(people.position, 'director'), eq(people.active, true)));
   return rows.map((r) => r.id);
 }
 
 /** Accounts with an agency role in the agency (to tell the Office of a recipient agency). */
 async function officeUsersOf(db: Db, agencyId: string): Promise<string[]> {
-  const rows = await db.selectDistinct({ userId: roleGrants.userId }).from(roleGrants).where(and(eq(roleGrants.agencyId, agencyId), eq(roleGrants.role, 'office')));
+  const rows = await db
+    .selectDistinct({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.agencyId, agencyId), eq(roleGrants.role, 'office')));
   return rows.map((r) => r.userId);
 }
 
 export async function settingsOf(db: Db, agencyId: string): Promise<EscalationSettings & { unitCodes: Record<string, string>; version: number }> {
   const [s] = await db.select().from(documentSettings).where(eq(documentSettings.agencyId, agencyId)).limit(1);
-  return s ? { maxReturns: s.maxReturns, stepDays: s.stepDays, unitCodes: s.unitCodes ?? {}, version: s.version } : { ...DEFAULT_ESCALATION, unitCodes: {}, version: 0 };
+  return s
+    ? { maxReturns: s.maxReturns, stepDays: s.stepDays, unitCodes: s.unitCodes ?? {}, version: s.version }
+    : { ...DEFAULT_ESCALATION, unitCodes: {}, version: 0 };
 }
 
 async function activeDelegation(db: Db, personId: string, agencyId: string, today: string) {
   const [d] = await db
     .select()
     .from(documentDelegations)
-    .where(and(eq(documentDelegations.personId, personId), eq(documentDelegations.agencyId, agencyId), sql`${documentDelegations.validFrom} <= ${today}`, sql`${documentDelegations.validTo} >= ${today}`))
+    .where(
+      and(
+        eq(documentDelegations.personId, personId),
+        eq(documentDelegations.agencyId, agencyId),
+        sql`${documentDelegations.validFrom} <= ${today}`,
+        sql`${documentDelegations.validTo} >= ${today}`,
+      ),
+    )
     .orderBy(desc(documentDelegations.createdAt))
     .limit(1);
   return d ?? null;
@@ -259,7 +379,13 @@ interface Access {
 
 async function taskPeopleOfDoc(db: Db, docId: string): Promise<{ taskId: string; step: string; status: string; assigneeId: string; coordinators: string[] }[]> {
   const rows = await db
-    .select({ taskId: tasks.id, step: documentTasks.step, status: tasks.status, assigneeId: tasks.assigneeId, coordinators: sql<unknown>`coalesce((select json_agg(tp.person_id) from task_people tp where tp.task_id = ${tasks.id}), '[]')` })
+    .select({
+      taskId: tasks.id,
+      step: documentTasks.step,
+      status: tasks.status,
+      assigneeId: tasks.assigneeId,
+      coordinators: sql<unknown>`coalesce((select json_agg(tp.person_id) from task_people tp where tp.task_id = ${tasks.id}), '[]')`,
+    })
     .from(documentTasks)
     .innerJoin(tasks, eq(tasks.id, documentTasks.taskId))
     .where(eq(documentTasks.documentId, docId));
@@ -279,7 +405,13 @@ async function accessOf(deps: Deps, user: CurrentUser, doc: DocRow): Promise<Acc
   // Secret entries: the Office, the agency's leaders and the handler only.
   const read = secret
     ? agencyRead || can(user, 'document.register', agency) || isPerson(doc.handlerPersonId)
-    : agencyRead || unitRead || onTask || isPerson(doc.drafterPersonId) || isPerson(doc.signerPersonId) || isPerson(doc.leaderPersonId) || isPerson(doc.handlerPersonId);
+    : agencyRead ||
+      unitRead ||
+      onTask ||
+      isPerson(doc.drafterPersonId) ||
+      isPerson(doc.signerPersonId) ||
+      isPerson(doc.leaderPersonId) ||
+      isPerson(doc.handlerPersonId);
 
   const outgoing: OutgoingRole[] = [];
   const incoming: IncomingRole[] = [];
@@ -326,7 +458,9 @@ const ref = (names: Names, id: string | null | undefined) => (id ? { id, fullNam
 const unitRef = (names: Names, id: string | null | undefined) => (id ? { id, name: names.units.get(id) ?? id } : null);
 
 function statusLabel(d: DocRow): string {
-  return d.direction === 'out' ? (OUTGOING_STATUS_LABELS_VI[d.status as OutgoingStatus] ?? d.status) : (INCOMING_STATUS_LABELS_VI[d.status as IncomingStatus] ?? d.status);
+  return d.direction === 'out'
+    ? (OUTGOING_STATUS_LABELS_VI[d.status as OutgoingStatus] ?? d.status)
+    : (INCOMING_STATUS_LABELS_VI[d.status as IncomingStatus] ?? d.status);
 }
 
 const FINAL = ['issued', 'cancelled', 'recalled', 'done'];
@@ -348,7 +482,10 @@ async function waitingOnIds(db: Db, rows: DocRow[]): Promise<Map<string, string[
     } else if (d.status !== 'registered') openIncoming.push(d.id);
   }
   if (initialUnits.size) {
-    const heads = await db.select({ id: people.id, unitId: people.unitId, position: people.position }).from(people).where(and(inArray(people.unitId, [...initialUnits]), eq(people.active, true), inArray(people.position, HEAD_POSITIONS)));
+    const heads = await db
+      .select({ id: people.id, unitId: people.unitId, position: people.position })
+      .from(people)
+      .where(and(inArray(people.unitId, [...initialUnits]), eq(people.active, true), inArray(people.position, HEAD_POSITIONS)));
     heads.sort((a, b) => HEAD_POSITIONS.indexOf(a.position) - HEAD_POSITIONS.indexOf(b.position));
     for (const d of rows) {
       if (d.direction === 'out' && d.status === 'pending_initial' && d.unitId) {
@@ -374,9 +511,19 @@ async function waitingOnIds(db: Db, rows: DocRow[]): Promise<Map<string, string[
 
 async function presentItems(db: Db, rows: DocRow[], today: string): Promise<DocumentListItem[]> {
   const waiting = await waitingOnIds(db, rows);
-  const names = await namesFor(db, rows.flatMap((r) => [r.drafterPersonId, r.signerPersonId, ...(waiting.get(r.id) ?? [])]), rows.map((r) => r.unitId));
+  const names = await namesFor(
+    db,
+    rows.flatMap((r) => [r.drafterPersonId, r.signerPersonId, ...(waiting.get(r.id) ?? [])]),
+    rows.map((r) => r.unitId),
+  );
   const ids = rows.map((r) => r.id);
-  const fileCounts = ids.length ? await db.select({ id: documentFiles.documentId, n: sql<number>`count(*)::int` }).from(documentFiles).where(inArray(documentFiles.documentId, ids)).groupBy(documentFiles.documentId) : [];
+  const fileCounts = ids.length
+    ? await db
+        .select({ id: documentFiles.documentId, n: sql<number>`count(*)::int` })
+        .from(documentFiles)
+        .where(inArray(documentFiles.documentId, ids))
+        .groupBy(documentFiles.documentId)
+    : [];
   const fc = new Map(fileCounts.map((f) => [f.id, Number(f.n)]));
   return rows.map((d) => ({
     id: d.id,
@@ -422,7 +569,12 @@ const EVENT_LABELS_VI: Record<string, string> = {
   secret_registered: 'Vào sổ văn bản mật',
   recalled_by_sender: 'Cơ quan gửi đã thu hồi văn bản',
   ...Object.fromEntries(Object.entries(OUTGOING_ACTION_LABELS_VI)),
-  ...Object.fromEntries(Object.entries(INCOMING_ACTION_LABELS_VI).map(([k, v]) => [k === 'submit' ? 'submitted' : k === 'direct' ? 'directed' : k === 'assign' ? 'assigned' : k, v])),
+  ...Object.fromEntries(
+    Object.entries(INCOMING_ACTION_LABELS_VI).map(([k, v]) => [
+      k === 'submit' ? 'submitted' : k === 'direct' ? 'directed' : k === 'assign' ? 'assigned' : k,
+      v,
+    ]),
+  ),
 };
 
 export async function documentDetail(deps: Deps, user: CurrentUser, doc: DocRow, access?: Access): Promise<DocumentDetail> {
@@ -432,21 +584,47 @@ export async function documentDetail(deps: Deps, user: CurrentUser, doc: DocRow,
   const events = await deps.db.select().from(documentEvents).where(eq(documentEvents.documentId, doc.id)).orderBy(asc(documentEvents.id));
   const versions = await deps.db.select().from(documentVersions).where(eq(documentVersions.documentId, doc.id)).orderBy(asc(documentVersions.seq));
   const files = await deps.db
-    .select({ id: documentFiles.id, fileName: documentFiles.fileName, mimeType: documentFiles.mimeType, size: documentFiles.size, sha256: documentFiles.sha256, kind: documentFiles.kind, personId: documentFiles.personId, createdAt: documentFiles.createdAt })
+    .select({
+      id: documentFiles.id,
+      fileName: documentFiles.fileName,
+      mimeType: documentFiles.mimeType,
+      size: documentFiles.size,
+      sha256: documentFiles.sha256,
+      kind: documentFiles.kind,
+      personId: documentFiles.personId,
+      createdAt: documentFiles.createdAt,
+    })
     .from(documentFiles)
     .where(eq(documentFiles.documentId, doc.id))
     .orderBy(asc(documentFiles.createdAt));
   const docTasks = await deps.db
-    .select({ taskId: tasks.id, step: documentTasks.step, title: tasks.title, status: tasks.status, assigneeId: tasks.assigneeId, dueDate: tasks.dueDate, coordinators: sql<unknown>`coalesce((select json_agg(tp.person_id) from task_people tp where tp.task_id = ${tasks.id}), '[]')` })
+    .select({
+      taskId: tasks.id,
+      step: documentTasks.step,
+      title: tasks.title,
+      status: tasks.status,
+      assigneeId: tasks.assigneeId,
+      dueDate: tasks.dueDate,
+      coordinators: sql<unknown>`coalesce((select json_agg(tp.person_id) from task_people tp where tp.task_id = ${tasks.id}), '[]')`,
+    })
     .from(documentTasks)
     .innerJoin(tasks, eq(tasks.id, documentTasks.taskId))
     .where(eq(documentTasks.documentId, doc.id))
     .orderBy(asc(tasks.assignedAt), sql`case ${documentTasks.step} when 'leader' then 0 when 'unit' then 1 else 2 end`, asc(tasks.id));
-  const parsedTasks = docTasks.map((t) => ({ ...t, coordinators: (typeof t.coordinators === 'string' ? JSON.parse(t.coordinators) : t.coordinators) as string[] }));
+  const parsedTasks = docTasks.map((t) => ({
+    ...t,
+    coordinators: (typeof t.coordinators === 'string' ? JSON.parse(t.coordinators) : t.coordinators) as string[],
+  }));
   const numbers = await deps.db.select().from(documentNumbers).where(eq(documentNumbers.documentId, doc.id)).orderBy(asc(documentNumbers.at));
   const names = await namesFor(
     deps.db,
-    [...events.map((e) => e.personId), ...versions.map((v) => v.personId), ...files.map((f) => f.personId), ...parsedTasks.flatMap((t) => [t.assigneeId, ...t.coordinators]), doc.handlerPersonId],
+    [
+      ...events.map((e) => e.personId),
+      ...versions.map((v) => v.personId),
+      ...files.map((f) => f.personId),
+      ...parsedTasks.flatMap((t) => [t.assigneeId, ...t.coordinators]),
+      doc.handlerPersonId,
+    ],
     [doc.unitId, ...(doc.coordinatorUnitIds ?? [])],
   );
   let replyTo: DocumentDetail['replyTo'] = null;
@@ -454,9 +632,12 @@ export async function documentDetail(deps: Deps, user: CurrentUser, doc: DocRow,
     const [r] = await deps.db.select().from(documents).where(eq(documents.id, doc.replyToId)).limit(1);
     if (r) replyTo = { id: r.id, numberText: r.numberText, subject: isSecret(r.secrecy) ? SECRET_PLACEHOLDER_VI : (r.subject ?? '') };
   }
-  const signer = doc.signerPersonId ? (await deps.db.select({ title: people.title, position: people.position }).from(people).where(eq(people.id, doc.signerPersonId)))[0] : undefined;
+  const signer = doc.signerPersonId
+    ? (await deps.db.select({ title: people.title, position: people.position }).from(people).where(eq(people.id, doc.signerPersonId)))[0]
+    : undefined;
   const authority = (doc.signingAuthority as SigningAuthority | null) ?? null;
-  const signerTitle = signer?.title ?? (signer?.position === 'deputy_director' ? 'Phó Giám đốc' : signer?.position === 'director' ? 'Giám đốc' : 'Chánh Văn phòng');
+  const signerTitle =
+    signer?.title ?? (signer?.position === 'deputy_director' ? 'Phó Giám đốc' : signer?.position === 'director' ? 'Giám đốc' : 'Chánh Văn phòng');
   const block = authority ? signatureBlock(authority, 'Giám đốc', signerTitle) : [];
   const secret = isSecret(doc.secrecy);
   return {
@@ -473,7 +654,9 @@ export async function documentDetail(deps: Deps, user: CurrentUser, doc: DocRow,
     replyTo,
     source: doc.sourceDocumentId && doc.sourceAgencyId ? { documentId: doc.sourceDocumentId, agencyId: doc.sourceAgencyId } : null,
     stepEnteredAt: iso(doc.stepEnteredAt),
-    escalations: events.filter((e) => e.kind === 'escalated').map((e) => ({ reason: ((e.data as { reason?: EscalationReason } | null)?.reason ?? 'returns') as EscalationReason, at: e.at.toISOString() })),
+    escalations: events
+      .filter((e) => e.kind === 'escalated')
+      .map((e) => ({ reason: ((e.data as { reason?: EscalationReason } | null)?.reason ?? 'returns') as EscalationReason, at: e.at.toISOString() })),
     timeline: events.map((e) => ({
       id: e.id,
       at: e.at.toISOString(),
@@ -488,15 +671,55 @@ export async function documentDetail(deps: Deps, user: CurrentUser, doc: DocRow,
     versions: versions.map((v, i) => {
       const prev = versions[i - 1];
       const diff = prev ? diffLines(`${prev.subject}\n${prev.body}`, `${v.subject}\n${v.body}`) : [];
-      return { seq: v.seq, subject: v.subject, body: v.body, note: v.note, author: ref(names, v.personId), createdAt: v.createdAt.toISOString(), diff, ...diffStats(diff) };
+      return {
+        seq: v.seq,
+        subject: v.subject,
+        body: v.body,
+        note: v.note,
+        author: ref(names, v.personId),
+        createdAt: v.createdAt.toISOString(),
+        diff,
+        ...diffStats(diff),
+      };
     }),
-    files: files.map((f) => ({ id: f.id, fileName: f.fileName, mimeType: f.mimeType, size: f.size, sha256: f.sha256, kind: f.kind, uploadedBy: ref(names, f.personId), createdAt: f.createdAt.toISOString() })),
-    tasks: parsedTasks.map((t) => ({ taskId: t.taskId, step: t.step as 'leader' | 'unit' | 'handler', title: t.title, status: t.status, lead: ref(names, t.assigneeId)!, coordinators: t.coordinators.map((c) => ref(names, c)!), dueDate: t.dueDate })),
-    numbers: numbers.map((n) => ({ register: n.register as DocumentListItem['register'], year: n.year, number: n.number, numberText: n.numberText, status: n.status as 'issued' | 'cancelled', reason: n.reason, at: n.at.toISOString() })),
+    files: files.map((f) => ({
+      id: f.id,
+      fileName: f.fileName,
+      mimeType: f.mimeType,
+      size: f.size,
+      sha256: f.sha256,
+      kind: f.kind,
+      uploadedBy: ref(names, f.personId),
+      createdAt: f.createdAt.toISOString(),
+    })),
+    tasks: parsedTasks.map((t) => ({
+      taskId: t.taskId,
+      step: t.step as 'leader' | 'unit' | 'handler',
+      title: t.title,
+      status: t.status,
+      lead: ref(names, t.assigneeId)!,
+      coordinators: t.coordinators.map((c) => ref(names, c)!),
+      dueDate: t.dueDate,
+    })),
+    numbers: numbers.map((n) => ({
+      register: n.register as DocumentListItem['register'],
+      year: n.year,
+      number: n.number,
+      numberText: n.numberText,
+      status: n.status as 'issued' | 'cancelled',
+      reason: n.reason,
+      at: n.at.toISOString(),
+    })),
     can: {
       edit: doc.direction === 'out' && !secret && a.outgoing.includes('drafter') && (doc.status === 'draft' || doc.status === 'returned'),
-      attach: !secret && ((doc.direction === 'in' && a.register) || (doc.direction === 'out' && ((a.outgoing.includes('drafter') && (doc.status === 'draft' || doc.status === 'returned')) || (a.issue && (doc.status === 'signed' || doc.status === 'issued'))))),
-      outgoing: doc.direction === 'out' && !secret ? allowedOutgoingActions(doc.status as OutgoingStatus, a.outgoing).filter((x) => x !== 'issue' || a.issue) : [],
+      attach:
+        !secret &&
+        ((doc.direction === 'in' && a.register) ||
+          (doc.direction === 'out' &&
+            ((a.outgoing.includes('drafter') && (doc.status === 'draft' || doc.status === 'returned')) ||
+              (a.issue && (doc.status === 'signed' || doc.status === 'issued'))))),
+      outgoing:
+        doc.direction === 'out' && !secret ? allowedOutgoingActions(doc.status as OutgoingStatus, a.outgoing).filter((x) => x !== 'issue' || a.issue) : [],
       incoming: doc.direction === 'in' && !secret ? allowedIncomingActions(doc.status as IncomingStatus, a.incoming) : [],
     },
   };
@@ -519,7 +742,9 @@ export async function getDocument(deps: Deps, user: CurrentUser, id: string): Pr
     const now = deps.clock.now();
     await deps.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`doc-view:${id}:${personId}:${todayVn(now)}`}))`);
-      const seen = await tx.execute(sql`select 1 from task_actions a join document_tasks dt on dt.task_id = a.task_id where dt.document_id = ${id} and a.person_id = ${personId} and a.day = ${todayVn(now)} and a.kind = 'view' limit 1`);
+      const seen = await tx.execute(
+        sql`select 1 from task_actions a join document_tasks dt on dt.task_id = a.task_id where dt.document_id = ${id} and a.person_id = ${personId} and a.day = ${todayVn(now)} and a.kind = 'view' limit 1`,
+      );
       const rows = (seen as unknown as { rows?: unknown[] }).rows ?? (seen as unknown as unknown[]);
       if (!rows.length) await recordDocActivity(tx, id, personId, now, 'view');
     });
@@ -549,8 +774,10 @@ export async function registerIncoming(deps: Deps, user: CurrentUser, input: Inc
   assertNoSecretContent(input.secrecy, input as Record<string, unknown>);
   const secret = isSecret(input.secrecy);
   if (!secret && !input.subject) throw invalid('body.subject', 'Nhập trích yếu (ít nhất 3 ký tự).');
-  if (!secret && (input.handlerPersonId || input.handledOn)) throw invalid('body.handlerPersonId', 'Người xử lý và ngày xử lý chỉ dùng cho văn bản mật; văn bản thường được giao qua bước giao xử lý.');
-  if (secret && !!input.handlerPersonId !== !!input.handledOn) throw invalid(input.handlerPersonId ? 'body.handledOn' : 'body.handlerPersonId', 'Nhập cả người xử lý và ngày xử lý văn bản mật.');
+  if (!secret && (input.handlerPersonId || input.handledOn))
+    throw invalid('body.handlerPersonId', 'Người xử lý và ngày xử lý chỉ dùng cho văn bản mật; văn bản thường được giao qua bước giao xử lý.');
+  if (secret && !!input.handlerPersonId !== !!input.handledOn)
+    throw invalid(input.handlerPersonId ? 'body.handledOn' : 'body.handlerPersonId', 'Nhập cả người xử lý và ngày xử lý văn bản mật.');
   if (input.handlerPersonId) await personOf(deps.db, input.handlerPersonId, 'body.handlerPersonId', input.agencyId);
   const now = deps.clock.now();
   const today = todayVn(now);
@@ -562,9 +789,21 @@ export async function registerIncoming(deps: Deps, user: CurrentUser, input: Inc
   const [dup] = await deps.db
     .select({ id: documents.id, arrivalNumber: documents.arrivalNumber })
     .from(documents)
-    .where(and(eq(documents.agencyId, input.agencyId), eq(documents.direction, 'in'), eq(documents.numberText, input.numberText), eq(documents.issuerName, input.issuerName), eq(documents.issuedDate, input.issuedDate)))
+    .where(
+      and(
+        eq(documents.agencyId, input.agencyId),
+        eq(documents.direction, 'in'),
+        eq(documents.numberText, input.numberText),
+        eq(documents.issuerName, input.issuerName),
+        eq(documents.issuedDate, input.issuedDate),
+      ),
+    )
     .limit(1);
-  if (dup) throw new AppError('CONFLICT', `Văn bản ${input.numberText} của ${input.issuerName} đã được vào sổ (số đến ${dup.arrivalNumber}).`, { issues: [{ path: 'body.numberText', message: 'Văn bản đã được vào sổ.' }], details: { documentId: dup.id } });
+  if (dup)
+    throw new AppError('CONFLICT', `Văn bản ${input.numberText} của ${input.issuerName} đã được vào sổ (số đến ${dup.arrivalNumber}).`, {
+      issues: [{ path: 'body.numberText', message: 'Văn bản đã được vào sổ.' }],
+      details: { documentId: dup.id },
+    });
   const id = newId('doc');
   const doc = await deps.db.transaction(async (tx) => {
     const year = Number(arrivalDate.slice(0, 4));
@@ -596,14 +835,37 @@ export async function registerIncoming(deps: Deps, user: CurrentUser, input: Inc
       createdAt: now,
       updatedAt: now,
     };
-    const [row] = await tx.insert(documents).values({ ...values, searchText: searchTextOf(values) }).returning();
-    await addEvent(tx, row!, { at: now, user, kind: secret ? 'secret_registered' : 'registered', to: 'registered', data: { arrivalNumber: number, register }, reason: input.note ?? null });
+    const [row] = await tx
+      .insert(documents)
+      .values({ ...values, searchText: searchTextOf(values) })
+      .returning();
+    await addEvent(tx, row!, {
+      at: now,
+      user,
+      kind: secret ? 'secret_registered' : 'registered',
+      to: 'registered',
+      data: { arrivalNumber: number, register },
+      reason: input.note ?? null,
+    });
     if (secret && input.handlerPersonId && input.handledOn) {
       await secretDuty(tx, user, input.agencyId, input.handlerPersonId, input.handledOn);
       // No content in notifications: only that a secret document waits on paper.
-      await notify(tx, deps.clock, { personIds: [input.handlerPersonId], kind: 'document.secret', title: `Văn bản mật số đến ${number}: nhận bản giấy tại Văn phòng`, body: `Ngày ${formatDateVi(input.handledOn)} anh/chị làm việc tại cơ quan để xử lý văn bản mật (không xử lý trên hệ thống).`, link: `/documents/${id}` });
+      await notify(tx, deps.clock, {
+        personIds: [input.handlerPersonId],
+        kind: 'document.secret',
+        title: `Văn bản mật số đến ${number}: nhận bản giấy tại Văn phòng`,
+        body: `Ngày ${formatDateVi(input.handledOn)} anh/chị làm việc tại cơ quan để xử lý văn bản mật (không xử lý trên hệ thống).`,
+        link: `/documents/${id}`,
+      });
     }
-    await deps.audit(tx, { actorUserId: user.userId, action: 'document.registered', entity: 'document', entityId: id, agencyId: input.agencyId, data: { register, arrivalNumber: number, numberText: input.numberText, secrecy: input.secrecy } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'document.registered',
+      entity: 'document',
+      entityId: id,
+      agencyId: input.agencyId,
+      data: { register, arrivalNumber: number, numberText: input.numberText, secrecy: input.secrecy },
+    });
     return row!;
   });
   return documentDetail(deps, user, doc);
@@ -627,7 +889,12 @@ async function incomingStep(
   const result = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`select id from documents where id = ${id} for update`);
     const fresh = await loadDocument(tx, id);
-    const [last] = await tx.select({ kind: documentEvents.kind, actor: documentEvents.actorUserId }).from(documentEvents).where(eq(documentEvents.documentId, id)).orderBy(desc(documentEvents.id)).limit(1);
+    const [last] = await tx
+      .select({ kind: documentEvents.kind, actor: documentEvents.actorUserId })
+      .from(documentEvents)
+      .where(eq(documentEvents.documentId, id))
+      .orderBy(desc(documentEvents.id))
+      .limit(1);
     const eventKind = action === 'submit' ? 'submitted' : action === 'direct' ? 'directed' : action === 'assign' ? 'assigned' : 'completed';
     if (version === fresh.version - 1 && last?.kind === eventKind && last.actor === user.userId) return { doc: fresh, changed: false };
     if (version !== fresh.version) throw new AppError('VERSION_CONFLICT');
@@ -639,7 +906,14 @@ async function incomingStep(
       .set({ ...changes, status: decision.to, version: fresh.version + 1, updatedAt: now, stepEnteredAt: now })
       .where(eq(documents.id, id))
       .returning();
-    await deps.audit(tx, { actorUserId: user.userId, action: `document.${eventKind}`, entity: 'document', entityId: id, agencyId: fresh.agencyId, data: { from: fresh.status, to: decision.to } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: `document.${eventKind}`,
+      entity: 'document',
+      entityId: id,
+      agencyId: fresh.agencyId,
+      data: { from: fresh.status, to: decision.to },
+    });
     return { doc: row!, changed: true };
   });
   return documentDetail(deps, user, result.doc);
@@ -650,8 +924,18 @@ const incomingTitle = (d: DocRow) => `Văn bản đến số ${d.arrivalNumber} 
 export async function submitIncoming(deps: Deps, user: CurrentUser, id: string, input: IncomingSubmit): Promise<DocumentDetail> {
   return incomingStep(deps, user, id, 'submit', input.version, async (tx, fresh, now, to) => {
     const leader = await personOf(tx, input.leaderPersonId, 'body.leaderPersonId', fresh.agencyId);
-    if (leader.position !== 'director' && leader.position !== 'deputy_director') throw invalid('body.leaderPersonId', `${leader.fullName} không phải Giám đốc hoặc Phó Giám đốc.`);
-    await createDocTask(tx, deps, { doc: fresh, step: 'leader', leadId: leader.id, user, dueDate: fresh.dueDate, title: incomingTitle(fresh), description: input.note ?? null, at: now });
+    if (leader.position !== 'director' && leader.position !== 'deputy_director')
+      throw invalid('body.leaderPersonId', `${leader.fullName} không phải Giám đốc hoặc Phó Giám đốc.`);
+    await createDocTask(tx, deps, {
+      doc: fresh,
+      step: 'leader',
+      leadId: leader.id,
+      user,
+      dueDate: fresh.dueDate,
+      title: incomingTitle(fresh),
+      description: input.note ?? null,
+      at: now,
+    });
     await addEvent(tx, fresh, { at: now, user, kind: 'submitted', from: fresh.status, to, reason: input.note ?? null, data: { leaderPersonId: leader.id } });
     return { leaderPersonId: leader.id };
   });
@@ -673,9 +957,33 @@ export async function directIncoming(deps: Deps, user: CurrentUser, id: string, 
     for (const [i, u] of coordinatorUnits.entries()) coordinatorHeads.push(await unitHeadOf(tx, u, `body.coordinatorUnitIds[${i}]`));
     // The leader's own task is done: their directive is the processing action (forward).
     await finishDocTasks(tx, fresh.id, 'leader', personId, now, 'forward', input.directive);
-    await createDocTask(tx, deps, { doc: fresh, step: 'unit', leadId: leadHead, coordinatorIds: coordinatorHeads, user, dueDate, title: incomingTitle(fresh), description: `Ý kiến chỉ đạo: ${input.directive}`, at: now });
-    await addEvent(tx, fresh, { at: now, user, kind: 'directed', from: fresh.status, to, reason: input.directive, data: { leadUnitId: input.leadUnitId, coordinatorUnitIds: coordinatorUnits, dueDate } });
-    return { directive: input.directive, unitId: input.leadUnitId, coordinatorUnitIds: coordinatorUnits, dueDate, leaderPersonId: fresh.leaderPersonId ?? personId };
+    await createDocTask(tx, deps, {
+      doc: fresh,
+      step: 'unit',
+      leadId: leadHead,
+      coordinatorIds: coordinatorHeads,
+      user,
+      dueDate,
+      title: incomingTitle(fresh),
+      description: `Ý kiến chỉ đạo: ${input.directive}`,
+      at: now,
+    });
+    await addEvent(tx, fresh, {
+      at: now,
+      user,
+      kind: 'directed',
+      from: fresh.status,
+      to,
+      reason: input.directive,
+      data: { leadUnitId: input.leadUnitId, coordinatorUnitIds: coordinatorUnits, dueDate },
+    });
+    return {
+      directive: input.directive,
+      unitId: input.leadUnitId,
+      coordinatorUnitIds: coordinatorUnits,
+      dueDate,
+      leaderPersonId: fresh.leaderPersonId ?? personId,
+    };
   });
 }
 
@@ -696,8 +1004,26 @@ export async function assignIncoming(deps: Deps, user: CurrentUser, id: string, 
     await finishDocTasks(tx, fresh.id, 'leader', personId, now, 'forward', forward);
     // Reassignment: the previous handler's open task goes back (returned), with the reason.
     if (fresh.status === 'assigned') await finishDocTasks(tx, fresh.id, 'handler', null, now, 'status', 'Văn bản được giao lại cho người khác.', 'returned');
-    await createDocTask(tx, deps, { doc: fresh, step: 'handler', leadId: lead.id, coordinatorIds: input.coordinatorIds, user, dueDate, title: incomingTitle(fresh), description: input.note ?? fresh.directive, at: now });
-    await addEvent(tx, fresh, { at: now, user, kind: 'assigned', from: fresh.status, to, reason: input.note ?? null, data: { leadPersonId: lead.id, coordinatorIds: input.coordinatorIds ?? [], dueDate } });
+    await createDocTask(tx, deps, {
+      doc: fresh,
+      step: 'handler',
+      leadId: lead.id,
+      coordinatorIds: input.coordinatorIds,
+      user,
+      dueDate,
+      title: incomingTitle(fresh),
+      description: input.note ?? fresh.directive,
+      at: now,
+    });
+    await addEvent(tx, fresh, {
+      at: now,
+      user,
+      kind: 'assigned',
+      from: fresh.status,
+      to,
+      reason: input.note ?? null,
+      data: { leadPersonId: lead.id, coordinatorIds: input.coordinatorIds ?? [], dueDate },
+    });
     return { handlerPersonId: lead.id, dueDate, unitId: fresh.unitId ?? lead.unitId };
   });
 }
@@ -746,7 +1072,8 @@ export async function createOutgoing(deps: Deps, user: CurrentUser, input: Outgo
   if (secret) {
     // A secret outgoing document: a register entry with its number from the secret register (Office).
     if (!can(user, 'document.register', target)) throw new AppError('FORBIDDEN', 'Chỉ Văn phòng (văn thư) vào sổ văn bản mật đi.');
-    if (!!input.handlerPersonId !== !!input.handledOn) throw invalid(input.handlerPersonId ? 'body.handledOn' : 'body.handlerPersonId', 'Nhập cả người xử lý và ngày xử lý văn bản mật.');
+    if (!!input.handlerPersonId !== !!input.handledOn)
+      throw invalid(input.handlerPersonId ? 'body.handledOn' : 'body.handlerPersonId', 'Nhập cả người xử lý và ngày xử lý văn bản mật.');
     if (input.handlerPersonId) await personOf(deps.db, input.handlerPersonId, 'body.handlerPersonId', target.agencyId);
   } else {
     if (!can(user, 'document.draft', target) || me.unitId !== unitId) throw new AppError('FORBIDDEN', 'Bạn chỉ soạn dự thảo cho đơn vị của mình.');
@@ -791,11 +1118,22 @@ export async function createOutgoing(deps: Deps, user: CurrentUser, input: Outgo
     if (secret) {
       const year = registerYear(now);
       const notation = await notationOf(tx, agency, input.docType, unitId);
-      const { number, numberText } = await issueNumber(tx, { agencyId: target.agencyId, register: base.register, year, documentId: id, at: now, byUserId: user.userId, numberText: (n) => composeNumberText(n, notation) });
+      const { number, numberText } = await issueNumber(tx, {
+        agencyId: target.agencyId,
+        register: base.register,
+        year,
+        documentId: id,
+        at: now,
+        byUserId: user.userId,
+        numberText: (n) => composeNumberText(n, notation),
+      });
       extra = { codeNumber: number, codeNotation: notation, numberText, registerYear: year, issuedDate: today, issuedAt: now, issuerName: agency.name };
     }
     const values = { ...base, ...extra };
-    const [row] = await tx.insert(documents).values({ ...values, searchText: searchTextOf(values) }).returning();
+    const [row] = await tx
+      .insert(documents)
+      .values({ ...values, searchText: searchTextOf(values) })
+      .returning();
     if (secret) {
       await addEvent(tx, row!, { at: now, user, kind: 'secret_registered', to: 'issued', data: { numberText: extra.numberText, register: base.register } });
       if (input.handlerPersonId && input.handledOn) await secretDuty(tx, user, target.agencyId, input.handlerPersonId, input.handledOn);
@@ -805,7 +1143,14 @@ export async function createOutgoing(deps: Deps, user: CurrentUser, input: Outgo
       // A reply drafted by the handler of the incoming document is work on its task.
       if (input.replyToId) await recordDocActivity(tx, input.replyToId, personId, now, 'draft', input.subject!);
     }
-    await deps.audit(tx, { actorUserId: user.userId, action: secret ? 'document.secret_registered' : 'document.drafted', entity: 'document', entityId: id, agencyId: target.agencyId, data: { register: base.register, secrecy: input.secrecy } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: secret ? 'document.secret_registered' : 'document.drafted',
+      entity: 'document',
+      entityId: id,
+      agencyId: target.agencyId,
+      data: { register: base.register, secrecy: input.secrecy },
+    });
     return row!;
   });
   return documentDetail(deps, user, doc);
@@ -857,7 +1202,12 @@ export async function updateOutgoing(deps: Deps, user: CurrentUser, id: string, 
     const body = input.body ?? fresh.body ?? '';
     let seq: number | null = null;
     if (subject !== fresh.subject || body !== fresh.body) {
-      const [last] = await tx.select({ seq: documentVersions.seq }).from(documentVersions).where(eq(documentVersions.documentId, id)).orderBy(desc(documentVersions.seq)).limit(1);
+      const [last] = await tx
+        .select({ seq: documentVersions.seq })
+        .from(documentVersions)
+        .where(eq(documentVersions.documentId, id))
+        .orderBy(desc(documentVersions.seq))
+        .limit(1);
       seq = (last?.seq ?? 0) + 1;
       await tx.insert(documentVersions).values({ documentId: id, seq, subject, body, note: input.note ?? null, personId, createdAt: now });
       changes.subject = subject;
@@ -879,13 +1229,34 @@ export async function updateOutgoing(deps: Deps, user: CurrentUser, id: string, 
  */
 async function escalateOnce(tx: Db, deps: Deps, doc: DocRow, reason: EscalationReason, occurrence: string, at: Date): Promise<boolean> {
   const key = `document-escalation:${doc.id}:${reason}:${occurrence}`;
-  const claimed = await tx.insert(jobRuns).values({ key, startedAt: at, finishedAt: at, result: 'notified' }).onConflictDoNothing().returning({ key: jobRuns.key });
+  const claimed = await tx
+    .insert(jobRuns)
+    .values({ key, startedAt: at, finishedAt: at, result: 'notified' })
+    .onConflictDoNothing()
+    .returning({ key: jobRuns.key });
   if (!claimed.length) return false;
   await tx.update(documents).set({ escalated: true }).where(eq(documents.id, doc.id));
-  await addEvent(tx, doc, { at, kind: 'escalated', from: doc.status, to: doc.status, reason: ESCALATION_REASON_LABELS_VI[reason], data: { reason, returnCount: doc.returnCount } });
+  await addEvent(tx, doc, {
+    at,
+    kind: 'escalated',
+    from: doc.status,
+    to: doc.status,
+    reason: ESCALATION_REASON_LABELS_VI[reason],
+    data: { reason, returnCount: doc.returnCount },
+  });
   const directors = await directorsOf(tx, doc.agencyId);
-  const what = reason === 'returns' ? `bị trả lại ${doc.returnCount} lần` : `chờ quá hạn ở bước "${OUTGOING_STATUS_LABELS_VI[doc.status as OutgoingStatus] ?? doc.status}"`;
-  await notify(tx, deps.clock, { personIds: directors, kind: 'document.escalated', title: `Văn bản cần Giám đốc cho ý kiến: ${doc.subject ?? ''}`, body: `Dự thảo ${what}.`, link: `/documents/${doc.id}`, email: true });
+  const what =
+    reason === 'returns'
+      ? `bị trả lại ${doc.returnCount} lần`
+      : `chờ quá hạn ở bước "${OUTGOING_STATUS_LABELS_VI[doc.status as OutgoingStatus] ?? doc.status}"`;
+  await notify(tx, deps.clock, {
+    personIds: directors,
+    kind: 'document.escalated',
+    title: `Văn bản cần Giám đốc cho ý kiến: ${doc.subject ?? ''}`,
+    body: `Dự thảo ${what}.`,
+    link: `/documents/${doc.id}`,
+    email: true,
+  });
   await deps.audit(tx, { action: 'document.escalated', entity: 'document', entityId: doc.id, agencyId: doc.agencyId, data: { reason, occurrence } });
   return true;
 }
@@ -906,7 +1277,12 @@ export async function transitionOutgoing(deps: Deps, user: CurrentUser, id: stri
   const result = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`select id from documents where id = ${id} for update`);
     const fresh = await loadDocument(tx, id);
-    const [last] = await tx.select({ kind: documentEvents.kind, actor: documentEvents.actorUserId }).from(documentEvents).where(eq(documentEvents.documentId, id)).orderBy(desc(documentEvents.id)).limit(1);
+    const [last] = await tx
+      .select({ kind: documentEvents.kind, actor: documentEvents.actorUserId })
+      .from(documentEvents)
+      .where(eq(documentEvents.documentId, id))
+      .orderBy(desc(documentEvents.id))
+      .limit(1);
     // The same request again right after it went through (double click, retry): nothing more happens.
     if (input.version === fresh.version - 1 && last?.kind === action && last.actor === user.userId) return { doc: fresh, changed: false };
     if (input.version !== fresh.version) throw new AppError('VERSION_CONFLICT');
@@ -925,11 +1301,15 @@ export async function transitionOutgoing(deps: Deps, user: CurrentUser, id: stri
       const me = actingPerson(user);
       const [p] = await tx.select({ position: people.position }).from(people).where(eq(people.id, me));
       const delegation = p?.position === 'director' || p?.position === 'deputy_director' ? null : await activeDelegation(tx, me, fresh.agencyId, today);
-      const natural: SigningAuthority = p?.position === 'director' ? 'head' : p?.position === 'deputy_director' ? 'kt' : ((delegation?.form as SigningAuthority) ?? 'tl');
+      const natural: SigningAuthority =
+        p?.position === 'director' ? 'head' : p?.position === 'deputy_director' ? 'kt' : ((delegation?.form as SigningAuthority) ?? 'tl');
       const authority = input.signingAuthority ?? (fresh.signingAuthority as SigningAuthority | null) ?? natural;
-      if ((authority === 'tl' || authority === 'tuq') && !delegation && p?.position !== 'director' && p?.position !== 'deputy_director') throw new AppError('FORBIDDEN', 'Bạn không có ủy quyền ký còn hiệu lực.');
-      if (authority === 'tuq' && delegation?.form !== 'tuq') throw invalid('body.signingAuthority', 'Ký thừa ủy quyền (TUQ.) cần giấy ủy quyền bằng văn bản còn hiệu lực.');
-      if (authority === 'head' && p?.position !== 'director') throw invalid('body.signingAuthority', 'Chỉ Giám đốc ký với thẩm quyền của người đứng đầu; Phó Giám đốc ký "KT. GIÁM ĐỐC".');
+      if ((authority === 'tl' || authority === 'tuq') && !delegation && p?.position !== 'director' && p?.position !== 'deputy_director')
+        throw new AppError('FORBIDDEN', 'Bạn không có ủy quyền ký còn hiệu lực.');
+      if (authority === 'tuq' && delegation?.form !== 'tuq')
+        throw invalid('body.signingAuthority', 'Ký thừa ủy quyền (TUQ.) cần giấy ủy quyền bằng văn bản còn hiệu lực.');
+      if (authority === 'head' && p?.position !== 'director')
+        throw invalid('body.signingAuthority', 'Chỉ Giám đốc ký với thẩm quyền của người đứng đầu; Phó Giám đốc ký "KT. GIÁM ĐỐC".');
       changes.signerPersonId = me;
       changes.signingAuthority = authority;
       changes.signedAt = now;
@@ -942,7 +1322,13 @@ export async function transitionOutgoing(deps: Deps, user: CurrentUser, id: stri
           const [copy] = await tx.select().from(documents).where(eq(documents.id, r.receivedDocumentId)).limit(1);
           if (copy) {
             await addEvent(tx, copy, { at: now, kind: 'recalled_by_sender', reason, data: { sourceDocumentId: fresh.id } });
-            await notify(tx, deps.clock, { userIds: await officeUsersOf(tx, copy.agencyId), kind: 'document.recalled', title: `Văn bản ${fresh.numberText} đã bị cơ quan gửi thu hồi`, body: `Lý do: ${reason}`, link: `/documents/${copy.id}` });
+            await notify(tx, deps.clock, {
+              userIds: await officeUsersOf(tx, copy.agencyId),
+              kind: 'document.recalled',
+              title: `Văn bản ${fresh.numberText} đã bị cơ quan gửi thu hồi`,
+              body: `Lý do: ${reason}`,
+              link: `/documents/${copy.id}`,
+            });
           }
         }
       }
@@ -950,26 +1336,64 @@ export async function transitionOutgoing(deps: Deps, user: CurrentUser, id: stri
     const [updated] = await tx.update(documents).set(changes).where(eq(documents.id, id)).returning();
     // The approval becomes the agency's digital signature on the NĐ 30 PDF (a `signed_pdf` file).
     if (action === 'sign') await storeSignedPdf(tx, deps, updated!, now);
-    await addEvent(tx, fresh, { at: now, user, kind: action, from: fresh.status, to: decision.to, reason, data: action === 'sign' ? { signingAuthority: changes.signingAuthority } : action === 'return' ? { returnCount: changes.returnCount } : null });
-    await deps.audit(tx, { actorUserId: user.userId, action: `document.${action}`, entity: 'document', entityId: id, agencyId: fresh.agencyId, data: { from: fresh.status, to: decision.to, reason } });
+    await addEvent(tx, fresh, {
+      at: now,
+      user,
+      kind: action,
+      from: fresh.status,
+      to: decision.to,
+      reason,
+      data: action === 'sign' ? { signingAuthority: changes.signingAuthority } : action === 'return' ? { returnCount: changes.returnCount } : null,
+    });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: `document.${action}`,
+      entity: 'document',
+      entityId: id,
+      agencyId: fresh.agencyId,
+      data: { from: fresh.status, to: decision.to, reason },
+    });
     // Who acts next is told.
     const link = `/documents/${id}`;
     const title = updated!.subject ?? '';
     if (action === 'return' && fresh.drafterPersonId) {
-      await notify(tx, deps.clock, { personIds: [fresh.drafterPersonId], kind: 'document.returned', title: `Dự thảo bị trả lại: ${title}`, body: `${user.displayName}: ${reason} (lượt trả lại thứ ${changes.returnCount}).`, link, email: true });
+      await notify(tx, deps.clock, {
+        personIds: [fresh.drafterPersonId],
+        kind: 'document.returned',
+        title: `Dự thảo bị trả lại: ${title}`,
+        body: `${user.displayName}: ${reason} (lượt trả lại thứ ${changes.returnCount}).`,
+        link,
+        email: true,
+      });
       const settings = await settingsOf(tx, fresh.agencyId);
-      if (escalationReasons({ status: decision.to as OutgoingStatus, returnCount: changes.returnCount!, stepEnteredOn: today, dueDate: fresh.dueDate }, settings, today).includes('returns')) {
+      if (
+        escalationReasons(
+          { status: decision.to as OutgoingStatus, returnCount: changes.returnCount!, stepEnteredOn: today, dueDate: fresh.dueDate },
+          settings,
+          today,
+        ).includes('returns')
+      ) {
         if (await escalateOnce(tx, deps, updated!, 'returns', String(changes.returnCount), now)) updated!.escalated = true;
       }
     } else if (action === 'submit' && fresh.unitId) {
       const head = await unitHeadOf(tx, fresh.unitId, 'unitId').catch(() => null);
       if (head) await notify(tx, deps.clock, { personIds: [head], kind: 'document.to_initial', title: `Dự thảo chờ ký nháy: ${title}`, link });
     } else if (action === 'initial') {
-      await notify(tx, deps.clock, { userIds: await officeUsersOf(tx, fresh.agencyId), kind: 'document.to_format', title: `Dự thảo chờ thẩm định thể thức: ${title}`, link });
+      await notify(tx, deps.clock, {
+        userIds: await officeUsersOf(tx, fresh.agencyId),
+        kind: 'document.to_format',
+        title: `Dự thảo chờ thẩm định thể thức: ${title}`,
+        link,
+      });
     } else if (action === 'approve_format' && updated!.signerPersonId) {
       await notify(tx, deps.clock, { personIds: [updated!.signerPersonId], kind: 'document.to_sign', title: `Văn bản chờ ký: ${title}`, link, email: true });
     } else if (action === 'sign') {
-      await notify(tx, deps.clock, { userIds: await officeUsersOf(tx, fresh.agencyId), kind: 'document.to_issue', title: `Văn bản đã ký, chờ cấp số, ban hành: ${title}`, link });
+      await notify(tx, deps.clock, {
+        userIds: await officeUsersOf(tx, fresh.agencyId),
+        kind: 'document.to_issue',
+        title: `Văn bản đã ký, chờ cấp số, ban hành: ${title}`,
+        link,
+      });
     }
     if (action === 'sign' || action === 'approve_format' || action === 'initial') {
       // Work on a reply counts on the incoming document's tasks of the person.
@@ -1000,7 +1424,15 @@ export async function issueOutgoing(deps: Deps, user: CurrentUser, id: string, i
     if (isSecret(fresh.secrecy)) throw new AppError('INVALID_STATE', 'Văn bản mật không ban hành qua hệ thống.');
     const year = registerYear(now);
     const notation = await notationOf(tx, agency, fresh.docType as DocType, fresh.unitId);
-    const { number, numberText } = await issueNumber(tx, { agencyId: fresh.agencyId, register: fresh.register, year, documentId: id, at: now, byUserId: user.userId, numberText: (n) => composeNumberText(n, notation) });
+    const { number, numberText } = await issueNumber(tx, {
+      agencyId: fresh.agencyId,
+      register: fresh.register,
+      year,
+      documentId: id,
+      at: now,
+      byUserId: user.userId,
+      numberText: (n) => composeNumberText(n, notation),
+    });
     const recipients = [...(fresh.recipients ?? [])];
     const received: string[] = [];
     for (const r of recipients) {
@@ -1032,19 +1464,72 @@ export async function issueOutgoing(deps: Deps, user: CurrentUser, id: string, i
         createdAt: now,
         updatedAt: now,
       };
-      const [copy] = await tx.insert(documents).values({ ...values, searchText: searchTextOf(values) }).returning();
+      const [copy] = await tx
+        .insert(documents)
+        .values({ ...values, searchText: searchTextOf(values) })
+        .returning();
       await tx.execute(sql`insert into document_files (id, document_id, kind, person_id, file_name, mime_type, size, sha256, content, created_at)
         select ${newId('dfl')} || '_' || row_number() over (), ${copyId}, kind, null, file_name, mime_type, size, sha256, content, ${now} from document_files where document_id = ${fresh.id}`);
-      await addEvent(tx, copy!, { at: now, kind: 'received', to: 'registered', data: { arrivalNumber: arrival, sourceDocumentId: fresh.id, sourceAgencyId: fresh.agencyId } });
-      await notify(tx, deps.clock, { userIds: await officeUsersOf(tx, r.agencyId), kind: 'document.received', title: `Văn bản đến từ ${agency.name}: ${numberText}`, body: `${fresh.subject ?? ''} (số đến ${arrival}).`, link: `/documents/${copyId}`, email: true });
+      await addEvent(tx, copy!, {
+        at: now,
+        kind: 'received',
+        to: 'registered',
+        data: { arrivalNumber: arrival, sourceDocumentId: fresh.id, sourceAgencyId: fresh.agencyId },
+      });
+      await notify(tx, deps.clock, {
+        userIds: await officeUsersOf(tx, r.agencyId),
+        kind: 'document.received',
+        title: `Văn bản đến từ ${agency.name}: ${numberText}`,
+        body: `${fresh.subject ?? ''} (số đến ${arrival}).`,
+        link: `/documents/${copyId}`,
+        email: true,
+      });
       r.receivedDocumentId = copyId;
       received.push(copyId);
     }
-    const changes = { status: 'issued', codeNumber: number, codeNotation: notation, numberText, registerYear: year, issuedDate: today, issuedAt: now, issuerName: agency.name, recipients, version: fresh.version + 1, updatedAt: now, stepEnteredAt: now };
-    const [updated] = await tx.update(documents).set({ ...changes, searchText: searchTextOf({ ...fresh, ...changes }) }).where(eq(documents.id, id)).returning();
-    await addEvent(tx, fresh, { at: now, user, kind: 'issued', from: fresh.status, to: 'issued', data: { number, numberText, year, receivedDocumentIds: received } });
-    await deps.audit(tx, { actorUserId: user.userId, action: 'document.issued', entity: 'document', entityId: id, agencyId: fresh.agencyId, data: { number, numberText, year, received } });
-    if (fresh.drafterPersonId) await notify(tx, deps.clock, { personIds: [fresh.drafterPersonId], kind: 'document.issued', title: `Đã ban hành: ${numberText}`, body: fresh.subject ?? '', link: `/documents/${id}` });
+    const changes = {
+      status: 'issued',
+      codeNumber: number,
+      codeNotation: notation,
+      numberText,
+      registerYear: year,
+      issuedDate: today,
+      issuedAt: now,
+      issuerName: agency.name,
+      recipients,
+      version: fresh.version + 1,
+      updatedAt: now,
+      stepEnteredAt: now,
+    };
+    const [updated] = await tx
+      .update(documents)
+      .set({ ...changes, searchText: searchTextOf({ ...fresh, ...changes }) })
+      .where(eq(documents.id, id))
+      .returning();
+    await addEvent(tx, fresh, {
+      at: now,
+      user,
+      kind: 'issued',
+      from: fresh.status,
+      to: 'issued',
+      data: { number, numberText, year, receivedDocumentIds: received },
+    });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'document.issued',
+      entity: 'document',
+      entityId: id,
+      agencyId: fresh.agencyId,
+      data: { number, numberText, year, received },
+    });
+    if (fresh.drafterPersonId)
+      await notify(tx, deps.clock, {
+        personIds: [fresh.drafterPersonId],
+        kind: 'document.issued',
+        title: `Đã ban hành: ${numberText}`,
+        body: fresh.subject ?? '',
+        link: `/documents/${id}`,
+      });
     return updated!;
   });
   return documentDetail(deps, user, result);
@@ -1076,7 +1561,11 @@ export async function addFile(deps: Deps, user: CurrentUser, id: string, file: U
   if (isSecret(doc.secrecy)) throw secretRefused(['file']);
   const a = await accessOf(deps, user, doc);
   assertRead(a);
-  const allowed = (doc.direction === 'in' && a.register) || (doc.direction === 'out' && ((a.outgoing.includes('drafter') && (doc.status === 'draft' || doc.status === 'returned')) || (a.issue && (doc.status === 'signed' || doc.status === 'issued'))));
+  const allowed =
+    (doc.direction === 'in' && a.register) ||
+    (doc.direction === 'out' &&
+      ((a.outgoing.includes('drafter') && (doc.status === 'draft' || doc.status === 'returned')) ||
+        (a.issue && (doc.status === 'signed' || doc.status === 'issued'))));
   if (!allowed) throw new AppError('FORBIDDEN', 'Bạn không đính kèm tệp vào văn bản này ở bước hiện tại.');
   if (file.bytes.length === 0) throw invalid('body.file', 'Tệp rỗng (0 byte).');
   if (file.bytes.length > DOCUMENT_FILE_MAX_BYTES) throw invalid('body.file', 'Tệp vượt quá 20 MB.');
@@ -1085,19 +1574,47 @@ export async function addFile(deps: Deps, user: CurrentUser, id: string, file: U
   const personId = user.personId ?? null;
   const now = deps.clock.now();
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  const base = (file.name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').normalize('NFC').trim() || `van-ban.${type.ext}`;
+  const base =
+    (file.name.split(/[\\/]/).pop() ?? '')
+      .replace(/[\u0000-\u001f\u007f"]/g, '')
+      .normalize('NFC')
+      .trim() || `van-ban.${type.ext}`;
   const fileName = base.slice(-200);
   const fileId = newId('dfl');
   const kind = doc.direction === 'out' && (doc.status === 'signed' || doc.status === 'issued') ? 'signed' : doc.direction === 'in' ? 'original' : 'attachment';
   // The file's text joins the document's search text (văn bản đến received as PDF/DOCX).
-  const text = foldVi(await extractText(file.bytes, type.mime)).replace(/\s+/g, ' ').trim();
+  const text = foldVi(await extractText(file.bytes, type.mime))
+    .replace(/\s+/g, ' ')
+    .trim();
   await deps.db.transaction(async (tx) => {
-    if (text) await tx.update(documents).set({ searchText: sql`left(${documents.searchText} || ' ' || ${text}, 400000)` }).where(eq(documents.id, id));
-    await tx.insert(documentFiles).values({ id: fileId, documentId: id, kind, personId, fileName, mimeType: type.mime, size: file.bytes.length, sha256, content: sql`decode(${Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('base64')}, 'base64')`, createdAt: now });
+    if (text)
+      await tx
+        .update(documents)
+        .set({ searchText: sql`left(${documents.searchText} || ' ' || ${text}, 400000)` })
+        .where(eq(documents.id, id));
+    await tx.insert(documentFiles).values({
+      id: fileId,
+      documentId: id,
+      kind,
+      personId,
+      fileName,
+      mimeType: type.mime,
+      size: file.bytes.length,
+      sha256,
+      content: sql`decode(${Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('base64')}, 'base64')`,
+      createdAt: now,
+    });
     await addEvent(tx, doc, { at: now, user, kind: 'file_added', data: { fileId, fileName, size: file.bytes.length, sha256 } });
     if (personId) await recordDocActivity(tx, id, personId, now, 'attach', fileName);
     if (personId && doc.replyToId) await recordDocActivity(tx, doc.replyToId, personId, now, 'attach', fileName);
-    await deps.audit(tx, { actorUserId: user.userId, action: 'document.file_added', entity: 'document', entityId: id, agencyId: doc.agencyId, data: { fileId, fileName, size: file.bytes.length, sha256 } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'document.file_added',
+      entity: 'document',
+      entityId: id,
+      agencyId: doc.agencyId,
+      data: { fileId, fileName, size: file.bytes.length, sha256 },
+    });
   });
   const names = await namesFor(deps.db, [personId], []);
   return { id: fileId, fileName, mimeType: type.mime, size: file.bytes.length, sha256, kind, uploadedBy: ref(names, personId), createdAt: now.toISOString() };
@@ -1107,12 +1624,26 @@ export async function getFile(deps: Deps, user: CurrentUser, id: string, fileId:
   const doc = await loadDocument(deps.db, id);
   assertRead(await accessOf(deps, user, doc));
   const [f] = await deps.db
-    .select({ fileName: documentFiles.fileName, mimeType: documentFiles.mimeType, sha256: documentFiles.sha256, content: sql<string>`encode(${documentFiles.content}, 'base64')` })
+    .select({
+      fileName: documentFiles.fileName,
+      mimeType: documentFiles.mimeType,
+      sha256: documentFiles.sha256,
+      content: sql<string>`encode(${documentFiles.content}, 'base64')`,
+    })
     .from(documentFiles)
     .where(and(eq(documentFiles.id, fileId), eq(documentFiles.documentId, id)))
     .limit(1);
   if (!f) throw notFound('tệp văn bản');
-  await deps.db.transaction((tx) => deps.audit(tx, { actorUserId: user.userId, action: 'document.file_downloaded', entity: 'document', entityId: id, agencyId: doc.agencyId, data: { fileId } }));
+  await deps.db.transaction((tx) =>
+    deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'document.file_downloaded',
+      entity: 'document',
+      entityId: id,
+      agencyId: doc.agencyId,
+      data: { fileId },
+    }),
+  );
   return { fileName: f.fileName, mimeType: f.mimeType, sha256: f.sha256, content: Buffer.from(f.content, 'base64') };
 }
 
@@ -1182,7 +1713,9 @@ function waitingSql(user: CurrentUser): SQL {
 export function searchSql(q: string): SQL | undefined {
   const words = foldVi(q).split(/\s+/).filter(Boolean).slice(0, 10);
   if (!words.length) return undefined;
-  return and(...words.map((w) => ([...w].length >= 3 ? sql`${documents.searchText} like ${`%${escapeLike(w)}%`}` : sql`strpos(${documents.searchText}, ${w}) > 0`)));
+  return and(
+    ...words.map((w) => ([...w].length >= 3 ? sql`${documents.searchText} like ${`%${escapeLike(w)}%`}` : sql`strpos(${documents.searchText}, ${w}) > 0`)),
+  );
 }
 
 export async function listDocuments(deps: Deps, user: CurrentUser, q: DocumentListQuery): Promise<DocumentListResponse> {
@@ -1196,8 +1729,14 @@ export async function listDocuments(deps: Deps, user: CurrentUser, q: DocumentLi
   if (q.status) conds.push(inArray(documents.status, q.status.split(',')));
   if (q.urgency) conds.push(eq(documents.urgency, q.urgency));
   if (q.year) conds.push(sql`coalesce(${documents.registerYear}, extract(year from ${documents.createdAt} at time zone 'Asia/Ho_Chi_Minh')::int) = ${q.year}`);
-  if (q.from) conds.push(sql`coalesce(${documents.arrivalDate}, ${documents.issuedDate}, to_char(${documents.createdAt} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')) >= ${q.from}`);
-  if (q.to) conds.push(sql`coalesce(${documents.arrivalDate}, ${documents.issuedDate}, to_char(${documents.createdAt} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')) <= ${q.to}`);
+  if (q.from)
+    conds.push(
+      sql`coalesce(${documents.arrivalDate}, ${documents.issuedDate}, to_char(${documents.createdAt} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')) >= ${q.from}`,
+    );
+  if (q.to)
+    conds.push(
+      sql`coalesce(${documents.arrivalDate}, ${documents.issuedDate}, to_char(${documents.createdAt} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')) <= ${q.to}`,
+    );
   if (q.q) {
     const s = searchSql(q.q);
     if (s) conds.push(s);
@@ -1210,10 +1749,24 @@ export async function listDocuments(deps: Deps, user: CurrentUser, q: DocumentLi
     .select({ id: documents.id, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(documents)
     .where(where)
-    .orderBy(sql`case ${documents.urgency} when 'hoa_toc' then 0 when 'thuong_khan' then 1 when 'khan' then 2 else 3 end`, desc(documents.createdAt), asc(documents.id))
+    .orderBy(
+      sql`case ${documents.urgency} when 'hoa_toc' then 0 when 'thuong_khan' then 1 when 'khan' then 2 else 3 end`,
+      desc(documents.createdAt),
+      asc(documents.id),
+    )
     .limit(q.limit ?? 100)
     .offset(q.offset ?? 0);
-  const full = page.length ? await deps.db.select().from(documents).where(inArray(documents.id, page.map((r) => r.id))) : [];
+  const full = page.length
+    ? await deps.db
+        .select()
+        .from(documents)
+        .where(
+          inArray(
+            documents.id,
+            page.map((r) => r.id),
+          ),
+        )
+    : [];
   const byId = new Map(full.map((d) => [d.id, d]));
   const rows = page.map((r) => byId.get(r.id)).filter((d): d is NonNullable<typeof d> => !!d);
   // Past the last page there is no row to carry the total: counted apart.
@@ -1224,7 +1777,8 @@ export async function listDocuments(deps: Deps, user: CurrentUser, q: DocumentLi
 /** For the Director's home: waiting for signature, escalated, incoming waiting for a directive. */
 export async function directorBox(deps: Deps, user: CurrentUser, agencyId: string): Promise<DirectorBox> {
   const agency = await agencyTarget(deps.db, agencyId);
-  if (!can(user, 'document.sign', agency) && !can(user, 'document.read', agency)) throw new AppError('FORBIDDEN', 'Chỉ lãnh đạo và Văn phòng cơ quan xem hộp văn bản của Giám đốc.');
+  if (!can(user, 'document.sign', agency) && !can(user, 'document.read', agency))
+    throw new AppError('FORBIDDEN', 'Chỉ lãnh đạo và Văn phòng cơ quan xem hộp văn bản của Giám đốc.');
   const today = todayVn(deps.clock.now());
   const me = user.personId ?? '';
   const waiting = await deps.db
@@ -1236,23 +1790,44 @@ export async function directorBox(deps: Deps, user: CurrentUser, agencyId: strin
         eq(documents.agencyId, agencyId),
         eq(documents.direction, 'out'),
         eq(documents.status, 'pending_signature'),
-        can(user, 'document.read', agency) && !user.grants.some((g) => g.role === 'deputy_director' && g.agencyId === agencyId) ? undefined : or(eq(documents.signerPersonId, me), isNull(documents.signerPersonId)),
+        can(user, 'document.read', agency) && !user.grants.some((g) => g.role === 'deputy_director' && g.agencyId === agencyId)
+          ? undefined
+          : or(eq(documents.signerPersonId, me), isNull(documents.signerPersonId)),
       ),
     )
     .orderBy(asc(documents.stepEnteredAt));
   const active = await deps.db
     .select()
     .from(documents)
-    .where(and(eq(documents.agencyId, agencyId), eq(documents.direction, 'out'), eq(documents.secrecy, 'none'), inArray(documents.status, ['draft', 'returned', 'pending_initial', 'pending_format', 'pending_signature', 'signed'])))
+    .where(
+      and(
+        eq(documents.agencyId, agencyId),
+        eq(documents.direction, 'out'),
+        eq(documents.secrecy, 'none'),
+        inArray(documents.status, ['draft', 'returned', 'pending_initial', 'pending_format', 'pending_signature', 'signed']),
+      ),
+    )
     .orderBy(asc(documents.stepEnteredAt));
   const settings = await settingsOf(deps.db, agencyId);
   // Causes recorded when the document escalated, plus those that hold now (the scheduler may not have run yet).
   const flagged = active.filter((r) => r.escalated).map((r) => r.id);
-  const recorded = flagged.length ? await deps.db.select({ documentId: documentEvents.documentId, data: documentEvents.data }).from(documentEvents).where(and(inArray(documentEvents.documentId, flagged), eq(documentEvents.kind, 'escalated'))) : [];
+  const recorded = flagged.length
+    ? await deps.db
+        .select({ documentId: documentEvents.documentId, data: documentEvents.data })
+        .from(documentEvents)
+        .where(and(inArray(documentEvents.documentId, flagged), eq(documentEvents.kind, 'escalated')))
+    : [];
   const escalatedRows: { row: DocRow; reasons: EscalationReason[] }[] = [];
   for (const r of active) {
-    const reasons = new Set(escalationReasons({ status: r.status as OutgoingStatus, returnCount: r.returnCount, stepEnteredOn: todayVn(r.stepEnteredAt ?? r.updatedAt), dueDate: r.dueDate }, settings, today));
-    for (const e of recorded) if (e.documentId === r.id) reasons.add(((e.data as { reason?: EscalationReason } | null)?.reason ?? 'returns') as EscalationReason);
+    const reasons = new Set(
+      escalationReasons(
+        { status: r.status as OutgoingStatus, returnCount: r.returnCount, stepEnteredOn: todayVn(r.stepEnteredAt ?? r.updatedAt), dueDate: r.dueDate },
+        settings,
+        today,
+      ),
+    );
+    for (const e of recorded)
+      if (e.documentId === r.id) reasons.add(((e.data as { reason?: EscalationReason } | null)?.reason ?? 'returns') as EscalationReason);
     if (reasons.size) escalatedRows.push({ row: r, reasons: [...reasons].sort() });
   }
   const incoming = await deps.db
@@ -1260,7 +1835,11 @@ export async function directorBox(deps: Deps, user: CurrentUser, agencyId: strin
     .from(documents)
     .where(and(eq(documents.agencyId, agencyId), eq(documents.direction, 'in'), eq(documents.status, 'submitted'), eq(documents.leaderPersonId, me)))
     .orderBy(asc(documents.stepEnteredAt));
-  const escalatedItems = await presentItems(deps.db, escalatedRows.map((e) => e.row), today);
+  const escalatedItems = await presentItems(
+    deps.db,
+    escalatedRows.map((e) => e.row),
+    today,
+  );
   return {
     agencyId,
     waitingSignature: await presentItems(deps.db, waiting, today),
@@ -1279,14 +1858,25 @@ export async function checkEscalations(deps: Deps, opts: { agencyId?: string } =
   const rows = await deps.db
     .select()
     .from(documents)
-    .where(and(eq(documents.direction, 'out'), eq(documents.secrecy, 'none'), inArray(documents.status, ['returned', 'pending_initial', 'pending_format', 'pending_signature', 'signed']), opts.agencyId ? eq(documents.agencyId, opts.agencyId) : undefined));
+    .where(
+      and(
+        eq(documents.direction, 'out'),
+        eq(documents.secrecy, 'none'),
+        inArray(documents.status, ['returned', 'pending_initial', 'pending_format', 'pending_signature', 'signed']),
+        opts.agencyId ? eq(documents.agencyId, opts.agencyId) : undefined,
+      ),
+    );
   const settingsCache = new Map<string, EscalationSettings>();
   let sent = 0;
   for (const r of rows) {
     let s = settingsCache.get(r.agencyId);
     if (!s) settingsCache.set(r.agencyId, (s = await settingsOf(deps.db, r.agencyId)));
     const entered = r.stepEnteredAt ?? r.updatedAt;
-    const reasons = escalationReasons({ status: r.status as OutgoingStatus, returnCount: r.returnCount, stepEnteredOn: todayVn(entered), dueDate: r.dueDate }, s, today);
+    const reasons = escalationReasons(
+      { status: r.status as OutgoingStatus, returnCount: r.returnCount, stepEnteredOn: todayVn(entered), dueDate: r.dueDate },
+      s,
+      today,
+    );
     for (const reason of reasons) {
       const occurrence = reason === 'returns' ? String(r.returnCount) : `${r.status}:${entered.toISOString()}`;
       if (await deps.db.transaction((tx) => escalateOnce(tx, deps, r, reason, occurrence, now))) sent++;
@@ -1316,26 +1906,72 @@ export async function putSettings(deps: Deps, user: CurrentUser, input: Document
     await tx
       .insert(documentSettings)
       .values({ agencyId: input.agencyId, maxReturns: input.maxReturns, stepDays: input.stepDays, unitCodes: input.unitCodes, updatedAt: now })
-      .onConflictDoUpdate({ target: documentSettings.agencyId, set: { maxReturns: input.maxReturns, stepDays: input.stepDays, unitCodes: input.unitCodes, updatedAt: now, version: sql`${documentSettings.version} + 1` } });
-    await deps.audit(tx, { actorUserId: user.userId, action: 'document.settings_changed', entity: 'document_settings', entityId: input.agencyId, agencyId: input.agencyId, data: input });
+      .onConflictDoUpdate({
+        target: documentSettings.agencyId,
+        set: {
+          maxReturns: input.maxReturns,
+          stepDays: input.stepDays,
+          unitCodes: input.unitCodes,
+          updatedAt: now,
+          version: sql`${documentSettings.version} + 1`,
+        },
+      });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'document.settings_changed',
+      entity: 'document_settings',
+      entityId: input.agencyId,
+      agencyId: input.agencyId,
+      data: input,
+    });
   });
   return getSettings(deps, user, input.agencyId);
 }
 
 export async function createDelegation(deps: Deps, user: CurrentUser, input: DelegationCreate): Promise<DelegationView> {
   const agency = await agencyTarget(deps.db, input.agencyId);
-  const [me] = user.personId ? await deps.db.select({ position: people.position, agencyId: people.agencyId }).from(people).where(eq(people.id, user.personId)) : [];
-  if (!can(user, 'document.sign', agency) || me?.position !== 'director' || me.agencyId !== input.agencyId) throw new AppError('FORBIDDEN', 'Chỉ Giám đốc (người đứng đầu) ủy quyền ký.');
+  const [me] = user.personId
+    ? await deps.db.select({ position: people.position, agencyId: people.agencyId }).from(people).where(eq(people.id, user.personId))
+    : [];
+  if (!can(user, 'document.sign', agency) || me?.position !== 'director' || me.agencyId !== input.agencyId)
+    throw new AppError('FORBIDDEN', 'Chỉ Giám đốc (người đứng đầu) ủy quyền ký.');
   if (input.validTo < input.validFrom) throw invalid('body.validTo', 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.');
   const p = await personOf(deps.db, input.personId, 'body.personId', input.agencyId);
   if (p.id === user.personId) throw invalid('body.personId', 'Không tự ủy quyền cho chính mình.');
   const now = deps.clock.now();
   const id = newId('dlg');
   await deps.db.transaction(async (tx) => {
-    await tx.insert(documentDelegations).values({ id, agencyId: input.agencyId, personId: p.id, form: input.form, validFrom: input.validFrom, validTo: input.validTo, scope: input.scope, createdByUserId: user.userId, createdAt: now });
-    await deps.audit(tx, { actorUserId: user.userId, action: 'document.delegation_created', entity: 'document_delegation', entityId: id, agencyId: input.agencyId, data: input });
+    await tx.insert(documentDelegations).values({
+      id,
+      agencyId: input.agencyId,
+      personId: p.id,
+      form: input.form,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+      scope: input.scope,
+      createdByUserId: user.userId,
+      createdAt: now,
+    });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'document.delegation_created',
+      entity: 'document_delegation',
+      entityId: id,
+      agencyId: input.agencyId,
+      data: input,
+    });
   });
-  return { id, agencyId: input.agencyId, personId: p.id, fullName: p.fullName, form: input.form, validFrom: input.validFrom, validTo: input.validTo, scope: input.scope, createdAt: now.toISOString() };
+  return {
+    id,
+    agencyId: input.agencyId,
+    personId: p.id,
+    fullName: p.fullName,
+    form: input.form,
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    scope: input.scope,
+    createdAt: now.toISOString(),
+  };
 }
 
 /** Accounts of an agency (for tests and tools). */

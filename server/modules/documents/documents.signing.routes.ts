@@ -16,7 +16,8 @@ import { fileOf, readMultipart } from '../../lib/limits';
 import { documentSignature, rootCertificate, verifyBytes } from './documents.signing';
 
 const IdParam = z.object({ id: IdSchema });
-const noFile = () => new AppError('VALIDATION', 'Chưa chọn tệp PDF cần kiểm tra (trường "file").', { issues: [{ path: 'body.file', message: 'Chưa chọn tệp.' }] });
+const noFile = () =>
+  new AppError('VALIDATION', 'Chưa chọn tệp PDF cần kiểm tra (trường "file").', { issues: [{ path: 'body.file', message: 'Chưa chọn tệp.' }] });
 
 export function documentSigningRoutes(deps: Deps) {
   const app = createRouter();
@@ -30,7 +31,8 @@ export function documentSigningRoutes(deps: Deps) {
       summary: 'Chứng thư gốc (CA) Congvu của hệ thống, để kiểm tra văn bản đã ký: congvu document verify TỆP.pdf --ca ca.pem',
       responses: { 200: { description: 'Chứng thư PEM', content: { 'application/x-pem-file': { schema: z.string() } } } },
     }),
-    async (c) => c.body(await rootCertificate(deps), 200, { 'content-type': 'application/x-pem-file', 'content-disposition': 'attachment; filename="congvu-ca.pem"' }),
+    async (c) =>
+      c.body(await rootCertificate(deps), 200, { 'content-type': 'application/x-pem-file', 'content-disposition': 'attachment; filename="congvu-ca.pem"' }),
   );
 
   app.openapi(
@@ -61,16 +63,26 @@ export function documentSigningRoutes(deps: Deps) {
         bytes = new Uint8Array(await c.req.arrayBuffer());
       }
       if (bytes.length === 0) throw noFile();
-      if (bytes.length > VERIFY_PDF_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp vượt quá 20 MB.', { issues: [{ path: 'body.file', message: 'Tệp vượt quá 20 MB.' }] });
+      if (bytes.length > VERIFY_PDF_MAX_BYTES)
+        throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp vượt quá 20 MB.', { issues: [{ path: 'body.file', message: 'Tệp vượt quá 20 MB.' }] });
       if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(5, bytes.length)).toString('latin1') !== '%PDF-') {
-        throw new AppError('VALIDATION', 'Tệp không phải PDF (kiểm tra theo nội dung tệp).', { issues: [{ path: 'body.file', message: 'Chỉ kiểm tra được tệp PDF.' }] });
+        throw new AppError('VALIDATION', 'Tệp không phải PDF (kiểm tra theo nội dung tệp).', {
+          issues: [{ path: 'body.file', message: 'Chỉ kiểm tra được tệp PDF.' }],
+        });
       }
       return c.json(await verifyBytes(deps, bytes), 200);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/{id}/signature', tags, summary: 'Chữ ký số của văn bản: ai ký, khi nào, hợp lệ, tệp có bị thay đổi, chứng thư tin cậy', request: { params: IdParam }, responses: responses(SignatureVerification) }),
+    createRoute({
+      method: 'get',
+      path: '/{id}/signature',
+      tags,
+      summary: 'Chữ ký số của văn bản: ai ký, khi nào, hợp lệ, tệp có bị thay đổi, chứng thư tin cậy',
+      request: { params: IdParam },
+      responses: responses(SignatureVerification),
+    }),
     async (c) => c.json(await documentSignature(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   return app;

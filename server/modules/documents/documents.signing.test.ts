@@ -84,8 +84,20 @@ describe('the digital signature of an outgoing document', () => {
   let caPem: string;
 
   it('the sign step stores a signed NĐ 30 PDF whose verification says the Director signed, valid, unchanged, trusted', async () => {
-    doc = ok(await C.a1!.post('/api/documents/outgoing', { subject: 'V/v tổ chức làm việc tại nhà tháng 12/2026', body: 'Sở Nội vụ đề nghị các phòng triển khai phương án làm việc tại nhà.', signerPersonId: P.director, recipients: [{ agencyId: A.stc }] }));
-    for (const [client, action] of [[C.a1!, 'submit'], [C.head!, 'initial'], [C.office!, 'approve_format']] as const) doc = ok(await client.post(`/api/documents/${doc.id}/transition`, { action, version: doc.version }));
+    doc = ok(
+      await C.a1!.post('/api/documents/outgoing', {
+        subject: 'V/v tổ chức làm việc tại nhà tháng 12/2026',
+        body: 'Sở Nội vụ đề nghị các phòng triển khai phương án làm việc tại nhà.',
+        signerPersonId: P.director,
+        recipients: [{ agencyId: A.stc }],
+      }),
+    );
+    for (const [client, action] of [
+      [C.a1!, 'submit'],
+      [C.head!, 'initial'],
+      [C.office!, 'approve_format'],
+    ] as const)
+      doc = ok(await client.post(`/api/documents/${doc.id}/transition`, { action, version: doc.version }));
     // Before the signature there is no signed file to verify.
     expect((await C.director!.get(`/api/documents/${doc.id}/signature`)).status).toBe(404);
     doc = ok(await C.director!.post(`/api/documents/${doc.id}/transition`, { action: 'sign', version: doc.version }));
@@ -97,7 +109,18 @@ describe('the digital signature of an outgoing document', () => {
     const v = ok(await C.director!.get(`/api/documents/${doc.id}/signature`));
     expect(v).toMatchObject({ valid: true, file: { id: signedFiles[0].id, sha256: signedFiles[0].sha256 } });
     expect(v.signers).toHaveLength(1);
-    expect(v.signers[0]).toMatchObject({ name: 'Trần Hải', agency: 'Sở Nội vụ tỉnh Ninh Thuận', province: 'Ninh Thuận', valid: true, cryptoValid: true, changedAfterSigning: false, trusted: true, reason: 'Phê duyệt ban hành văn bản', location: 'Ninh Thuận', problems: [] });
+    expect(v.signers[0]).toMatchObject({
+      name: 'Trần Hải',
+      agency: 'Sở Nội vụ tỉnh Ninh Thuận',
+      province: 'Ninh Thuận',
+      valid: true,
+      cryptoValid: true,
+      changedAfterSigning: false,
+      trusted: true,
+      reason: 'Phê duyệt ban hành văn bản',
+      location: 'Ninh Thuận',
+      problems: [],
+    });
     expect(new Date(v.signers[0].signedAt).toISOString()).toBe('2026-12-04T02:30:00.000Z');
     expect(v.lines.join('\n')).toContain('Kết luận: HỢP LỆ');
 
@@ -118,8 +141,14 @@ describe('the digital signature of an outgoing document', () => {
     expect(root!.sealedKey).not.toContain('PRIVATE KEY');
     expect(keys!.sealedKey).not.toContain('PRIVATE KEY');
     // Creating the root and issuing the agency's certificate are in the audit log, once each.
-    const audited = await t.deps.db.select({ action: auditLog.action, entityId: auditLog.entityId }).from(auditLog).where(inArray(auditLog.action, ['document.signing_root_created', 'document.signing_certificate_issued']));
-    expect(audited.map((a) => `${a.action}:${a.entityId}`).sort()).toEqual(['document.signing_certificate_issued:sg-snv', 'document.signing_root_created:root']);
+    const audited = await t.deps.db
+      .select({ action: auditLog.action, entityId: auditLog.entityId })
+      .from(auditLog)
+      .where(inArray(auditLog.action, ['document.signing_root_created', 'document.signing_certificate_issued']));
+    expect(audited.map((a) => `${a.action}:${a.entityId}`).sort()).toEqual([
+      'document.signing_certificate_issued:sg-snv',
+      'document.signing_root_created:root',
+    ]);
   }, 120_000);
 
   it('a repeated sign answers the same document with the same single signed file', async () => {
@@ -162,7 +191,10 @@ describe('the digital signature of an outgoing document', () => {
     await writeFile(path.join(tmp, 'flipped.pdf'), flipped);
 
     // Not a PDF, nothing, or nobody logged in.
-    expect((await C.stcStaff!.request('POST', '/api/documents/verify', new TextEncoder().encode('<html></html>'), { 'content-type': 'application/octet-stream' })).status).toBe(400);
+    expect(
+      (await C.stcStaff!.request('POST', '/api/documents/verify', new TextEncoder().encode('<html></html>'), { 'content-type': 'application/octet-stream' }))
+        .status,
+    ).toBe(400);
     expect((await C.stcStaff!.request('POST', '/api/documents/verify', new Uint8Array(0), { 'content-type': 'application/octet-stream' })).status).toBe(400);
     expect((await t.client('10.41.9.9').request('POST', '/api/documents/verify', signedPdf, { 'content-type': 'application/octet-stream' })).status).toBe(401);
   });
@@ -175,12 +207,20 @@ describe('the digital signature of an outgoing document', () => {
     await writeFile(path.join(tmp, 'ca.pem'), caPem);
     await writeFile(path.join(tmp, 'signed.pdf'), signedPdf);
 
-    const out = await run(process.execPath, [path.join(ROOT, 'bin/congvu.mjs'), 'document', 'verify', path.join(tmp, 'signed.pdf'), '--ca', path.join(tmp, 'ca.pem')], { cwd: ROOT });
+    const out = await run(
+      process.execPath,
+      [path.join(ROOT, 'bin/congvu.mjs'), 'document', 'verify', path.join(tmp, 'signed.pdf'), '--ca', path.join(tmp, 'ca.pem')],
+      { cwd: ROOT },
+    );
     expect(out.stdout).toContain('Trần Hải');
     expect(out.stdout).toContain('tin cậy (do CA gốc Congvu cấp)');
     expect(out.stdout).toContain('Kết luận: HỢP LỆ');
 
-    const failed = await run(process.execPath, [path.join(ROOT, 'bin/congvu.mjs'), 'document', 'verify', path.join(tmp, 'flipped.pdf'), '--ca', path.join(tmp, 'ca.pem')], { cwd: ROOT }).then(
+    const failed = await run(
+      process.execPath,
+      [path.join(ROOT, 'bin/congvu.mjs'), 'document', 'verify', path.join(tmp, 'flipped.pdf'), '--ca', path.join(tmp, 'ca.pem')],
+      { cwd: ROOT },
+    ).then(
       () => ({ code: 0, stdout: '' }),
       (e: { code: number; stdout: string }) => e,
     );

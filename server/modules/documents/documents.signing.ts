@@ -61,7 +61,13 @@ async function rootRow(deps: SigningDeps) {
         .values({ id: ROOT_ID, certPem: ca.certPem, sealedKey: s.sealPrivateKey(ca.keyPem, serverSecret(deps.config), ROOT_ID), createdAt: deps.clock.now() })
         .onConflictDoNothing()
         .returning({ id: signingRoots.id });
-      if (created.length) await deps.audit(tx, { action: 'document.signing_root_created', entity: 'signing_root', entityId: ROOT_ID, data: { serialNumber: new X509Certificate(ca.certPem).serialNumber } });
+      if (created.length)
+        await deps.audit(tx, {
+          action: 'document.signing_root_created',
+          entity: 'signing_root',
+          entityId: ROOT_ID,
+          data: { serialNumber: new X509Certificate(ca.certPem).serialNumber },
+        });
     });
     [row] = await deps.db.select().from(signingRoots).where(eq(signingRoots.id, ROOT_ID));
   }
@@ -104,8 +110,19 @@ export async function ensureAgencyCredentials(deps: SigningDeps, agencyId: strin
   await deps.db.transaction(async (tx) => {
     const written = !row
       ? await tx.insert(agencySigningKeys).values(values).onConflictDoNothing().returning({ id: agencySigningKeys.agencyId })
-      : await tx.update(agencySigningKeys).set({ ...values, version: sql`${agencySigningKeys.version} + 1` }).where(eq(agencySigningKeys.agencyId, agencyId)).returning({ id: agencySigningKeys.agencyId });
-    if (written.length) await deps.audit(tx, { action: 'document.signing_certificate_issued', entity: 'agency', entityId: agencyId, agencyId, data: { serialNumber: cred.serialNumber, notAfter: cred.notAfter, replaced: !!row } });
+      : await tx
+          .update(agencySigningKeys)
+          .set({ ...values, version: sql`${agencySigningKeys.version} + 1` })
+          .where(eq(agencySigningKeys.agencyId, agencyId))
+          .returning({ id: agencySigningKeys.agencyId });
+    if (written.length)
+      await deps.audit(tx, {
+        action: 'document.signing_certificate_issued',
+        entity: 'agency',
+        entityId: agencyId,
+        agencyId,
+        data: { serialNumber: cred.serialNumber, notAfter: cred.notAfter, replaced: !!row },
+      });
   });
 }
 
@@ -115,21 +132,33 @@ export async function ensureAgencyCredentials(deps: SigningDeps, agencyId: strin
  */
 export async function storeSignedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: DocRow, at: Date): Promise<string | null> {
   if (doc.direction !== 'out' || isSecret(doc.secrecy)) return null;
-  const [existing] = await tx.select({ id: documentFiles.id }).from(documentFiles).where(and(eq(documentFiles.documentId, doc.id), eq(documentFiles.kind, SIGNED_PDF_KIND))).limit(1);
+  const [existing] = await tx
+    .select({ id: documentFiles.id })
+    .from(documentFiles)
+    .where(and(eq(documentFiles.documentId, doc.id), eq(documentFiles.kind, SIGNED_PDF_KIND)))
+    .limit(1);
   if (existing) return existing.id;
   const s = await lib();
   const [root] = await tx.select().from(signingRoots).where(eq(signingRoots.id, ROOT_ID));
   const [keys] = await tx.select().from(agencySigningKeys).where(eq(agencySigningKeys.agencyId, doc.agencyId));
   if (!root || !keys) throw new AppError('INTERNAL', 'Chưa có chứng thư ký số của cơ quan.');
-  const [signer] = doc.signerPersonId ? await tx.select({ fullName: people.fullName, title: people.title, position: people.position }).from(people).where(eq(people.id, doc.signerPersonId)) : [];
-  const [agency] = await tx.select({ name: agencies.name, province: agencies.province, district: agencies.district }).from(agencies).where(eq(agencies.id, doc.agencyId));
+  const [signer] = doc.signerPersonId
+    ? await tx.select({ fullName: people.fullName, title: people.title, position: people.position }).from(people).where(eq(people.id, doc.signerPersonId))
+    : [];
+  const [agency] = await tx
+    .select({ name: agencies.name, province: agencies.province, district: agencies.district })
+    .from(agencies)
+    .where(eq(agencies.id, doc.agencyId));
   const view = await outgoingViewOfRow(tx, doc, at);
   const { renderOutgoingPdf } = await import('./render');
   const signedOn = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
   // The document's date is the day the competent person signs it (NĐ 30); its number comes at issuance.
   let pdf: Buffer;
   try {
-    pdf = await renderOutgoingPdf({ ...view, draft: false, date: signedOn, year: Number(signedOn.slice(0, 4)), signatureNote: ['Đã ký số', view.signer.name, viDateTime(at)] }, { creationDate: at });
+    pdf = await renderOutgoingPdf(
+      { ...view, draft: false, date: signedOn, year: Number(signedOn.slice(0, 4)), signatureNote: ['Đã ký số', view.signer.name, viDateTime(at)] },
+      { creationDate: at },
+    );
   } catch (err) {
     throw new AppError('INVALID_STATE', `Không in được văn bản theo thể thức để ký số: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -191,7 +220,13 @@ export async function verifyBytes(deps: SigningDeps, bytes: Uint8Array, file: Si
 export async function documentSignature(deps: Deps, user: CurrentUser, id: string): Promise<SignatureVerification> {
   await getDocumentAccess(deps, user, id);
   const [f] = await deps.db
-    .select({ id: documentFiles.id, fileName: documentFiles.fileName, size: documentFiles.size, sha256: documentFiles.sha256, content: sql<string>`encode(${documentFiles.content}, 'base64')` })
+    .select({
+      id: documentFiles.id,
+      fileName: documentFiles.fileName,
+      size: documentFiles.size,
+      sha256: documentFiles.sha256,
+      content: sql<string>`encode(${documentFiles.content}, 'base64')`,
+    })
     .from(documentFiles)
     .where(and(eq(documentFiles.documentId, id), eq(documentFiles.kind, SIGNED_PDF_KIND)))
     .orderBy(desc(documentFiles.createdAt))

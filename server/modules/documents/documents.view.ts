@@ -34,8 +34,16 @@ export async function outgoingViewOfRow(db: Db, doc: DocRow, now: Date): Promise
   const [parent] = agency?.parentId ? await deps.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agency.parentId)) : [];
   const notation = doc.codeNotation ?? (await notationFor(deps.db, doc.agencyId, doc.docType as DocType, doc.unitId));
   const type = DOC_TYPES[doc.docType as DocType];
-  const signer = doc.signerPersonId ? (await deps.db.select({ fullName: people.fullName, title: people.title, position: people.position }).from(people).where(eq(people.id, doc.signerPersonId)))[0] : undefined;
-  const position = signer?.title ?? (signer?.position === 'director' ? 'Giám đốc' : signer?.position === 'deputy_director' ? 'Phó Giám đốc' : 'Chánh Văn phòng');
+  const signer = doc.signerPersonId
+    ? (
+        await deps.db
+          .select({ fullName: people.fullName, title: people.title, position: people.position })
+          .from(people)
+          .where(eq(people.id, doc.signerPersonId))
+      )[0]
+    : undefined;
+  const position =
+    signer?.title ?? (signer?.position === 'director' ? 'Giám đốc' : signer?.position === 'deputy_director' ? 'Phó Giám đốc' : 'Chánh Văn phòng');
   const form = (doc.signingAuthority ?? (signer?.position === 'deputy_director' ? 'kt' : 'head')) as OutgoingDocumentView['signer']['form'];
   const unitCode = notation.split('-').pop() ?? 'VP';
   const subject = (doc.subject ?? '').replace(/^V\/v\s+/i, '');

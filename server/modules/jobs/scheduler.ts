@@ -27,7 +27,10 @@ export async function runOnce(deps: Pick<Deps, 'db' | 'clock'>, key: string, wor
     const inserted = await tx.insert(jobRuns).values({ key, startedAt: deps.clock.now() }).onConflictDoNothing().returning({ key: jobRuns.key });
     if (!inserted.length) return false;
     const result = await work(tx);
-    await tx.update(jobRuns).set({ finishedAt: deps.clock.now(), result: result ?? 'ok' }).where(eq(jobRuns.key, key));
+    await tx
+      .update(jobRuns)
+      .set({ finishedAt: deps.clock.now(), result: result ?? 'ok' })
+      .where(eq(jobRuns.key, key));
     return true;
   });
 }
@@ -63,13 +66,21 @@ export async function dueReportJobs(deps: Deps, now: Date): Promise<DueJob[]> {
       const provinceTime = policy?.provinceReportTime ?? '17:00';
       if (!provinceTimes.has(root) || provinceTime > provinceTimes.get(root)!) provinceTimes.set(root, provinceTime);
       if (dueAt.getTime() <= now.getTime()) {
-        jobs.push({ key: `agency-report:${agencyId}:${date}`, dueAt, run: async (tx, late) => ((await freezeAgencyReport(tx, deps, agencyId, date, { late })) ? 'frozen' : 'exists') });
+        jobs.push({
+          key: `agency-report:${agencyId}:${date}`,
+          dueAt,
+          run: async (tx, late) => ((await freezeAgencyReport(tx, deps, agencyId, date, { late })) ? 'frozen' : 'exists'),
+        });
       }
     }
     for (const [root, time] of provinceTimes) {
       const dueAt = vnInstant(date, time);
       if (dueAt.getTime() <= now.getTime()) {
-        jobs.push({ key: `province-report:${root}:${date}`, dueAt, run: async (tx, late) => ((await freezeProvinceReport(tx, deps, root, date, { late })) ? 'frozen' : 'exists') });
+        jobs.push({
+          key: `province-report:${root}:${date}`,
+          dueAt,
+          run: async (tx, late) => ((await freezeProvinceReport(tx, deps, root, date, { late })) ? 'frozen' : 'exists'),
+        });
       }
     }
   }
@@ -99,7 +110,17 @@ export async function tick(deps: Deps, now: Date = deps.clock.now()): Promise<Ti
   const jobs = await dueReportJobs(deps, now);
   if (jobs.length) {
     const done = new Set(
-      (await deps.db.select({ key: jobRuns.key }).from(jobRuns).where(inArray(jobRuns.key, jobs.map((j) => j.key)))).map((r) => r.key),
+      (
+        await deps.db
+          .select({ key: jobRuns.key })
+          .from(jobRuns)
+          .where(
+            inArray(
+              jobRuns.key,
+              jobs.map((j) => j.key),
+            ),
+          )
+      ).map((r) => r.key),
     );
     for (const job of jobs) {
       if (done.has(job.key)) continue;

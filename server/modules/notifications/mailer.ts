@@ -29,13 +29,20 @@ export async function sendPendingEmails(deps: Deps, transport: Transporter, opts
     for (const mail of batch) {
       try {
         await transport.sendMail({ from: deps.config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
-        await tx.update(emailOutbox).set({ sentAt: deps.clock.now(), attempts: mail.attempts + 1, lastError: null }).where(eq(emailOutbox.id, mail.id));
+        await tx
+          .update(emailOutbox)
+          .set({ sentAt: deps.clock.now(), attempts: mail.attempts + 1, lastError: null })
+          .where(eq(emailOutbox.id, mail.id));
         sent++;
       } catch (err) {
         const delayMs = 60_000 * 2 ** mail.attempts;
         await tx
           .update(emailOutbox)
-          .set({ attempts: mail.attempts + 1, lastError: (err instanceof Error ? err.message : String(err)).slice(0, 500), nextAttemptAt: new Date(now.getTime() + delayMs) })
+          .set({
+            attempts: mail.attempts + 1,
+            lastError: (err instanceof Error ? err.message : String(err)).slice(0, 500),
+            nextAttemptAt: new Date(now.getTime() + delayMs),
+          })
           .where(eq(emailOutbox.id, mail.id));
         failed++;
       }

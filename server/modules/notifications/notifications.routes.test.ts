@@ -25,7 +25,10 @@ async function readEvents(res: Response, until: (events: { event: string; id?: s
   const events: { event: string; id?: string; data: string }[] = [];
   const deadline = Date.now() + ms;
   while (Date.now() < deadline && !until(events)) {
-    const { value, done } = await Promise.race([reader.read(), new Promise<{ value: undefined; done: true }>((r) => setTimeout(() => r({ value: undefined, done: true }), deadline - Date.now()))]);
+    const { value, done } = await Promise.race([
+      reader.read(),
+      new Promise<{ value: undefined; done: true }>((r) => setTimeout(() => r({ value: undefined, done: true }), deadline - Date.now())),
+    ]);
     if (done || !value) break;
     buffer += decoder.decode(value, { stream: true });
     let i: number;

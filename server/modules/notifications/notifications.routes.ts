@@ -15,38 +15,83 @@ import { liveHubOf } from './live';
 import { notifications } from './notifications.table';
 
 type Row = typeof notifications.$inferSelect;
-const present = (n: Row): NotificationView => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null });
+const present = (n: Row): NotificationView => ({
+  id: n.id,
+  kind: n.kind,
+  title: n.title,
+  body: n.body,
+  link: n.link,
+  createdAt: n.createdAt.toISOString(),
+  readAt: n.readAt?.toISOString() ?? null,
+});
 
 export function notificationsRoutes(deps: Deps, opts: { pollMs?: number } = {}) {
   const app = createRouter();
-  app.openapi(createRoute({ method: 'get', path: '/', tags: ['notifications'], summary: 'Thông báo của tôi', request: { query: z.object({ unread: z.enum(['0', '1']).optional() }) }, responses: responses(NotificationList) }), async (c) => {
-    const user = requireUser(c);
-    const onlyUnread = c.req.valid('query').unread === '1';
-    const rows = await deps.db
-      .select()
-      .from(notifications)
-      .where(onlyUnread ? and(eq(notifications.userId, user.userId), isNull(notifications.readAt)) : eq(notifications.userId, user.userId))
-      .orderBy(desc(notifications.createdAt))
-      .limit(100);
-    const [count] = await deps.db.select({ n: sql<number>`count(*)` }).from(notifications).where(and(eq(notifications.userId, user.userId), isNull(notifications.readAt)));
-    return c.json({ notifications: rows.map(present), unread: Number(count?.n ?? 0) }, 200);
-  });
-  app.openapi(createRoute({ method: 'post', path: '/{id}/read', tags: ['notifications'], summary: 'Đánh dấu đã đọc', request: { params: z.object({ id: z.string() }) }, responses: responses(OkSchema) }), async (c) => {
-    const user = requireUser(c);
-    await deps.db.update(notifications).set({ readAt: deps.clock.now() }).where(and(eq(notifications.id, c.req.valid('param').id), eq(notifications.userId, user.userId), isNull(notifications.readAt)));
-    return c.json({ ok: true as const }, 200);
-  });
-  app.openapi(createRoute({ method: 'post', path: '/read-all', tags: ['notifications'], summary: 'Đánh dấu tất cả đã đọc', responses: responses(OkSchema) }), async (c) => {
-    const user = requireUser(c);
-    await deps.db.update(notifications).set({ readAt: deps.clock.now() }).where(and(eq(notifications.userId, user.userId), isNull(notifications.readAt)));
-    return c.json({ ok: true as const }, 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['notifications'],
+      summary: 'Thông báo của tôi',
+      request: { query: z.object({ unread: z.enum(['0', '1']).optional() }) },
+      responses: responses(NotificationList),
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      const onlyUnread = c.req.valid('query').unread === '1';
+      const rows = await deps.db
+        .select()
+        .from(notifications)
+        .where(onlyUnread ? and(eq(notifications.userId, user.userId), isNull(notifications.readAt)) : eq(notifications.userId, user.userId))
+        .orderBy(desc(notifications.createdAt))
+        .limit(100);
+      const [count] = await deps.db
+        .select({ n: sql<number>`count(*)` })
+        .from(notifications)
+        .where(and(eq(notifications.userId, user.userId), isNull(notifications.readAt)));
+      return c.json({ notifications: rows.map(present), unread: Number(count?.n ?? 0) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/read',
+      tags: ['notifications'],
+      summary: 'Đánh dấu đã đọc',
+      request: { params: z.object({ id: z.string() }) },
+      responses: responses(OkSchema),
+    }),
+    async (c) => {
+      const user = requireUser(c);
+      await deps.db
+        .update(notifications)
+        .set({ readAt: deps.clock.now() })
+        .where(and(eq(notifications.id, c.req.valid('param').id), eq(notifications.userId, user.userId), isNull(notifications.readAt)));
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'post', path: '/read-all', tags: ['notifications'], summary: 'Đánh dấu tất cả đã đọc', responses: responses(OkSchema) }),
+    async (c) => {
+      const user = requireUser(c);
+      await deps.db
+        .update(notifications)
+        .set({ readAt: deps.clock.now() })
+        .where(and(eq(notifications.userId, user.userId), isNull(notifications.readAt)));
+      return c.json({ ok: true as const }, 200);
+    },
+  );
   // Live stream: `event: notification` with the JSON of each new notification.
   app.get('/stream', async (c) => {
     const user = requireUser(c);
     // A reconnecting EventSource sends the id of the last notification it got: resume after it.
     const lastId = c.req.header('last-event-id');
-    const [last] = lastId ? await deps.db.select({ createdAt: notifications.createdAt }).from(notifications).where(and(eq(notifications.id, lastId), eq(notifications.userId, user.userId))) : [];
+    const [last] = lastId
+      ? await deps.db
+          .select({ createdAt: notifications.createdAt })
+          .from(notifications)
+          .where(and(eq(notifications.id, lastId), eq(notifications.userId, user.userId)))
+      : [];
     const hub = liveHubOf(deps.pubsub);
     // Told by the hub (NOTIFY from any app server), the stream reads at once; it re-reads anyway now and then.
     const pollMs = opts.pollMs ?? (hub ? deps.config.LIVE_FALLBACK_POLL_SECONDS * 1000 : 3000);
@@ -67,7 +112,12 @@ export function notificationsRoutes(deps: Deps, opts: { pollMs?: number } = {}) 
       await stream.writeSSE({ event: 'ready', data: '{}' });
       while (open) {
         woken = false;
-        const rows = await deps.db.select().from(notifications).where(and(eq(notifications.userId, user.userId), gt(notifications.createdAt, since))).orderBy(notifications.createdAt).limit(50);
+        const rows = await deps.db
+          .select()
+          .from(notifications)
+          .where(and(eq(notifications.userId, user.userId), gt(notifications.createdAt, since)))
+          .orderBy(notifications.createdAt)
+          .limit(50);
         for (const n of rows) {
           await stream.writeSSE({ event: 'notification', id: n.id, data: JSON.stringify(present(n)) });
           since = n.createdAt;

@@ -33,20 +33,45 @@ export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<
   const now = clock.now();
   const targets = new Map<string, string | null>(); // userId → email
   if (input.personIds?.length) {
-    const rows = await tx.select({ userId: users.id, email: people.email }).from(users).innerJoin(people, eq(people.id, users.personId)).where(inArray(users.personId, [...new Set(input.personIds)]));
+    const rows = await tx
+      .select({ userId: users.id, email: people.email })
+      .from(users)
+      .innerJoin(people, eq(people.id, users.personId))
+      .where(inArray(users.personId, [...new Set(input.personIds)]));
     for (const r of rows) targets.set(r.userId, r.email);
   }
   if (input.userIds?.length) {
-    const rows = await tx.select({ userId: users.id, email: people.email }).from(users).leftJoin(people, eq(people.id, users.personId)).where(inArray(users.id, [...new Set(input.userIds)]));
+    const rows = await tx
+      .select({ userId: users.id, email: people.email })
+      .from(users)
+      .leftJoin(people, eq(people.id, users.personId))
+      .where(inArray(users.id, [...new Set(input.userIds)]));
     for (const r of rows) targets.set(r.userId, r.email ?? null);
   }
   if (!targets.size) return 0;
-  const rows = [...targets.keys()].map((userId) => ({ id: newId('ntf'), userId, kind: input.kind, title: input.title, body: input.body ?? null, link: input.link ?? null, createdAt: now }));
+  const rows = [...targets.keys()].map((userId) => ({
+    id: newId('ntf'),
+    userId,
+    kind: input.kind,
+    title: input.title,
+    body: input.body ?? null,
+    link: input.link ?? null,
+    createdAt: now,
+  }));
   await tx.insert(notifications).values(rows);
   // Live streams on every app server are told at commit (see live.ts).
   for (const payload of announcementPayloads(rows.map((r) => r.id))) await tx.execute(sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, ${payload})`);
   if (input.email) {
-    const mails = [...targets.values()].filter((e): e is string => !!e).map((to) => ({ id: newId('mail'), to, subject: `[Congvu] ${input.title}`, text: `${input.title}\n\n${input.body ?? ''}${input.link ? `\n\n${input.link}` : ''}\n`, createdAt: now, nextAttemptAt: now }));
+    const mails = [...targets.values()]
+      .filter((e): e is string => !!e)
+      .map((to) => ({
+        id: newId('mail'),
+        to,
+        subject: `[Congvu] ${input.title}`,
+        text: `${input.title}\n\n${input.body ?? ''}${input.link ? `\n\n${input.link}` : ''}\n`,
+        createdAt: now,
+        nextAttemptAt: now,
+      }));
     if (mails.length) await tx.insert(emailOutbox).values(mails);
   }
   return rows.length;
@@ -54,5 +79,8 @@ export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<
 
 /** Marks as read the unread notifications of an account that point to `link` (the thing they announce was answered). */
 export async function markNotificationsRead(db: Db, userId: string, link: string, at: Date): Promise<void> {
-  await db.update(notifications).set({ readAt: at }).where(and(eq(notifications.userId, userId), eq(notifications.link, link), isNull(notifications.readAt)));
+  await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(eq(notifications.userId, userId), eq(notifications.link, link), isNull(notifications.readAt)));
 }

@@ -56,7 +56,13 @@ describe('org', () => {
   });
 
   it('lets the Office add and edit a person, detecting concurrent edits by version', async () => {
-    const created = await office.post('/api/org/people', { unitId: unitB, fullName: 'Nguyễn Thị Mai', position: 'staff', hasComputer: true, hasEofficeAccess: false });
+    const created = await office.post('/api/org/people', {
+      unitId: unitB,
+      fullName: 'Nguyễn Thị Mai',
+      position: 'staff',
+      hasComputer: true,
+      hasEofficeAccess: false,
+    });
     expect(created.status).toBe(200);
     expect(created.body.canWorkFromHome).toBe(false);
     const id = created.body.id;

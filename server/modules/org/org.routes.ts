@@ -31,42 +31,114 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export function orgRoutes(deps: Deps) {
   const app = createRouter();
 
-  app.openapi(createRoute({ method: 'get', path: '/agencies', tags: ['org'], summary: 'Danh sách cơ quan được xem', responses: responses(AgencyList) }), async (c) =>
-    c.json({ agencies: await org.listAgencies(deps, requireUser(c)) }, 200),
-  );
-  app.openapi(createRoute({ method: 'post', path: '/agencies', tags: ['org'], summary: 'Thêm cơ quan', request: jsonBody(AgencyCreate), responses: responses(AgencyView) }), async (c) =>
-    c.json(await org.createAgency(deps, requireUser(c), c.req.valid('json')), 200),
-  );
-  app.openapi(createRoute({ method: 'get', path: '/agencies/{id}', tags: ['org'], summary: 'Thông tin cơ quan', request: { params: IdParam }, responses: responses(AgencyView) }), async (c) =>
-    c.json(await org.getAgency(deps, requireUser(c), c.req.valid('param').id), 200),
+  app.openapi(
+    createRoute({ method: 'get', path: '/agencies', tags: ['org'], summary: 'Danh sách cơ quan được xem', responses: responses(AgencyList) }),
+    async (c) => c.json({ agencies: await org.listAgencies(deps, requireUser(c)) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'patch', path: '/agencies/{id}', tags: ['org'], summary: 'Sửa cơ quan', request: { params: IdParam, ...jsonBody(AgencyUpdate) }, responses: responses(AgencyView) }),
+    createRoute({
+      method: 'post',
+      path: '/agencies',
+      tags: ['org'],
+      summary: 'Thêm cơ quan',
+      request: jsonBody(AgencyCreate),
+      responses: responses(AgencyView),
+    }),
+    async (c) => c.json(await org.createAgency(deps, requireUser(c), c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/agencies/{id}',
+      tags: ['org'],
+      summary: 'Thông tin cơ quan',
+      request: { params: IdParam },
+      responses: responses(AgencyView),
+    }),
+    async (c) => c.json(await org.getAgency(deps, requireUser(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/agencies/{id}',
+      tags: ['org'],
+      summary: 'Sửa cơ quan',
+      request: { params: IdParam, ...jsonBody(AgencyUpdate) },
+      responses: responses(AgencyView),
+    }),
     async (c) => c.json(await org.updateAgency(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
-  app.openapi(createRoute({ method: 'get', path: '/agencies/{id}/units', tags: ['org'], summary: 'Đơn vị của cơ quan', request: { params: IdParam }, responses: responses(UnitList) }), async (c) =>
-    c.json({ units: await org.listUnits(deps, requireUser(c), c.req.valid('param').id) }, 200),
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/agencies/{id}/units',
+      tags: ['org'],
+      summary: 'Đơn vị của cơ quan',
+      request: { params: IdParam },
+      responses: responses(UnitList),
+    }),
+    async (c) => c.json({ units: await org.listUnits(deps, requireUser(c), c.req.valid('param').id) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/agencies/{id}/units', tags: ['org'], summary: 'Thêm đơn vị', request: { params: IdParam, ...jsonBody(UnitCreate) }, responses: responses(UnitView) }),
+    createRoute({
+      method: 'post',
+      path: '/agencies/{id}/units',
+      tags: ['org'],
+      summary: 'Thêm đơn vị',
+      request: { params: IdParam, ...jsonBody(UnitCreate) },
+      responses: responses(UnitView),
+    }),
     async (c) => c.json(await org.createUnit(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
-    createRoute({ method: 'patch', path: '/units/{id}', tags: ['org'], summary: 'Sửa đơn vị', request: { params: IdParam, ...jsonBody(UnitUpdate) }, responses: responses(UnitView) }),
+    createRoute({
+      method: 'patch',
+      path: '/units/{id}',
+      tags: ['org'],
+      summary: 'Sửa đơn vị',
+      request: { params: IdParam, ...jsonBody(UnitUpdate) },
+      responses: responses(UnitView),
+    }),
     async (c) => c.json(await org.updateUnit(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
-  app.openapi(createRoute({ method: 'get', path: '/people', tags: ['org'], summary: 'Danh sách cán bộ', request: { query: PeopleQuery }, responses: responses(PersonList) }), async (c) => {
-    const q = c.req.valid('query');
-    return c.json(await org.listPeople(deps, requireUser(c), { ...q, includeInactive: q.includeInactive === '1' }), 200);
-  });
-  app.openapi(createRoute({ method: 'post', path: '/people', tags: ['org'], summary: 'Thêm cán bộ', request: jsonBody(PersonCreate), responses: responses(PersonView) }), async (c) =>
-    c.json(await org.createPerson(deps, requireUser(c), c.req.valid('json')), 200),
-  );
-  app.openapi(createRoute({ method: 'get', path: '/people/{id}', tags: ['org'], summary: 'Thông tin cán bộ', request: { params: IdParam }, responses: responses(PersonView) }), async (c) =>
-    c.json(await org.getPerson(deps, requireUser(c), c.req.valid('param').id), 200),
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/people',
+      tags: ['org'],
+      summary: 'Danh sách cán bộ',
+      request: { query: PeopleQuery },
+      responses: responses(PersonList),
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await org.listPeople(deps, requireUser(c), { ...q, includeInactive: q.includeInactive === '1' }), 200);
+    },
   );
   app.openapi(
-    createRoute({ method: 'patch', path: '/people/{id}', tags: ['org'], summary: 'Sửa thông tin cán bộ', request: { params: IdParam, ...jsonBody(PersonUpdate) }, responses: responses(PersonView) }),
+    createRoute({ method: 'post', path: '/people', tags: ['org'], summary: 'Thêm cán bộ', request: jsonBody(PersonCreate), responses: responses(PersonView) }),
+    async (c) => c.json(await org.createPerson(deps, requireUser(c), c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/people/{id}',
+      tags: ['org'],
+      summary: 'Thông tin cán bộ',
+      request: { params: IdParam },
+      responses: responses(PersonView),
+    }),
+    async (c) => c.json(await org.getPerson(deps, requireUser(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/people/{id}',
+      tags: ['org'],
+      summary: 'Sửa thông tin cán bộ',
+      request: { params: IdParam, ...jsonBody(PersonUpdate) },
+      responses: responses(PersonView),
+    }),
     async (c) => c.json(await org.updatePerson(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
@@ -101,15 +173,36 @@ export function orgRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/people/{id}/account', tags: ['org'], summary: 'Tài khoản của cán bộ', request: { params: IdParam }, responses: responses(z.object({ account: AccountView.nullable() })) }),
+    createRoute({
+      method: 'get',
+      path: '/people/{id}/account',
+      tags: ['org'],
+      summary: 'Tài khoản của cán bộ',
+      request: { params: IdParam },
+      responses: responses(z.object({ account: AccountView.nullable() })),
+    }),
     async (c) => c.json({ account: await getAccount(deps, requireUser(c), c.req.valid('param').id) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'put', path: '/people/{id}/account', tags: ['org'], summary: 'Tạo/sửa tài khoản và vai trò', request: { params: IdParam, ...jsonBody(AccountUpsert) }, responses: responses(AccountResult) }),
+    createRoute({
+      method: 'put',
+      path: '/people/{id}/account',
+      tags: ['org'],
+      summary: 'Tạo/sửa tài khoản và vai trò',
+      request: { params: IdParam, ...jsonBody(AccountUpsert) },
+      responses: responses(AccountResult),
+    }),
     async (c) => c.json(await upsertAccount(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/people/{id}/account/reset-password', tags: ['org'], summary: 'Cấp lại mật khẩu tạm', request: { params: IdParam }, responses: responses(AccountResult) }),
+    createRoute({
+      method: 'post',
+      path: '/people/{id}/account/reset-password',
+      tags: ['org'],
+      summary: 'Cấp lại mật khẩu tạm',
+      request: { params: IdParam },
+      responses: responses(AccountResult),
+    }),
     async (c) => c.json(await resetPassword(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   return app;

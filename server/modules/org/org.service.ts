@@ -58,7 +58,11 @@ export async function listAgencies(deps: Deps, user: CurrentUser): Promise<Agenc
   if (ids.size) conds.push(inArray(agencies.id, [...ids]));
   for (const p of scopesFor(user, 'org.read').agencyPaths) conds.push(like(agencies.path, `${p}%`));
   if (!conds.length) return [];
-  const rows = await deps.db.select().from(agencies).where(or(...conds)).orderBy(asc(agencies.path), asc(agencies.sortOrder));
+  const rows = await deps.db
+    .select()
+    .from(agencies)
+    .where(or(...conds))
+    .orderBy(asc(agencies.path), asc(agencies.sortOrder));
   return rows.map(presentAgency);
 }
 
@@ -69,7 +73,21 @@ export async function getAgency(deps: Deps, user: CurrentUser, id: string): Prom
   return presentAgency(row!);
 }
 
-export async function createAgency(deps: Deps, user: CurrentUser, input: { id?: string; parentId: string | null; name: string; shortName?: string | null; code?: string | null; kind: string; district?: string | null; province?: string | null; address?: string | null }): Promise<AgencyView> {
+export async function createAgency(
+  deps: Deps,
+  user: CurrentUser,
+  input: {
+    id?: string;
+    parentId: string | null;
+    name: string;
+    shortName?: string | null;
+    code?: string | null;
+    kind: string;
+    district?: string | null;
+    province?: string | null;
+    address?: string | null;
+  },
+): Promise<AgencyView> {
   const id = input.id ?? newId('ag');
   let path = `/${id}/`;
   if (input.parentId) {
@@ -85,9 +103,27 @@ export async function createAgency(deps: Deps, user: CurrentUser, input: { id?: 
     if (exists) throw new AppError('CONFLICT', `Mã cơ quan "${id}" đã được dùng.`, { issues: [{ path: 'body.id', message: 'Mã đã được dùng.' }] });
     const [row] = await tx
       .insert(agencies)
-      .values({ id, parentId: input.parentId, path, name: input.name, shortName: input.shortName ?? null, code: input.code ?? null, kind: input.kind, district: input.district ?? null, province: input.province ?? null, address: input.address ?? null })
+      .values({
+        id,
+        parentId: input.parentId,
+        path,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        code: input.code ?? null,
+        kind: input.kind,
+        district: input.district ?? null,
+        province: input.province ?? null,
+        address: input.address ?? null,
+      })
       .returning();
-    await deps.audit(tx, { actorUserId: user.userId, action: 'org.agency_created', entity: 'agency', entityId: id, agencyId: id, data: { name: input.name, parentId: input.parentId } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'org.agency_created',
+      entity: 'agency',
+      entityId: id,
+      agencyId: id,
+      data: { name: input.name, parentId: input.parentId },
+    });
     return presentAgency(row!);
   });
 }
@@ -117,30 +153,66 @@ export async function listUnits(deps: Deps, user: CurrentUser, agencyId: string)
     .from(units)
     .where(eq(units.agencyId, agencyId))
     .orderBy(asc(units.sortOrder), asc(units.name));
-  return rows.map(({ unit, peopleCount }) => ({ id: unit.id, agencyId: unit.agencyId, name: unit.name, kind: unit.kind as UnitView['kind'], sortOrder: unit.sortOrder, peopleCount: Number(peopleCount), version: unit.version }));
+  return rows.map(({ unit, peopleCount }) => ({
+    id: unit.id,
+    agencyId: unit.agencyId,
+    name: unit.name,
+    kind: unit.kind as UnitView['kind'],
+    sortOrder: unit.sortOrder,
+    peopleCount: Number(peopleCount),
+    version: unit.version,
+  }));
 }
 
-export async function createUnit(deps: Deps, user: CurrentUser, agencyId: string, input: { name: string; kind: string; sortOrder?: number }): Promise<UnitView> {
+export async function createUnit(
+  deps: Deps,
+  user: CurrentUser,
+  agencyId: string,
+  input: { name: string; kind: string; sortOrder?: number },
+): Promise<UnitView> {
   const target = await agencyTarget(deps.db, agencyId);
   assertCan(user, 'org.manage', target);
   return deps.db.transaction(async (tx) => {
     const id = newId('u');
-    const [row] = await tx.insert(units).values({ id, agencyId, name: input.name, kind: input.kind, sortOrder: input.sortOrder ?? 100 }).returning();
+    const [row] = await tx
+      .insert(units)
+      .values({ id, agencyId, name: input.name, kind: input.kind, sortOrder: input.sortOrder ?? 100 })
+      .returning();
     await deps.audit(tx, { actorUserId: user.userId, action: 'org.unit_created', entity: 'unit', entityId: id, agencyId, data: input });
     return { id, agencyId, name: row!.name, kind: row!.kind as UnitView['kind'], sortOrder: row!.sortOrder, peopleCount: 0, version: row!.version };
   });
 }
 
-export async function updateUnit(deps: Deps, user: CurrentUser, unitId: string, input: { name?: string; kind?: string; sortOrder?: number; version: number }): Promise<UnitView> {
+export async function updateUnit(
+  deps: Deps,
+  user: CurrentUser,
+  unitId: string,
+  input: { name?: string; kind?: string; sortOrder?: number; version: number },
+): Promise<UnitView> {
   const target = await unitTarget(deps.db, unitId);
   assertCan(user, 'org.manage', target);
   const { version, ...changes } = input;
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx.update(units).set({ ...changes, version: version + 1 }).where(and(eq(units.id, unitId), eq(units.version, version))).returning();
+    const [row] = await tx
+      .update(units)
+      .set({ ...changes, version: version + 1 })
+      .where(and(eq(units.id, unitId), eq(units.version, version)))
+      .returning();
     if (!row) throw new AppError('VERSION_CONFLICT');
     await deps.audit(tx, { actorUserId: user.userId, action: 'org.unit_updated', entity: 'unit', entityId: unitId, agencyId: row.agencyId, data: changes });
-    const [c] = await tx.select({ n: count() }).from(people).where(and(eq(people.unitId, unitId), eq(people.active, true)));
-    return { id: row.id, agencyId: row.agencyId, name: row.name, kind: row.kind as UnitView['kind'], sortOrder: row.sortOrder, peopleCount: Number(c?.n ?? 0), version: row.version };
+    const [c] = await tx
+      .select({ n: count() })
+      .from(people)
+      .where(and(eq(people.unitId, unitId), eq(people.active, true)));
+    return {
+      id: row.id,
+      agencyId: row.agencyId,
+      name: row.name,
+      kind: row.kind as UnitView['kind'],
+      sortOrder: row.sortOrder,
+      peopleCount: Number(c?.n ?? 0),
+      version: row.version,
+    };
   });
 }
 
@@ -154,7 +226,11 @@ function peopleScope(user: CurrentUser): SQL | undefined {
   return conds.length ? or(...conds) : undefined;
 }
 
-export async function listPeople(deps: Deps, user: CurrentUser, q: { agencyId?: string; unitId?: string; q?: string; includeInactive?: boolean }): Promise<{ people: PersonView[]; total: number }> {
+export async function listPeople(
+  deps: Deps,
+  user: CurrentUser,
+  q: { agencyId?: string; unitId?: string; q?: string; includeInactive?: boolean },
+): Promise<{ people: PersonView[]; total: number }> {
   const scope = peopleScope(user);
   if (!scope) throw new AppError('FORBIDDEN');
   if (q.unitId) assertCan(user, 'org.read', await unitTarget(deps.db, q.unitId));
@@ -192,7 +268,8 @@ export async function getPerson(deps: Deps, user: CurrentUser, id: string): Prom
 async function assertEmailFree(db: Db, email: string | null | undefined, exceptId?: string) {
   if (!email) return;
   const [other] = await db.select({ id: people.id }).from(people).where(eq(people.email, email));
-  if (other && other.id !== exceptId) throw new AppError('CONFLICT', 'Email đã được dùng cho người khác.', { issues: [{ path: 'body.email', message: 'Email đã được dùng cho người khác.' }] });
+  if (other && other.id !== exceptId)
+    throw new AppError('CONFLICT', 'Email đã được dùng cho người khác.', { issues: [{ path: 'body.email', message: 'Email đã được dùng cho người khác.' }] });
 }
 
 export async function createPerson(deps: Deps, user: CurrentUser, input: PersonCreate): Promise<PersonView> {
@@ -204,9 +281,31 @@ export async function createPerson(deps: Deps, user: CurrentUser, input: PersonC
     const now = deps.clock.now();
     const [row] = await tx
       .insert(people)
-      .values({ id, agencyId: target.agencyId, unitId: input.unitId, fullName: input.fullName, position: input.position, title: input.title ?? null, email: input.email ?? null, phone: input.phone ?? null, hasComputer: input.hasComputer, hasEofficeAccess: input.hasEofficeAccess, homeWorkplace: input.homeWorkplace ?? null, residenceArea: input.residenceArea ?? null, createdAt: now, updatedAt: now })
+      .values({
+        id,
+        agencyId: target.agencyId,
+        unitId: input.unitId,
+        fullName: input.fullName,
+        position: input.position,
+        title: input.title ?? null,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        hasComputer: input.hasComputer,
+        hasEofficeAccess: input.hasEofficeAccess,
+        homeWorkplace: input.homeWorkplace ?? null,
+        residenceArea: input.residenceArea ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
-    await deps.audit(tx, { actorUserId: user.userId, action: 'org.person_created', entity: 'person', entityId: id, agencyId: target.agencyId, data: { fullName: input.fullName, unitId: input.unitId } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'org.person_created',
+      entity: 'person',
+      entityId: id,
+      agencyId: target.agencyId,
+      data: { fullName: input.fullName, unitId: input.unitId },
+    });
     const [u] = await tx.select({ name: units.name }).from(units).where(eq(units.id, input.unitId));
     return presentPerson(row!, u!.name, false);
   });

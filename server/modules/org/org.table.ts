@@ -32,7 +32,9 @@ export const units = pgTable(
   'units',
   {
     id: text('id').primaryKey(),
-    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    agencyId: text('agency_id')
+      .notNull()
+      .references(() => agencies.id),
     name: text('name').notNull(),
     /** office | department | center | inspectorate | board (roster format `units[].kind`) */
     kind: text('kind').notNull(),
@@ -48,8 +50,12 @@ export const people = pgTable(
   'people',
   {
     id: text('id').primaryKey(),
-    agencyId: text('agency_id').notNull().references(() => agencies.id),
-    unitId: text('unit_id').notNull().references(() => units.id),
+    agencyId: text('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
     fullName: text('full_name').notNull(),
     /** Position in the roster format: director, deputy_director, chief_of_office, …, staff. */
     position: text('position').notNull().default('staff'),

@@ -42,14 +42,32 @@ export async function exportPeopleXlsx(deps: Deps, user: CurrentUser, agencyId: 
   const target = await agencyTarget(deps.db, agencyId);
   assertCan(user, 'org.read', target);
   const [agency] = await deps.db.select().from(agencies).where(eq(agencies.id, agencyId));
-  const rows = await deps.db.select({ p: people, unitName: units.name }).from(people).innerJoin(units, eq(units.id, people.unitId)).where(eq(people.agencyId, agencyId)).orderBy(units.sortOrder, people.sortOrder, people.fullName);
+  const rows = await deps.db
+    .select({ p: people, unitName: units.name })
+    .from(people)
+    .innerJoin(units, eq(units.id, people.unitId))
+    .where(eq(people.agencyId, agencyId))
+    .orderBy(units.sortOrder, people.sortOrder, people.fullName);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Congvu';
   const ws = wb.addWorksheet('Cán bộ');
   ws.columns = PEOPLE_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   ws.getRow(1).font = { bold: true };
   for (const { p, unitName } of rows) {
-    ws.addRow({ id: p.id, fullName: p.fullName, unit: unitName, position: POSITION_LABELS_VI[p.position as PersonRole] ?? p.position, title: p.title ?? '', email: p.email ?? '', phone: p.phone ?? '', hasComputer: yes(p.hasComputer), hasEofficeAccess: yes(p.hasEofficeAccess), homeWorkplace: p.homeWorkplace ?? '', residenceArea: p.residenceArea ?? '', active: yes(p.active) });
+    ws.addRow({
+      id: p.id,
+      fullName: p.fullName,
+      unit: unitName,
+      position: POSITION_LABELS_VI[p.position as PersonRole] ?? p.position,
+      title: p.title ?? '',
+      email: p.email ?? '',
+      phone: p.phone ?? '',
+      hasComputer: yes(p.hasComputer),
+      hasEofficeAccess: yes(p.hasEofficeAccess),
+      homeWorkplace: p.homeWorkplace ?? '',
+      residenceArea: p.residenceArea ?? '',
+      active: yes(p.active),
+    });
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
@@ -74,7 +92,13 @@ function parseBool(v: string): boolean | null {
   return null;
 }
 
-export async function importPeopleXlsx(deps: Deps, user: CurrentUser, agencyId: string, buffer: Buffer, opts: { dryRun?: boolean } = {}): Promise<ImportResult> {
+export async function importPeopleXlsx(
+  deps: Deps,
+  user: CurrentUser,
+  agencyId: string,
+  buffer: Buffer,
+  opts: { dryRun?: boolean } = {},
+): Promise<ImportResult> {
   const target = await agencyTarget(deps.db, agencyId);
   assertCan(user, 'org.manage', target);
   if (buffer.length === 0) throw new AppError('VALIDATION', 'Chưa chọn tệp XLSX.', { issues: [{ path: 'body', message: 'Tệp rỗng.' }] });
@@ -98,7 +122,8 @@ export async function importPeopleXlsx(deps: Deps, user: CurrentUser, agencyId: 
   });
   const errors: ImportResult['errors'] = [];
   for (const required of ['fullName', 'unit', 'position'] as const) {
-    if (!colIndex.has(required)) errors.push({ row: 1, column: '-', field: HEADER_OF[required], message: `Thiếu cột "${HEADER_OF[required]}" ở dòng tiêu đề.` });
+    if (!colIndex.has(required))
+      errors.push({ row: 1, column: '-', field: HEADER_OF[required], message: `Thiếu cột "${HEADER_OF[required]}" ở dòng tiêu đề.` });
   }
   if (errors.length) return { ok: false, dryRun: !!opts.dryRun, created: 0, updated: 0, errors };
 
@@ -149,7 +174,7 @@ export async function importPeopleXlsx(deps: Deps, user: CurrentUser, agencyId: 
     const bools: Partial<Record<'hasComputer' | 'hasEofficeAccess' | 'active', boolean>> = {};
     for (const k of ['hasComputer', 'hasEofficeAccess', 'active'] as const) {
       const raw = get(k);
-      const b = raw === '' ? (k === 'active') : parseBool(raw);
+      const b = raw === '' ? k === 'active' : parseBool(raw);
       if (b === null) err(k, `Giá trị "${raw}" không hợp lệ: ghi "Có" hoặc "Không".`);
       else bools[k] = b;
     }
@@ -157,7 +182,19 @@ export async function importPeopleXlsx(deps: Deps, user: CurrentUser, agencyId: 
       parsed.push({
         row: rowNumber,
         id,
-        values: { unitId: unit.id, fullName, position, title: get('title') || null, email, phone, hasComputer: bools.hasComputer ?? false, hasEofficeAccess: bools.hasEofficeAccess ?? false, homeWorkplace: get('homeWorkplace') || null, residenceArea: get('residenceArea') || null, active: bools.active ?? true },
+        values: {
+          unitId: unit.id,
+          fullName,
+          position,
+          title: get('title') || null,
+          email,
+          phone,
+          hasComputer: bools.hasComputer ?? false,
+          hasEofficeAccess: bools.hasEofficeAccess ?? false,
+          homeWorkplace: get('homeWorkplace') || null,
+          residenceArea: get('residenceArea') || null,
+          active: bools.active ?? true,
+        },
       });
     }
   });
@@ -176,9 +213,19 @@ export async function importPeopleXlsx(deps: Deps, user: CurrentUser, agencyId: 
     }
     for (const p of toUpdate) {
       const before = existingById.get(p.id!)!;
-      await tx.update(people).set({ ...p.values, version: before.version + 1, updatedAt: now }).where(and(eq(people.id, p.id!), eq(people.agencyId, agencyId)));
+      await tx
+        .update(people)
+        .set({ ...p.values, version: before.version + 1, updatedAt: now })
+        .where(and(eq(people.id, p.id!), eq(people.agencyId, agencyId)));
     }
-    await deps.audit(tx, { actorUserId: user.userId, action: 'org.people_imported', entity: 'agency', entityId: agencyId, agencyId, data: { created: toCreate.length, updated: toUpdate.length } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'org.people_imported',
+      entity: 'agency',
+      entityId: agencyId,
+      agencyId,
+      data: { created: toCreate.length, updated: toUpdate.length },
+    });
   });
   return { ok: true, dryRun: false, created: toCreate.length, updated: toUpdate.length, errors: [] };
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { pickPolicy, type PolicyRow } from './policy.resolve';
 
-const base = { validFrom: '2021-07-01', validTo: null, docDate: '2021-07-01', createdAt: new Date('2021-07-01T00:00:00Z'), scopeAgencyIds: [], scopeDistricts: [] } as unknown as PolicyRow;
+const base = {
+  validFrom: '2021-07-01',
+  validTo: null,
+  docDate: '2021-07-01',
+  createdAt: new Date('2021-07-01T00:00:00Z'),
+  scopeAgencyIds: [],
+  scopeDistricts: [],
+} as unknown as PolicyRow;
 const policy = (id: string, o: Partial<PolicyRow>): PolicyRow => ({ ...base, id, ownerAgencyId: 'nt', ...o }) as PolicyRow;
 const snv = { id: 'nt-snv', path: '/nt/nt-snv/', district: 'Phan Rang-Tháp Chàm' };
 const owners = new Map([

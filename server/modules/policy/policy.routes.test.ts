@@ -101,7 +101,9 @@ describe('policy: who may create', () => {
     // A missing agency gets the same answer as one outside the Office's reach.
     const missing = await c.office!.post('/api/policies', base({ scopeAgencyIds: ['snv', 'khong-co'] }));
     expect(missing.status).toBe(403);
-    expect(missing.body.error.issues).toEqual([{ path: 'body.scopeAgencyIds[1]', message: 'Cơ quan có mã "khong-co" không có hoặc ngoài phạm vi bạn quản lý.' }]);
+    expect(missing.body.error.issues).toEqual([
+      { path: 'body.scopeAgencyIds[1]', message: 'Cơ quan có mã "khong-co" không có hoặc ngoài phạm vi bạn quản lý.' },
+    ]);
   });
 
   it('refuses unknown scope agencies and districts where no agency sits', async () => {
@@ -111,7 +113,9 @@ describe('policy: who may create', () => {
     expect(paths(a)).toEqual(['body.scopeAgencyIds[0]']);
     const d = await c.admin!.post('/api/policies', base({ ownerAgencyId: 'nt', scopeDistricts: ['Ninh Phước', 'Ninh Phuoc'] }));
     expect(d.status).toBe(400);
-    expect(d.body.error.issues).toEqual([{ path: 'body.scopeDistricts[1]', message: 'Không có cơ quan nào thuộc UBND tỉnh Ninh Thuận ở địa bàn "Ninh Phuoc".' }]);
+    expect(d.body.error.issues).toEqual([
+      { path: 'body.scopeDistricts[1]', message: 'Không có cơ quan nào thuộc UBND tỉnh Ninh Thuận ở địa bàn "Ninh Phuoc".' },
+    ]);
   });
 
   it('fills defaults: own agency as scope, block severity for every rule id, working hours and report times', async () => {
@@ -122,10 +126,25 @@ describe('policy: who may create', () => {
     expect(p.scopeDistricts).toEqual([]);
     expect(Object.keys(p.severity).sort()).toEqual([...RULE_IDS].sort());
     expect(Object.entries(p.severity).filter(([, v]) => v === 'warn')).toEqual([['wfh_share_min', 'warn']]);
-    expect(p).toMatchObject({ morningStart: '07:00', morningEnd: '11:30', afternoonStart: '13:30', afternoonEnd: '17:00', agencyReportTime: '16:00', provinceReportTime: '17:00', registrationLeadDays: 1, version: 1, validTo: null, status: 'upcoming', ownerAgencyName: 'Sở Nội vụ' });
+    expect(p).toMatchObject({
+      morningStart: '07:00',
+      morningEnd: '11:30',
+      afternoonStart: '13:30',
+      afternoonEnd: '17:00',
+      agencyReportTime: '16:00',
+      provinceReportTime: '17:00',
+      registrationLeadDays: 1,
+      version: 1,
+      validTo: null,
+      status: 'upcoming',
+      ownerAgencyName: 'Sở Nội vụ',
+    });
     expect(p.rules).toEqual(RULES);
     expect(p.descriptions[0]).toEqual({ rule: 'wfh_share_min', text: 'Tối thiểu 50% làm việc tại nhà mỗi ngày (toàn cơ quan)' });
-    const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, p.id), eq(auditLog.action, 'policy.created')));
+    const audit = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, p.id), eq(auditLog.action, 'policy.created')));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.agencyId).toBe('snv');
   });
@@ -133,8 +152,18 @@ describe('policy: who may create', () => {
 
 describe('policy: validation with field paths, in Vietnamese', () => {
   it.each([
-    ['a share above 1', { rules: { ...RULES, wfhShare: { scope: 'agency', min: 1.5 } } }, ['body.rules.wfhShare.min'], 'Tỷ lệ phải là một số từ 0 đến 1 (ví dụ 0.5 là 50%).'],
-    ['min above max', { rules: { wfhShare: { scope: 'agency', min: 0.6, max: 0.3 } } }, ['body.rules.wfhShare.max'], 'Tỷ lệ tối đa (30%) phải lớn hơn hoặc bằng tỷ lệ tối thiểu (60%).'],
+    [
+      'a share above 1',
+      { rules: { ...RULES, wfhShare: { scope: 'agency', min: 1.5 } } },
+      ['body.rules.wfhShare.min'],
+      'Tỷ lệ phải là một số từ 0 đến 1 (ví dụ 0.5 là 50%).',
+    ],
+    [
+      'min above max',
+      { rules: { wfhShare: { scope: 'agency', min: 0.6, max: 0.3 } } },
+      ['body.rules.wfhShare.max'],
+      'Tỷ lệ tối đa (30%) phải lớn hơn hoặc bằng tỷ lệ tối thiểu (60%).',
+    ],
     ['target above max', { rules: { wfhShare: { scope: 'unit', target: 0.5, max: 0.3 } } }, ['body.rules.wfhShare.max'], undefined],
     ['a wrong scope', { rules: { wfhShare: { scope: 'province', min: 0.3 } } }, ['body.rules.wfhShare.scope'], undefined],
     ['an unknown rule', { rules: { ...RULES, wfhShareMin: 0.5 } }, ['body.rules.wfhShareMin'], 'Trường không được hỗ trợ: wfhShareMin'],
@@ -166,7 +195,16 @@ describe('policy: validation with field paths, in Vietnamese', () => {
   it.each([
     [{}],
     [RULES],
-    [{ wfhShare: null, minOnSitePerUnit: null, minAgencyLeadersOnSite: null, alwaysOnSiteRoles: null, minOnSiteShareByRole: null, requireEligibilityForWfh: null }],
+    [
+      {
+        wfhShare: null,
+        minOnSitePerUnit: null,
+        minAgencyLeadersOnSite: null,
+        alwaysOnSiteRoles: null,
+        minOnSiteShareByRole: null,
+        requireEligibilityForWfh: null,
+      },
+    ],
     [{ wfhShare: { scope: 'unit', min: 0, target: 0.3, max: 0.3 } }],
     [{ wfhShare: { scope: 'agency', min: 0.7, target: 0.5 } }],
     [{ wfhShare: { min: 0.5 } }],
@@ -180,12 +218,27 @@ describe('policy: validation with field paths, in Vietnamese', () => {
     [{ requireEligibilityForWfh: 'yes' }],
     [{ wfhShareMax: 0.3 }],
   ])('agrees with parseInstance on %j', (policy) => {
-    const viaFormat = parseInstance({ format: 'congvu.roster/1', period: { from: '2021-07-19', to: '2021-07-23' }, agencies: [], units: [], people: [], policy });
+    const viaFormat = parseInstance({
+      format: 'congvu.roster/1',
+      period: { from: '2021-07-19', to: '2021-07-23' },
+      agencies: [],
+      units: [],
+      people: [],
+      policy,
+    });
     const viaZod = PolicyRulesSchema.safeParse(policy);
     expect(viaZod.success).toBe(viaFormat.ok);
     if (!viaFormat.ok && !viaZod.success) {
       const fromFormat = viaFormat.issues.map((i) => i.path.replace(/^\$\.policy\.?/, '')).sort();
-      const fromZod = viaZod.error.issues.map((i) => (i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]] : i.path).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '').replace(/\.\[/g, '[')).sort();
+      const fromZod = viaZod.error.issues
+        .map((i) =>
+          (i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]] : i.path)
+            .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+            .join('')
+            .replace(/^\./, '')
+            .replace(/\.\[/g, '['),
+        )
+        .sort();
       expect(fromZod).toEqual(fromFormat);
     }
   });
@@ -194,7 +247,11 @@ describe('policy: validation with field paths, in Vietnamese', () => {
 describe('policy: update, version and end', () => {
   it('updates with the version, refuses a stale version, re-checks the result and audits', async () => {
     const created = (await c.office!.post('/api/policies', base({ title: 'Kế hoạch cần sửa' }))).body;
-    const first = await c.director!.patch(`/api/policies/${created.id}`, { version: 1, rules: { ...RULES, wfhShare: { scope: 'agency', min: 0.3, target: 0.3, max: 0.3 } }, notes: 'Điều chỉnh theo Công văn 2215' });
+    const first = await c.director!.patch(`/api/policies/${created.id}`, {
+      version: 1,
+      rules: { ...RULES, wfhShare: { scope: 'agency', min: 0.3, target: 0.3, max: 0.3 } },
+      notes: 'Điều chỉnh theo Công văn 2215',
+    });
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(2);
     expect(first.body.descriptions.map((d: any) => d.text)).toContain('Tối đa 30% làm việc tại nhà mỗi ngày (toàn cơ quan)');
@@ -226,7 +283,10 @@ describe('policy: update, version and end', () => {
     expect(ended.status).toBe(200);
     expect(ended.body).toMatchObject({ validTo: '2021-07-15', status: 'ended', version: 2 });
     expect((await c.office!.post(`/api/policies/${created.id}/end`, { version: 1, validTo: '2021-07-14' })).status).toBe(409);
-    const [audit] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, 'policy.ended')));
+    const [audit] = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, created.id), eq(auditLog.action, 'policy.ended')));
     expect(audit!.data).toMatchObject({ validTo: '2021-07-15', previousValidTo: null });
   });
 });
@@ -247,7 +307,11 @@ describe('policy: which applies (active) and who sees what', () => {
     const u1 = (await buildUnit(db, { agencyId: 'dn-sldtbxh', name: 'Văn phòng Sở', kind: 'office' })).id;
     const u2 = (await buildUnit(db, { agencyId: 'dn-sgd', name: 'Văn phòng Sở', kind: 'office' })).id;
     const u3 = (await buildUnit(db, { agencyId: 'dn-krn', name: 'Văn phòng UBND huyện', kind: 'office' })).id;
-    for (const [name, unitId, roles] of [['ldOffice', u1, ['staff', 'office']], ['gdStaff', u2, ['staff']], ['krnStaff', u3, ['staff']]] as const) {
+    for (const [name, unitId, roles] of [
+      ['ldOffice', u1, ['staff', 'office']],
+      ['gdStaff', u2, ['staff']],
+      ['krnStaff', u3, ['staff']],
+    ] as const) {
       const p = await buildPerson(db, { unitId });
       await buildUser(db, { personId: p.id, username: `dn.${name.toLowerCase()}`, roles: [...roles] });
     }
@@ -256,9 +320,24 @@ describe('policy: which applies (active) and who sees what', () => {
       expect((await c[`dn.${name}`]!.login(`dn.${name.toLowerCase()}`, TEST_PASSWORD)).status).toBe(200);
     }
     const admin = c['dn.admin']!;
-    province = (await admin.post('/api/policies', base({ ownerAgencyId: 'dn', scopeAgencyIds: ['dn'], title: 'Kế hoạch chung của tỉnh', validFrom: '2021-08-02', validTo: null }))).body.id;
-    district = (await admin.post('/api/policies', base({ ownerAgencyId: 'dn', scopeDistricts: ['Krông Nô'], title: 'Giãn cách tại Krông Nô', validFrom: '2021-07-19', validTo: '2021-07-31' }))).body.id;
-    agency = (await c['dn.ldOffice']!.post('/api/policies', base({ ownerAgencyId: 'dn-sldtbxh', title: 'Phương án của Sở LĐTBXH', validFrom: '2021-07-19', validTo: '2021-12-31' }))).body.id;
+    province = (
+      await admin.post(
+        '/api/policies',
+        base({ ownerAgencyId: 'dn', scopeAgencyIds: ['dn'], title: 'Kế hoạch chung của tỉnh', validFrom: '2021-08-02', validTo: null }),
+      )
+    ).body.id;
+    district = (
+      await admin.post(
+        '/api/policies',
+        base({ ownerAgencyId: 'dn', scopeDistricts: ['Krông Nô'], title: 'Giãn cách tại Krông Nô', validFrom: '2021-07-19', validTo: '2021-07-31' }),
+      )
+    ).body.id;
+    agency = (
+      await c['dn.ldOffice']!.post(
+        '/api/policies',
+        base({ ownerAgencyId: 'dn-sldtbxh', title: 'Phương án của Sở LĐTBXH', validFrom: '2021-07-19', validTo: '2021-12-31' }),
+      )
+    ).body.id;
     expect([province, district, agency].every(Boolean)).toBe(true);
   });
 
@@ -305,7 +384,15 @@ describe('policy: which applies (active) and who sees what', () => {
 
 describe('policy: descriptions', () => {
   it('describes each rule in Vietnamese', () => {
-    expect(describePolicyRules({ wfhShare: { scope: 'unit', min: null, max: 0.3 }, minOnSitePerUnit: { people: 1, leaders: 1 }, alwaysOnSiteRoles: ['director', 'chief_of_office'], minOnSiteShareByRole: { head: 0.5 }, requireEligibilityForWfh: false })).toEqual([
+    expect(
+      describePolicyRules({
+        wfhShare: { scope: 'unit', min: null, max: 0.3 },
+        minOnSitePerUnit: { people: 1, leaders: 1 },
+        alwaysOnSiteRoles: ['director', 'chief_of_office'],
+        minOnSiteShareByRole: { head: 0.5 },
+        requireEligibilityForWfh: false,
+      }),
+    ).toEqual([
       { rule: 'wfh_share_max', text: 'Tối đa 30% làm việc tại nhà mỗi ngày (từng đơn vị)' },
       { rule: 'unit_min_people_onsite', text: 'Mỗi đơn vị có ít nhất 1 người làm việc tại cơ quan mỗi ngày' },
       { rule: 'unit_min_leaders_onsite', text: 'Mỗi đơn vị có ít nhất 1 lãnh đạo đơn vị làm việc tại cơ quan mỗi ngày' },
@@ -317,6 +404,17 @@ describe('policy: descriptions', () => {
   it('the OpenAPI description still builds with the policy, calendar and duty routes', async () => {
     const res = await c.staff!.get('/api/openapi.json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/policies', '/policies/active', '/policies/{id}', '/policies/{id}/end', '/calendar/{year}', '/calendar/overrides/{date}', '/duty', '/duty/{agencyId}/{date}']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/policies',
+        '/policies/active',
+        '/policies/{id}',
+        '/policies/{id}/end',
+        '/calendar/{year}',
+        '/calendar/overrides/{date}',
+        '/duty',
+        '/duty/{agencyId}/{date}',
+      ]),
+    );
   });
 });

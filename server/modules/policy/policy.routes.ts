@@ -1,6 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { ActivePolicyQuery, ActivePolicyResult, PolicyCreate, PolicyEnd, PolicyList, PolicyListQuery, PolicyUpdate, PolicyView } from '../../../shared/contracts/policy';
+import {
+  ActivePolicyQuery,
+  ActivePolicyResult,
+  PolicyCreate,
+  PolicyEnd,
+  PolicyList,
+  PolicyListQuery,
+  PolicyUpdate,
+  PolicyView,
+} from '../../../shared/contracts/policy';
 import type { Deps } from '../../lib/context';
 import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
 import * as policy from './policy.service';
@@ -12,7 +21,14 @@ export function policyRoutes(deps: Deps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({ method: 'get', path: '/', tags: ['policy'], summary: 'Danh sách phương án làm việc tại nhà được xem', request: { query: PolicyListQuery }, responses: responses(PolicyList) }),
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['policy'],
+      summary: 'Danh sách phương án làm việc tại nhà được xem',
+      request: { query: PolicyListQuery },
+      responses: responses(PolicyList),
+    }),
     async (c) => c.json({ policies: await policy.listPolicies(deps, requireUser(c), c.req.valid('query')) }, 200),
   );
   app.openapi(
@@ -31,15 +47,37 @@ export function policyRoutes(deps: Deps) {
     }),
     async (c) => c.json(await policy.getActivePolicy(deps, requireUser(c), c.req.valid('query')), 200),
   );
-  app.openapi(createRoute({ method: 'get', path: '/{id}', tags: ['policy'], summary: 'Thông tin phương án', request: { params: IdParam }, responses: responses(PolicyView) }), async (c) =>
-    c.json(await policy.getPolicy(deps, requireUser(c), c.req.valid('param').id), 200),
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['policy'],
+      summary: 'Thông tin phương án',
+      request: { params: IdParam },
+      responses: responses(PolicyView),
+    }),
+    async (c) => c.json(await policy.getPolicy(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({ method: 'patch', path: '/{id}', tags: ['policy'], summary: 'Sửa phương án', request: { params: IdParam, ...jsonBody(PolicyUpdate) }, responses: responses(PolicyView) }),
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags: ['policy'],
+      summary: 'Sửa phương án',
+      request: { params: IdParam, ...jsonBody(PolicyUpdate) },
+      responses: responses(PolicyView),
+    }),
     async (c) => c.json(await policy.updatePolicy(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
-    createRoute({ method: 'post', path: '/{id}/end', tags: ['policy'], summary: 'Kết thúc phương án (đặt ngày hết hiệu lực)', request: { params: IdParam, ...jsonBody(PolicyEnd) }, responses: responses(PolicyView) }),
+    createRoute({
+      method: 'post',
+      path: '/{id}/end',
+      tags: ['policy'],
+      summary: 'Kết thúc phương án (đặt ngày hết hiệu lực)',
+      request: { params: IdParam, ...jsonBody(PolicyEnd) },
+      responses: responses(PolicyView),
+    }),
     async (c) => c.json(await policy.endPolicy(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   return app;

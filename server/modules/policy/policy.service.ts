@@ -31,7 +31,10 @@ type AgencyInfo = { id: string; path: string; district: string | null; name: str
 async function agencyInfos(db: Db, ids: Iterable<string>): Promise<Map<string, AgencyInfo>> {
   const list = [...new Set(ids)];
   if (!list.length) return new Map();
-  const rows = await db.select({ id: agencies.id, path: agencies.path, district: agencies.district, name: agencies.name }).from(agencies).where(inArray(agencies.id, list));
+  const rows = await db
+    .select({ id: agencies.id, path: agencies.path, district: agencies.district, name: agencies.name })
+    .from(agencies)
+    .where(inArray(agencies.id, list));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -74,7 +77,10 @@ export function presentPolicy(p: PolicyRow, ownerName: string, today: string): P
 }
 
 async function presentMany(deps: Deps, rows: PolicyRow[]): Promise<PolicyView[]> {
-  const owners = await agencyInfos(deps.db, rows.map((r) => r.ownerAgencyId));
+  const owners = await agencyInfos(
+    deps.db,
+    rows.map((r) => r.ownerAgencyId),
+  );
   const today = vnDateOf(deps.clock.now());
   return rows.map((r) => presentPolicy(r, owners.get(r.ownerAgencyId)?.name ?? r.ownerAgencyId, today));
 }
@@ -121,7 +127,10 @@ function isVisible(p: PolicyRow, scope: ReadScope, paths: Map<string, AgencyInfo
 
 async function visibleRows(deps: Deps, user: CurrentUser, rows: PolicyRow[]): Promise<PolicyRow[]> {
   const scope = await readScope(deps.db, user);
-  const paths = await agencyInfos(deps.db, rows.flatMap((r) => [r.ownerAgencyId, ...(r.scopeAgencyIds ?? [])]));
+  const paths = await agencyInfos(
+    deps.db,
+    rows.flatMap((r) => [r.ownerAgencyId, ...(r.scopeAgencyIds ?? [])]),
+  );
   return rows.filter((r) => isVisible(r, scope, paths));
 }
 
@@ -270,7 +279,14 @@ export async function updatePolicy(deps: Deps, user: CurrentUser, id: string, in
       .where(and(eq(policies.id, id), eq(policies.version, version)))
       .returning();
     if (!row) throw new AppError('VERSION_CONFLICT');
-    await deps.audit(tx, { actorUserId: user.userId, action: 'policy.updated', entity: 'policy', entityId: id, agencyId: owner.id, data: { version: row.version, changes: set } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'policy.updated',
+      entity: 'policy',
+      entityId: id,
+      agencyId: owner.id,
+      data: { version: row.version, changes: set },
+    });
     return presentPolicy(row, owner.name, vnDateOf(now));
   });
 }
@@ -289,7 +305,14 @@ export async function endPolicy(deps: Deps, user: CurrentUser, id: string, input
       .where(and(eq(policies.id, id), eq(policies.version, input.version)))
       .returning();
     if (!row) throw new AppError('VERSION_CONFLICT');
-    await deps.audit(tx, { actorUserId: user.userId, action: 'policy.ended', entity: 'policy', entityId: id, agencyId: owner.id, data: { version: row.version, validTo: input.validTo, previousValidTo: current.validTo } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'policy.ended',
+      entity: 'policy',
+      entityId: id,
+      agencyId: owner.id,
+      data: { version: row.version, validTo: input.validTo, previousValidTo: current.validTo },
+    });
     return presentPolicy(row, owner.name, vnDateOf(now));
   });
 }
@@ -303,7 +326,10 @@ export async function getActivePolicy(
   const target = await agencyTarget(deps.db, q.agencyId);
   if (!user.grants.some((g) => g.agencyId === q.agencyId)) assertCan(user, 'policy.read', target);
   const date = q.date ?? vnDateOf(deps.clock.now());
-  const [agency] = await deps.db.select({ id: agencies.id, path: agencies.path, district: agencies.district }).from(agencies).where(eq(agencies.id, q.agencyId));
+  const [agency] = await deps.db
+    .select({ id: agencies.id, path: agencies.path, district: agencies.district })
+    .from(agencies)
+    .where(eq(agencies.id, q.agencyId));
   const row = await activePolicy(deps.db, agency!, date);
   if (!row) return { policy: null, match: null, date };
   const [owner] = await deps.db.select({ path: agencies.path }).from(agencies).where(eq(agencies.id, row.ownerAgencyId));

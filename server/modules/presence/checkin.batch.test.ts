@@ -13,7 +13,18 @@ import { checkins } from './presence.table';
  */
 const AG = 'qn-stnmt';
 const DAY = '2021-08-03';
-const NAMES = ['Nguyễn Văn Hải', 'Trần Thị Lan', 'Lê Minh Tuấn', 'Phạm Thu Hà', 'Hoàng Đức Long', 'Vũ Thị Mai', 'Đặng Quốc Bảo', 'Bùi Thanh Hương', 'Đỗ Văn Nam', 'Ngô Thị Yến'];
+const NAMES = [
+  'Nguyễn Văn Hải',
+  'Trần Thị Lan',
+  'Lê Minh Tuấn',
+  'Phạm Thu Hà',
+  'Hoàng Đức Long',
+  'Vũ Thị Mai',
+  'Đặng Quốc Bảo',
+  'Bùi Thanh Hương',
+  'Đỗ Văn Nam',
+  'Ngô Thị Yến',
+];
 let t: TestApp;
 const people: { id: string; client: TestClient; mode: 'wfh' | 'onsite' }[] = [];
 
@@ -23,7 +34,9 @@ beforeAll(async () => {
   await buildAgency(db, { id: 'qn', name: 'UBND tỉnh Quảng Ninh' });
   await buildAgency(db, { id: AG, name: 'Sở Tài nguyên và Môi trường tỉnh Quảng Ninh', parentId: 'qn' });
   const unit = (await buildUnit(db, { agencyId: AG, name: 'Phòng Quản lý đất đai' })).id;
-  await db.insert(policies).values({ id: 'pol-qn', ownerAgencyId: AG, title: 'Phương án làm việc tại nhà', validFrom: '2021-08-01', validTo: null, scopeAgencyIds: [AG], rules: {} });
+  await db
+    .insert(policies)
+    .values({ id: 'pol-qn', ownerAgencyId: AG, title: 'Phương án làm việc tại nhà', validFrom: '2021-08-01', validTo: null, scopeAgencyIds: [AG], rules: {} });
   for (const [i, fullName] of NAMES.entries()) {
     const person = await buildPerson(db, { unitId: unit, fullName });
     const mode = i === 7 ? 'onsite' : 'wfh';

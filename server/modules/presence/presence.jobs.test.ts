@@ -69,10 +69,39 @@ beforeAll(async () => {
 
   await db.insert(policies).values([
     { id: 'pol-3418', ownerAgencyId: AG, title: 'Kế hoạch làm việc tại nhà', validFrom: '2021-07-01', validTo: '2021-07-31', scopeAgencyIds: [AG], rules: {} },
-    { id: 'pol-syt', ownerAgencyId: AG2, title: 'Phương án làm việc tại nhà', validFrom: '2021-07-01', validTo: null, scopeAgencyIds: [AG2], rules: {}, morningStart: '07:30' },
+    {
+      id: 'pol-syt',
+      ownerAgencyId: AG2,
+      title: 'Phương án làm việc tại nhà',
+      validFrom: '2021-07-01',
+      validTo: null,
+      scopeAgencyIds: [AG2],
+      rules: {},
+      morningStart: '07:30',
+    },
   ]);
-  const modes: Record<string, string> = { director: 'onsite', headA: 'onsite', deputyA: 'onsite', a1: 'wfh', a2: 'wfh', a3: 'wfh', a4: 'wfh', headB: 'onsite', b1: 'wfh', retired: 'wfh', c1: 'wfh' };
-  const rows = await db.select().from(people).where(inArray(people.id, Object.keys(modes).map((k) => p[k]!)));
+  const modes: Record<string, string> = {
+    director: 'onsite',
+    headA: 'onsite',
+    deputyA: 'onsite',
+    a1: 'wfh',
+    a2: 'wfh',
+    a3: 'wfh',
+    a4: 'wfh',
+    headB: 'onsite',
+    b1: 'wfh',
+    retired: 'wfh',
+    c1: 'wfh',
+  };
+  const rows = await db
+    .select()
+    .from(people)
+    .where(
+      inArray(
+        people.id,
+        Object.keys(modes).map((k) => p[k]!),
+      ),
+    );
   await db.insert(schedule).values(
     Object.entries(modes).map(([key, mode]) => {
       const row = rows.find((r) => r.id === p[key])!;
@@ -107,7 +136,7 @@ describe('check-in reminders and the missing list', () => {
     expect(await countKind('checkin_reminder')).toBe(0);
   });
 
-  it('reminds people at home not checked in at start + 15, once, following each agency\'s hours', async () => {
+  it("reminds people at home not checked in at start + 15, once, following each agency's hours", async () => {
     // a1, a3, a4 (no account: recorded, nobody to notify), b1; not a2 (checked in), not the retired person,
     // not c1 whose agency starts at 07:30.
     expect(await tick('07:15')).toEqual({ reminders: 4, missing: 0, escalated: 0, purged: 0 });
@@ -148,7 +177,7 @@ describe('check-in reminders and the missing list', () => {
     expect(listed.map((a) => a.personId).sort()).toEqual([p.a3, p.a4, p.b1].sort());
   });
 
-  it('uses the hours of the agency\'s own policy (07:30 start)', async () => {
+  it("uses the hours of the agency's own policy (07:30 start)", async () => {
     expect(await tick('07:45')).toEqual({ reminders: 1, missing: 0, escalated: 0, purged: 0 });
     expect(await notificationsOf(p.c1!, 'checkin_reminder')).toHaveLength(1);
     expect((await notificationsOf(p.c1!, 'checkin_reminder'))[0]!.body).toContain('07:30');
@@ -168,7 +197,11 @@ describe('check-in reminders and the missing list', () => {
 describe('summons escalation', () => {
   it('escalates a summons not acknowledged in 30 minutes to the unit head, once; an acknowledged one is not', async () => {
     at('09:00');
-    const pending = await c.director!.post('/api/presence/summons', { personId: p.a1, reason: 'Tiếp đoàn kiểm tra của Bộ', requiredAt: `${DAY}T10:00:00+07:00` });
+    const pending = await c.director!.post('/api/presence/summons', {
+      personId: p.a1,
+      reason: 'Tiếp đoàn kiểm tra của Bộ',
+      requiredAt: `${DAY}T10:00:00+07:00`,
+    });
     expect(pending.status).toBe(200);
     const answered = await c.headB!.post('/api/presence/summons', { personId: p.b1, reason: 'Ký hồ sơ người có công', requiredAt: `${DAY}T10:00:00+07:00` });
     expect(answered.status).toBe(200);

@@ -13,7 +13,16 @@
  */
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { formatDateVi, vnDateOf, vnMinutesOf } from '../../../shared/domain/dates';
-import { alertsDue, hhmmOf, SESSION_LABELS_VI, sessionWindow, SUMMONS_ESCALATE_AFTER_MINUTES, type AlertKind, type Session, type WorkingHours } from '../../../shared/domain/presence';
+import {
+  alertsDue,
+  hhmmOf,
+  SESSION_LABELS_VI,
+  sessionWindow,
+  SUMMONS_ESCALATE_AFTER_MINUTES,
+  type AlertKind,
+  type Session,
+  type WorkingHours,
+} from '../../../shared/domain/presence';
 import type { Db } from '../../db/client';
 import type { Clock } from '../../lib/clock';
 import type { Deps } from '../../lib/context';
@@ -168,7 +177,11 @@ export async function sendCheckinAlerts(deps: Pick<Deps, 'db'>, now: Date): Prom
   const minutes = vnMinutesOf(now);
   const out = { reminders: 0, missing: 0 };
   const groups = (await dueGroups(deps.db, date, minutes)).flatMap((g) =>
-    Array.from({ length: Math.ceil(g.agencyIds.length / AGENCY_CHUNK) }, (_, i) => ({ ...g, agencyIds: g.agencyIds.slice(i * AGENCY_CHUNK, (i + 1) * AGENCY_CHUNK), part: i })),
+    Array.from({ length: Math.ceil(g.agencyIds.length / AGENCY_CHUNK) }, (_, i) => ({
+      ...g,
+      agencyIds: g.agencyIds.slice(i * AGENCY_CHUNK, (i + 1) * AGENCY_CHUNK),
+      part: i,
+    })),
   );
   for (const g of groups) {
     const n = await deps.db.transaction(async (tx) => {
@@ -199,12 +212,19 @@ export async function escalateSummons(deps: Pick<Deps, 'db'>, now: Date): Promis
     if (!rows.length) return 0;
     await tx
       .insert(presenceAlerts)
-      .values(rows.map((s) => ({ id: `pal_${s.id}`, personId: s.personId, date: vnDateOf(s.createdAt), session: s.id, kind: 'summons_escalated', createdAt: now })))
+      .values(
+        rows.map((s) => ({ id: `pal_${s.id}`, personId: s.personId, date: vnDateOf(s.createdAt), session: s.id, kind: 'summons_escalated', createdAt: now })),
+      )
       .onConflictDoNothing();
     const unitIds = [...new Set(rows.map((s) => s.unitId))];
     const [heads, deputies] = await Promise.all([unitLeaderUsers(tx, unitIds, ['unit_head']), unitLeaderUsers(tx, unitIds, ['unit_deputy'])]);
     const names = new Map(
-      (await tx.select({ id: people.id, fullName: people.fullName }).from(people).where(inArray(people.id, [...new Set(rows.map((s) => s.personId))]))).map((p) => [p.id, p.fullName]),
+      (
+        await tx
+          .select({ id: people.id, fullName: people.fullName })
+          .from(people)
+          .where(inArray(people.id, [...new Set(rows.map((s) => s.personId))]))
+      ).map((p) => [p.id, p.fullName]),
     );
     for (const s of rows) {
       const leaders = heads.get(s.unitId)?.length ? heads.get(s.unitId)! : (deputies.get(s.unitId) ?? []);

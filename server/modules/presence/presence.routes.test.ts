@@ -62,8 +62,26 @@ beforeAll(async () => {
     scopeAgencyIds: [AG],
     rules: { wfhShare: { scope: 'agency', min: 0.5 } },
   });
-  const modes: Record<string, string> = { director: 'onsite', chief: 'onsite', headA: 'onsite', deputyA: 'wfh', a1: 'wfh', a2: 'wfh', a3: 'leave', headB: 'onsite', b1: 'wfh' };
-  const personRows = await db.select().from(people).where(inArray(people.id, Object.keys(modes).map((k) => p[k]!)));
+  const modes: Record<string, string> = {
+    director: 'onsite',
+    chief: 'onsite',
+    headA: 'onsite',
+    deputyA: 'wfh',
+    a1: 'wfh',
+    a2: 'wfh',
+    a3: 'leave',
+    headB: 'onsite',
+    b1: 'wfh',
+  };
+  const personRows = await db
+    .select()
+    .from(people)
+    .where(
+      inArray(
+        people.id,
+        Object.keys(modes).map((k) => p[k]!),
+      ),
+    );
   await db.insert(schedule).values(
     Object.entries(modes).map(([key, mode]) => {
       const row = personRows.find((r) => r.id === p[key])!;
@@ -82,7 +100,8 @@ beforeAll(async () => {
     ['headB', p.headB!, ['staff', 'unit_head']],
     ['b1', p.b1!, ['staff']],
   ];
-  for (const [name, personId] of accounts) await buildUser(db, { personId: personId!, username: `pr.${name.toLowerCase()}`, roles: accounts.find((a) => a[0] === name)![2] });
+  for (const [name, personId] of accounts)
+    await buildUser(db, { personId: personId!, username: `pr.${name.toLowerCase()}`, roles: accounts.find((a) => a[0] === name)![2] });
   await buildUser(db, { username: 'pr.province', agencyId: 'hd', roles: ['province'] });
   await buildUser(db, { username: 'pr.admin', agencyId: 'hd', roles: ['admin'] });
   let ip = 1;
@@ -171,13 +190,15 @@ describe('check-in of people at home', () => {
 
   it('keeps one check-in when two requests race', async () => {
     at('07:10');
-    const [r1, r2] = await Promise.all([c.deputyA!.post('/api/presence/checkin', { place: 'registered' }), c.deputyA!.post('/api/presence/checkin', { place: 'registered' })]);
+    const [r1, r2] = await Promise.all([
+      c.deputyA!.post('/api/presence/checkin', { place: 'registered' }),
+      c.deputyA!.post('/api/presence/checkin', { place: 'registered' }),
+    ]);
     expect(r1.status).toBe(200);
     expect(r2.status).toBe(200);
     expect(r1.body.id).toBe(r2.body.id);
     expect(await checkinRows(p.deputyA!)).toHaveLength(1);
   });
-
 });
 
 describe('availability status and the board', () => {
@@ -200,14 +221,34 @@ describe('availability status and the board', () => {
     expect(byId[p.headA!].sessions[0].state).toBe('not_required');
     expect(byId[p.a3!].mode).toBe('leave');
     expect(board.body.units[0].people.map((x: any) => x.fullName)).toEqual(['Trần Văn Bình', 'Lê Thị Cúc', 'Nguyễn Thị An', 'Đỗ Minh Châu', 'Hồ Văn Dũng']);
-    expect(board.body.counts).toEqual({ people: 5, atHome: 3, onSite: 1, leave: 1, businessTrip: 0, unscheduled: 0, checkedIn: 3, notCheckedIn: 0, referenceSession: 'morning' });
+    expect(board.body.counts).toEqual({
+      people: 5,
+      atHome: 3,
+      onSite: 1,
+      leave: 1,
+      businessTrip: 0,
+      unscheduled: 0,
+      checkedIn: 3,
+      notCheckedIn: 0,
+      referenceSession: 'morning',
+    });
   });
 
   it('gives the Office and the Director the whole agency with counts', async () => {
     for (const who of ['office', 'director']) {
       const res = await c[who]!.get(`/api/presence/board?agencyId=${AG}`);
       expect(res.status).toBe(200);
-      expect(res.body.counts).toEqual({ people: 9, atHome: 4, onSite: 4, leave: 1, businessTrip: 0, unscheduled: 0, checkedIn: 3, notCheckedIn: 1, referenceSession: 'morning' });
+      expect(res.body.counts).toEqual({
+        people: 9,
+        atHome: 4,
+        onSite: 4,
+        leave: 1,
+        businessTrip: 0,
+        unscheduled: 0,
+        checkedIn: 3,
+        notCheckedIn: 1,
+        referenceSession: 'morning',
+      });
       const b = res.body.units.find((u: any) => u.unitId === unitB);
       expect(b.people.map((x: any) => x.personId)).toEqual([p.headB, p.b1]); // the inactive person is not listed
       expect(b.people[1].sessions[0].state).toBe('late');
@@ -232,7 +273,7 @@ describe('availability status and the board', () => {
   });
 });
 
-describe('the unit head\'s list of people not checked in', () => {
+describe("the unit head's list of people not checked in", () => {
   it('lists no one before 30 minutes after the start', async () => {
     at('07:29');
     const res = await c.headB!.get(`/api/presence/missing?unitId=${unitB}`);
@@ -244,7 +285,17 @@ describe('the unit head\'s list of people not checked in', () => {
     at('07:40');
     const unit = await c.headB!.get(`/api/presence/missing?unitId=${unitB}`);
     expect(unit.status).toBe(200);
-    expect(unit.body.people).toEqual([{ personId: p.b1, fullName: 'Bùi Văn Giang', unitId: unitB, unitName: 'Phòng Tài chính doanh nghiệp', session: 'morning', sessionStart: '07:00', minutesLate: 40 }]);
+    expect(unit.body.people).toEqual([
+      {
+        personId: p.b1,
+        fullName: 'Bùi Văn Giang',
+        unitId: unitB,
+        unitName: 'Phòng Tài chính doanh nghiệp',
+        session: 'morning',
+        sessionStart: '07:00',
+        minutesLate: 40,
+      },
+    ]);
     expect((await c.headA!.get(`/api/presence/missing?unitId=${unitA}`)).body.people).toEqual([]);
     const agency = await c.office!.get(`/api/presence/missing?agencyId=${AG}`);
     expect(agency.body.people.map((x: any) => x.personId)).toEqual([p.b1]);
@@ -282,7 +333,10 @@ describe('the end of a session and the afternoon', () => {
     // A check-in elsewhere is audited with its reason, once, even when repeated.
     const again = await c.b1!.post('/api/presence/checkin', { place: 'other', otherPlace: 'Nhà bố mẹ ở Cẩm Giàng', reason: 'Chăm bố ốm' });
     expect(again.body.id).toBe(res.body.id);
-    const audits = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'presence.checkin_elsewhere'), eq(auditLog.entityId, res.body.id)));
+    const audits = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'presence.checkin_elsewhere'), eq(auditLog.entityId, res.body.id)));
     expect(audits).toHaveLength(1);
     expect((audits[0]!.data as any).reason).toBe('Chăm bố ốm');
     const me = await c.b1!.get('/api/presence/me');
@@ -311,7 +365,15 @@ describe('summons (triệu tập)', () => {
     const body = { personId: p.a1, reason: 'Xử lý hồ sơ quyết toán khẩn', requiredAt: `${DAY}T15:00:00+07:00` };
     const res = await c.headA!.post('/api/presence/summons', body);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ personId: p.a1, personName: 'Nguyễn Thị An', unitId: unitA, reason: 'Xử lý hồ sơ quyết toán khẩn', status: 'pending', calledByName: 'Trần Văn Bình', acknowledgedAt: null });
+    expect(res.body).toMatchObject({
+      personId: p.a1,
+      personName: 'Nguyễn Thị An',
+      unitId: unitA,
+      reason: 'Xử lý hồ sơ quyết toán khẩn',
+      status: 'pending',
+      calledByName: 'Trần Văn Bình',
+      acknowledgedAt: null,
+    });
     expect(res.body.requiredAt).toBe('2021-07-20T08:00:00.000Z');
     summonsId = res.body.id;
     const notes = await notificationsOf(p.a1!, 'summons');
@@ -325,7 +387,7 @@ describe('summons (triệu tập)', () => {
     expect(await notificationsOf(p.a1!, 'summons')).toHaveLength(1);
   });
 
-  it('refuses summons outside the caller\'s scope, for unknown or inactive people, in the past', async () => {
+  it("refuses summons outside the caller's scope, for unknown or inactive people, in the past", async () => {
     const body = (personId: string, requiredAt = `${DAY}T15:00:00+07:00`) => ({ personId, reason: 'Họp gấp', requiredAt });
     expect((await c.headB!.post('/api/presence/summons', body(p.a1!))).status).toBe(404);
     expect((await c.a2!.post('/api/presence/summons', body(p.a1!))).status).toBe(403);
@@ -382,7 +444,7 @@ describe('summons (triệu tập)', () => {
     expect(await notificationsOf(p.a2!, 'summons_cancelled')).toHaveLength(1);
   });
 
-  it('lists my summons and the unit\'s for those who read the unit\'s presence', async () => {
+  it("lists my summons and the unit's for those who read the unit's presence", async () => {
     const mine = await c.a1!.get('/api/presence/summons?mine=1');
     expect(mine.status).toBe(200);
     expect(mine.body.summons.map((s: any) => s.id)).toEqual([summonsId]);
@@ -406,10 +468,18 @@ describe('summons (triệu tập)', () => {
     expect((await c.headB!.post(url, { reason: 'Đang cách ly tại nhà' })).status).toBe(403);
     const declined = await c.b1!.post(url, { reason: 'Đang cách ly y tế tại nhà theo yêu cầu của phường' });
     expect(declined.status).toBe(200);
-    expect(declined.body).toMatchObject({ status: 'declined', declinedAt: '2021-07-20T07:20:00.000Z', declineReason: 'Đang cách ly y tế tại nhà theo yêu cầu của phường' });
+    expect(declined.body).toMatchObject({
+      status: 'declined',
+      declinedAt: '2021-07-20T07:20:00.000Z',
+      declineReason: 'Đang cách ly y tế tại nhà theo yêu cầu của phường',
+    });
     at('14:25');
     const again = await c.b1!.post(url, { reason: 'Lý do khác' });
-    expect(again.body).toMatchObject({ status: 'declined', declinedAt: '2021-07-20T07:20:00.000Z', declineReason: 'Đang cách ly y tế tại nhà theo yêu cầu của phường' });
+    expect(again.body).toMatchObject({
+      status: 'declined',
+      declinedAt: '2021-07-20T07:20:00.000Z',
+      declineReason: 'Đang cách ly y tế tại nhà theo yêu cầu của phường',
+    });
     const told = await notificationsOf(p.headB!, 'summons_declined');
     expect(told).toHaveLength(1);
     expect(told[0]!.title).toContain('không thể đến cơ quan lúc 16:30');
@@ -471,7 +541,7 @@ describe('health declarations (sensitive personal data)', () => {
     expect((await c.director!.get(`/api/presence/health?unitId=${unitA}`)).status).toBe(403);
   });
 
-  it('audits reads of other people\'s declarations without the health data; own reads are not audited', async () => {
+  it("audits reads of other people's declarations without the health data; own reads are not audited", async () => {
     const before = await t.deps.db.select().from(auditLog).where(eq(auditLog.action, 'health.read'));
     await c.a1!.get('/api/presence/health');
     await c.headA!.get(`/api/presence/health?personId=${p.a1}`);

@@ -85,7 +85,11 @@ export function hoursOfPolicy(p: Pick<PolicyRow, 'morningStart' | 'morningEnd' |
 
 /** The policy of an agency on a date and its working hours. */
 export async function hoursFor(db: Db, agencyId: string, date: string): Promise<{ hours: WorkingHours; policy: PolicyRow | null }> {
-  const [agency] = await db.select({ id: agencies.id, path: agencies.path, district: agencies.district }).from(agencies).where(eq(agencies.id, agencyId)).limit(1);
+  const [agency] = await db
+    .select({ id: agencies.id, path: agencies.path, district: agencies.district })
+    .from(agencies)
+    .where(eq(agencies.id, agencyId))
+    .limit(1);
   const policy = agency ? await activePolicy(db, agency, date) : null;
   return { hours: hoursOfPolicy(policy), policy };
 }
@@ -143,7 +147,11 @@ async function cachedHours(db: Db, agency: { id: string; path: string; district:
 /** Hours by agency id (loads the agency on a miss); null for an unknown agency. */
 async function cachedHoursById(db: Db, agencyId: string, date: string, nowMs: number): Promise<WorkingHours | null> {
   return hoursCache.get(`${agencyId}|${date}`, nowMs, async () => {
-    const [agency] = await db.select({ id: agencies.id, path: agencies.path, district: agencies.district }).from(agencies).where(eq(agencies.id, agencyId)).limit(1);
+    const [agency] = await db
+      .select({ id: agencies.id, path: agencies.path, district: agencies.district })
+      .from(agencies)
+      .where(eq(agencies.id, agencyId))
+      .limit(1);
     return agency ? hoursOfPolicy(await activePolicy(db, agency, date)) : null;
   });
 }
@@ -153,7 +161,15 @@ async function cachedHoursById(db: Db, agencyId: string, date: string, nowMs: nu
  * published home day in the person's agency — insert selected from the schedule row. Anything else
  * (not at home, a repeat, another agency's schedule) returns null and takes the general path.
  */
-async function checkinFast(deps: Deps, personId: string, agencyId: string, wanted: Session | undefined, now: Date, date: string, minutes: number): Promise<CheckinView | null> {
+async function checkinFast(
+  deps: Deps,
+  personId: string,
+  agencyId: string,
+  wanted: Session | undefined,
+  now: Date,
+  date: string,
+  minutes: number,
+): Promise<CheckinView | null> {
   const hours = await cachedHoursById(deps.db, agencyId, date, now.getTime());
   if (!hours) return null;
   const session = wanted ?? currentSession(hours, minutes);
@@ -189,41 +205,54 @@ interface FastCheckin {
  * PostgreSQL still cancels a batch (deadlock, serialization), its requests take the general path one by one.
  */
 const fastCheckins = batcherPer((db: Db) =>
-  createBatcher<FastCheckin, CheckinView | null>(async (items) => {
-    type Inserted = { id: string; person_id: string; date: string; session: string; at: Date | string; late_minutes: number };
-    let rows: Inserted[];
-    try {
-      rows = await preparedRows<Inserted>(
-        db,
-        'congvu_fast_checkins',
-        `insert into checkins (id, person_id, agency_id, unit_id, date, session, at, place, late_minutes)
+  createBatcher<FastCheckin, CheckinView | null>(
+    async (items) => {
+      type Inserted = { id: string; person_id: string; date: string; session: string; at: Date | string; late_minutes: number };
+      let rows: Inserted[];
+      try {
+        rows = await preparedRows<Inserted>(
+          db,
+          'congvu_fast_checkins',
+          `insert into checkins (id, person_id, agency_id, unit_id, date, session, at, place, late_minutes)
          select v.id, s.person_id, s.agency_id, s.unit_id, s.date, v.session, v.at::timestamptz, 'registered', v.late::int
          from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) as v(id, person_id, agency_id, date, session, at, late)
          join schedule s on s.person_id = v.person_id and s.date = v.date and s.mode = 'wfh' and s.agency_id = v.agency_id
          order by s.person_id, s.date, v.session
          on conflict (person_id, date, session) do nothing
          returning id, person_id, date, session, at, late_minutes`,
-        [
-          arrayLiteral(items.map((i) => i.id)),
-          arrayLiteral(items.map((i) => i.personId)),
-          arrayLiteral(items.map((i) => i.agencyId)),
-          arrayLiteral(items.map((i) => i.date)),
-          arrayLiteral(items.map((i) => i.session)),
-          arrayLiteral(items.map((i) => i.at)),
-          arrayLiteral(items.map((i) => String(i.lateMinutes))),
-        ],
-      );
-    } catch (err) {
-      if (transientPgError(err)) return items.map(() => null);
-      throw err;
-    }
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return items.map((i) => {
-      const row = byId.get(i.id);
-      if (!row) return null;
-      return { id: row.id, personId: row.person_id, date: row.date, session: row.session as Session, at: new Date(row.at).toISOString(), place: 'registered', otherPlace: null, reason: null, lateMinutes: Number(row.late_minutes) };
-    });
-  }, { maxBatch: 500, maxInFlight: 2 }),
+          [
+            arrayLiteral(items.map((i) => i.id)),
+            arrayLiteral(items.map((i) => i.personId)),
+            arrayLiteral(items.map((i) => i.agencyId)),
+            arrayLiteral(items.map((i) => i.date)),
+            arrayLiteral(items.map((i) => i.session)),
+            arrayLiteral(items.map((i) => i.at)),
+            arrayLiteral(items.map((i) => String(i.lateMinutes))),
+          ],
+        );
+      } catch (err) {
+        if (transientPgError(err)) return items.map(() => null);
+        throw err;
+      }
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return items.map((i) => {
+        const row = byId.get(i.id);
+        if (!row) return null;
+        return {
+          id: row.id,
+          personId: row.person_id,
+          date: row.date,
+          session: row.session as Session,
+          at: new Date(row.at).toISOString(),
+          place: 'registered',
+          otherPlace: null,
+          reason: null,
+          lateMinutes: Number(row.late_minutes),
+        };
+      });
+    },
+    { maxBatch: 500, maxInFlight: 2 },
+  ),
 );
 
 /**
@@ -276,7 +305,11 @@ export async function checkin(deps: Deps, user: CurrentUser, input: CheckinReque
     lateMinutes: decision.lateMinutes,
   };
   const insert = async (db: Db) => {
-    const [row] = await db.insert(checkins).values(values).onConflictDoNothing({ target: [checkins.personId, checkins.date, checkins.session] }).returning();
+    const [row] = await db
+      .insert(checkins)
+      .values(values)
+      .onConflictDoNothing({ target: [checkins.personId, checkins.date, checkins.session] })
+      .returning();
     if (row) return { row, created: true };
     // A repeat, or a concurrent request of the same person that won: answer with the first check-in.
     const first = await findCheckin(db, personId, date, session);
@@ -314,7 +347,14 @@ export async function setStatus(deps: Deps, user: CurrentUser, input: StatusRequ
       .values({ personId, status: input.status, note, updatedAt: now })
       .onConflictDoUpdate({ target: presenceStatus.personId, set: { status: input.status, note, updatedAt: now } })
       .returning();
-    await deps.audit(tx, { actorUserId: user.userId, action: 'presence.status', entity: 'person', entityId: personId, agencyId: target.agencyId, data: { status: input.status } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'presence.status',
+      entity: 'person',
+      entityId: personId,
+      agencyId: target.agencyId,
+      data: { status: input.status },
+    });
     return { status: row!.status as PresenceStatus, note: row!.note, updatedAt: row!.updatedAt.toISOString() };
   });
 }
@@ -378,8 +418,15 @@ export async function myPresence(deps: Deps, user: CurrentUser, dateParam?: stri
   const rel = dayRelation(date, today);
   const minutes = vnMinutesOf(now);
   const [[day], rows, [status], open, { hours }] = await Promise.all([
-    deps.db.select({ mode: schedule.mode }).from(schedule).where(and(eq(schedule.personId, personId), eq(schedule.date, date))).limit(1),
-    deps.db.select().from(checkins).where(and(eq(checkins.personId, personId), eq(checkins.date, date))),
+    deps.db
+      .select({ mode: schedule.mode })
+      .from(schedule)
+      .where(and(eq(schedule.personId, personId), eq(schedule.date, date)))
+      .limit(1),
+    deps.db
+      .select()
+      .from(checkins)
+      .where(and(eq(checkins.personId, personId), eq(checkins.date, date))),
     deps.db.select().from(presenceStatus).where(eq(presenceStatus.personId, personId)).limit(1),
     summonsViews(deps.db, and(eq(summons.personId, personId), openOnDay(date))),
     hoursFor(deps.db, target.agencyId, date),
@@ -467,13 +514,19 @@ export async function board(deps: Deps, user: CurrentUser, q: { unitId?: string;
     .orderBy(asc(units.sortOrder), asc(units.name));
   const inScope = scope.unitId ? eq(people.unitId, scope.unitId) : eq(people.agencyId, scope.agencyId);
   const [peopleRows, modes, checkinRows, statuses, open, { hours }] = await Promise.all([
-    db.select({ id: people.id, unitId: people.unitId, fullName: people.fullName, position: people.position }).from(people).where(and(inScope, eq(people.active, true))),
+    db
+      .select({ id: people.id, unitId: people.unitId, fullName: people.fullName, position: people.position })
+      .from(people)
+      .where(and(inScope, eq(people.active, true))),
     db
       .select({ personId: schedule.personId, mode: schedule.mode })
       .from(schedule)
       .innerJoin(people, eq(people.id, schedule.personId))
       .where(and(eq(schedule.agencyId, scope.agencyId), eq(schedule.date, date), inScope)),
-    db.select().from(checkins).where(and(scope.unitId ? eq(checkins.unitId, scope.unitId) : eq(checkins.agencyId, scope.agencyId), eq(checkins.date, date))),
+    db
+      .select()
+      .from(checkins)
+      .where(and(scope.unitId ? eq(checkins.unitId, scope.unitId) : eq(checkins.agencyId, scope.agencyId), eq(checkins.date, date))),
     db
       .select({ personId: presenceStatus.personId, status: presenceStatus.status, note: presenceStatus.note, updatedAt: presenceStatus.updatedAt })
       .from(presenceStatus)
@@ -562,8 +615,24 @@ export async function missing(deps: Deps, user: CurrentUser, q: { unitId?: strin
       );
     const late = (rel === 'today' ? Math.min(minutes, w.end) : w.end) - w.start;
     rows
-      .sort((a, b) => a.unitOrder - b.unitOrder || a.unitName.localeCompare(b.unitName, 'vi') || POSITION_ORDER[a.position as PersonRole] - POSITION_ORDER[b.position as PersonRole] || compareVietnameseNames(a.fullName, b.fullName))
-      .forEach((r) => result.push({ personId: r.personId, fullName: r.fullName, unitId: r.unitId, unitName: r.unitName, session, sessionStart: hhmmOf(w.start), minutesLate: late }));
+      .sort(
+        (a, b) =>
+          a.unitOrder - b.unitOrder ||
+          a.unitName.localeCompare(b.unitName, 'vi') ||
+          POSITION_ORDER[a.position as PersonRole] - POSITION_ORDER[b.position as PersonRole] ||
+          compareVietnameseNames(a.fullName, b.fullName),
+      )
+      .forEach((r) =>
+        result.push({
+          personId: r.personId,
+          fullName: r.fullName,
+          unitId: r.unitId,
+          unitName: r.unitName,
+          session,
+          sessionStart: hhmmOf(w.start),
+          minutesLate: late,
+        }),
+      );
   }
   return { date, at: now.toISOString(), agencyId: scope.agencyId, unitId: scope.unitId, people: result };
 }
@@ -590,11 +659,29 @@ export async function createSummons(deps: Deps, user: CurrentUser, input: Summon
     const [same] = await tx
       .select({ id: summons.id })
       .from(summons)
-      .where(and(eq(summons.personId, input.personId), eq(summons.calledByUserId, user.userId), eq(summons.reason, reason), eq(summons.requiredAt, requiredAt), inArray(summons.status, OPEN_STATUSES)))
+      .where(
+        and(
+          eq(summons.personId, input.personId),
+          eq(summons.calledByUserId, user.userId),
+          eq(summons.reason, reason),
+          eq(summons.requiredAt, requiredAt),
+          inArray(summons.status, OPEN_STATUSES),
+        ),
+      )
       .limit(1);
     if (same) return same.id;
     const sid = newId('sum');
-    await tx.insert(summons).values({ id: sid, personId: input.personId, agencyId: target.agencyId, unitId: target.unitId, calledByUserId: user.userId, reason, requiredAt, createdAt: now, status: 'pending' });
+    await tx.insert(summons).values({
+      id: sid,
+      personId: input.personId,
+      agencyId: target.agencyId,
+      unitId: target.unitId,
+      calledByUserId: user.userId,
+      reason,
+      requiredAt,
+      createdAt: now,
+      status: 'pending',
+    });
     await notify(tx, deps.clock, {
       personIds: [input.personId],
       kind: 'summons',
@@ -603,7 +690,14 @@ export async function createSummons(deps: Deps, user: CurrentUser, input: Summon
       link: `/presence/summons/${sid}`,
       email: true,
     });
-    await deps.audit(tx, { actorUserId: user.userId, action: 'presence.summon', entity: 'summons', entityId: sid, agencyId: target.agencyId, data: { personId: input.personId, requiredAt: requiredAt.toISOString(), reason } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'presence.summon',
+      entity: 'summons',
+      entityId: sid,
+      agencyId: target.agencyId,
+      data: { personId: input.personId, requiredAt: requiredAt.toISOString(), reason },
+    });
     return sid;
   });
   return (await summonsViews(deps.db, eq(summons.id, id), 1))[0]!;
@@ -617,7 +711,8 @@ async function loadSummons(db: Db, id: string): Promise<SummonsRow> {
 
 /** 403 for a summons the user sees (theirs, called by them, or their unit's), else the hidden 404 (lib/scope). */
 async function denySummons(db: Db, user: CurrentUser, s: SummonsRow, message: string): Promise<AppError> {
-  const visible = (!!user.personId && s.personId === user.personId) || s.calledByUserId === user.userId || can(user, 'presence.read', await unitTarget(db, s.unitId));
+  const visible =
+    (!!user.personId && s.personId === user.personId) || s.calledByUserId === user.userId || can(user, 'presence.read', await unitTarget(db, s.unitId));
   return visible ? forbidden(message) : hiddenNotFound();
 }
 
@@ -646,7 +741,14 @@ export async function acknowledgeSummons(deps: Deps, user: CurrentUser, id: stri
         body: `Có mặt tại cơ quan lúc ${timeVi(s.requiredAt)}.`,
         link: `/presence/summons/${id}`,
       });
-      await deps.audit(tx, { actorUserId: user.userId, action: 'presence.summons_acknowledged', entity: 'summons', entityId: id, agencyId: s.agencyId, data: { personId: s.personId } });
+      await deps.audit(tx, {
+        actorUserId: user.userId,
+        action: 'presence.summons_acknowledged',
+        entity: 'summons',
+        entityId: id,
+        agencyId: s.agencyId,
+        data: { personId: s.personId },
+      });
     });
   }
   // The notification of the summons is answered: it no longer waits in the bell.
@@ -684,7 +786,14 @@ export async function declineSummons(deps: Deps, user: CurrentUser, id: string, 
         link: `/presence/summons/${id}`,
         email: true,
       });
-      await deps.audit(tx, { actorUserId: user.userId, action: 'presence.summons_declined', entity: 'summons', entityId: id, agencyId: s.agencyId, data: { personId: s.personId, previousStatus: s.status } });
+      await deps.audit(tx, {
+        actorUserId: user.userId,
+        action: 'presence.summons_declined',
+        entity: 'summons',
+        entityId: id,
+        agencyId: s.agencyId,
+        data: { personId: s.personId, previousStatus: s.status },
+      });
     });
   }
   await markNotificationsRead(deps.db, user.userId, `/presence/summons/${id}`, deps.clock.now());
@@ -713,7 +822,14 @@ export async function cancelSummons(deps: Deps, user: CurrentUser, id: string): 
         link: `/presence/summons/${id}`,
         email: true,
       });
-      await deps.audit(tx, { actorUserId: user.userId, action: 'presence.summons_cancelled', entity: 'summons', entityId: id, agencyId: s.agencyId, data: { personId: s.personId, previousStatus: s.status } });
+      await deps.audit(tx, {
+        actorUserId: user.userId,
+        action: 'presence.summons_cancelled',
+        entity: 'summons',
+        entityId: id,
+        agencyId: s.agencyId,
+        data: { personId: s.personId, previousStatus: s.status },
+      });
     });
   }
   return (await summonsViews(deps.db, eq(summons.id, id), 1))[0]!;
@@ -766,10 +882,20 @@ export async function declareHealth(deps: Deps, user: CurrentUser, input: Health
     const [row] = await tx
       .insert(healthDeclarations)
       .values({ id: newId('hd'), personId, agencyId: target.agencyId, unitId: target.unitId, date, data, createdAt: now, deleteAfter })
-      .onConflictDoUpdate({ target: [healthDeclarations.personId, healthDeclarations.date], set: { data, createdAt: now, deleteAfter, unitId: target.unitId, agencyId: target.agencyId } })
+      .onConflictDoUpdate({
+        target: [healthDeclarations.personId, healthDeclarations.date],
+        set: { data, createdAt: now, deleteAfter, unitId: target.unitId, agencyId: target.agencyId },
+      })
       .returning();
     // Never the health data itself in the audit log.
-    await deps.audit(tx, { actorUserId: user.userId, action: 'health.declare', entity: 'person', entityId: personId, agencyId: target.agencyId, data: { date } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'health.declare',
+      entity: 'person',
+      entityId: personId,
+      agencyId: target.agencyId,
+      data: { date },
+    });
     const [p] = await tx.select({ fullName: people.fullName }).from(people).where(eq(people.id, personId));
     return presentHealth(row!, p!.fullName);
   });
@@ -815,7 +941,14 @@ export async function readHealth(deps: Deps, user: CurrentUser, q: { personId?: 
   const a = audited;
   return deps.db.transaction(async (tx) => {
     const rows = await read(tx);
-    await deps.audit(tx, { actorUserId: user.userId, action: 'health.read', entity: a.entity, entityId: a.entityId, agencyId: a.agencyId, data: { from, to, count: rows.length } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'health.read',
+      entity: a.entity,
+      entityId: a.entityId,
+      agencyId: a.agencyId,
+      data: { from, to, count: rows.length },
+    });
     return { declarations: rows.map((r) => presentHealth(r.h, r.fullName)) };
   });
 }

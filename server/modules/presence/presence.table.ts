@@ -9,7 +9,9 @@ export const checkins = pgTable(
   'checkins',
   {
     id: text('id').primaryKey(),
-    personId: text('person_id').notNull().references(() => people.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
     agencyId: text('agency_id').notNull(),
     unitId: text('unit_id').notNull(),
     /** Local date (Asia/Ho_Chi_Minh). */
@@ -24,12 +26,18 @@ export const checkins = pgTable(
     /** Minutes after the session start (0 when on time). */
     lateMinutes: integer('late_minutes').notNull().default(0),
   },
-  (t) => [uniqueIndex('checkins_person_date_session_uq').on(t.personId, t.date, t.session), index('checkins_unit_date_idx').on(t.unitId, t.date), index('checkins_agency_date_idx').on(t.agencyId, t.date)],
+  (t) => [
+    uniqueIndex('checkins_person_date_session_uq').on(t.personId, t.date, t.session),
+    index('checkins_unit_date_idx').on(t.unitId, t.date),
+    index('checkins_agency_date_idx').on(t.agencyId, t.date),
+  ],
 );
 
 /** Current availability of a person: sẵn sàng (ready) / đang họp (in a meeting) / tạm vắng (away). */
 export const presenceStatus = pgTable('presence_status', {
-  personId: text('person_id').primaryKey().references(() => people.id),
+  personId: text('person_id')
+    .primaryKey()
+    .references(() => people.id),
   status: text('status').notNull(),
   note: text('note'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -43,7 +51,9 @@ export const summons = pgTable(
   'summons',
   {
     id: text('id').primaryKey(),
-    personId: text('person_id').notNull().references(() => people.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
     agencyId: text('agency_id').notNull(),
     unitId: text('unit_id').notNull(),
     calledByUserId: text('called_by_user_id').notNull(),
@@ -69,7 +79,9 @@ export const healthDeclarations = pgTable(
   'health_declarations',
   {
     id: text('id').primaryKey(),
-    personId: text('person_id').notNull().references(() => people.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
     agencyId: text('agency_id').notNull(),
     unitId: text('unit_id').notNull(),
     date: text('date').notNull(),

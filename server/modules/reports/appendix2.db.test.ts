@@ -22,7 +22,7 @@ afterAll(() => database.close());
 
 function prng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 const MODES = ['onsite', 'wfh', 'wfh', 'leave', 'business_trip'] as const;
 const KINDS = ['view', 'view', 'comment', 'status', 'finish', 'draft', 'xu_ly'];
@@ -50,7 +50,15 @@ describe('Phụ lục 2 in the database', () => {
           for (let i = 0; i < 4; i++) {
             const person = await buildPerson(db, { unitId: unit.id });
             instance.people.push({ id: person.id, name: person.fullName, unitId: unit.id, role: 'staff', canWorkFromHome: true });
-            const rows = workdays.map((date) => ({ personId: person.id, date, agencyId: agency.id, unitId: unit.id, mode: MODES[Math.floor(rnd() * MODES.length)]!, periodId: 'p', version: 1 }));
+            const rows = workdays.map((date) => ({
+              personId: person.id,
+              date,
+              agencyId: agency.id,
+              unitId: unit.id,
+              mode: MODES[Math.floor(rnd() * MODES.length)]!,
+              periodId: 'p',
+              version: 1,
+            }));
             await db.insert(schedule).values(rows);
             roster.assignments.push(...rows.map((r) => ({ personId: r.personId, date: r.date, mode: r.mode })));
             for (let k = 0; k < 5; k++) {
@@ -62,8 +70,24 @@ describe('Phụ lục 2 in the database', () => {
               const span = rnd() < 0.15 ? -Math.floor(rnd() * 2 * 86_400_000) : Math.floor(rnd() * 8 * 86_400_000);
               const finishedAt = rnd() < 0.5 ? new Date(assignedAt.getTime() + span) : null;
               const id = `${person.id}-t${k}`;
-              await db.insert(tasks).values({ id, agencyId: agency.id, unitId: unit.id, title: `Nhiệm vụ ${k}`, assigneeId: person.id, assignedAt, finishedAt, createdAt: assignedAt, updatedAt: assignedAt });
-              activity.tasks.push({ id, title: `Nhiệm vụ ${k}`, assigneeId: person.id, assignedAt: assignedAt.toISOString(), ...(finishedAt ? { finishedAt: finishedAt.toISOString() } : {}) });
+              await db.insert(tasks).values({
+                id,
+                agencyId: agency.id,
+                unitId: unit.id,
+                title: `Nhiệm vụ ${k}`,
+                assigneeId: person.id,
+                assignedAt,
+                finishedAt,
+                createdAt: assignedAt,
+                updatedAt: assignedAt,
+              });
+              activity.tasks.push({
+                id,
+                title: `Nhiệm vụ ${k}`,
+                assigneeId: person.id,
+                assignedAt: assignedAt.toISOString(),
+                ...(finishedAt ? { finishedAt: finishedAt.toISOString() } : {}),
+              });
               for (let x = 0; x < 3; x++) {
                 const at = new Date(assignedAt.getTime() + Math.floor(rnd() * 10 * 86_400_000));
                 const by = rnd() < 0.8 ? person.id : instance.people[Math.floor(rnd() * instance.people.length)]!.id;

@@ -72,7 +72,9 @@ export async function appendix2FromDb(db: Db, q: { agencyIds: string[]; from: st
     : [];
   const byAgency = new Map<string, Appendix2Row[]>(agencyIds.map((a) => [a, []]));
   for (const r of rows) {
-    byAgency.get(r.agency_id)!.push({ personId: r.person_id, unitId: r.unit_id, ...appendix2Counts(Number(r.wfh_days), Number(r.assigned), Number(r.processed)) });
+    byAgency
+      .get(r.agency_id)!
+      .push({ personId: r.person_id, unitId: r.unit_id, ...appendix2Counts(Number(r.wfh_days), Number(r.assigned), Number(r.processed)) });
   }
   const agencies: Appendix2Agency[] = agencyIds.map((agencyId) => {
     const list = byAgency.get(agencyId)!;

@@ -83,7 +83,11 @@ export async function getDashboard(deps: Deps, user: CurrentUser, q: { agencyId:
       processedRatio: report.totals.processedRatio,
     });
   }
-  const unitRows = await deps.db.select({ id: units.id, name: units.name }).from(units).where(eq(units.agencyId, q.agencyId)).orderBy(asc(units.sortOrder), asc(units.name));
+  const unitRows = await deps.db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(eq(units.agencyId, q.agencyId))
+    .orderBy(asc(units.sortOrder), asc(units.name));
   const todayCounts = await deps.db
     .select({ unitId: schedule.unitId, mode: schedule.mode, n: sql<number>`count(*)` })
     .from(schedule)
@@ -96,7 +100,13 @@ export async function getDashboard(deps: Deps, user: CurrentUser, q: { agencyId:
     .groupBy(checkins.unitId);
   const unitsToday: DashboardUnit[] = unitRows.map((u) => {
     const of = (mode: string) => Number(todayCounts.find((c) => c.unitId === u.id && c.mode === mode)?.n ?? 0);
-    return { unitId: u.id, unitName: u.name, working: of('wfh') + of('onsite'), atHome: of('wfh'), checkedIn: Number(todayChecked.find((c) => c.unitId === u.id)?.n ?? 0) };
+    return {
+      unitId: u.id,
+      unitName: u.name,
+      working: of('wfh') + of('onsite'),
+      atHome: of('wfh'),
+      checkedIn: Number(todayChecked.find((c) => c.unitId === u.id)?.n ?? 0),
+    };
   });
   return { agencyId: q.agencyId, from: q.from, to: q.to, today: q.today, days, units: unitsToday };
 }

@@ -108,7 +108,9 @@ export async function appendix2Xlsx(report: Appendix2Report, names: ReportNames,
     row.getCell(2).alignment = { wrapText: true };
     for (const col of [1, 3, 4, 5, 6, 7]) row.getCell(col).alignment = { horizontal: 'center' };
   }
-  for (let r = 5; r <= ws.rowCount; r++) for (let c = 1; c <= 7; c++) ws.getCell(r, c).border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+  for (let r = 5; r <= ws.rowCount; r++)
+    for (let c = 1; c <= 7; c++)
+      ws.getCell(r, c).border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
   if (meta.missing?.length) {
     ws.addRow([]);
     const r = ws.addRow(['', `Cơ quan chưa gửi báo cáo: ${meta.missing.join('; ')}`]);
@@ -124,8 +126,16 @@ export async function appendix2Xlsx(report: Appendix2Report, names: ReportNames,
 
 export function appendix2Document(report: Appendix2Report, names: ReportNames, meta: ReportMeta): Nd30Document {
   const header: Nd30TableCell[][] = [
-    [{ text: HEADER.stt, rowSpan: 3 }, { text: HEADER.name, rowSpan: 3 }, { text: HEADER.assigned, rowSpan: 3 }, { text: HEADER.result, colSpan: 4 }],
-    [{ text: HEADER.processed, colSpan: 2 }, { text: HEADER.notProcessed, colSpan: 2 }],
+    [
+      { text: HEADER.stt, rowSpan: 3 },
+      { text: HEADER.name, rowSpan: 3 },
+      { text: HEADER.assigned, rowSpan: 3 },
+      { text: HEADER.result, colSpan: 4 },
+    ],
+    [
+      { text: HEADER.processed, colSpan: 2 },
+      { text: HEADER.notProcessed, colSpan: 2 },
+    ],
     [{ text: HEADER.count }, { text: HEADER.ratio }, { text: HEADER.count }, { text: HEADER.ratio }],
   ];
   const rows: Nd30TableCell[][] = reportLines(report, names).map((l) => {
@@ -149,7 +159,10 @@ export function appendix2Document(report: Appendix2Report, names: ReportNames, m
     title: meta.title,
     subject: meta.subject,
     subtitle: `(${period(report).replace(/^./, (c) => c.toUpperCase())})`,
-    paragraphs: [...(meta.missing?.length ? [`Cơ quan chưa gửi báo cáo: ${meta.missing.join('; ')}.`] : []), ...(meta.hash ? [`Mã kiểm tra (SHA-256) của bản đã chốt: ${meta.hash}.`] : [])],
+    paragraphs: [
+      ...(meta.missing?.length ? [`Cơ quan chưa gửi báo cáo: ${meta.missing.join('; ')}.`] : []),
+      ...(meta.hash ? [`Mã kiểm tra (SHA-256) của bản đã chốt: ${meta.hash}.`] : []),
+    ],
     table: { widths: [7, 33, 16, 11, 11, 11, 11], header, rows },
     recipients: meta.recipients ?? ['- Như trên;', '- Lưu: VT.'],
     signer: meta.signer,

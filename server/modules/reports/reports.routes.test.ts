@@ -25,11 +25,23 @@ const C: Record<string, TestClient> = {};
 
 async function task(id: string, assigneeId: string, agencyId: string, unitId: string, assignedAt: string, finishedAt?: string) {
   const at = new Date(assignedAt);
-  await t.deps.db.insert(tasks).values({ id, agencyId, unitId, title: `Nhiệm vụ ${id}`, assigneeId, assignedAt: at, finishedAt: finishedAt ? new Date(finishedAt) : null, createdAt: at, updatedAt: at });
+  await t.deps.db.insert(tasks).values({
+    id,
+    agencyId,
+    unitId,
+    title: `Nhiệm vụ ${id}`,
+    assigneeId,
+    assignedAt: at,
+    finishedAt: finishedAt ? new Date(finishedAt) : null,
+    createdAt: at,
+    updatedAt: at,
+  });
 }
 async function action(taskId: string, personId: string, agencyId: string, at: string, kind: string) {
   const d = new Date(at);
-  await t.deps.db.insert(taskActions).values({ taskId, personId, agencyId, at: d, day: new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10), kind });
+  await t.deps.db
+    .insert(taskActions)
+    .values({ taskId, personId, agencyId, at: d, day: new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10), kind });
 }
 
 beforeAll(async () => {
@@ -53,17 +65,36 @@ beforeAll(async () => {
     ['pol-snv', 'nt-snv', '16:00'],
     ['pol-stc', 'nt-stc', '17:30'],
   ] as const) {
-    await db.insert(policies).values({ id, ownerAgencyId: agencyId, title: 'Phương án', validFrom: '2021-07-01', scopeAgencyIds: [agencyId], rules: {}, agencyReportTime: reportTime, provinceReportTime: '17:00' });
+    await db.insert(policies).values({
+      id,
+      ownerAgencyId: agencyId,
+      title: 'Phương án',
+      validFrom: '2021-07-01',
+      scopeAgencyIds: [agencyId],
+      rules: {},
+      agencyReportTime: reportTime,
+      provinceReportTime: '17:00',
+    });
   }
-  const sched = (personId: string, agencyId: string, unitId: string, date: string, mode: string) => ({ personId, agencyId, unitId, date, mode, periodId: 'per', version: 1 });
-  await db.insert(schedule).values([
-    sched(P.an, 'nt-snv', u, D1, 'wfh'),
-    sched(P.binh, 'nt-snv', u, D1, 'wfh'),
-    sched(P.chau, 'nt-snv', u, D1, 'onsite'),
-    sched(P.an, 'nt-snv', u, D2, 'wfh'),
-    sched(P.binh, 'nt-snv', u, D2, 'onsite'),
-    sched(P.stc, 'nt-stc', stcUnit, D1, 'wfh'),
-  ]);
+  const sched = (personId: string, agencyId: string, unitId: string, date: string, mode: string) => ({
+    personId,
+    agencyId,
+    unitId,
+    date,
+    mode,
+    periodId: 'per',
+    version: 1,
+  });
+  await db
+    .insert(schedule)
+    .values([
+      sched(P.an, 'nt-snv', u, D1, 'wfh'),
+      sched(P.binh, 'nt-snv', u, D1, 'wfh'),
+      sched(P.chau, 'nt-snv', u, D1, 'onsite'),
+      sched(P.an, 'nt-snv', u, D2, 'wfh'),
+      sched(P.binh, 'nt-snv', u, D2, 'onsite'),
+      sched(P.stc, 'nt-stc', stcUnit, D1, 'wfh'),
+    ]);
   // An: 2 tasks, processes one on her home day; Bình: 1 task, only views it → "xem xét xử lý".
   await task('t1', P.an, 'nt-snv', u, '2021-07-16T08:00:00+07:00');
   await task('t2', P.an, 'nt-snv', u, '2021-07-19T09:00:00+07:00');
@@ -141,7 +172,11 @@ describe('daily reports', () => {
   });
 
   it('runs a job again after a failure rolled it back', async () => {
-    await expect(runOnce(t.deps, 'test:failing', async () => { throw new Error('hỏng'); })).rejects.toThrow('hỏng');
+    await expect(
+      runOnce(t.deps, 'test:failing', async () => {
+        throw new Error('hỏng');
+      }),
+    ).rejects.toThrow('hỏng');
     expect(await t.deps.db.select().from(jobRuns).where(eq(jobRuns.key, 'test:failing'))).toHaveLength(0);
     expect(await runOnce(t.deps, 'test:failing', async () => 'ok')).toBe(true);
     expect(await runOnce(t.deps, 'test:failing', async () => 'ok')).toBe(false);
@@ -210,11 +245,17 @@ describe('daily reports', () => {
     t.clock.set('2021-07-21T08:00:00+07:00');
     const r = await tick(t.deps);
     expect(r.ran).toEqual([`agency-report:nt-stc:${D1}`, `agency-report:nt-snv:${D2}`, `province-report:nt:${D2}`]);
-    const [rep] = await t.deps.db.select().from(dailyReports).where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.date, D2)));
+    const [rep] = await t.deps.db
+      .select()
+      .from(dailyReports)
+      .where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.date, D2)));
     expect((rep!.content as any).late).toBe(true);
     expect((rep!.content as any).appendix2.agencies[0].rows).toEqual([expect.objectContaining({ personId: 'p-an', assigned: 2, processed: 1 })]);
     // nt-stc's report of D1 (due 17:30, after the jump) is made late; the frozen province report of D1 keeps it missing.
-    const [stc] = await t.deps.db.select().from(dailyReports).where(and(eq(dailyReports.agencyId, 'nt-stc'), eq(dailyReports.date, D1)));
+    const [stc] = await t.deps.db
+      .select()
+      .from(dailyReports)
+      .where(and(eq(dailyReports.agencyId, 'nt-stc'), eq(dailyReports.date, D1)));
     expect((stc!.content as any).late).toBe(true);
     const province = await C.province!.get(`/api/reports/province?rootId=nt&date=${D1}`);
     expect(province.body.content.missing).toEqual(['nt-stc']);
@@ -232,10 +273,29 @@ describe('daily reports', () => {
 
   it('shows the dashboard: home share against the policy, check-in rate and processing ratio per day', async () => {
     const { checkins } = await import('../presence/presence.table');
-    await t.deps.db.insert(checkins).values({ id: 'ci1', personId: 'p-an', agencyId: 'nt-snv', unitId: 'nt-snv-tcbm', date: D1, session: 'morning', at: new Date(`${D1}T07:02:00+07:00`), place: 'registered' });
+    await t.deps.db.insert(checkins).values({
+      id: 'ci1',
+      personId: 'p-an',
+      agencyId: 'nt-snv',
+      unitId: 'nt-snv-tcbm',
+      date: D1,
+      session: 'morning',
+      at: new Date(`${D1}T07:02:00+07:00`),
+      place: 'registered',
+    });
     const res = await C.office!.get(`/api/reports/dashboard?agencyId=nt-snv&from=${D1}&to=${D2}`);
     expect(res.status).toBe(200);
-    expect(res.body.days[0]).toMatchObject({ date: D1, working: 3, atHome: 2, homeShare: 66.7, checkedIn: 1, checkinRate: 50, assigned: 3, processed: 1, processedRatio: 33.3 });
+    expect(res.body.days[0]).toMatchObject({
+      date: D1,
+      working: 3,
+      atHome: 2,
+      homeShare: 66.7,
+      checkedIn: 1,
+      checkinRate: 50,
+      assigned: 3,
+      processed: 1,
+      processedRatio: 33.3,
+    });
     expect(res.body.days[1]).toMatchObject({ date: D2, working: 2, atHome: 1, homeShare: 50 });
     expect((await C.staff!.get(`/api/reports/dashboard?agencyId=nt-snv`)).status).toBe(403);
   });

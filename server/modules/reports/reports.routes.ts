@@ -2,7 +2,19 @@ import { createRoute } from '@hono/zod-openapi';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { OkSchema } from '../../../shared/contracts/common';
-import { AgencyDailyResponse, Appendix2Query, DashboardQuery, DashboardResponse, Appendix2Response, DailyQuery, ExportFormat, NoteRequest, ProvinceDailyResponse, ProvinceQuery, SubmissionsResponse } from '../../../shared/contracts/reports';
+import {
+  AgencyDailyResponse,
+  Appendix2Query,
+  DashboardQuery,
+  DashboardResponse,
+  Appendix2Response,
+  DailyQuery,
+  ExportFormat,
+  NoteRequest,
+  ProvinceDailyResponse,
+  ProvinceQuery,
+  SubmissionsResponse,
+} from '../../../shared/contracts/reports';
 import { IdSchema, IsoDateSchema } from '../../../shared/contracts/common';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
@@ -42,8 +54,15 @@ export function reportsRoutes(deps: Deps) {
         .limit(1);
       if (chief) signer = { authority: 'TL. GIÁM ĐỐC', position: 'Chánh Văn phòng', name: chief.name };
     } else if (user.personId) {
-      const [me] = await deps.db.select({ name: people.fullName, title: people.title, position: people.position }).from(people).where(eq(people.id, user.personId));
-      if (me) signer = me.position === 'director' ? { position: 'Giám đốc', name: me.name } : { authority: 'TL. GIÁM ĐỐC', position: me.title ?? 'Chánh Thanh tra', name: me.name };
+      const [me] = await deps.db
+        .select({ name: people.fullName, title: people.title, position: people.position })
+        .from(people)
+        .where(eq(people.id, user.personId));
+      if (me)
+        signer =
+          me.position === 'director'
+            ? { position: 'Giám đốc', name: me.name }
+            : { authority: 'TL. GIÁM ĐỐC', position: me.title ?? 'Chánh Thanh tra', name: me.name };
     }
     return {
       agencyName: agency?.name ?? issuerId,
@@ -52,21 +71,47 @@ export function reportsRoutes(deps: Deps) {
       place,
       date,
       title: kind === 'agency' ? 'Phụ lục 2' : 'Báo cáo',
-      subject: kind === 'agency' ? 'Kết quả làm việc tại nhà của đội ngũ cán bộ, công chức, viên chức, người lao động' : 'Tổng hợp kết quả làm việc tại nhà của các cơ quan, đơn vị trên địa bàn tỉnh',
-      recipients: kind === 'agency' ? ['- Sở Nội vụ (Thanh tra Sở);', '- Sở Thông tin và Truyền thông;', '- Lưu: VT, VP.'] : ['- UBND tỉnh (b/c);', '- Lãnh đạo Sở Nội vụ;', '- Lưu: VT, TTr.'],
+      subject:
+        kind === 'agency'
+          ? 'Kết quả làm việc tại nhà của đội ngũ cán bộ, công chức, viên chức, người lao động'
+          : 'Tổng hợp kết quả làm việc tại nhà của các cơ quan, đơn vị trên địa bàn tỉnh',
+      recipients:
+        kind === 'agency'
+          ? ['- Sở Nội vụ (Thanh tra Sở);', '- Sở Thông tin và Truyền thông;', '- Lưu: VT, VP.']
+          : ['- UBND tỉnh (b/c);', '- Lãnh đạo Sở Nội vụ;', '- Lưu: VT, TTr.'],
       signer,
     };
   }
 
-  async function sendFile(c: { body: (data: Uint8Array, status: 200, headers: Record<string, string>) => Response }, format: z.infer<typeof ExportFormat>, name: string, build: () => Promise<Buffer>) {
+  async function sendFile(
+    c: { body: (data: Uint8Array, status: 200, headers: Record<string, string>) => Response },
+    format: z.infer<typeof ExportFormat>,
+    name: string,
+    build: () => Promise<Buffer>,
+  ) {
     return c.body(new Uint8Array(await build()), 200, { 'content-type': TYPES[format], 'content-disposition': `attachment; filename="${name}.${format}"` });
   }
 
-  app.openapi(createRoute({ method: 'get', path: '/appendix2', tags: ['reports'], summary: 'Phụ lục 2 của cơ quan hoặc của tỉnh cho một kỳ (tính từ hệ thống)', request: { query: Appendix2Query }, responses: responses(Appendix2Response) }), async (c) =>
-    c.json(await reports.getAppendix2(deps, requireUser(c), c.req.valid('query')), 200),
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/appendix2',
+      tags: ['reports'],
+      summary: 'Phụ lục 2 của cơ quan hoặc của tỉnh cho một kỳ (tính từ hệ thống)',
+      request: { query: Appendix2Query },
+      responses: responses(Appendix2Response),
+    }),
+    async (c) => c.json(await reports.getAppendix2(deps, requireUser(c), c.req.valid('query')), 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/appendix2/export', tags: ['reports'], summary: 'Xuất Phụ lục 2 (XLSX, PDF, DOCX)', request: { query: Appendix2Query.extend({ format: ExportFormat }) }, responses: binary }),
+    createRoute({
+      method: 'get',
+      path: '/appendix2/export',
+      tags: ['reports'],
+      summary: 'Xuất Phụ lục 2 (XLSX, PDF, DOCX)',
+      request: { query: Appendix2Query.extend({ format: ExportFormat }) },
+      responses: binary,
+    }),
     async (c) => {
       const q = c.req.valid('query');
       const user = requireUser(c);
@@ -76,12 +121,29 @@ export function reportsRoutes(deps: Deps) {
       return sendFile(c, q.format, `phu-luc-2-${q.from}-${q.to}`, () => builder(report, names, meta));
     },
   );
-  app.openapi(createRoute({ method: 'get', path: '/daily', tags: ['reports'], summary: 'Báo cáo 16:00 của cơ quan (bản đã chốt, hoặc xem trước)', request: { query: DailyQuery }, responses: responses(AgencyDailyResponse) }), async (c) => {
-    const q = c.req.valid('query');
-    return c.json(await reports.getAgencyReport(deps, requireUser(c), q.agencyId, q.date), 200);
-  });
   app.openapi(
-    createRoute({ method: 'get', path: '/daily/export', tags: ['reports'], summary: 'Xuất báo cáo 16:00 đã chốt của cơ quan (XLSX, PDF, DOCX)', request: { query: DailyQuery.extend({ format: ExportFormat }) }, responses: binary }),
+    createRoute({
+      method: 'get',
+      path: '/daily',
+      tags: ['reports'],
+      summary: 'Báo cáo 16:00 của cơ quan (bản đã chốt, hoặc xem trước)',
+      request: { query: DailyQuery },
+      responses: responses(AgencyDailyResponse),
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await reports.getAgencyReport(deps, requireUser(c), q.agencyId, q.date), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/daily/export',
+      tags: ['reports'],
+      summary: 'Xuất báo cáo 16:00 đã chốt của cơ quan (XLSX, PDF, DOCX)',
+      request: { query: DailyQuery.extend({ format: ExportFormat }) },
+      responses: binary,
+    }),
     async (c) => {
       const q = c.req.valid('query');
       const user = requireUser(c);
@@ -94,19 +156,43 @@ export function reportsRoutes(deps: Deps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'put', path: '/notes/{agencyId}/{date}', tags: ['reports'], summary: 'Ghi chú của Văn phòng cho báo cáo trong ngày (trước 16:00)', request: { params: z.object({ agencyId: IdSchema, date: IsoDateSchema }), ...jsonBody(NoteRequest) }, responses: responses(OkSchema) }),
+    createRoute({
+      method: 'put',
+      path: '/notes/{agencyId}/{date}',
+      tags: ['reports'],
+      summary: 'Ghi chú của Văn phòng cho báo cáo trong ngày (trước 16:00)',
+      request: { params: z.object({ agencyId: IdSchema, date: IsoDateSchema }), ...jsonBody(NoteRequest) },
+      responses: responses(OkSchema),
+    }),
     async (c) => {
       const p = c.req.valid('param');
       await reports.saveNote(deps, requireUser(c), p.agencyId, p.date, c.req.valid('json').note);
       return c.json({ ok: true as const }, 200);
     },
   );
-  app.openapi(createRoute({ method: 'get', path: '/province', tags: ['reports'], summary: 'Báo cáo tổng hợp của tỉnh (17:00)', request: { query: ProvinceQuery }, responses: responses(ProvinceDailyResponse) }), async (c) => {
-    const q = c.req.valid('query');
-    return c.json(await reports.getProvinceReport(deps, requireUser(c), q.rootId, q.date), 200);
-  });
   app.openapi(
-    createRoute({ method: 'get', path: '/province/export', tags: ['reports'], summary: 'Xuất báo cáo tổng hợp của tỉnh (XLSX, PDF, DOCX)', request: { query: ProvinceQuery.extend({ format: ExportFormat }) }, responses: binary }),
+    createRoute({
+      method: 'get',
+      path: '/province',
+      tags: ['reports'],
+      summary: 'Báo cáo tổng hợp của tỉnh (17:00)',
+      request: { query: ProvinceQuery },
+      responses: responses(ProvinceDailyResponse),
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await reports.getProvinceReport(deps, requireUser(c), q.rootId, q.date), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/province/export',
+      tags: ['reports'],
+      summary: 'Xuất báo cáo tổng hợp của tỉnh (XLSX, PDF, DOCX)',
+      request: { query: ProvinceQuery.extend({ format: ExportFormat }) },
+      responses: binary,
+    }),
     async (c) => {
       const q = c.req.valid('query');
       const user = requireUser(c);
@@ -117,15 +203,35 @@ export function reportsRoutes(deps: Deps) {
       return sendFile(c, q.format, `bao-cao-tinh-${q.date}`, () => builder(content.appendix2, content.names, meta));
     },
   );
-  app.openapi(createRoute({ method: 'get', path: '/submissions', tags: ['reports'], summary: 'Cơ quan đã gửi / chưa gửi báo cáo 16:00', request: { query: ProvinceQuery }, responses: responses(SubmissionsResponse) }), async (c) => {
-    const q = c.req.valid('query');
-    return c.json(await reports.getSubmissions(deps, requireUser(c), q.rootId, q.date), 200);
-  });
-  app.openapi(createRoute({ method: 'get', path: '/dashboard', tags: ['reports'], summary: 'Bảng điều hành: tỷ lệ làm việc tại nhà, điểm danh, xử lý công việc', request: { query: DashboardQuery }, responses: responses(DashboardResponse) }), async (c) => {
-    const q = c.req.valid('query');
-    const today = vnDateOf(deps.clock.now());
-    const to = q.to ?? today;
-    return c.json(await getDashboard(deps, requireUser(c), { agencyId: q.agencyId, from: q.from ?? addDays(to, -13), to, today }), 200);
-  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/submissions',
+      tags: ['reports'],
+      summary: 'Cơ quan đã gửi / chưa gửi báo cáo 16:00',
+      request: { query: ProvinceQuery },
+      responses: responses(SubmissionsResponse),
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await reports.getSubmissions(deps, requireUser(c), q.rootId, q.date), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/dashboard',
+      tags: ['reports'],
+      summary: 'Bảng điều hành: tỷ lệ làm việc tại nhà, điểm danh, xử lý công việc',
+      request: { query: DashboardQuery },
+      responses: responses(DashboardResponse),
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const today = vnDateOf(deps.clock.now());
+      const to = q.to ?? today;
+      return c.json(await getDashboard(deps, requireUser(c), { agencyId: q.agencyId, from: q.from ?? addDays(to, -13), to, today }), 200);
+    },
+  );
   return app;
 }

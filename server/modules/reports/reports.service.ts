@@ -7,7 +7,14 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, gte, inArray, like, lte, sql } from 'drizzle-orm';
 import type { Appendix2Report } from '../../../shared/domain/activity/appendix2';
-import { AGENCY_REPORT_FORMAT, PROVINCE_REPORT_FORMAT, type AgencyReportContent, type FlagRow, type ProvinceReportContent, type ReportNames } from '../../../shared/domain/reports';
+import {
+  AGENCY_REPORT_FORMAT,
+  PROVINCE_REPORT_FORMAT,
+  type AgencyReportContent,
+  type FlagRow,
+  type ProvinceReportContent,
+  type ReportNames,
+} from '../../../shared/domain/reports';
 import { appendix2Totals } from '../../../shared/domain/activity/appendix2';
 import { scopesFor } from '../../../shared/domain/permissions';
 import type { Db } from '../../db/client';
@@ -43,8 +50,13 @@ async function namesOf(db: Db, report: Appendix2Report): Promise<ReportNames> {
 }
 
 /** People at home who processed nothing although tasks were open (xem xét xử lý), and the best performers. */
-export function flagsOf(report: Appendix2Report, opts: { commendMinAssigned?: number; commendTop?: number } = {}): { noProcessing: FlagRow[]; commendation: FlagRow[] } {
-  const rows = report.agencies.flatMap((a) => a.rows.map((r) => ({ personId: r.personId, unitId: r.unitId, agencyId: a.agencyId, wfhDays: r.wfhDays, assigned: r.assigned, processed: r.processed })));
+export function flagsOf(
+  report: Appendix2Report,
+  opts: { commendMinAssigned?: number; commendTop?: number } = {},
+): { noProcessing: FlagRow[]; commendation: FlagRow[] } {
+  const rows = report.agencies.flatMap((a) =>
+    a.rows.map((r) => ({ personId: r.personId, unitId: r.unitId, agencyId: a.agencyId, wfhDays: r.wfhDays, assigned: r.assigned, processed: r.processed })),
+  );
   const noProcessing = rows.filter((r) => r.assigned > 0 && r.processed === 0);
   const min = opts.commendMinAssigned ?? 3;
   const commendation = rows
@@ -66,7 +78,13 @@ async function withEvidence(db: Db, flags: FlagRow[], from: string, to: string):
   const open = await db
     .select({ id: tasks.id, title: tasks.title, dueDate: tasks.dueDate, assigneeId: tasks.assigneeId })
     .from(tasks)
-    .where(and(inArray(tasks.assigneeId, ids), sql`${tasks.assignedAt} < ((${to}::date + 1)::timestamp at time zone 'UTC') - interval '7 hours'`, sql`(${tasks.finishedAt} is null or ${tasks.finishedAt} >= (${from}::date::timestamp at time zone 'UTC') - interval '7 hours')`))
+    .where(
+      and(
+        inArray(tasks.assigneeId, ids),
+        sql`${tasks.assignedAt} < ((${to}::date + 1)::timestamp at time zone 'UTC') - interval '7 hours'`,
+        sql`(${tasks.finishedAt} is null or ${tasks.finishedAt} >= (${from}::date::timestamp at time zone 'UTC') - interval '7 hours')`,
+      ),
+    )
     .orderBy(asc(tasks.dueDate));
   return flags.map((f) => ({
     ...f,
@@ -83,14 +101,24 @@ async function withEvidence(db: Db, flags: FlagRow[], from: string, to: string):
 export async function agenciesUnder(db: Db, rootId: string): Promise<{ id: string; name: string; path: string }[]> {
   const [root] = await db.select({ path: agencies.path }).from(agencies).where(eq(agencies.id, rootId));
   if (!root) throw new AppError('NOT_FOUND', 'Không tìm thấy cơ quan.');
-  return db.select({ id: agencies.id, name: agencies.name, path: agencies.path }).from(agencies).where(like(agencies.path, `${root.path}%`)).orderBy(asc(agencies.path));
+  return db
+    .select({ id: agencies.id, name: agencies.name, path: agencies.path })
+    .from(agencies)
+    .where(like(agencies.path, `${root.path}%`))
+    .orderBy(asc(agencies.path));
 }
 
 /** The agency report of a day, computed now (not frozen). */
 export async function buildAgencyReport(db: Db, agencyId: string, date: string, at: Date, late = false): Promise<AgencyReportContent> {
   const appendix2 = await appendix2FromDb(db, { agencyIds: [agencyId], from: date, to: date });
-  const [note] = await db.select().from(reportNotes).where(and(eq(reportNotes.agencyId, agencyId), eq(reportNotes.date, date)));
-  const [home] = await db.select({ n: sql<number>`count(*)` }).from(schedule).where(and(eq(schedule.agencyId, agencyId), eq(schedule.date, date), eq(schedule.mode, 'wfh')));
+  const [note] = await db
+    .select()
+    .from(reportNotes)
+    .where(and(eq(reportNotes.agencyId, agencyId), eq(reportNotes.date, date)));
+  const [home] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(schedule)
+    .where(and(eq(schedule.agencyId, agencyId), eq(schedule.date, date), eq(schedule.mode, 'wfh')));
   const [checked] = await db
     .select({ n: sql<number>`count(distinct ${checkins.personId})` })
     .from(checkins)
@@ -125,7 +153,13 @@ async function provinceUsersOf(db: Db, agencyPath: string): Promise<string[]> {
  * Freezes the agency's report of the day inside `tx` (the caller holds the exactly-once job key).
  * Returns false when a snapshot already exists (it is never replaced).
  */
-export async function freezeAgencyReport(tx: Db, deps: Pick<Deps, 'clock' | 'audit'>, agencyId: string, date: string, opts: { late?: boolean } = {}): Promise<boolean> {
+export async function freezeAgencyReport(
+  tx: Db,
+  deps: Pick<Deps, 'clock' | 'audit'>,
+  agencyId: string,
+  date: string,
+  opts: { late?: boolean } = {},
+): Promise<boolean> {
   const now = deps.clock.now();
   const content = await buildAgencyReport(tx, agencyId, date, now, opts.late ?? false);
   const hash = hashContent(content);
@@ -136,7 +170,13 @@ export async function freezeAgencyReport(tx: Db, deps: Pick<Deps, 'clock' | 'aud
     .returning({ id: dailyReports.id });
   if (!inserted.length) return false;
   const [agency] = await tx.select({ name: agencies.name, path: agencies.path }).from(agencies).where(eq(agencies.id, agencyId));
-  await deps.audit(tx, { action: 'report.agency_frozen', entity: 'daily_report', entityId: inserted[0]!.id, agencyId, data: { date, hash, late: content.late } });
+  await deps.audit(tx, {
+    action: 'report.agency_frozen',
+    entity: 'daily_report',
+    entityId: inserted[0]!.id,
+    agencyId,
+    data: { date, hash, late: content.late },
+  });
   const t = content.appendix2.totals;
   await notify(tx, deps.clock, {
     userIds: await provinceUsersOf(tx, agency!.path),
@@ -150,7 +190,10 @@ export async function freezeAgencyReport(tx: Db, deps: Pick<Deps, 'clock' | 'aud
 
 /** Agencies expected to report on a date: those with people at home in the published schedule. */
 export async function reportingAgencies(db: Db, date: string, under?: string): Promise<string[]> {
-  const rows = await db.selectDistinct({ agencyId: schedule.agencyId }).from(schedule).where(and(eq(schedule.date, date), eq(schedule.mode, 'wfh')));
+  const rows = await db
+    .selectDistinct({ agencyId: schedule.agencyId })
+    .from(schedule)
+    .where(and(eq(schedule.date, date), eq(schedule.mode, 'wfh')));
   let ids = rows.map((r) => r.agencyId);
   if (under) {
     const inTree = new Set((await agenciesUnder(db, under)).map((a) => a.id));
@@ -163,12 +206,15 @@ export async function reportingAgencies(db: Db, date: string, under?: string): P
 export async function buildProvinceReport(db: Db, rootId: string, date: string, at: Date, late = false): Promise<ProvinceReportContent> {
   const tree = await agenciesUnder(db, rootId);
   const ids = tree.map((a) => a.id);
-  const snaps = ids.length ? await db.select().from(dailyReports).where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.date, date), inArray(dailyReports.agencyId, ids))) : [];
+  const snaps = ids.length
+    ? await db
+        .select()
+        .from(dailyReports)
+        .where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.date, date), inArray(dailyReports.agencyId, ids)))
+    : [];
   const expected = await reportingAgencies(db, date, rootId);
   const sent = new Set(snaps.map((s) => s.agencyId));
-  const agenciesOut = snaps
-    .flatMap((s) => (s.content as AgencyReportContent).appendix2.agencies)
-    .sort((a, b) => (a.agencyId < b.agencyId ? -1 : 1));
+  const agenciesOut = snaps.flatMap((s) => (s.content as AgencyReportContent).appendix2.agencies).sort((a, b) => (a.agencyId < b.agencyId ? -1 : 1));
   const appendix2: Appendix2Report = { from: date, to: date, agencies: agenciesOut, totals: appendix2Totals(agenciesOut.map((a) => a.totals)) };
   const names: ReportNames = { agencies: {}, units: {}, people: {} };
   for (const s of snaps) {
@@ -194,13 +240,29 @@ export async function buildProvinceReport(db: Db, rootId: string, date: string, 
   };
 }
 
-export async function freezeProvinceReport(tx: Db, deps: Pick<Deps, 'clock' | 'audit'>, rootId: string, date: string, opts: { late?: boolean } = {}): Promise<boolean> {
+export async function freezeProvinceReport(
+  tx: Db,
+  deps: Pick<Deps, 'clock' | 'audit'>,
+  rootId: string,
+  date: string,
+  opts: { late?: boolean } = {},
+): Promise<boolean> {
   const now = deps.clock.now();
   const content = await buildProvinceReport(tx, rootId, date, now, opts.late ?? false);
   const hash = hashContent(content);
-  const inserted = await tx.insert(dailyReports).values({ id: newId('rep'), kind: 'province', agencyId: rootId, date, frozenAt: now, content, hash }).onConflictDoNothing().returning({ id: dailyReports.id });
+  const inserted = await tx
+    .insert(dailyReports)
+    .values({ id: newId('rep'), kind: 'province', agencyId: rootId, date, frozenAt: now, content, hash })
+    .onConflictDoNothing()
+    .returning({ id: dailyReports.id });
   if (!inserted.length) return false;
-  await deps.audit(tx, { action: 'report.province_frozen', entity: 'daily_report', entityId: inserted[0]!.id, agencyId: rootId, data: { date, hash, received: content.received.length, missing: content.missing } });
+  await deps.audit(tx, {
+    action: 'report.province_frozen',
+    entity: 'daily_report',
+    entityId: inserted[0]!.id,
+    agencyId: rootId,
+    data: { date, hash, received: content.received.length, missing: content.missing },
+  });
   const [root] = await tx.select({ path: agencies.path }).from(agencies).where(eq(agencies.id, rootId));
   await notify(tx, deps.clock, {
     userIds: await provinceUsersOf(tx, root!.path),
@@ -217,7 +279,10 @@ export async function freezeProvinceReport(tx: Db, deps: Pick<Deps, 'clock' | 'a
 
 export async function saveNote(deps: Deps, user: CurrentUser, agencyId: string, date: string, note: string): Promise<void> {
   assertCan(user, 'report.write', await agencyTarget(deps.db, agencyId));
-  const [frozen] = await deps.db.select({ id: dailyReports.id, frozenAt: dailyReports.frozenAt }).from(dailyReports).where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.agencyId, agencyId), eq(dailyReports.date, date)));
+  const [frozen] = await deps.db
+    .select({ id: dailyReports.id, frozenAt: dailyReports.frozenAt })
+    .from(dailyReports)
+    .where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.agencyId, agencyId), eq(dailyReports.date, date)));
   if (frozen) {
     const at = new Date(frozen.frozenAt.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
     throw new AppError('INVALID_STATE', `Báo cáo ngày này đã chốt lúc ${at}; không thể sửa ghi chú.`);
@@ -230,7 +295,14 @@ export async function saveNote(deps: Deps, user: CurrentUser, agencyId: string, 
         .insert(reportNotes)
         .values({ agencyId, date, note, updatedBy: user.userId, updatedAt: now })
         .onConflictDoUpdate({ target: [reportNotes.agencyId, reportNotes.date], set: { note, updatedBy: user.userId, updatedAt: now } });
-    await deps.audit(tx, { actorUserId: user.userId, action: 'report.note_saved', entity: 'report_note', entityId: `${agencyId}:${date}`, agencyId, data: { date } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'report.note_saved',
+      entity: 'report_note',
+      entityId: `${agencyId}:${date}`,
+      agencyId,
+      data: { date },
+    });
   });
 }
 
@@ -238,7 +310,10 @@ export async function saveNote(deps: Deps, user: CurrentUser, agencyId: string, 
 export async function getAgencyReport(deps: Deps, user: CurrentUser, agencyId: string, date: string) {
   const target = await agencyTarget(deps.db, agencyId);
   assertCan(user, 'report.read', target);
-  const [frozen] = await deps.db.select().from(dailyReports).where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.agencyId, agencyId), eq(dailyReports.date, date)));
+  const [frozen] = await deps.db
+    .select()
+    .from(dailyReports)
+    .where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.agencyId, agencyId), eq(dailyReports.date, date)));
   if (frozen) return { frozen: true, frozenAt: frozen.frozenAt.toISOString(), hash: frozen.hash, content: frozen.content as AgencyReportContent };
   return { frozen: false, frozenAt: null, hash: null, content: await buildAgencyReport(deps.db, agencyId, date, deps.clock.now()) };
 }
@@ -246,7 +321,10 @@ export async function getAgencyReport(deps: Deps, user: CurrentUser, agencyId: s
 export async function getProvinceReport(deps: Deps, user: CurrentUser, rootId: string, date: string) {
   const target = await agencyTarget(deps.db, rootId);
   assertCan(user, 'report.province', target);
-  const [frozen] = await deps.db.select().from(dailyReports).where(and(eq(dailyReports.kind, 'province'), eq(dailyReports.agencyId, rootId), eq(dailyReports.date, date)));
+  const [frozen] = await deps.db
+    .select()
+    .from(dailyReports)
+    .where(and(eq(dailyReports.kind, 'province'), eq(dailyReports.agencyId, rootId), eq(dailyReports.date, date)));
   if (frozen) return { frozen: true, frozenAt: frozen.frozenAt.toISOString(), hash: frozen.hash, content: frozen.content as ProvinceReportContent };
   return { frozen: false, frozenAt: null, hash: null, content: await buildProvinceReport(deps.db, rootId, date, deps.clock.now()) };
 }
@@ -267,7 +345,11 @@ export async function getAppendix2(deps: Deps, user: CurrentUser, q: { agencyId?
   }
   const report = await appendix2FromDb(deps.db, { agencyIds, from: q.from, to: q.to });
   const flags = flagsOf(report);
-  return { report, names: await namesOf(deps.db, report), flags: { noProcessing: await withEvidence(deps.db, flags.noProcessing, q.from, q.to), commendation: flags.commendation } };
+  return {
+    report,
+    names: await namesOf(deps.db, report),
+    flags: { noProcessing: await withEvidence(deps.db, flags.noProcessing, q.from, q.to), commendation: flags.commendation },
+  };
 }
 
 /** Which agencies of a province have sent today's report (for the province home page). */
@@ -275,13 +357,14 @@ export async function getSubmissions(deps: Deps, user: CurrentUser, rootId: stri
   assertCan(user, 'report.province', await agencyTarget(deps.db, rootId));
   const tree = await agenciesUnder(deps.db, rootId);
   const expected = new Set(await reportingAgencies(deps.db, date, rootId));
-  const snaps = await deps.db.select({ agencyId: dailyReports.agencyId, frozenAt: dailyReports.frozenAt }).from(dailyReports).where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.date, date)));
+  const snaps = await deps.db
+    .select({ agencyId: dailyReports.agencyId, frozenAt: dailyReports.frozenAt })
+    .from(dailyReports)
+    .where(and(eq(dailyReports.kind, 'agency'), eq(dailyReports.date, date)));
   const sent = new Map(snaps.map((s) => [s.agencyId, s.frozenAt.toISOString()]));
   return {
     date,
-    agencies: tree
-      .filter((a) => expected.has(a.id) || sent.has(a.id))
-      .map((a) => ({ agencyId: a.id, name: a.name, sentAt: sent.get(a.id) ?? null })),
+    agencies: tree.filter((a) => expected.has(a.id) || sent.has(a.id)).map((a) => ({ agencyId: a.id, name: a.name, sentAt: sent.get(a.id) ?? null })),
   };
 }
 

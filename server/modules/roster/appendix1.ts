@@ -75,7 +75,8 @@ export async function appendix1Xlsx(a: Appendix1): Promise<Buffer> {
   ws.mergeCells('A2:C2');
   ws.getCell('A2').value = SUBJECT;
   ws.mergeCells('A3:C3');
-  ws.getCell('A3').value = `${a.agencyName} — từ ${formatDateVi(a.fromDate)} đến ${formatDateVi(a.toDate)}${a.version ? ` (phiên bản phê duyệt ${a.version})` : ' (bản đang lập)'}`;
+  ws.getCell('A3').value =
+    `${a.agencyName} — từ ${formatDateVi(a.fromDate)} đến ${formatDateVi(a.toDate)}${a.version ? ` (phiên bản phê duyệt ${a.version})` : ' (bản đang lập)'}`;
   for (const r of [1, 2, 3]) {
     ws.getRow(r).font = { name: 'Times New Roman', bold: r < 3, italic: r === 3, size: r === 1 ? 14 : 12 };
     ws.getRow(r).alignment = { horizontal: 'center', wrapText: true };
@@ -89,7 +90,9 @@ export async function appendix1Xlsx(a: Appendix1): Promise<Buffer> {
     row.alignment = { vertical: 'top', wrapText: true };
   });
   const last = ws.rowCount;
-  for (let r = 4; r <= last; r++) for (let c = 1; c <= 3; c++) ws.getCell(r, c).border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+  for (let r = 4; r <= last; r++)
+    for (let c = 1; c <= 3; c++)
+      ws.getCell(r, c).border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

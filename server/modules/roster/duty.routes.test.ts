@@ -88,7 +88,9 @@ describe('duty: who may set and read it', () => {
     expect(res.status).toBe(status);
     if (status === 200) {
       expect(res.body.days).toHaveLength(1);
-      expect(res.body.days[0].leader).toEqual([{ personId: p.deputy, fullName: 'Nguyễn Thị Hiền', position: 'deputy_director', unitId: expect.any(String), unitName: 'Ban Giám đốc' }]);
+      expect(res.body.days[0].leader).toEqual([
+        { personId: p.deputy, fullName: 'Nguyễn Thị Hiền', position: 'deputy_director', unitId: expect.any(String), unitName: 'Ban Giám đốc' },
+      ]);
     }
   });
 });
@@ -103,15 +105,24 @@ describe('duty: replacing a day', () => {
     expect(ids(first.body.leader)).toEqual([p.director]);
     expect(ids(first.body.epidemic)).toEqual([p.head]);
     expect(ids(first.body.documents)).toEqual([p.clerk]);
-    const rowsAfterFirst = await t.deps.db.select().from(dutyAssignments).where(and(eq(dutyAssignments.agencyId, AG), eq(dutyAssignments.date, DAY)));
+    const rowsAfterFirst = await t.deps.db
+      .select()
+      .from(dutyAssignments)
+      .where(and(eq(dutyAssignments.agencyId, AG), eq(dutyAssignments.date, DAY)));
     expect(rowsAfterFirst).toHaveLength(5);
 
     const second = await c.office!.put(`/api/duty/${AG}/${DAY}`, body);
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
-    const rowsAfterSecond = await t.deps.db.select().from(dutyAssignments).where(and(eq(dutyAssignments.agencyId, AG), eq(dutyAssignments.date, DAY)));
+    const rowsAfterSecond = await t.deps.db
+      .select()
+      .from(dutyAssignments)
+      .where(and(eq(dutyAssignments.agencyId, AG), eq(dutyAssignments.date, DAY)));
     expect(rowsAfterSecond.map((r) => r.id).sort()).toEqual(rowsAfterFirst.map((r) => r.id).sort());
-    const audits = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'duty.replaced'), eq(auditLog.entityId, `${AG}:${DAY}`)));
+    const audits = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'duty.replaced'), eq(auditLog.entityId, `${AG}:${DAY}`)));
     expect(audits).toHaveLength(1);
     expect(audits[0]!.agencyId).toBe(AG);
 
@@ -122,9 +133,15 @@ describe('duty: replacing a day', () => {
     expect(ids(third.body.office)).toEqual([p.chief]);
     const list = await c.staff!.get(`/api/duty?agencyId=${AG}&from=${DAY}&to=${DAY}`);
     expect(list.body.days).toEqual([third.body]);
-    const audits2 = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'duty.replaced'), eq(auditLog.entityId, `${AG}:${DAY}`)));
+    const audits2 = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'duty.replaced'), eq(auditLog.entityId, `${AG}:${DAY}`)));
     expect(audits2).toHaveLength(2);
-    expect(audits2[1]!.data).toMatchObject({ before: { office: [p.clerk, p.staff].sort(), leader: [p.director] }, after: { office: [p.chief], leader: [p.deputy], epidemic: [], documents: [] } });
+    expect(audits2[1]!.data).toMatchObject({
+      before: { office: [p.clerk, p.staff].sort(), leader: [p.director] },
+      after: { office: [p.chief], leader: [p.deputy], epidemic: [], documents: [] },
+    });
 
     // Empty lists clear the day.
     const cleared = await c.office!.put(`/api/duty/${AG}/${DAY}`, { office: [], leader: [] });
@@ -133,10 +150,20 @@ describe('duty: replacing a day', () => {
   });
 
   it.each([
-    ['a unit head on leader duty', { office: [], leader: () => [p.head] }, ['body.leader[0]'], 'Trực lãnh đạo phải là Giám đốc hoặc Phó Giám đốc; Trần Quốc Bảo là Trưởng phòng.'],
+    [
+      'a unit head on leader duty',
+      { office: [], leader: () => [p.head] },
+      ['body.leader[0]'],
+      'Trực lãnh đạo phải là Giám đốc hoặc Phó Giám đốc; Trần Quốc Bảo là Trưởng phòng.',
+    ],
     ['the Chief of Office on leader duty', { office: [], leader: () => [p.chief] }, ['body.leader[0]'], undefined],
     ['a person of another agency', { office: () => [p.clerk, p.stcClerk], leader: [] }, ['body.office[1]'], undefined],
-    ['a person who left', { office: [], leader: [], epidemic: () => [p.retired] }, ['body.epidemic[0]'], 'Hoàng Văn Nghỉ không còn công tác (đã ngừng hoạt động), không thể phân công trực.'],
+    [
+      'a person who left',
+      { office: [], leader: [], epidemic: () => [p.retired] },
+      ['body.epidemic[0]'],
+      'Hoàng Văn Nghỉ không còn công tác (đã ngừng hoạt động), không thể phân công trực.',
+    ],
     ['an unknown person', { office: [], leader: [], documents: ['khong-co'] }, ['body.documents[0]'], 'Không có cán bộ mã "khong-co" trong cơ quan.'],
     ['the same person twice in a list', { office: () => [p.clerk, p.clerk], leader: [] }, ['body.office[1]'], 'Người này đã có trong danh sách.'],
     ['a missing leader list', { office: [] }, ['body.leader'], undefined],

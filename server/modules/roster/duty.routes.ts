@@ -9,7 +9,14 @@ export function dutyRoutes(deps: Deps) {
   const app = createRouter();
 
   app.openapi(
-    createRoute({ method: 'get', path: '/', tags: ['duty'], summary: 'Lịch trực của cơ quan trong khoảng ngày', request: { query: DutyQuery }, responses: responses(DutyList) }),
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['duty'],
+      summary: 'Lịch trực của cơ quan trong khoảng ngày',
+      request: { query: DutyQuery },
+      responses: responses(DutyList),
+    }),
     async (c) => c.json(await duty.listDuties(deps, requireUser(c), c.req.valid('query')), 200),
   );
   app.openapi(

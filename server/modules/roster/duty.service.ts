@@ -38,7 +38,15 @@ export async function dutiesFor(db: Db, agencyId: string, from: string, to: stri
 
 async function dutyDays(db: Db, agencyId: string, from: string, to: string): Promise<DutyDay[]> {
   const rows = await db
-    .select({ date: dutyAssignments.date, kind: dutyAssignments.kind, personId: people.id, fullName: people.fullName, position: people.position, unitId: units.id, unitName: units.name })
+    .select({
+      date: dutyAssignments.date,
+      kind: dutyAssignments.kind,
+      personId: people.id,
+      fullName: people.fullName,
+      position: people.position,
+      unitId: units.id,
+      unitName: units.name,
+    })
     .from(dutyAssignments)
     .innerJoin(people, eq(people.id, dutyAssignments.personId))
     .innerJoin(units, eq(units.id, people.unitId))
@@ -55,7 +63,10 @@ async function dutyDays(db: Db, agencyId: string, from: string, to: string): Pro
 }
 
 export async function listDuties(deps: Deps, user: CurrentUser, q: { agencyId: string; from: string; to: string }): Promise<DutyList> {
-  if (q.to < q.from) throw new AppError('VALIDATION', 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.', { issues: [{ path: 'query.to', message: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.' }] });
+  if (q.to < q.from)
+    throw new AppError('VALIDATION', 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.', {
+      issues: [{ path: 'query.to', message: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.' }],
+    });
   if (dayNumber(q.to) - dayNumber(q.from) + 1 > DUTY_MAX_RANGE_DAYS) {
     const message = `Chỉ xem được tối đa ${DUTY_MAX_RANGE_DAYS} ngày mỗi lần.`;
     throw new AppError('VALIDATION', message, { issues: [{ path: 'query.to', message }] });
@@ -83,7 +94,10 @@ export async function replaceDuties(deps: Deps, user: CurrentUser, agencyId: str
   const lists: Record<DutyKind, string[]> = { office: input.office, leader: input.leader, epidemic: input.epidemic ?? [], documents: input.documents ?? [] };
   const allIds = [...new Set(DUTY_KINDS.flatMap((k) => lists[k]))];
   const found = allIds.length
-    ? await deps.db.select({ id: people.id, agencyId: people.agencyId, active: people.active, fullName: people.fullName, position: people.position }).from(people).where(inArray(people.id, allIds))
+    ? await deps.db
+        .select({ id: people.id, agencyId: people.agencyId, active: people.active, fullName: people.fullName, position: people.position })
+        .from(people)
+        .where(inArray(people.id, allIds))
     : [];
   const byId = new Map(found.map((p) => [p.id, p]));
   const issues: ErrorIssue[] = [];
@@ -108,7 +122,15 @@ export async function replaceDuties(deps: Deps, user: CurrentUser, agencyId: str
       .select({ kind: dutyAssignments.kind, personId: dutyAssignments.personId })
       .from(dutyAssignments)
       .where(and(eq(dutyAssignments.agencyId, agencyId), eq(dutyAssignments.date, date)));
-    const beforeLists = Object.fromEntries(DUTY_KINDS.map((k) => [k, before.filter((b) => b.kind === k).map((b) => b.personId).sort()]));
+    const beforeLists = Object.fromEntries(
+      DUTY_KINDS.map((k) => [
+        k,
+        before
+          .filter((b) => b.kind === k)
+          .map((b) => b.personId)
+          .sort(),
+      ]),
+    );
     const afterLists = Object.fromEntries(DUTY_KINDS.map((k) => [k, [...lists[k]].sort()]));
     if (JSON.stringify(beforeLists) === JSON.stringify(afterLists)) return; // unchanged: nothing to write or audit
     await tx.delete(dutyAssignments).where(and(eq(dutyAssignments.agencyId, agencyId), eq(dutyAssignments.date, date)));

@@ -22,7 +22,8 @@ beforeAll(async () => {
   U.ldvl = (await buildUnit(db, { agencyId, name: 'Phòng Lao động Việc làm và GDNN' })).id;
   P.director = (await buildPerson(db, { unitId: U.board, fullName: 'Nguyễn Công Tự', position: 'director' })).id;
   P.head = (await buildPerson(db, { unitId: U.ncc, fullName: 'Lê Văn Hùng', position: 'head' })).id;
-  for (const name of ['Trần Thị Lan', 'Phạm Văn Minh', 'Đỗ Thị Ngọc', 'Hồ Văn Phát', 'Vũ Thị Quyên']) P[name] = (await buildPerson(db, { unitId: U.ncc, fullName: name })).id;
+  for (const name of ['Trần Thị Lan', 'Phạm Văn Minh', 'Đỗ Thị Ngọc', 'Hồ Văn Phát', 'Vũ Thị Quyên'])
+    P[name] = (await buildPerson(db, { unitId: U.ncc, fullName: name })).id;
   P.ldvlHead = (await buildPerson(db, { unitId: U.ldvl, fullName: 'Y Bhăm', position: 'head' })).id;
   P.ldvl1 = (await buildPerson(db, { unitId: U.ldvl, fullName: 'Nguyễn Thị Sương' })).id;
   P.ldvl2 = (await buildPerson(db, { unitId: U.ldvl, fullName: 'Lý Văn Tài', hasComputer: false })).id;
@@ -32,7 +33,13 @@ beforeAll(async () => {
     title: 'Kết luận giao ban tháng 7/2021',
     validFrom: '2021-08-09',
     scopeAgencyIds: [agencyId],
-    rules: { wfhShare: { scope: 'agency', min: 0.2, target: 0.3, max: 0.4 }, minOnSitePerUnit: { people: 1 }, alwaysOnSiteRoles: ['director'], minOnSiteShareByRole: { head: 0.5 }, requireEligibilityForWfh: true },
+    rules: {
+      wfhShare: { scope: 'agency', min: 0.2, target: 0.3, max: 0.4 },
+      minOnSitePerUnit: { people: 1 },
+      alwaysOnSiteRoles: ['director'],
+      minOnSiteShareByRole: { head: 0.5 },
+      requireEligibilityForWfh: true,
+    },
     severity: {},
   });
   await db.insert(dutyAssignments).values({ id: 'duty1', agencyId, date: DAYS[1]!, kind: 'office', personId: P['Trần Thị Lan']! });
@@ -84,7 +91,15 @@ describe('Tạo lịch tự động', () => {
     // The result in figures people read (shown in words by the web): the spread of days at home of the
     // people who may work from home, the share at home per day against the plan's 30%, the wish met.
     const all = [P.head, P['Trần Thị Lan'], P['Phạm Văn Minh'], P['Đỗ Thị Ngọc'], P['Hồ Văn Phát'], P['Vũ Thị Quyên']].map((p) => home.get(p!) ?? 0);
-    expect(gen.body.summary).toMatchObject({ homePeople: 6, homeDaysMin: Math.min(...all), homeDaysMax: Math.max(...all), target: 0.3, wishesMet: 1, wishes: 1, daysCounted: 5 });
+    expect(gen.body.summary).toMatchObject({
+      homePeople: 6,
+      homeDaysMin: Math.min(...all),
+      homeDaysMax: Math.max(...all),
+      target: 0.3,
+      wishesMet: 1,
+      wishes: 1,
+      daysCounted: 5,
+    });
     const shares = DAYS.map((d) => {
       const day = grid.body.cells.filter((c: any) => c.date === d && (c.mode === 'wfh' || c.mode === 'onsite'));
       return day.filter((c: any) => c.mode === 'wfh').length / day.length;
@@ -115,7 +130,10 @@ describe('Tạo lịch tự động', () => {
     const ldvl = `/api/roster/periods/${periodId}/units/${U.ldvl}`;
     const g = await C.ldvlHead!.get(ldvl);
     // The head must be on site at least 50% of the days: impossible with 3 of 5 days pinned at home.
-    const pinned = await C.ldvlHead!.put(`${ldvl}/cells`, { version: g.body.version, cells: DAYS.slice(0, 3).map((date) => ({ personId: P.ldvlHead, date, mode: 'wfh', pinned: true })) });
+    const pinned = await C.ldvlHead!.put(`${ldvl}/cells`, {
+      version: g.body.version,
+      cells: DAYS.slice(0, 3).map((date) => ({ personId: P.ldvlHead, date, mode: 'wfh', pinned: true })),
+    });
     expect(pinned.status).toBe(200);
     const gen = await C.ldvlHead!.post(`${ldvl}/generate`, { version: pinned.body.version });
     expect(gen.status).toBe(200);

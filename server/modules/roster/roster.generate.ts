@@ -58,14 +58,20 @@ export async function generateRoster(deps: Deps, user: CurrentUser, periodId: st
   const urByUnit = new Map(urs.map((u) => [u.unitId, u]));
   const allCells: Cell[] = [];
   if (urs.length) {
-    const rows = await deps.db.select().from(rosterEntries).where(sql`${rosterEntries.unitRosterId} in (select id from unit_rosters where period_id = ${periodId})`);
+    const rows = await deps.db
+      .select()
+      .from(rosterEntries)
+      .where(sql`${rosterEntries.unitRosterId} in (select id from unit_rosters where period_id = ${periodId})`);
     const unitOfUr = new Map(urs.map((u) => [u.id, u.unitId]));
-    for (const r of rows) if (workdays.has(r.date) && unitOfUr.has(r.unitRosterId)) allCells.push({ personId: r.personId, date: r.date, mode: r.mode as Mode, pinned: r.pinned });
+    for (const r of rows)
+      if (workdays.has(r.date) && unitOfUr.has(r.unitRosterId)) allCells.push({ personId: r.personId, date: r.date, mode: r.mode as Mode, pinned: r.pinned });
   }
   const unitOfPerson = new Map(ctx.people.map((p) => [p.id, p.unitId]));
   const open = (unitId: string) => canEdit((urByUnit.get(unitId)?.status ?? 'none') as UnitRosterStatus, period.status as PeriodStatus).ok;
   // Units the generator fills; the others keep their cells as fixed.
-  const targets = opts.unitId ? [opts.unitId] : ctx.units.filter((u) => open(u.id) && !['submitted', 'approved', 'compiled'].includes(urByUnit.get(u.id)?.status ?? 'none')).map((u) => u.id);
+  const targets = opts.unitId
+    ? [opts.unitId]
+    : ctx.units.filter((u) => open(u.id) && !['submitted', 'approved', 'compiled'].includes(urByUnit.get(u.id)?.status ?? 'none')).map((u) => u.id);
   if (opts.unitId) {
     const decision = canEdit((urByUnit.get(opts.unitId)?.status ?? 'none') as UnitRosterStatus, period.status as PeriodStatus);
     if (!decision.ok) throw new AppError('INVALID_STATE', decision.message);
@@ -79,7 +85,8 @@ export async function generateRoster(deps: Deps, user: CurrentUser, periodId: st
     instance = unitView(instance, opts.unitId);
     // An agency-wide share is balanced by the Office: a unit aims at the target without hard bounds.
     const share = ctx.policy ? (ctx.policy.rules as ResolvedInstance['policy']).wfhShare : null;
-    if (share?.scope === 'agency') instance = { ...instance, policy: { ...instance.policy, wfhShare: share.target != null ? { scope: 'unit', target: share.target } : null } };
+    if (share?.scope === 'agency')
+      instance = { ...instance, policy: { ...instance.policy, wfhShare: share.target != null ? { scope: 'unit', target: share.target } : null } };
   }
   const result = solveRoster(instance);
   const generated = result.roster.assignments.filter((a) => targetSet.has(unitOfPerson.get(a.personId) ?? ''));
@@ -94,32 +101,74 @@ export async function generateRoster(deps: Deps, user: CurrentUser, periodId: st
     for (const unitId of targets) {
       const cells = generated.filter((a) => unitOfPerson.get(a.personId) === unitId);
       if (!cells.length) continue;
-      let [ur] = await tx.select().from(unitRosters).where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.unitId, unitId)));
+      let [ur] = await tx
+        .select()
+        .from(unitRosters)
+        .where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.unitId, unitId)));
       if (ur && ur.version !== urByUnit.get(unitId)?.version) throw new AppError('VERSION_CONFLICT');
-      if (!ur) [ur] = await tx.insert(unitRosters).values({ id: newId('ur'), periodId, unitId, status: 'draft', version: 1, updatedAt: now, updatedBy: user.userId }).returning();
-      else [ur] = await tx.update(unitRosters).set({ status: statusAfterEdit(ur.status as UnitRosterStatus), version: ur.version + 1, updatedAt: now, updatedBy: user.userId }).where(eq(unitRosters.id, ur.id)).returning();
+      if (!ur)
+        [ur] = await tx
+          .insert(unitRosters)
+          .values({ id: newId('ur'), periodId, unitId, status: 'draft', version: 1, updatedAt: now, updatedBy: user.userId })
+          .returning();
+      else
+        [ur] = await tx
+          .update(unitRosters)
+          .set({ status: statusAfterEdit(ur.status as UnitRosterStatus), version: ur.version + 1, updatedAt: now, updatedBy: user.userId })
+          .where(eq(unitRosters.id, ur.id))
+          .returning();
       await tx.delete(rosterEntries).where(eq(rosterEntries.unitRosterId, ur!.id));
-      const rows = cells.map((a) => ({ unitRosterId: ur!.id, personId: a.personId, date: a.date, mode: a.mode, pinned: pinned.has(`${a.personId}|${a.date}`) }));
+      const rows = cells.map((a) => ({
+        unitRosterId: ur!.id,
+        personId: a.personId,
+        date: a.date,
+        mode: a.mode,
+        pinned: pinned.has(`${a.personId}|${a.date}`),
+      }));
       for (let i = 0; i < rows.length; i += 1000) await tx.insert(rosterEntries).values(rows.slice(i, i + 1000));
       written.push({ unitId, unitName: ctx.units.find((u) => u.id === unitId)?.name ?? unitId, version: ur!.version, cells: rows.length });
     }
-    if (fresh!.status === 'approved' && written.length) await tx.update(rosterPeriods).set({ status: 'collecting', version: fresh!.version + 1 }).where(eq(rosterPeriods.id, periodId));
-    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.generated', entity: 'roster_period', entityId: periodId, agencyId: period.agencyId, data: { unitId: opts.unitId ?? null, units: written.length, feasible: result.feasible, score: result.score.total, ms: Math.round(result.stats.ms) } });
+    if (fresh!.status === 'approved' && written.length)
+      await tx
+        .update(rosterPeriods)
+        .set({ status: 'collecting', version: fresh!.version + 1 })
+        .where(eq(rosterPeriods.id, periodId));
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'roster.generated',
+      entity: 'roster_period',
+      entityId: periodId,
+      agencyId: period.agencyId,
+      data: { unitId: opts.unitId ?? null, units: written.length, feasible: result.feasible, score: result.score.total, ms: Math.round(result.stats.ms) },
+    });
   });
-  const finalCells = [...allCells.filter((c) => !targetSet.has(unitOfPerson.get(c.personId) ?? '')), ...generated.map((a) => ({ ...a, pinned: pinned.has(`${a.personId}|${a.date}`) }))];
+  const finalCells = [
+    ...allCells.filter((c) => !targetSet.has(unitOfPerson.get(c.personId) ?? '')),
+    ...generated.map((a) => ({ ...a, pinned: pinned.has(`${a.personId}|${a.date}`) })),
+  ];
   const checkInstance = opts.unitId ? unitView(buildInstance(ctx, finalCells), opts.unitId) : buildInstance(ctx, finalCells);
   const ids = new Set(checkInstance.people.map((p) => p.id));
   // Fairness and wishes over the people whose roster was generated; the daily share over the whole scope of the plan.
   const forPeople = summarizeRoster(instance, result.roster, targetSet);
   const forShares = summarizeRoster(instance, result.roster);
-  const summary: RosterSummary = { ...forPeople, dailyShareMin: forShares.dailyShareMin, dailyShareMax: forShares.dailyShareMax, daysOnTarget: forShares.daysOnTarget, daysCounted: forShares.daysCounted };
+  const summary: RosterSummary = {
+    ...forPeople,
+    dailyShareMin: forShares.dailyShareMin,
+    dailyShareMax: forShares.dailyShareMax,
+    daysOnTarget: forShares.daysOnTarget,
+    daysCounted: forShares.daysCounted,
+  };
   return {
     units: written,
     feasible: result.feasible,
     score: result.score,
     summary,
     explanations: result.violations,
-    violations: checkWithSeverity(checkInstance, finalCells.filter((c) => ids.has(c.personId)), severityOf(ctx.policy)),
+    violations: checkWithSeverity(
+      checkInstance,
+      finalCells.filter((c) => ids.has(c.personId)),
+      severityOf(ctx.policy),
+    ),
     ms: Math.round(result.stats.ms),
   };
 }

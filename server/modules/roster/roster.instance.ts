@@ -51,7 +51,10 @@ export async function loadPeriodContext(db: Db, periodOrId: string | PeriodRow):
   const [agency] = await db.select().from(agencies).where(eq(agencies.id, period.agencyId));
   const [unitRows, peopleRows, workdays, holidays, policy, duties] = await Promise.all([
     db.select().from(units).where(eq(units.agencyId, period.agencyId)).orderBy(asc(units.sortOrder), asc(units.name)),
-    db.select().from(people).where(and(eq(people.agencyId, period.agencyId), eq(people.active, true))),
+    db
+      .select()
+      .from(people)
+      .where(and(eq(people.agencyId, period.agencyId), eq(people.active, true))),
     workdaysFor(db, period.fromDate, period.toDate),
     appDaysOff(db, period.fromDate, period.toDate),
     period.policyId
@@ -62,7 +65,12 @@ export async function loadPeriodContext(db: Db, periodOrId: string | PeriodRow):
       .from(dutyAssignments)
       .where(and(eq(dutyAssignments.agencyId, period.agencyId), gte(dutyAssignments.date, period.fromDate), lte(dutyAssignments.date, period.toDate))),
   ]);
-  peopleRows.sort((a, b) => POSITION_ORDER[a.position as PersonRole] - POSITION_ORDER[b.position as PersonRole] || a.sortOrder - b.sortOrder || compareVietnameseNames(a.fullName, b.fullName));
+  peopleRows.sort(
+    (a, b) =>
+      POSITION_ORDER[a.position as PersonRole] - POSITION_ORDER[b.position as PersonRole] ||
+      a.sortOrder - b.sortOrder ||
+      compareVietnameseNames(a.fullName, b.fullName),
+  );
   const ids = peopleRows.map((p) => p.id);
   const wishes = ids.length
     ? await db
@@ -128,7 +136,14 @@ export function severityOf(policy: PolicyRow | null): SeverityMap {
 }
 
 /** Checks a roster and marks each violation blocking or warning per the policy. */
-export function checkWithSeverity(instance: ResolvedInstance, cells: Pick<Cell, 'personId' | 'date' | 'mode'>[], severity: SeverityMap): (Violation & { severity: 'block' | 'warn' })[] {
-  const violations = checkRoster(instance, { format: 'congvu.assignments/1', assignments: cells.map((c) => ({ personId: c.personId, date: c.date, mode: c.mode })) });
+export function checkWithSeverity(
+  instance: ResolvedInstance,
+  cells: Pick<Cell, 'personId' | 'date' | 'mode'>[],
+  severity: SeverityMap,
+): (Violation & { severity: 'block' | 'warn' })[] {
+  const violations = checkRoster(instance, {
+    format: 'congvu.assignments/1',
+    assignments: cells.map((c) => ({ personId: c.personId, date: c.date, mode: c.mode })),
+  });
   return violations.map((v) => ({ ...v, severity: severity[v.rule as RuleId] ?? 'block' }));
 }

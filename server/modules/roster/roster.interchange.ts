@@ -53,7 +53,8 @@ export async function importAssignments(deps: Deps, user: CurrentUser | null, pe
   const workdays = new Set(ctx.workdays);
   const issues: { path: string; message: string }[] = [];
   roster.assignments.forEach((a, i) => {
-    if (!personUnit.has(a.personId)) issues.push({ path: `$.assignments[${i}].personId`, message: office ? `Không có cán bộ "${a.personId}" trong cơ quan.` : HIDDEN_MESSAGE });
+    if (!personUnit.has(a.personId))
+      issues.push({ path: `$.assignments[${i}].personId`, message: office ? `Không có cán bộ "${a.personId}" trong cơ quan.` : HIDDEN_MESSAGE });
     else if (!workdays.has(a.date)) issues.push({ path: `$.assignments[${i}].date`, message: `Ngày ${a.date} không phải ngày làm việc của kỳ đăng ký.` });
   });
   // For a unit head, a person of another unit and an unknown id are both the hidden 404 (lib/scope), with their paths.
@@ -67,27 +68,54 @@ export async function importAssignments(deps: Deps, user: CurrentUser | null, pe
   }
   const shown = (v: { unitId?: string; personId?: string }) => office || (v.unitId ? writable.has(v.unitId) : v.personId ? personUnit.has(v.personId) : false);
   let cellsWritten = 0;
-  if (byUnit.size) await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
-    const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
-    const now = deps.clock.now();
-    for (const [unitId, list] of byUnit) {
-      let [ur] = await tx.select().from(unitRosters).where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.unitId, unitId)));
-      const status = (ur?.status ?? 'none') as UnitRosterStatus;
-      const decision = canEdit(status, fresh!.status as PeriodStatus);
-      if (!decision.ok) throw new AppError('INVALID_STATE', decision.message);
-      if (!ur) [ur] = await tx.insert(unitRosters).values({ id: newId('ur'), periodId, unitId, status: 'draft', version: 1, updatedAt: now, updatedBy: user?.userId ?? 'cli' }).returning();
-      else await tx.update(unitRosters).set({ status: statusAfterEdit(status), version: ur.version + 1, updatedAt: now, updatedBy: user?.userId ?? 'cli' }).where(eq(unitRosters.id, ur.id));
-      await tx.delete(rosterEntries).where(eq(rosterEntries.unitRosterId, ur!.id));
-      const rows = list.map((a) => ({ unitRosterId: ur!.id, personId: a.personId, date: a.date, mode: a.mode, pinned: false }));
-      for (let i = 0; i < rows.length; i += 1000) await tx.insert(rosterEntries).values(rows.slice(i, i + 1000));
-      cellsWritten += rows.length;
-    }
-    if (fresh!.status === 'approved') await tx.update(rosterPeriods).set({ status: 'collecting', version: fresh!.version + 1 }).where(eq(rosterPeriods.id, periodId));
-    await deps.audit(tx, { actorUserId: user?.userId ?? null, action: 'roster.imported', entity: 'roster_period', entityId: periodId, agencyId: period.agencyId, data: { units: byUnit.size, cells: cellsWritten, via: user ? 'api' : 'cli' } });
-  });
+  if (byUnit.size)
+    await deps.db.transaction(async (tx) => {
+      await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
+      const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
+      const now = deps.clock.now();
+      for (const [unitId, list] of byUnit) {
+        let [ur] = await tx
+          .select()
+          .from(unitRosters)
+          .where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.unitId, unitId)));
+        const status = (ur?.status ?? 'none') as UnitRosterStatus;
+        const decision = canEdit(status, fresh!.status as PeriodStatus);
+        if (!decision.ok) throw new AppError('INVALID_STATE', decision.message);
+        if (!ur)
+          [ur] = await tx
+            .insert(unitRosters)
+            .values({ id: newId('ur'), periodId, unitId, status: 'draft', version: 1, updatedAt: now, updatedBy: user?.userId ?? 'cli' })
+            .returning();
+        else
+          await tx
+            .update(unitRosters)
+            .set({ status: statusAfterEdit(status), version: ur.version + 1, updatedAt: now, updatedBy: user?.userId ?? 'cli' })
+            .where(eq(unitRosters.id, ur.id));
+        await tx.delete(rosterEntries).where(eq(rosterEntries.unitRosterId, ur!.id));
+        const rows = list.map((a) => ({ unitRosterId: ur!.id, personId: a.personId, date: a.date, mode: a.mode, pinned: false }));
+        for (let i = 0; i < rows.length; i += 1000) await tx.insert(rosterEntries).values(rows.slice(i, i + 1000));
+        cellsWritten += rows.length;
+      }
+      if (fresh!.status === 'approved')
+        await tx
+          .update(rosterPeriods)
+          .set({ status: 'collecting', version: fresh!.version + 1 })
+          .where(eq(rosterPeriods.id, periodId));
+      await deps.audit(tx, {
+        actorUserId: user?.userId ?? null,
+        action: 'roster.imported',
+        entity: 'roster_period',
+        entityId: periodId,
+        agencyId: period.agencyId,
+        data: { units: byUnit.size, cells: cellsWritten, via: user ? 'api' : 'cli' },
+      });
+    });
   const after = await periodCells(deps.db, period);
-  const violations = checkWithSeverity(buildInstance(after.ctx, after.cells), after.cells.filter((c) => workdays.has(c.date)), severityOf(after.ctx.policy));
+  const violations = checkWithSeverity(
+    buildInstance(after.ctx, after.cells),
+    after.cells.filter((c) => workdays.has(c.date)),
+    severityOf(after.ctx.policy),
+  );
   // A unit head sees the violations of their own units only (not other units' people).
   return { units: byUnit.size, cells: cellsWritten, violations: violations.filter(shown) };
 }

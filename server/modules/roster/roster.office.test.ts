@@ -74,7 +74,11 @@ describe('the Office moves a period forward when units have not sent', () => {
     expect((await C.headNs!.post(`/api/roster/periods/${periodId}/remind`, {})).status).toBe(403);
     const res = await C.office!.post(`/api/roster/periods/${periodId}/remind`, {});
     expect(res.status).toBe(200);
-    expect(res.body.reminded.map((r: { unitName: string }) => r.unitName).sort()).toEqual(['Phòng Quản lý giá, công sản', 'Phòng Quản lý ngân sách', 'Văn phòng Sở']);
+    expect(res.body.reminded.map((r: { unitName: string }) => r.unitName).sort()).toEqual([
+      'Phòng Quản lý giá, công sản',
+      'Phòng Quản lý ngân sách',
+      'Văn phòng Sở',
+    ]);
     // The office itself has no unit head account: reminded, nobody to tell.
     expect(res.body.reminded.find((r: { unitId: string }) => r.unitId === U.vp).recipients).toBe(0);
     const told = await notesOf(P.headNs!, 'roster_reminder');

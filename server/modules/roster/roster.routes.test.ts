@@ -50,7 +50,12 @@ beforeAll(async () => {
     validFrom: '2021-07-19',
     validTo: null,
     scopeDistricts: ['Phan Rang-Tháp Chàm', 'Ninh Phước'],
-    rules: { wfhShare: { scope: 'agency', min: 0.3, target: 0.3 }, minOnSitePerUnit: { people: 1 }, requireEligibilityForWfh: true, alwaysOnSiteRoles: ['director', 'chief_of_office'] },
+    rules: {
+      wfhShare: { scope: 'agency', min: 0.3, target: 0.3 },
+      minOnSitePerUnit: { people: 1 },
+      requireEligibilityForWfh: true,
+      alwaysOnSiteRoles: ['director', 'chief_of_office'],
+    },
     severity: {},
   });
   await buildUser(db, { personId: P.director, username: 'hai.tran', roles: ['staff', 'director'] });
@@ -66,7 +71,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const cellsFor = (people: string[], mode: (p: string, d: string) => string) => people.flatMap((p) => DAYS.map((date) => ({ personId: p, date, mode: mode(p, date) })));
+const cellsFor = (people: string[], mode: (p: string, d: string) => string) =>
+  people.flatMap((p) => DAYS.map((date) => ({ personId: p, date, mode: mode(p, date) })));
 const unitAPeople = () => [P.headA!, P.a1!, P.a2!, P.a3!];
 
 describe('roster workflow', () => {
@@ -114,7 +120,10 @@ describe('roster workflow', () => {
     expect(save.body.violations[0].message).toContain('19/07/2021');
     // The agency-wide share is advice inside a unit; the unit minimum is blocking.
     expect(save.body.violations.every((v: any) => v.severity === 'warn')).toBe(true);
-    const allHome = await C.headA!.put(`/api/roster/periods/${periodId}/units/${unitA}/cells`, { version: 1, cells: cellsFor(unitAPeople(), (p) => (p === P.a3 ? 'leave' : 'wfh')) });
+    const allHome = await C.headA!.put(`/api/roster/periods/${periodId}/units/${unitA}/cells`, {
+      version: 1,
+      cells: cellsFor(unitAPeople(), (p) => (p === P.a3 ? 'leave' : 'wfh')),
+    });
     expect(allHome.body.violations.filter((v: any) => v.severity === 'block').map((v: any) => v.rule)).toEqual(Array(5).fill('unit_min_people_onsite'));
     const submit = await C.headA!.post(`/api/roster/periods/${periodId}/units/${unitA}/submit`, { version: 2 });
     expect(submit.status).toBe(422);
@@ -123,7 +132,10 @@ describe('roster workflow', () => {
   });
 
   it('flags an ineligible person at home, then submits a fixed roster (idempotent on repeat)', async () => {
-    const bad = await C.headA!.put(`/api/roster/periods/${periodId}/units/${unitA}/cells`, { version: 2, cells: [{ personId: P.a3, date: DAYS[0], mode: 'wfh' }] });
+    const bad = await C.headA!.put(`/api/roster/periods/${periodId}/units/${unitA}/cells`, {
+      version: 2,
+      cells: [{ personId: P.a3, date: DAYS[0], mode: 'wfh' }],
+    });
     expect(bad.body.violations.some((v: any) => v.rule === 'wfh_not_eligible' && v.personId === P.a3)).toBe(true);
     const fixed = await C.headA!.put(`/api/roster/periods/${periodId}/units/${unitA}/cells`, {
       version: 3,
@@ -156,10 +168,11 @@ describe('roster workflow', () => {
 
   it('lets the Office return a unit roster with a comment; the unit fixes and resubmits', async () => {
     // Board and office (leaders always on site) and unit B.
-    for (const [unit, ids] of [
-      [unitB, [P.headB!, P.b1!]],
-    ] as const) {
-      const s = await C.headB!.put(`/api/roster/periods/${periodId}/units/${unit}/cells`, { version: 0, cells: cellsFor([...ids], (p) => (p === P.b1 ? 'wfh' : 'onsite')) });
+    for (const [unit, ids] of [[unitB, [P.headB!, P.b1!]]] as const) {
+      const s = await C.headB!.put(`/api/roster/periods/${periodId}/units/${unit}/cells`, {
+        version: 0,
+        cells: cellsFor([...ids], (p) => (p === P.b1 ? 'wfh' : 'onsite')),
+      });
       expect(s.body.violations).toEqual([]);
       expect((await C.headB!.post(`/api/roster/periods/${periodId}/units/${unit}/submit`, { version: 1 })).status).toBe(200);
     }
@@ -169,7 +182,13 @@ describe('roster workflow', () => {
     const grid = await C.headB!.get(`/api/roster/periods/${periodId}/units/${unitB}`);
     expect(grid.body.status).toBe('returned');
     expect(grid.body.returnComment).toBe('Đề nghị bố trí lại ngày thứ Sáu.');
-    const edit = await C.headB!.put(`/api/roster/periods/${periodId}/units/${unitB}/cells`, { version: 3, cells: [{ personId: P.b1, date: DAYS[4], mode: 'onsite' }, { personId: P.headB, date: DAYS[4], mode: 'wfh' }] });
+    const edit = await C.headB!.put(`/api/roster/periods/${periodId}/units/${unitB}/cells`, {
+      version: 3,
+      cells: [
+        { personId: P.b1, date: DAYS[4], mode: 'onsite' },
+        { personId: P.headB, date: DAYS[4], mode: 'wfh' },
+      ],
+    });
     expect(edit.body.violations).toEqual([]);
     expect(edit.status).toBe(200);
     expect((await C.headB!.post(`/api/roster/periods/${periodId}/units/${unitB}/submit`, { version: 4 })).status).toBe(200);
@@ -248,17 +267,23 @@ describe('roster workflow', () => {
   it('makes a change after approval a new version that needs approval again, with the difference', async () => {
     const g = await C.headA!.get(`/api/roster/periods/${periodId}/units/${unitA}`);
     expect(g.body.status).toBe('approved');
-    const change = await C.headA!.put(`/api/roster/periods/${periodId}/units/${unitA}/cells`, { version: g.body.version, cells: [{ personId: P.a1, date: DAYS[2], mode: 'leave' }, { personId: P.headA, date: DAYS[2], mode: 'wfh' }] });
+    const change = await C.headA!.put(`/api/roster/periods/${periodId}/units/${unitA}/cells`, {
+      version: g.body.version,
+      cells: [
+        { personId: P.a1, date: DAYS[2], mode: 'leave' },
+        { personId: P.headA, date: DAYS[2], mode: 'wfh' },
+      ],
+    });
     expect(change.status).toBe(200);
     const diff = await C.office!.get(`/api/roster/periods/${periodId}/diff`);
     expect(diff.body.baseVersion).toBe(1);
-    expect(diff.body.diff).toEqual([
-      expect.objectContaining({ fullName: expect.any(String), date: DAYS[2] }),
-      expect.objectContaining({ date: DAYS[2] }),
-    ]);
+    expect(diff.body.diff).toEqual([expect.objectContaining({ fullName: expect.any(String), date: DAYS[2] }), expect.objectContaining({ date: DAYS[2] })]);
     expect(diff.body.diff.map((d: any) => `${d.from}>${d.to}`).sort()).toEqual(['onsite>wfh', 'wfh>leave']);
     // The published schedule is unchanged until the new version is approved.
-    const [before] = await t.deps.db.select().from(schedule).where(and(eq(schedule.personId, P.a1!), eq(schedule.date, DAYS[2]!)));
+    const [before] = await t.deps.db
+      .select()
+      .from(schedule)
+      .where(and(eq(schedule.personId, P.a1!), eq(schedule.date, DAYS[2]!)));
     expect(before!.mode).toBe('wfh');
     const g2 = await C.headA!.get(`/api/roster/periods/${periodId}/units/${unitA}`);
     await C.headA!.post(`/api/roster/periods/${periodId}/units/${unitA}/submit`, { version: g2.body.version });
@@ -268,7 +293,10 @@ describe('roster workflow', () => {
     expect(compiled.status).toBe(200);
     const approved = await C.director!.post(`/api/roster/periods/${periodId}/approve`, { version: compiled.body.period.version });
     expect(approved.body.period.approvedVersion).toBe(2);
-    const [after] = await t.deps.db.select().from(schedule).where(and(eq(schedule.personId, P.a1!), eq(schedule.date, DAYS[2]!)));
+    const [after] = await t.deps.db
+      .select()
+      .from(schedule)
+      .where(and(eq(schedule.personId, P.a1!), eq(schedule.date, DAYS[2]!)));
     expect(after!.mode).toBe('leave');
     const history = await C.office!.get(`/api/roster/periods/${periodId}/diff`);
     expect(history.body.versions.map((v: any) => v.changes)).toEqual([40, 2]);
@@ -314,7 +342,10 @@ describe('roster workflow', () => {
     const ok = await C.staff!.post('/api/roster/check', { instance: exp.body.instance, roster: exp.body.roster });
     expect(ok.status).toBe(200);
     expect(ok.body.violations.map((v: any) => v.rule)).toEqual(['duty_not_onsite']);
-    const bad = await C.staff!.post('/api/roster/check', { instance: { ...exp.body.instance, people: [{ ...exp.body.instance.people[0], role: 'boss' }] }, roster: exp.body.roster });
+    const bad = await C.staff!.post('/api/roster/check', {
+      instance: { ...exp.body.instance, people: [{ ...exp.body.instance.people[0], role: 'boss' }] },
+      roster: exp.body.roster,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues[0].path).toBe('body.instance.people[0].role');
   });

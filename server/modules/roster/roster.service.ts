@@ -3,7 +3,16 @@
  * unit head → Office → Director → published schedule, with versions and differences.
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { DiffResponse, GridCell, PeriodStatusResponse, PeriodView, SaveCellsRequest, SaveResult, UnitGridResponse, ViolationView } from '../../../shared/contracts/roster';
+import type {
+  DiffResponse,
+  GridCell,
+  PeriodStatusResponse,
+  PeriodView,
+  SaveCellsRequest,
+  SaveResult,
+  UnitGridResponse,
+  ViolationView,
+} from '../../../shared/contracts/roster';
 import { addDays, dayNumber, formatDateVi, vnDateOf, vnInstant, vnMinutesOf, weekday } from '../../../shared/domain/dates';
 import { canWorkFromHome } from '../../../shared/domain/org';
 import { hhmmOf } from '../../../shared/domain/presence';
@@ -66,7 +75,11 @@ export async function listPeriods(deps: Deps, user: CurrentUser, agencyId: strin
   return Promise.all(rows.map(async (p) => presentPeriod(p, await workdaysFor(deps.db, p.fromDate, p.toDate))));
 }
 
-export async function createPeriod(deps: Deps, user: CurrentUser, input: { agencyId: string; fromDate: string; toDate: string; deadline?: string }): Promise<PeriodView> {
+export async function createPeriod(
+  deps: Deps,
+  user: CurrentUser,
+  input: { agencyId: string; fromDate: string; toDate: string; deadline?: string },
+): Promise<PeriodView> {
   const target = await agencyTarget(deps.db, input.agencyId);
   assertCan(user, 'period.manage', target);
   if (input.toDate < input.fromDate) throw invalid('body.toDate', 'Ngày kết thúc phải sau ngày bắt đầu.');
@@ -77,7 +90,10 @@ export async function createPeriod(deps: Deps, user: CurrentUser, input: { agenc
     .select({ id: rosterPeriods.id, fromDate: rosterPeriods.fromDate, toDate: rosterPeriods.toDate })
     .from(rosterPeriods)
     .where(and(eq(rosterPeriods.agencyId, input.agencyId), lte(rosterPeriods.fromDate, input.toDate), gte(rosterPeriods.toDate, input.fromDate)));
-  if (overlap) throw new AppError('CONFLICT', `Kỳ đăng ký trùng với kỳ ${overlap.fromDate} – ${overlap.toDate} đã có.`, { issues: [{ path: 'body.fromDate', message: 'Trùng với kỳ đã có.' }] });
+  if (overlap)
+    throw new AppError('CONFLICT', `Kỳ đăng ký trùng với kỳ ${overlap.fromDate} – ${overlap.toDate} đã có.`, {
+      issues: [{ path: 'body.fromDate', message: 'Trùng với kỳ đã có.' }],
+    });
   const [agency] = await deps.db.select().from(agencies).where(eq(agencies.id, input.agencyId));
   const policy = await activePolicy(deps.db, agency!, input.fromDate);
   let deadline: Date | null = input.deadline ? new Date(input.deadline) : null;
@@ -93,8 +109,18 @@ export async function createPeriod(deps: Deps, user: CurrentUser, input: { agenc
   }
   return deps.db.transaction(async (tx) => {
     const id = newId('per');
-    const [row] = await tx.insert(rosterPeriods).values({ id, agencyId: input.agencyId, policyId: policy?.id ?? null, fromDate: input.fromDate, toDate: input.toDate, deadline }).returning();
-    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.period_created', entity: 'roster_period', entityId: id, agencyId: input.agencyId, data: { fromDate: input.fromDate, toDate: input.toDate, deadline: deadline!.toISOString() } });
+    const [row] = await tx
+      .insert(rosterPeriods)
+      .values({ id, agencyId: input.agencyId, policyId: policy?.id ?? null, fromDate: input.fromDate, toDate: input.toDate, deadline })
+      .returning();
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'roster.period_created',
+      entity: 'roster_period',
+      entityId: id,
+      agencyId: input.agencyId,
+      data: { fromDate: input.fromDate, toDate: input.toDate, deadline: deadline!.toISOString() },
+    });
     return presentPeriod(row!, workdays);
   });
 }
@@ -102,7 +128,11 @@ export async function createPeriod(deps: Deps, user: CurrentUser, input: { agenc
 // ---------------------------------------------------------------- unit grid
 
 async function unitRosterOf(db: Db, periodId: string, unitId: string): Promise<UnitRosterRow | null> {
-  const [row] = await db.select().from(unitRosters).where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.unitId, unitId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(unitRosters)
+    .where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.unitId, unitId)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -119,7 +149,11 @@ function unitCheck(ctx: PeriodContext, unitId: string, cells: Cell[]): Violation
   const instance = unitView(buildInstance(ctx, cells), unitId);
   const ids = new Set(instance.people.map((p) => p.id));
   const workdays = new Set(ctx.workdays);
-  const violations = checkWithSeverity(instance, cells.filter((c) => ids.has(c.personId) && workdays.has(c.date)), severityOf(ctx.policy));
+  const violations = checkWithSeverity(
+    instance,
+    cells.filter((c) => ids.has(c.personId) && workdays.has(c.date)),
+    severityOf(ctx.policy),
+  );
   // An agency-wide share is the Office's to balance: in a unit it is advice, checked exactly at compile.
   if (ctx.policy && (ctx.policy.rules as { wfhShare?: { scope?: string } }).wfhShare?.scope === 'agency') {
     for (const v of violations) {
@@ -196,7 +230,10 @@ export async function saveCells(deps: Deps, user: CurrentUser, periodId: string,
     throwUnless(canEdit(status, fresh!.status as PeriodStatus));
     const now = deps.clock.now();
     if (!ur) {
-      [ur] = await tx.insert(unitRosters).values({ id: newId('ur'), periodId, unitId, status: 'draft', version: 1, updatedAt: now, updatedBy: user.userId }).returning();
+      [ur] = await tx
+        .insert(unitRosters)
+        .values({ id: newId('ur'), periodId, unitId, status: 'draft', version: 1, updatedAt: now, updatedBy: user.userId })
+        .returning();
     } else {
       [ur] = await tx
         .update(unitRosters)
@@ -210,17 +247,32 @@ export async function saveCells(deps: Deps, user: CurrentUser, periodId: string,
       await tx.delete(rosterEntries).where(and(eq(rosterEntries.unitRosterId, ur!.id), eq(rosterEntries.personId, c.personId), eq(rosterEntries.date, c.date)));
     }
     for (let i = 0; i < toUpsert.length; i += 500) {
-      const chunk = toUpsert.slice(i, i + 500).map((c) => ({ unitRosterId: ur!.id, personId: c.personId, date: c.date, mode: c.mode!, pinned: c.pinned ?? false }));
+      const chunk = toUpsert
+        .slice(i, i + 500)
+        .map((c) => ({ unitRosterId: ur!.id, personId: c.personId, date: c.date, mode: c.mode!, pinned: c.pinned ?? false }));
       await tx
         .insert(rosterEntries)
         .values(chunk)
-        .onConflictDoUpdate({ target: [rosterEntries.unitRosterId, rosterEntries.personId, rosterEntries.date], set: { mode: sql`excluded.mode`, pinned: sql`excluded.pinned` } });
+        .onConflictDoUpdate({
+          target: [rosterEntries.unitRosterId, rosterEntries.personId, rosterEntries.date],
+          set: { mode: sql`excluded.mode`, pinned: sql`excluded.pinned` },
+        });
     }
     // A change after approval reopens the period: the published schedule stays until the next approval.
     if (fresh!.status === 'approved') {
-      await tx.update(rosterPeriods).set({ status: 'collecting', version: fresh!.version + 1 }).where(eq(rosterPeriods.id, periodId));
+      await tx
+        .update(rosterPeriods)
+        .set({ status: 'collecting', version: fresh!.version + 1 })
+        .where(eq(rosterPeriods.id, periodId));
     }
-    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.cells_saved', entity: 'unit_roster', entityId: ur!.id, agencyId: period.agencyId, data: { unitId, periodId, cells: input.cells.length, version: ur!.version } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'roster.cells_saved',
+      entity: 'unit_roster',
+      entityId: ur!.id,
+      agencyId: period.agencyId,
+      data: { unitId, periodId, cells: input.cells.length, version: ur!.version },
+    });
     return ur!;
   });
   const cells = await cellsOf(deps.db, [result.id]);
@@ -269,7 +321,14 @@ export async function copyPrevious(deps: Deps, user: CurrentUser, periodId: stri
  * connection) — by the Office on its behalf (`onBehalf`), recorded as such in the audit log and told to
  * the unit's leaders. The same rules hold either way (no blocking violation).
  */
-export async function submitUnit(deps: Deps, user: CurrentUser, periodId: string, unitId: string, version: number, opts: { onBehalf?: boolean } = {}): Promise<SaveResult> {
+export async function submitUnit(
+  deps: Deps,
+  user: CurrentUser,
+  periodId: string,
+  unitId: string,
+  version: number,
+  opts: { onBehalf?: boolean } = {},
+): Promise<SaveResult> {
   const period = await loadPeriod(deps.db, periodId);
   const target = await unitTarget(deps.db, unitId);
   if (target.agencyId !== period.agencyId) throw hiddenNotFound();
@@ -291,10 +350,29 @@ export async function submitUnit(deps: Deps, user: CurrentUser, periodId: string
       throw new AppError('RULE_VIOLATION', `Lịch còn ${blocking.length} vi phạm phải sửa trước khi gửi Văn phòng.`, { details: { violations } });
     }
     const now = deps.clock.now();
-    const [row] = await tx.update(unitRosters).set({ status: 'submitted', submittedAt: now, submittedBy: user.userId, returnComment: null, version: ur.version + 1, updatedAt: now, updatedBy: user.userId }).where(eq(unitRosters.id, ur.id)).returning();
+    const [row] = await tx
+      .update(unitRosters)
+      .set({
+        status: 'submitted',
+        submittedAt: now,
+        submittedBy: user.userId,
+        returnComment: null,
+        version: ur.version + 1,
+        updatedAt: now,
+        updatedBy: user.userId,
+      })
+      .where(eq(unitRosters.id, ur.id))
+      .returning();
     if (opts.onBehalf) {
       const unitName = ctx.units.find((u) => u.id === unitId)?.name ?? unitId;
-      await tx.insert(rosterComments).values({ id: newId('rc'), unitRosterId: ur.id, authorUserId: user.userId, kind: 'on_behalf', body: `Văn phòng (${user.displayName}) gửi thay đơn vị.`, createdAt: now });
+      await tx.insert(rosterComments).values({
+        id: newId('rc'),
+        unitRosterId: ur.id,
+        authorUserId: user.userId,
+        kind: 'on_behalf',
+        body: `Văn phòng (${user.displayName}) gửi thay đơn vị.`,
+        createdAt: now,
+      });
       await notify(tx, deps.clock, {
         userIds: await unitLeaderUserIds(tx, [unitId]),
         kind: 'roster_submitted_on_behalf',
@@ -303,7 +381,14 @@ export async function submitUnit(deps: Deps, user: CurrentUser, periodId: string
         link: `/roster/unit?period=${periodId}`,
       });
     }
-    await deps.audit(tx, { actorUserId: user.userId, action: opts.onBehalf ? 'roster.unit_submitted_on_behalf' : 'roster.unit_submitted', entity: 'unit_roster', entityId: ur.id, agencyId: period.agencyId, data: { unitId, periodId, warnings: violations.length } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: opts.onBehalf ? 'roster.unit_submitted_on_behalf' : 'roster.unit_submitted',
+      entity: 'unit_roster',
+      entityId: ur.id,
+      agencyId: period.agencyId,
+      data: { unitId, periodId, warnings: violations.length },
+    });
     return { version: row!.version, status: 'submitted' as const, violations };
   });
 }
@@ -311,7 +396,10 @@ export async function submitUnit(deps: Deps, user: CurrentUser, periodId: string
 /** Accounts that lead these units (unit head and deputy grants). */
 async function unitLeaderUserIds(db: Db, unitIds: string[]): Promise<string[]> {
   if (!unitIds.length) return [];
-  const rows = await db.select({ userId: roleGrants.userId }).from(roleGrants).where(and(inArray(roleGrants.unitId, unitIds), inArray(roleGrants.role, ['unit_head', 'unit_deputy'])));
+  const rows = await db
+    .select({ userId: roleGrants.userId })
+    .from(roleGrants)
+    .where(and(inArray(roleGrants.unitId, unitIds), inArray(roleGrants.role, ['unit_head', 'unit_deputy'])));
   return [...new Set(rows.map((r) => r.userId))];
 }
 
@@ -320,7 +408,12 @@ async function unitLeaderUserIds(db: Db, unitIds: string[]): Promise<string[]> {
  * them, or the given ones), in the app and by e-mail. Returns who was reminded; units already sent or
  * without people are skipped.
  */
-export async function remindUnits(deps: Deps, user: CurrentUser, periodId: string, unitIds?: string[]): Promise<{ reminded: { unitId: string; unitName: string; recipients: number }[] }> {
+export async function remindUnits(
+  deps: Deps,
+  user: CurrentUser,
+  periodId: string,
+  unitIds?: string[],
+): Promise<{ reminded: { unitId: string; unitName: string; recipients: number }[] }> {
   const period = await loadPeriod(deps.db, periodId);
   assertCan(user, 'roster.compile', await agencyTarget(deps.db, period.agencyId));
   const ctx = await loadPeriodContext(deps.db, period);
@@ -328,7 +421,9 @@ export async function remindUnits(deps: Deps, user: CurrentUser, periodId: strin
   const urs = await deps.db.select().from(unitRosters).where(eq(unitRosters.periodId, periodId));
   const statusOf = new Map(urs.map((u) => [u.unitId, u.status as UnitRosterStatus]));
   const withPeople = new Set(ctx.people.map((p) => p.unitId));
-  const pending = ctx.units.filter((u) => withPeople.has(u.id) && ['none', 'draft', 'returned'].includes(statusOf.get(u.id) ?? 'none') && (!unitIds || unitIds.includes(u.id)));
+  const pending = ctx.units.filter(
+    (u) => withPeople.has(u.id) && ['none', 'draft', 'returned'].includes(statusOf.get(u.id) ?? 'none') && (!unitIds || unitIds.includes(u.id)),
+  );
   const deadline = period.deadline ? ` trước ${hhmmOf(vnMinutesOf(period.deadline))} ngày ${formatDateVi(vnDateOf(period.deadline))}` : '';
   const reminded: { unitId: string; unitName: string; recipients: number }[] = [];
   const range = `${formatDateVi(period.fromDate)} – ${formatDateVi(period.toDate)}`;
@@ -347,12 +442,25 @@ export async function remindUnits(deps: Deps, user: CurrentUser, periodId: strin
       }
       reminded.push({ unitId: u.id, unitName: u.name, recipients: recipients.length });
     }
-    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.units_reminded', entity: 'roster_period', entityId: periodId, agencyId: period.agencyId, data: { units: reminded.map((r) => r.unitId) } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'roster.units_reminded',
+      entity: 'roster_period',
+      entityId: periodId,
+      agencyId: period.agencyId,
+      data: { units: reminded.map((r) => r.unitId) },
+    });
   });
   return { reminded };
 }
 
-export async function returnUnit(deps: Deps, user: CurrentUser, periodId: string, unitId: string, input: { version: number; comment: string }): Promise<SaveResult> {
+export async function returnUnit(
+  deps: Deps,
+  user: CurrentUser,
+  periodId: string,
+  unitId: string,
+  input: { version: number; comment: string },
+): Promise<SaveResult> {
   const period = await loadPeriod(deps.db, periodId);
   const target = await unitTarget(deps.db, unitId);
   if (target.agencyId !== period.agencyId) throw hiddenNotFound();
@@ -366,9 +474,22 @@ export async function returnUnit(deps: Deps, user: CurrentUser, periodId: string
     const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
     throwUnless(canReturnUnit(ur.status as UnitRosterStatus, fresh!.status as PeriodStatus));
     const now = deps.clock.now();
-    const [row] = await tx.update(unitRosters).set({ status: 'returned', returnComment: input.comment, version: ur.version + 1, updatedAt: now, updatedBy: user.userId }).where(eq(unitRosters.id, ur.id)).returning();
-    await tx.insert(rosterComments).values({ id: newId('rc'), unitRosterId: ur.id, authorUserId: user.userId, kind: 'return', body: input.comment, createdAt: now });
-    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.unit_returned', entity: 'unit_roster', entityId: ur.id, agencyId: period.agencyId, data: { unitId, periodId, comment: input.comment } });
+    const [row] = await tx
+      .update(unitRosters)
+      .set({ status: 'returned', returnComment: input.comment, version: ur.version + 1, updatedAt: now, updatedBy: user.userId })
+      .where(eq(unitRosters.id, ur.id))
+      .returning();
+    await tx
+      .insert(rosterComments)
+      .values({ id: newId('rc'), unitRosterId: ur.id, authorUserId: user.userId, kind: 'return', body: input.comment, createdAt: now });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'roster.unit_returned',
+      entity: 'unit_roster',
+      entityId: ur.id,
+      agencyId: period.agencyId,
+      data: { unitId, periodId, comment: input.comment },
+    });
     return { version: row!.version, status: 'returned' as const, violations: [] };
   });
 }
@@ -376,7 +497,10 @@ export async function returnUnit(deps: Deps, user: CurrentUser, periodId: string
 async function agencyState(db: Db, period: PeriodRow) {
   const ctx = await loadPeriodContext(db, period);
   const urs = await db.select().from(unitRosters).where(eq(unitRosters.periodId, period.id));
-  const cells = await cellsOf(db, urs.map((u) => u.id));
+  const cells = await cellsOf(
+    db,
+    urs.map((u) => u.id),
+  );
   return { ctx, urs, cells };
 }
 
@@ -387,7 +511,11 @@ export async function getPeriodStatus(deps: Deps, user: CurrentUser, periodId: s
   const { ctx, urs, cells } = await agencyState(deps.db, period);
   const now = deps.clock.now();
   const severity = severityOf(ctx.policy);
-  const full = checkWithSeverity(buildInstance(ctx, cells), cells.filter((c) => ctx.workdays.includes(c.date)), severity);
+  const full = checkWithSeverity(
+    buildInstance(ctx, cells),
+    cells.filter((c) => ctx.workdays.includes(c.date)),
+    severity,
+  );
   const byUnit = new Map(urs.map((u) => [u.unitId, u]));
   const peopleCount = new Map<string, number>();
   for (const p of ctx.people) peopleCount.set(p.unitId, (peopleCount.get(p.unitId) ?? 0) + 1);
@@ -411,7 +539,12 @@ export async function getPeriodStatus(deps: Deps, user: CurrentUser, periodId: s
       version: ur?.version ?? null,
     };
   });
-  return { period: presentPeriod(period, ctx.workdays), units: rows, violations: full, late: rows.filter((r) => r.late).map((r) => ({ unitId: r.unitId, unitName: r.unitName })) };
+  return {
+    period: presentPeriod(period, ctx.workdays),
+    units: rows,
+    violations: full,
+    late: rows.filter((r) => r.late).map((r) => ({ unitId: r.unitId, unitName: r.unitName })),
+  };
 }
 
 export async function compilePeriod(deps: Deps, user: CurrentUser, periodId: string, periodVersion: number): Promise<PeriodStatusResponse> {
@@ -426,16 +559,38 @@ export async function compilePeriod(deps: Deps, user: CurrentUser, periodId: str
     const byUnit = new Map(urs.map((u) => [u.unitId, u]));
     const count = new Map<string, number>();
     for (const p of ctx.people) count.set(p.unitId, (count.get(p.unitId) ?? 0) + 1);
-    throwUnless(canCompile(fresh!.status as PeriodStatus, ctx.units.map((u) => ({ unitName: u.name, status: (byUnit.get(u.id)?.status ?? 'none') as UnitRosterStatus, people: count.get(u.id) ?? 0 }))));
-    const violations = checkWithSeverity(buildInstance(ctx, cells), cells.filter((c) => ctx.workdays.includes(c.date)), severityOf(ctx.policy));
+    throwUnless(
+      canCompile(
+        fresh!.status as PeriodStatus,
+        ctx.units.map((u) => ({ unitName: u.name, status: (byUnit.get(u.id)?.status ?? 'none') as UnitRosterStatus, people: count.get(u.id) ?? 0 })),
+      ),
+    );
+    const violations = checkWithSeverity(
+      buildInstance(ctx, cells),
+      cells.filter((c) => ctx.workdays.includes(c.date)),
+      severityOf(ctx.policy),
+    );
     const blocking = violations.filter((v) => v.severity === 'block');
     if (blocking.length) {
       throw new AppError('RULE_VIOLATION', `Lịch toàn cơ quan còn ${blocking.length} vi phạm; trả lại đơn vị liên quan để sửa.`, { details: { violations } });
     }
     const now = deps.clock.now();
-    await tx.update(unitRosters).set({ status: 'compiled', version: sql`${unitRosters.version} + 1`, updatedAt: now }).where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.status, 'submitted')));
-    await tx.update(rosterPeriods).set({ status: 'compiled', compiledAt: now, compiledBy: user.userId, version: fresh!.version + 1 }).where(eq(rosterPeriods.id, periodId));
-    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.period_compiled', entity: 'roster_period', entityId: periodId, agencyId: period.agencyId, data: { warnings: violations.length } });
+    await tx
+      .update(unitRosters)
+      .set({ status: 'compiled', version: sql`${unitRosters.version} + 1`, updatedAt: now })
+      .where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.status, 'submitted')));
+    await tx
+      .update(rosterPeriods)
+      .set({ status: 'compiled', compiledAt: now, compiledBy: user.userId, version: fresh!.version + 1 })
+      .where(eq(rosterPeriods.id, periodId));
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'roster.period_compiled',
+      entity: 'roster_period',
+      entityId: periodId,
+      agencyId: period.agencyId,
+      data: { warnings: violations.length },
+    });
   });
   return getPeriodStatus(deps, user, periodId);
 }
@@ -460,20 +615,40 @@ export async function approvePeriod(deps: Deps, user: CurrentUser, periodId: str
     const diff = diffAssignments((prev?.assignments as typeof assignments | undefined) ?? [], assignments);
     const nextVersion = (prev?.version ?? 0) + 1;
     const now = deps.clock.now();
-    await tx.insert(rosterVersions).values({ periodId, version: nextVersion, approvedAt: now, approvedBy: user.userId, assignments, diff, comment: comment ?? null });
+    await tx
+      .insert(rosterVersions)
+      .values({ periodId, version: nextVersion, approvedAt: now, approvedBy: user.userId, assignments, diff, comment: comment ?? null });
     // Publish: replace the schedule of the agency's people on the period's days.
     await tx.delete(schedule).where(and(eq(schedule.agencyId, period.agencyId), gte(schedule.date, period.fromDate), lte(schedule.date, period.toDate)));
     const rows = assignments.map((a) => ({ ...a, agencyId: period.agencyId, unitId: unitOf.get(a.personId)!, periodId, version: nextVersion }));
     for (let i = 0; i < rows.length; i += 1000) await tx.insert(schedule).values(rows.slice(i, i + 1000));
-    await tx.update(unitRosters).set({ status: 'approved', version: sql`${unitRosters.version} + 1`, updatedAt: now }).where(eq(unitRosters.periodId, periodId));
-    await tx.update(rosterPeriods).set({ status: 'approved', approvedVersion: nextVersion, approvedAt: now, approvedBy: user.userId, version: fresh!.version + 1 }).where(eq(rosterPeriods.id, periodId));
-    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.period_approved', entity: 'roster_period', entityId: periodId, agencyId: period.agencyId, data: { version: nextVersion, changes: diff.length, cells: assignments.length } });
+    await tx
+      .update(unitRosters)
+      .set({ status: 'approved', version: sql`${unitRosters.version} + 1`, updatedAt: now })
+      .where(eq(unitRosters.periodId, periodId));
+    await tx
+      .update(rosterPeriods)
+      .set({ status: 'approved', approvedVersion: nextVersion, approvedAt: now, approvedBy: user.userId, version: fresh!.version + 1 })
+      .where(eq(rosterPeriods.id, periodId));
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'roster.period_approved',
+      entity: 'roster_period',
+      entityId: periodId,
+      agencyId: period.agencyId,
+      data: { version: nextVersion, changes: diff.length, cells: assignments.length },
+    });
   });
   return getPeriodStatus(deps, user, periodId);
 }
 
 /** The Director sends the compiled roster back to the Office (units become "submitted" again). */
-export async function returnPeriod(deps: Deps, user: CurrentUser, periodId: string, input: { version: number; comment: string }): Promise<PeriodStatusResponse> {
+export async function returnPeriod(
+  deps: Deps,
+  user: CurrentUser,
+  periodId: string,
+  input: { version: number; comment: string },
+): Promise<PeriodStatusResponse> {
   const period = await loadPeriod(deps.db, periodId);
   assertCan(user, 'roster.approve', await agencyTarget(deps.db, period.agencyId));
   await deps.db.transaction(async (tx) => {
@@ -482,9 +657,22 @@ export async function returnPeriod(deps: Deps, user: CurrentUser, periodId: stri
     if (fresh!.status === 'collecting' && fresh!.version === input.version + 1) return;
     if (fresh!.version !== input.version) throw new AppError('VERSION_CONFLICT');
     if (fresh!.status !== 'compiled') throw new AppError('INVALID_STATE', 'Chỉ trả lại được lịch đang chờ phê duyệt.');
-    await tx.update(unitRosters).set({ status: 'submitted', version: sql`${unitRosters.version} + 1` }).where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.status, 'compiled')));
-    await tx.update(rosterPeriods).set({ status: 'collecting', version: fresh!.version + 1 }).where(eq(rosterPeriods.id, periodId));
-    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.period_returned', entity: 'roster_period', entityId: periodId, agencyId: period.agencyId, data: { comment: input.comment } });
+    await tx
+      .update(unitRosters)
+      .set({ status: 'submitted', version: sql`${unitRosters.version} + 1` })
+      .where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.status, 'compiled')));
+    await tx
+      .update(rosterPeriods)
+      .set({ status: 'collecting', version: fresh!.version + 1 })
+      .where(eq(rosterPeriods.id, periodId));
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'roster.period_returned',
+      entity: 'roster_period',
+      entityId: periodId,
+      agencyId: period.agencyId,
+      data: { comment: input.comment },
+    });
   });
   return getPeriodStatus(deps, user, periodId);
 }
@@ -497,16 +685,32 @@ export async function getDiff(deps: Deps, user: CurrentUser, periodId: string): 
   const versions = await deps.db.select().from(rosterVersions).where(eq(rosterVersions.periodId, periodId)).orderBy(asc(rosterVersions.version));
   const last = versions[versions.length - 1];
   const workdays = new Set(ctx.workdays);
-  const diff = diffAssignments((last?.assignments as { personId: string; date: string; mode: string }[] | undefined) ?? [], cells.filter((c) => workdays.has(c.date)));
+  const diff = diffAssignments(
+    (last?.assignments as { personId: string; date: string; mode: string }[] | undefined) ?? [],
+    cells.filter((c) => workdays.has(c.date)),
+  );
   const person = new Map(ctx.people.map((p) => [p.id, p]));
   const unitName = new Map(ctx.units.map((u) => [u.id, u.name]));
   return {
     baseVersion: last?.version ?? 0,
     diff: diff.map((d) => {
       const p = person.get(d.personId);
-      return { personId: d.personId, fullName: p?.fullName ?? d.personId, unitName: p ? (unitName.get(p.unitId) ?? '') : '', date: d.date, from: d.from as Mode | null, to: d.to as Mode | null };
+      return {
+        personId: d.personId,
+        fullName: p?.fullName ?? d.personId,
+        unitName: p ? (unitName.get(p.unitId) ?? '') : '',
+        date: d.date,
+        from: d.from as Mode | null,
+        to: d.to as Mode | null,
+      };
     }),
-    versions: versions.map((v) => ({ version: v.version, approvedAt: v.approvedAt.toISOString(), approvedBy: v.approvedBy, changes: (v.diff as unknown[]).length, comment: v.comment })),
+    versions: versions.map((v) => ({
+      version: v.version,
+      approvedAt: v.approvedAt.toISOString(),
+      approvedBy: v.approvedBy,
+      changes: (v.diff as unknown[]).length,
+      comment: v.comment,
+    })),
   };
 }
 
@@ -515,4 +719,3 @@ export async function periodCells(db: Db, period: PeriodRow): Promise<{ ctx: Per
   const { ctx, cells } = await agencyState(db, period);
   return { ctx, cells };
 }
-

@@ -10,7 +10,9 @@ export const rosterPeriods = pgTable(
   'roster_periods',
   {
     id: text('id').primaryKey(),
-    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    agencyId: text('agency_id')
+      .notNull()
+      .references(() => agencies.id),
     policyId: text('policy_id'),
     fromDate: text('from_date').notNull(),
     toDate: text('to_date').notNull(),
@@ -36,8 +38,12 @@ export const unitRosters = pgTable(
   'unit_rosters',
   {
     id: text('id').primaryKey(),
-    periodId: text('period_id').notNull().references(() => rosterPeriods.id),
-    unitId: text('unit_id').notNull().references(() => units.id),
+    periodId: text('period_id')
+      .notNull()
+      .references(() => rosterPeriods.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
     status: text('status').notNull().default('draft'),
     returnComment: text('return_comment'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -54,8 +60,12 @@ export const unitRosters = pgTable(
 export const rosterEntries = pgTable(
   'roster_entries',
   {
-    unitRosterId: text('unit_roster_id').notNull().references(() => unitRosters.id, { onDelete: 'cascade' }),
-    personId: text('person_id').notNull().references(() => people.id),
+    unitRosterId: text('unit_roster_id')
+      .notNull()
+      .references(() => unitRosters.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
     date: text('date').notNull(),
     mode: text('mode').notNull(),
     pinned: boolean('pinned').notNull().default(false),
@@ -67,7 +77,9 @@ export const rosterEntries = pgTable(
 export const rosterVersions = pgTable(
   'roster_versions',
   {
-    periodId: text('period_id').notNull().references(() => rosterPeriods.id),
+    periodId: text('period_id')
+      .notNull()
+      .references(() => rosterPeriods.id),
     version: integer('version').notNull(),
     approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
     approvedBy: text('approved_by').notNull(),
@@ -82,7 +94,9 @@ export const rosterVersions = pgTable(
 export const schedule = pgTable(
   'schedule',
   {
-    personId: text('person_id').notNull().references(() => people.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
     date: text('date').notNull(),
     agencyId: text('agency_id').notNull(),
     unitId: text('unit_id').notNull(),
@@ -103,11 +117,15 @@ export const dutyAssignments = pgTable(
   'duty_assignments',
   {
     id: text('id').primaryKey(),
-    agencyId: text('agency_id').notNull().references(() => agencies.id),
+    agencyId: text('agency_id')
+      .notNull()
+      .references(() => agencies.id),
     date: text('date').notNull(),
     /** office | leader | epidemic | documents */
     kind: text('kind').notNull(),
-    personId: text('person_id').notNull().references(() => people.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
     note: text('note'),
     createdBy: text('created_by'),
   },
@@ -118,7 +136,9 @@ export const dutyAssignments = pgTable(
 export const rosterWishes = pgTable(
   'roster_wishes',
   {
-    personId: text('person_id').notNull().references(() => people.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
     date: text('date').notNull(),
     preference: text('preference').notNull(),
     note: text('note'),
@@ -130,7 +150,9 @@ export const rosterWishes = pgTable(
 /** Comments on a unit roster (returns, notes), kept for history. */
 export const rosterComments = pgTable('roster_comments', {
   id: text('id').primaryKey(),
-  unitRosterId: text('unit_roster_id').notNull().references(() => unitRosters.id, { onDelete: 'cascade' }),
+  unitRosterId: text('unit_roster_id')
+    .notNull()
+    .references(() => unitRosters.id, { onDelete: 'cascade' }),
   authorUserId: text('author_user_id').notNull(),
   kind: text('kind').notNull(),
   body: text('body').notNull(),

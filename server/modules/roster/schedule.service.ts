@@ -20,8 +20,14 @@ export async function mySchedule(deps: Deps, user: CurrentUser, from: string, to
   const personId = user.personId;
   assertCan(user, 'schedule.readOwn', await personTarget(deps.db, personId));
   const [rows, duties, daysOff, [person]] = await Promise.all([
-    deps.db.select().from(schedule).where(and(eq(schedule.personId, personId), gte(schedule.date, from), lte(schedule.date, to))),
-    deps.db.select().from(dutyAssignments).where(and(eq(dutyAssignments.personId, personId), gte(dutyAssignments.date, from), lte(dutyAssignments.date, to))),
+    deps.db
+      .select()
+      .from(schedule)
+      .where(and(eq(schedule.personId, personId), gte(schedule.date, from), lte(schedule.date, to))),
+    deps.db
+      .select()
+      .from(dutyAssignments)
+      .where(and(eq(dutyAssignments.personId, personId), gte(dutyAssignments.date, from), lte(dutyAssignments.date, to))),
     appDaysOff(deps.db, from, to),
     deps.db.select({ agency: agencies }).from(people).innerJoin(agencies, eq(agencies.id, people.agencyId)).where(eq(people.id, personId)),
   ]);
@@ -37,7 +43,9 @@ export async function mySchedule(deps: Deps, user: CurrentUser, from: string, to
     days: datesBetween(from, to)
       .filter((d) => mode.has(d) || dutyOf.has(d) || (weekday(d) !== 0 && weekday(d) !== 6))
       .map((d) => ({ date: d, mode: mode.get(d) ?? null, duties: dutyOf.get(d) ?? [], holiday: holiday.get(d) ?? null })),
-    hours: policy ? { morningStart: policy.morningStart, morningEnd: policy.morningEnd, afternoonStart: policy.afternoonStart, afternoonEnd: policy.afternoonEnd } : null,
+    hours: policy
+      ? { morningStart: policy.morningStart, morningEnd: policy.morningEnd, afternoonStart: policy.afternoonStart, afternoonEnd: policy.afternoonEnd }
+      : null,
   };
 }
 
@@ -58,12 +66,29 @@ export async function whoIsWhere(deps: Deps, user: CurrentUser, q: { unitId?: st
   } else {
     throw invalid('query.unitId', 'Chọn đơn vị hoặc cơ quan.');
   }
-  const unitRows = await deps.db.select().from(units).where(unitIds ? inArray(units.id, unitIds) : eq(units.agencyId, agencyId)).orderBy(asc(units.sortOrder), asc(units.name));
+  const unitRows = await deps.db
+    .select()
+    .from(units)
+    .where(unitIds ? inArray(units.id, unitIds) : eq(units.agencyId, agencyId))
+    .orderBy(asc(units.sortOrder), asc(units.name));
   const ids = unitRows.map((u) => u.id);
   const [peopleRows, sched, duties] = await Promise.all([
-    ids.length ? deps.db.select().from(people).where(and(inArray(people.unitId, ids), eq(people.active, true))) : [],
-    ids.length ? deps.db.select({ personId: schedule.personId, mode: schedule.mode }).from(schedule).where(and(inArray(schedule.unitId, ids), eq(schedule.date, date))) : [],
-    deps.db.select({ personId: dutyAssignments.personId, kind: dutyAssignments.kind }).from(dutyAssignments).where(and(eq(dutyAssignments.agencyId, agencyId), eq(dutyAssignments.date, date))),
+    ids.length
+      ? deps.db
+          .select()
+          .from(people)
+          .where(and(inArray(people.unitId, ids), eq(people.active, true)))
+      : [],
+    ids.length
+      ? deps.db
+          .select({ personId: schedule.personId, mode: schedule.mode })
+          .from(schedule)
+          .where(and(inArray(schedule.unitId, ids), eq(schedule.date, date)))
+      : [],
+    deps.db
+      .select({ personId: dutyAssignments.personId, kind: dutyAssignments.kind })
+      .from(dutyAssignments)
+      .where(and(eq(dutyAssignments.agencyId, agencyId), eq(dutyAssignments.date, date))),
   ]);
   const mode = new Map(sched.map((s) => [s.personId, s.mode as Mode]));
   const duty = new Map<string, string[]>();
@@ -89,7 +114,13 @@ async function openPeriodFor(deps: Deps, personId: string) {
   const [period] = await deps.db
     .select()
     .from(rosterPeriods)
-    .where(and(eq(rosterPeriods.agencyId, p.agencyId), sql`(${rosterPeriods.deadline} is null or ${rosterPeriods.deadline} > ${now})`, gte(rosterPeriods.toDate, vnDateOf(now))))
+    .where(
+      and(
+        eq(rosterPeriods.agencyId, p.agencyId),
+        sql`(${rosterPeriods.deadline} is null or ${rosterPeriods.deadline} > ${now})`,
+        gte(rosterPeriods.toDate, vnDateOf(now)),
+      ),
+    )
     .orderBy(asc(rosterPeriods.fromDate))
     .limit(1);
   return period ?? null;
@@ -98,11 +129,16 @@ async function openPeriodFor(deps: Deps, personId: string) {
 export async function getWishes(deps: Deps, user: CurrentUser) {
   if (!user.personId) throw new AppError('NOT_FOUND', 'Tài khoản không gắn với cán bộ nào.');
   const period = await openPeriodFor(deps, user.personId);
-  const rows = await deps.db.select().from(rosterWishes).where(and(eq(rosterWishes.personId, user.personId), gte(rosterWishes.date, vnDateOf(deps.clock.now()))));
+  const rows = await deps.db
+    .select()
+    .from(rosterWishes)
+    .where(and(eq(rosterWishes.personId, user.personId), gte(rosterWishes.date, vnDateOf(deps.clock.now()))));
   return {
     wishes: rows.map((r) => ({ date: r.date, preference: r.preference as Preference, note: r.note })),
     deadline: period?.deadline?.toISOString() ?? null,
-    period: period ? { id: period.id, fromDate: period.fromDate, toDate: period.toDate, workdays: await workdaysFor(deps.db, period.fromDate, period.toDate) } : null,
+    period: period
+      ? { id: period.id, fromDate: period.fromDate, toDate: period.toDate, workdays: await workdaysFor(deps.db, period.fromDate, period.toDate) }
+      : null,
   };
 }
 
@@ -124,7 +160,14 @@ export async function setWishes(deps: Deps, user: CurrentUser, wishes: { date: s
       await tx.delete(rosterWishes).where(and(eq(rosterWishes.personId, personId), eq(rosterWishes.date, w.date)));
       if (w.preference) await tx.insert(rosterWishes).values({ personId, date: w.date, preference: w.preference, note: w.note ?? null, createdAt: now });
     }
-    await deps.audit(tx, { actorUserId: user.userId, action: 'roster.wishes_set', entity: 'person', entityId: personId, agencyId: p!.agencyId, data: { count: wishes.length } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'roster.wishes_set',
+      entity: 'person',
+      entityId: personId,
+      agencyId: p!.agencyId,
+      data: { count: wishes.length },
+    });
   });
   return getWishes(deps, user);
 }

@@ -32,7 +32,8 @@ async function assign(title: string, assigneeId: string, coordinatorIds: string[
   expect(res.status).toBe(200);
   return res.body.id as string;
 }
-const byKey = (a: ActivityAction, b: ActivityAction) => `${a.taskId}|${a.at}|${a.personId}|${a.kind}`.localeCompare(`${b.taskId}|${b.at}|${b.personId}|${b.kind}`);
+const byKey = (a: ActivityAction, b: ActivityAction) =>
+  `${a.taskId}|${a.at}|${a.personId}|${a.kind}`.localeCompare(`${b.taskId}|${b.at}|${b.personId}|${b.kind}`);
 const sorted = (doc: Activity): Activity => ({ ...doc, actions: [...doc.actions].sort(byKey) });
 
 beforeAll(async () => {
@@ -114,8 +115,18 @@ beforeAll(async () => {
     actions: [{ taskId: 'TDO-1', personId: P.stc, at: '2021-07-20T09:00:00+07:00', kind: 'comment' }],
   });
   expect(stc.status).toBe(200);
-  T.I = (await t.deps.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.agencyId, 'snv'), eq(tasks.externalId, 'TDO-1'))))[0]!.id;
-  T.S = (await t.deps.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.agencyId, 'stc'), eq(tasks.externalId, 'TDO-1'))))[0]!.id;
+  T.I = (
+    await t.deps.db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.agencyId, 'snv'), eq(tasks.externalId, 'TDO-1')))
+  )[0]!.id;
+  T.S = (
+    await t.deps.db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.agencyId, 'stc'), eq(tasks.externalId, 'TDO-1')))
+  )[0]!.id;
 });
 afterAll(() => t.close());
 
@@ -160,11 +171,19 @@ describe('activityFromDb', () => {
     const all = await activityFromDb(t.deps.db, { from: '2021-07-20', to: '2021-07-22' });
     expect(all.tasks.map((x) => x.id).sort()).toEqual([T.E, T.B, T.C, T.I, T.S].sort());
     const stc = await activityFromDb(t.deps.db, { agencyIds: ['stc'], from: '2021-07-20', to: '2021-07-22' });
-    expect(stc).toEqual({ format: 'congvu.activity/1', tasks: [{ id: T.S, title: 'Việc Sở Tài chính', assigneeId: P.stc, assignedAt: '2021-07-20T08:00:00+07:00' }], actions: [{ taskId: T.S, personId: P.stc, at: '2021-07-20T09:00:00+07:00', kind: 'comment' }] });
+    expect(stc).toEqual({
+      format: 'congvu.activity/1',
+      tasks: [{ id: T.S, title: 'Việc Sở Tài chính', assigneeId: P.stc, assignedAt: '2021-07-20T08:00:00+07:00' }],
+      actions: [{ taskId: T.S, personId: P.stc, at: '2021-07-20T09:00:00+07:00', kind: 'comment' }],
+    });
     const a2 = await activityFromDb(t.deps.db, { personIds: [P.a2], from: '2021-07-20', to: '2021-07-22' });
     expect(a2.tasks.map((x) => x.id)).toEqual([T.C]);
     expect(new Set(a2.actions.map((a) => a.taskId))).toEqual(new Set([T.C]));
-    expect(await activityFromDb(t.deps.db, { agencyIds: [], from: '2021-07-20', to: '2021-07-22' })).toEqual({ format: 'congvu.activity/1', tasks: [], actions: [] });
+    expect(await activityFromDb(t.deps.db, { agencyIds: [], from: '2021-07-20', to: '2021-07-22' })).toEqual({
+      format: 'congvu.activity/1',
+      tasks: [],
+      actions: [],
+    });
     // One day: the 23rd has task D (assigned that day) and B, with a1's comment after midnight.
     const d23 = await activityFromDb(t.deps.db, { agencyIds: ['snv'], from: '2021-07-23', to: '2021-07-23' });
     expect(d23.tasks.map((x) => x.id).sort()).toEqual([T.B, T.D, T.I].sort());

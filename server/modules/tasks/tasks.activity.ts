@@ -63,7 +63,10 @@ export async function activityFromDb(db: Db, opts: ActivityFromDbOptions): Promi
   const persons = opts.personIds ? textArray([...new Set(opts.personIds)]) : null;
 
   // Tasks open at some time of the period.
-  const taskConds: SQL[] = [sql`t.assigned_at < ${end.toISOString()}::timestamptz`, sql`(t.finished_at is null or t.finished_at >= ${start.toISOString()}::timestamptz)`];
+  const taskConds: SQL[] = [
+    sql`t.assigned_at < ${end.toISOString()}::timestamptz`,
+    sql`(t.finished_at is null or t.finished_at >= ${start.toISOString()}::timestamptz)`,
+  ];
   if (agencies) taskConds.push(sql`t.agency_id = any(${agencies})`);
   if (persons) taskConds.push(sql`t.assignee_id = any(${persons})`);
   const taskWhere = sql.join(taskConds, sql` and `);

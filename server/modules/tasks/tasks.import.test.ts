@@ -26,12 +26,20 @@ async function multipart(fields: Record<string, { name: string; data: string }>)
 }
 
 const tasksOf = (agencyId: string) => t.deps.db.select().from(tasks).where(eq(tasks.agencyId, agencyId)).orderBy(asc(tasks.externalId));
-const actionsOf = (agencyId: string) => t.deps.db.select().from(taskActions).where(eq(taskActions.agencyId, agencyId)).orderBy(asc(taskActions.at), asc(taskActions.id));
+const actionsOf = (agencyId: string) =>
+  t.deps.db.select().from(taskActions).where(eq(taskActions.agencyId, agencyId)).orderBy(asc(taskActions.at), asc(taskActions.id));
 
 const DOC = {
   format: 'congvu.activity/1',
   tasks: [
-    { id: 'TDO-101', title: 'Báo cáo kết quả hỗ trợ Covid-19', assigneeId: 'p001', assignedAt: '2021-07-19T08:05:00+07:00', dueDate: '2021-07-23', finishedAt: '2021-07-22T15:40:00+07:00' },
+    {
+      id: 'TDO-101',
+      title: 'Báo cáo kết quả hỗ trợ Covid-19',
+      assigneeId: 'p001',
+      assignedAt: '2021-07-19T08:05:00+07:00',
+      dueDate: '2021-07-23',
+      finishedAt: '2021-07-22T15:40:00+07:00',
+    },
     { id: 'TDO-102', title: 'Tờ trình phê duyệt dự toán', assigneeId: 'p002', assignedAt: '2021-07-19 09:00' },
   ],
   actions: [
@@ -82,9 +90,26 @@ describe('JSON import', () => {
   it('imports tasks and actions with source import, the lead person’s unit, status and days in Vietnam time', async () => {
     const res = await C.office!.post('/api/tasks/import?agencyId=snv', DOC);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ dryRun: false, tasks: { created: 2, updated: 0, unchanged: 0 }, actions: { inserted: 4, removed: 0, unchanged: 0 }, warnings: [] });
+    expect(res.body).toEqual({
+      dryRun: false,
+      tasks: { created: 2, updated: 0, unchanged: 0 },
+      actions: { inserted: 4, removed: 0, unchanged: 0 },
+      warnings: [],
+    });
     const rows = await tasksOf('snv');
-    expect(rows.map((r) => [r.externalId, r.source, r.unitId, r.assigneeId, r.status, r.assignedAt.toISOString(), r.dueDate, r.finishedAt?.toISOString() ?? null, r.assignedByUserId])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.externalId,
+        r.source,
+        r.unitId,
+        r.assigneeId,
+        r.status,
+        r.assignedAt.toISOString(),
+        r.dueDate,
+        r.finishedAt?.toISOString() ?? null,
+        r.assignedByUserId,
+      ]),
+    ).toEqual([
       ['TDO-101', 'import', unitA, 'p001', 'done', '2021-07-19T01:05:00.000Z', '2021-07-23', '2021-07-22T08:40:00.000Z', null],
       ['TDO-102', 'import', unitB, 'p002', 'assigned', '2021-07-19T02:00:00.000Z', null, null, null],
     ]);
@@ -97,15 +122,25 @@ describe('JSON import', () => {
       ['TDO-102', 'p001', '2021-07-21T03:00:00.250Z', '2021-07-21', 'ky_so'],
       ['TDO-101', 'p001', '2021-07-22T08:40:00.000Z', '2021-07-22', 'finish'],
     ]);
-    const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.agencyId, 'snv'), eq(auditLog.action, 'task.imported')));
-    expect(audit.map((a) => a.data)).toEqual([{ format: 'json', tasks: { created: 2, updated: 0, unchanged: 0 }, actions: { inserted: 4, removed: 0, unchanged: 0 } }]);
+    const audit = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.agencyId, 'snv'), eq(auditLog.action, 'task.imported')));
+    expect(audit.map((a) => a.data)).toEqual([
+      { format: 'json', tasks: { created: 2, updated: 0, unchanged: 0 }, actions: { inserted: 4, removed: 0, unchanged: 0 } },
+    ]);
   });
 
   it('is idempotent: the same file again changes nothing', async () => {
     const before = await actionsOf('snv');
     const res = await C.it!.post('/api/tasks/import?agencyId=snv', DOC);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ dryRun: false, tasks: { created: 0, updated: 0, unchanged: 2 }, actions: { inserted: 0, removed: 0, unchanged: 4 }, warnings: [] });
+    expect(res.body).toEqual({
+      dryRun: false,
+      tasks: { created: 0, updated: 0, unchanged: 2 },
+      actions: { inserted: 0, removed: 0, unchanged: 4 },
+      warnings: [],
+    });
     expect((await tasksOf('snv')).map((r) => r.version)).toEqual([1, 1]);
     expect((await actionsOf('snv')).map((a) => a.id)).toEqual(before.map((a) => a.id));
   });
@@ -123,7 +158,12 @@ describe('JSON import', () => {
       actions: [DOC.actions[0], DOC.actions[1], DOC.actions[2], { taskId: 'TDO-102', personId: 'p002', at: '2021-07-23T08:00:00+07:00', kind: 'comment' }],
     };
     const res = await C.office!.post('/api/tasks/import?agencyId=snv', changed);
-    expect(res.body).toEqual({ dryRun: false, tasks: { created: 0, updated: 1, unchanged: 1 }, actions: { inserted: 1, removed: 1, unchanged: 3 }, warnings: [] });
+    expect(res.body).toEqual({
+      dryRun: false,
+      tasks: { created: 0, updated: 1, unchanged: 1 },
+      actions: { inserted: 1, removed: 1, unchanged: 3 },
+      warnings: [],
+    });
     const rows = await tasksOf('snv');
     expect(rows.map((r) => [r.title, r.version])).toEqual([
       ['Báo cáo kết quả hỗ trợ Covid-19 (bổ sung)', 2],
@@ -149,7 +189,12 @@ describe('JSON import', () => {
     const doc = { ...DOC, tasks: [...DOC.tasks, { id: 'TDO-103', title: 'Mới', assigneeId: 'p001', assignedAt: '2021-07-23T08:00:00+07:00' }] };
     const res = await C.office!.post('/api/tasks/import?agencyId=snv&dryRun=1', doc);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ dryRun: true, tasks: { created: 1, updated: 1, unchanged: 1 }, actions: { inserted: 1, removed: 1, unchanged: 3 }, warnings: [] });
+    expect(res.body).toEqual({
+      dryRun: true,
+      tasks: { created: 1, updated: 1, unchanged: 1 },
+      actions: { inserted: 1, removed: 1, unchanged: 3 },
+      warnings: [],
+    });
     expect(await tasksOf('snv')).toHaveLength(2);
   });
 
@@ -157,7 +202,11 @@ describe('JSON import', () => {
     const before = { tasks: (await tasksOf('snv')).length, actions: (await actionsOf('snv')).length };
     const bad = {
       ...DOC,
-      tasks: [DOC.tasks[0], { ...DOC.tasks[1], assignedAt: '19/07/2021' }, { id: 'TDO-200', title: 'Mới', assigneeId: 'p001', assignedAt: '2021-07-23T08:00:00+07:00' }],
+      tasks: [
+        DOC.tasks[0],
+        { ...DOC.tasks[1], assignedAt: '19/07/2021' },
+        { id: 'TDO-200', title: 'Mới', assigneeId: 'p001', assignedAt: '2021-07-23T08:00:00+07:00' },
+      ],
       actions: [...DOC.actions, { taskId: 'TDO-999', personId: 'p001', at: '2021-07-20T09:00:00+07:00', kind: 'comment' }],
     };
     const res = await C.office!.post('/api/tasks/import?agencyId=snv', bad);
@@ -185,7 +234,13 @@ describe('JSON import', () => {
       { path: 'body.tasks[2].assigneeId', message: 'Không có cán bộ mã "p404" trong Sở Nội vụ' },
       { path: 'body.actions[4].personId', message: 'Không có cán bộ mã "stc-1" trong Sở Nội vụ' },
     ]);
-    expect(res.body.error.details.errors[0]).toEqual({ path: 'body.tasks[2].assigneeId', file: null, row: null, column: null, message: 'Không có cán bộ mã "p404" trong Sở Nội vụ' });
+    expect(res.body.error.details.errors[0]).toEqual({
+      path: 'body.tasks[2].assigneeId',
+      file: null,
+      row: null,
+      column: null,
+      message: 'Không có cán bộ mã "p404" trong Sở Nội vụ',
+    });
     expect((await tasksOf('snv')).map((r) => r.externalId)).toEqual(['TDO-101', 'TDO-102']);
   });
 });
@@ -201,14 +256,24 @@ describe('CSV import', () => {
     const form = await multipart({ tasks: { name: 'tasks.csv', data: `\uFEFF${TASKS_CSV}` }, actions: { name: 'actions.csv', data: ACTIONS_CSV } });
     const res = await C.office!.post('/api/tasks/import?agencyId=snv', form.body, form.headers);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ dryRun: false, tasks: { created: 2, updated: 0, unchanged: 0 }, actions: { inserted: 2, removed: 0, unchanged: 0 }, warnings: [] });
+    expect(res.body).toEqual({
+      dryRun: false,
+      tasks: { created: 2, updated: 0, unchanged: 0 },
+      actions: { inserted: 2, removed: 0, unchanged: 0 },
+      warnings: [],
+    });
     const rows = (await tasksOf('snv')).filter((r) => r.externalId!.startsWith('CSV-'));
     expect(rows.map((r) => [r.externalId, r.title, r.status])).toEqual([
       ['CSV-1', 'Kế hoạch kiểm tra, giám sát', 'assigned'],
       ['CSV-2', 'Báo cáo "nhanh"\r\nnhiều dòng', 'done'],
     ]);
     const again = await C.office!.post('/api/tasks/import?agencyId=snv', form.body, form.headers);
-    expect(again.body).toEqual({ dryRun: false, tasks: { created: 0, updated: 0, unchanged: 2 }, actions: { inserted: 0, removed: 0, unchanged: 2 }, warnings: [] });
+    expect(again.body).toEqual({
+      dryRun: false,
+      tasks: { created: 0, updated: 0, unchanged: 2 },
+      actions: { inserted: 0, removed: 0, unchanged: 2 },
+      warnings: [],
+    });
   });
 
   it('reports a bad row with its file, row and column, and imports nothing', async () => {
@@ -235,8 +300,20 @@ describe('CSV import', () => {
     const res = await C.office!.post('/api/tasks/import?agencyId=snv', form.body, form.headers);
     expect(res.status).toBe(400);
     expect(res.body.error.details.errors).toEqual([
-      { path: 'tasks.csv, dòng 5, cột C (assigneeId)', file: 'tasks.csv', row: 5, column: 'C (assigneeId)', message: 'Không có cán bộ mã "p777" trong Sở Nội vụ' },
-      { path: 'actions.csv, dòng 4, cột B (personId)', file: 'actions.csv', row: 4, column: 'B (personId)', message: 'Không có cán bộ mã "ghost" trong Sở Nội vụ' },
+      {
+        path: 'tasks.csv, dòng 5, cột C (assigneeId)',
+        file: 'tasks.csv',
+        row: 5,
+        column: 'C (assigneeId)',
+        message: 'Không có cán bộ mã "p777" trong Sở Nội vụ',
+      },
+      {
+        path: 'actions.csv, dòng 4, cột B (personId)',
+        file: 'actions.csv',
+        row: 4,
+        column: 'B (personId)',
+        message: 'Không có cán bộ mã "ghost" trong Sở Nội vụ',
+      },
     ]);
     expect((await tasksOf('snv')).some((r) => r.externalId === 'CSV-4')).toBe(false);
   });
@@ -262,14 +339,28 @@ describe('data from other systems', () => {
   it('imports a task finished before it was assigned (clocks of two systems differ) and lists it as a warning with its path', async () => {
     const skewed = {
       format: 'congvu.activity/1',
-      tasks: [{ id: 'TDO-SKEW', title: 'Báo cáo nhanh số liệu tiêm chủng', assigneeId: 'stc-1', assignedAt: '2021-07-26T08:01:00+07:00', finishedAt: '2021-07-26T08:00:00+07:00' }],
+      tasks: [
+        {
+          id: 'TDO-SKEW',
+          title: 'Báo cáo nhanh số liệu tiêm chủng',
+          assigneeId: 'stc-1',
+          assignedAt: '2021-07-26T08:01:00+07:00',
+          finishedAt: '2021-07-26T08:00:00+07:00',
+        },
+      ],
       actions: [],
     };
     const res = await C.stcoffice!.post('/api/tasks/import?agencyId=stc', skewed);
     expect(res.status).toBe(200);
     expect(res.body.tasks).toEqual({ created: 1, updated: 0, unchanged: 0 });
     expect(res.body.warnings).toEqual([
-      { path: 'body.tasks[0].finishedAt', file: null, row: null, column: null, message: expect.stringContaining('trước thời điểm giao việc "2021-07-26T08:01:00+07:00"') },
+      {
+        path: 'body.tasks[0].finishedAt',
+        file: null,
+        row: null,
+        column: null,
+        message: expect.stringContaining('trước thời điểm giao việc "2021-07-26T08:01:00+07:00"'),
+      },
     ]);
     const row = (await tasksOf('stc')).find((r) => r.externalId === 'TDO-SKEW')!;
     expect([row.assignedAt.toISOString(), row.finishedAt?.toISOString()]).toEqual(['2021-07-26T01:01:00.000Z', '2021-07-26T01:00:00.000Z']);

@@ -39,7 +39,10 @@ const CHUNK = 1000;
 
 function fail(issues: TaskImportIssue[], omitted: number): never {
   const n = issues.length + omitted;
-  throw new AppError('VALIDATION', `Tệp có ${n} lỗi; chưa nhập dữ liệu nào. Sửa các lỗi rồi nhập lại.`, { issues: issues.map((i) => ({ path: i.path, message: i.message })), details: { errors: issues, omitted } });
+  throw new AppError('VALIDATION', `Tệp có ${n} lỗi; chưa nhập dữ liệu nào. Sửa các lỗi rồi nhập lại.`, {
+    issues: issues.map((i) => ({ path: i.path, message: i.message })),
+    details: { errors: issues, omitted },
+  });
 }
 
 function csvIssue(i: CsvIssue): TaskImportIssue {
@@ -82,7 +85,13 @@ function csvRows(input: string | Uint8Array, column: string): { rows: number[]; 
   return { rows, label };
 }
 
-export async function importActivity(deps: Deps, user: CurrentUser, agencyId: string, source: ActivitySource, opts: { dryRun?: boolean } = {}): Promise<TaskImportResult> {
+export async function importActivity(
+  deps: Deps,
+  user: CurrentUser,
+  agencyId: string,
+  source: ActivitySource,
+  opts: { dryRun?: boolean } = {},
+): Promise<TaskImportResult> {
   assertCan(user, 'task.import', await agencyTarget(deps.db, agencyId));
 
   // 0. Text PostgreSQL refuses (NUL) or that is not Unicode (lone surrogates), named by its cell or path.
@@ -108,7 +117,13 @@ export async function importActivity(deps: Deps, user: CurrentUser, agencyId: st
     warnings = (parsed.warnings ?? []).map(csvIssue);
   } else {
     const parsed = source.kind === 'json' ? parseActivityText(source.text) : parseActivity(source.value);
-    const jsonIssue = (i: { path: string; message: string }): TaskImportIssue => ({ path: jsonPath(i.path), file: null, row: null, column: null, message: i.message });
+    const jsonIssue = (i: { path: string; message: string }): TaskImportIssue => ({
+      path: jsonPath(i.path),
+      file: null,
+      row: null,
+      column: null,
+      message: i.message,
+    });
     if (!parsed.ok) fail(parsed.issues.map(jsonIssue), parsed.omitted);
     activity = parsed.value;
     warnings = (parsed.warnings ?? []).map(jsonIssue);
@@ -116,7 +131,9 @@ export async function importActivity(deps: Deps, user: CurrentUser, agencyId: st
 
   // 2. Every person must be a person of the agency.
   const [agency] = await deps.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
-  const unitOf = new Map((await deps.db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.agencyId, agencyId))).map((p) => [p.id, p.unitId]));
+  const unitOf = new Map(
+    (await deps.db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.agencyId, agencyId))).map((p) => [p.id, p.unitId]),
+  );
   const unknown = (id: string) => `Không có cán bộ mã ${JSON.stringify(id)} trong ${agency?.name ?? agencyId}`;
   const badTasks: number[] = [];
   const badActions: number[] = [];
@@ -130,15 +147,19 @@ export async function importActivity(deps: Deps, user: CurrentUser, agencyId: st
       const actionsFile = source.names?.actions ?? 'actions.csv';
       if (badTasks.length) {
         const { rows, label } = csvRows(source.tasks, 'assigneeId');
-        for (const i of badTasks.slice(0, MAX_REPORTED_ISSUES)) issues.push(csvIssue({ file: tasksFile, row: rows[i] ?? null, column: label, message: unknown(activity.tasks[i]!.assigneeId) }));
+        for (const i of badTasks.slice(0, MAX_REPORTED_ISSUES))
+          issues.push(csvIssue({ file: tasksFile, row: rows[i] ?? null, column: label, message: unknown(activity.tasks[i]!.assigneeId) }));
       }
       if (badActions.length && issues.length < MAX_REPORTED_ISSUES) {
         const { rows, label } = csvRows(source.actions, 'personId');
-        for (const i of badActions.slice(0, MAX_REPORTED_ISSUES - issues.length)) issues.push(csvIssue({ file: actionsFile, row: rows[i] ?? null, column: label, message: unknown(activity.actions[i]!.personId) }));
+        for (const i of badActions.slice(0, MAX_REPORTED_ISSUES - issues.length))
+          issues.push(csvIssue({ file: actionsFile, row: rows[i] ?? null, column: label, message: unknown(activity.actions[i]!.personId) }));
       }
     } else {
-      for (const i of badTasks.slice(0, MAX_REPORTED_ISSUES)) issues.push({ path: `body.tasks[${i}].assigneeId`, file: null, row: null, column: null, message: unknown(activity.tasks[i]!.assigneeId) });
-      for (const i of badActions.slice(0, MAX_REPORTED_ISSUES - issues.length)) issues.push({ path: `body.actions[${i}].personId`, file: null, row: null, column: null, message: unknown(activity.actions[i]!.personId) });
+      for (const i of badTasks.slice(0, MAX_REPORTED_ISSUES))
+        issues.push({ path: `body.tasks[${i}].assigneeId`, file: null, row: null, column: null, message: unknown(activity.tasks[i]!.assigneeId) });
+      for (const i of badActions.slice(0, MAX_REPORTED_ISSUES - issues.length))
+        issues.push({ path: `body.actions[${i}].personId`, file: null, row: null, column: null, message: unknown(activity.actions[i]!.personId) });
     }
     fail(issues, badCount - issues.length);
   }
@@ -157,7 +178,16 @@ export async function importActivity(deps: Deps, user: CurrentUser, agencyId: st
   return { ...result!, warnings };
 }
 
-async function write(deps: Deps, tx: Db, user: CurrentUser, agencyId: string, activity: Activity, unitOf: Map<string, string>, format: 'json' | 'csv', dryRun: boolean): Promise<Omit<TaskImportResult, 'warnings'>> {
+async function write(
+  deps: Deps,
+  tx: Db,
+  user: CurrentUser,
+  agencyId: string,
+  activity: Activity,
+  unitOf: Map<string, string>,
+  format: 'json' | 'csv',
+  dryRun: boolean,
+): Promise<Omit<TaskImportResult, 'warnings'>> {
   // One import per agency at a time: the existence checks below stay true until commit.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`tasks-import:${agencyId}`}))`);
   const now = deps.clock.now();
@@ -166,7 +196,10 @@ async function write(deps: Deps, tx: Db, user: CurrentUser, agencyId: string, ac
   const existing = new Map<string, typeof tasks.$inferSelect>();
   const externalIds = activity.tasks.map((t) => t.id);
   for (let i = 0; i < externalIds.length; i += CHUNK) {
-    const rows = await tx.select().from(tasks).where(and(eq(tasks.agencyId, agencyId), inArray(tasks.externalId, externalIds.slice(i, i + CHUNK))));
+    const rows = await tx
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.agencyId, agencyId), inArray(tasks.externalId, externalIds.slice(i, i + CHUNK))));
     for (const r of rows) existing.set(r.externalId!, r);
   }
   const idOf = new Map<string, string>();
@@ -259,7 +292,16 @@ async function write(deps: Deps, tx: Db, user: CurrentUser, agencyId: string, ac
       unchangedActions++;
       continue;
     }
-    inserts.push({ taskId, personId: a.personId, agencyId, at: new Date(atMs), day: fromDayNumber(vnDayOfUtcMinutes(Math.floor(atMs / 60_000))), kind: a.kind, body: null, data: IMPORT_MARK });
+    inserts.push({
+      taskId,
+      personId: a.personId,
+      agencyId,
+      at: new Date(atMs),
+      day: fromDayNumber(vnDayOfUtcMinutes(Math.floor(atMs / 60_000))),
+      kind: a.kind,
+      body: null,
+      data: IMPORT_MARK,
+    });
   }
   const stale = [...old.values()].flat();
   for (let i = 0; i < stale.length; i += CHUNK) await tx.delete(taskActions).where(inArray(taskActions.id, stale.slice(i, i + CHUNK)));
@@ -271,7 +313,14 @@ async function write(deps: Deps, tx: Db, user: CurrentUser, agencyId: string, ac
     actions: { inserted: inserts.length, removed: stale.length, unchanged: unchangedActions },
   };
   if (!dryRun) {
-    await deps.audit(tx, { actorUserId: user.userId, action: 'task.imported', entity: 'agency', entityId: agencyId, agencyId, data: { format, tasks: result.tasks, actions: result.actions } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'task.imported',
+      entity: 'agency',
+      entityId: agencyId,
+      agencyId,
+      data: { format, tasks: result.tasks, actions: result.actions },
+    });
   }
   return result;
 }

@@ -38,7 +38,11 @@ async function multipart(fields: Record<string, { name: string; type?: string; d
 }
 
 const actionsOf = (taskId: string) => t.deps.db.select().from(taskActions).where(eq(taskActions.taskId, taskId)).orderBy(asc(taskActions.id));
-const notificationsOf = (userId: string, kind: string) => t.deps.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
+const notificationsOf = (userId: string, kind: string) =>
+  t.deps.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
 
 async function assign(client: TestClient, body: Record<string, unknown>) {
   const res = await client.post('/api/tasks', { priority: 'normal', ...body });
@@ -109,8 +113,25 @@ describe('assigning a task', () => {
   });
 
   it('lets the unit head assign in their unit: lead, coordinators, deadline; notifies them; audit but no action', async () => {
-    const task = await assign(C.headA!, { title: 'Báo cáo kết quả hỗ trợ Covid-19', description: 'Tổng hợp số liệu tuần', assigneeId: P.a1, coordinatorIds: [P.a2], dueDate: '2021-07-23', priority: 'high' });
-    expect(task).toMatchObject({ status: 'assigned', statusLabel: 'Mới giao', priority: 'high', dueDate: '2021-07-23', overdue: false, source: 'app', version: 1, assignedAt: '2021-07-19T01:00:00.000Z', myRoles: ['assigner'] });
+    const task = await assign(C.headA!, {
+      title: 'Báo cáo kết quả hỗ trợ Covid-19',
+      description: 'Tổng hợp số liệu tuần',
+      assigneeId: P.a1,
+      coordinatorIds: [P.a2],
+      dueDate: '2021-07-23',
+      priority: 'high',
+    });
+    expect(task).toMatchObject({
+      status: 'assigned',
+      statusLabel: 'Mới giao',
+      priority: 'high',
+      dueDate: '2021-07-23',
+      overdue: false,
+      source: 'app',
+      version: 1,
+      assignedAt: '2021-07-19T01:00:00.000Z',
+      myRoles: ['assigner'],
+    });
     expect(task.lead).toEqual({ id: P.a1, fullName: 'Nguyễn Thị An' });
     expect(task.unit).toEqual({ id: unitA, name: 'Phòng Tổ chức, biên chế' });
     expect(task.assignedBy).toEqual({ userId: U.headA, displayName: 'Phạm Văn Bình' });
@@ -127,7 +148,10 @@ describe('assigning a task', () => {
     expect((await notificationsOf(U.a2!, 'task.assigned')).map((n) => n.title)).toEqual(['Bạn được giao phối hợp: Báo cáo kết quả hỗ trợ Covid-19']);
     const mails = await t.deps.db.select().from(emailOutbox).where(eq(emailOutbox.to, 'an.nt@snv.ninhthuan.gov.vn'));
     expect(mails.map((m) => m.subject)).toEqual(['[Congvu] Bạn được giao chủ trì: Báo cáo kết quả hỗ trợ Covid-19']);
-    const audit = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, task.id), eq(auditLog.action, 'task.created')));
+    const audit = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, task.id), eq(auditLog.action, 'task.created')));
     expect(audit).toHaveLength(1);
     // The lists name the coordinating people too.
     const listed = (await C.headA!.get('/api/tasks?scope=assigned')).body.tasks.find((x: any) => x.id === task.id);
@@ -175,7 +199,9 @@ describe('task lists', () => {
     expect((await C.office!.get('/api/tasks?scope=agency&q=covid')).body.tasks.map((x: any) => x.title)).toEqual(['Báo cáo kết quả hỗ trợ Covid-19']);
     expect((await C.office!.get('/api/tasks?scope=agency&q=100%25')).body.total).toBe(0);
     // Typed without diacritics, in any case.
-    expect((await C.office!.get(`/api/tasks?scope=agency&q=${encodeURIComponent('BAO CAO ket qua')}`)).body.tasks.map((x: any) => x.title)).toEqual(['Báo cáo kết quả hỗ trợ Covid-19']);
+    expect((await C.office!.get(`/api/tasks?scope=agency&q=${encodeURIComponent('BAO CAO ket qua')}`)).body.tasks.map((x: any) => x.title)).toEqual([
+      'Báo cáo kết quả hỗ trợ Covid-19',
+    ]);
     expect((await C.office!.get('/api/tasks?scope=agency&from=2021-07-19&to=2021-07-19')).body.total).toBe(2);
     expect((await C.office!.get('/api/tasks?scope=agency&from=2021-07-20')).body.total).toBe(0);
     const bad = await C.office!.get('/api/tasks?scope=agency&status=xong');
@@ -287,12 +313,22 @@ describe('status flow', () => {
     expect(leaderView.body.can.statuses).toEqual(['assigned']);
     const reopened = await C.headA!.post(`/api/tasks/${task.id}/status`, { status: 'assigned', version: 2, assigneeId: P.a2, dueDate: '2021-07-26' });
     expect(reopened.status).toBe(200);
-    expect(reopened.body).toMatchObject({ status: 'assigned', returnReason: null, dueDate: '2021-07-26', lead: { id: P.a2, fullName: 'Đỗ Minh Châu' }, version: 3 });
+    expect(reopened.body).toMatchObject({
+      status: 'assigned',
+      returnReason: null,
+      dueDate: '2021-07-26',
+      lead: { id: P.a2, fullName: 'Đỗ Minh Châu' },
+      version: 3,
+    });
     // The new lead person is no longer a coordinator.
     expect(reopened.body.people.map((p: any) => [p.fullName, p.role])).toEqual([['Đỗ Minh Châu', 'lead']]);
     expect((await notificationsOf(U.a2!, 'task.assigned')).map((n) => n.title)).toContain('Bạn được giao lại chủ trì: Công văn trả lời UBND huyện');
     const reopenAction = (await actionsOf(task.id)).pop()!;
-    expect([reopenAction.personId, reopenAction.kind, reopenAction.data]).toEqual([P.headA, 'status', { from: 'returned', to: 'assigned', assigneeId: P.a2, previousAssigneeId: P.a1, dueDate: '2021-07-26' }]);
+    expect([reopenAction.personId, reopenAction.kind, reopenAction.data]).toEqual([
+      P.headA,
+      'status',
+      { from: 'returned', to: 'assigned', assigneeId: P.a2, previousAssigneeId: P.a1, dueDate: '2021-07-26' },
+    ]);
     expect((await C.a1!.get(`/api/tasks/${task.id}`)).status).toBe(403);
     expect((await C.a2!.post(`/api/tasks/${task.id}/status`, { status: 'received', version: 3 })).status).toBe(200);
   });
@@ -333,15 +369,23 @@ describe('attachments', () => {
     const task = await assign(C.headA!, { title: 'Báo cáo kết quả làm việc tại nhà', assigneeId: P.a1 });
     const content = new TextEncoder().encode('Kết quả làm việc tại nhà tuần 29 — đã hoàn thành 5/6 nhiệm vụ.\n'.repeat(100));
     const sha = createHash('sha256').update(content).digest('hex');
-    const form = await multipart({ file: { name: 'Báo cáo kết quả.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: content } });
+    const form = await multipart({
+      file: { name: 'Báo cáo kết quả.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: content },
+    });
     const up = await C.a1!.post(`/api/tasks/${task.id}/attachments`, form.body, form.headers);
     expect(up.status).toBe(200);
     expect(up.body).toMatchObject({ fileName: 'Báo cáo kết quả.docx', size: content.length, sha256: sha, personId: P.a1, fullName: 'Nguyễn Thị An' });
     const down = await C.headA!.get(`/api/tasks/${task.id}/attachments/${up.body.id}`);
     expect(down.status).toBe(200);
     expect(Buffer.from(down.body as Uint8Array).equals(Buffer.from(content))).toBe(true);
-    expect(createHash('sha256').update(down.body as Uint8Array).digest('hex')).toBe(sha);
-    expect(down.headers.get('content-disposition')).toBe(`attachment; filename="Bao cao ket qua.docx"; filename*=UTF-8''${encodeURIComponent('Báo cáo kết quả.docx')}`);
+    expect(
+      createHash('sha256')
+        .update(down.body as Uint8Array)
+        .digest('hex'),
+    ).toBe(sha);
+    expect(down.headers.get('content-disposition')).toBe(
+      `attachment; filename="Bao cao ket qua.docx"; filename*=UTF-8''${encodeURIComponent('Báo cáo kết quả.docx')}`,
+    );
     expect(down.headers.get('x-content-sha256')).toBe(sha);
     expect((await C.b1!.get(`/api/tasks/${task.id}/attachments/${up.body.id}`)).status).toBe(404);
     const other = await assign(C.headA!, { title: 'Việc khác', assigneeId: P.a1 });
@@ -355,7 +399,10 @@ describe('attachments', () => {
 
   it('serves an uploaded web page or SVG as a download, never as a page of the app', async () => {
     const task = await assign(C.headA!, { title: 'Trang web đính kèm', assigneeId: P.a1 });
-    for (const [name, type] of [['trang.html', 'text/html'], ['hinh.svg', 'image/svg+xml']]) {
+    for (const [name, type] of [
+      ['trang.html', 'text/html'],
+      ['hinh.svg', 'image/svg+xml'],
+    ]) {
       const form = await multipart({ file: { name: name!, type, data: '<script>alert(1)</script>' } });
       const up = await C.a1!.post(`/api/tasks/${task.id}/attachments`, form.body, form.headers);
       expect(up.body.mimeType).toBe(type);
@@ -421,8 +468,8 @@ describe('overdue tasks', () => {
     expect(sent).toBe(1);
     expect(await notifyOverdueTasks(t.deps, { agencyId })).toBe(0);
     expect((await notificationsOf(U.a1!, 'task.overdue')).map((n) => n.title)).toEqual(['Công việc quá hạn: Báo cáo quá hạn']);
-    expect((await notificationsOf(U.a2!, 'task.overdue'))).toHaveLength(1);
-    expect((await notificationsOf(U.headA!, 'task.overdue'))).toHaveLength(1);
+    expect(await notificationsOf(U.a2!, 'task.overdue')).toHaveLength(1);
+    expect(await notificationsOf(U.headA!, 'task.overdue')).toHaveLength(1);
     const [task] = (await C.a1!.get('/api/tasks?overdue=1')).body.tasks;
     let v = task.version;
     for (const status of ['received', 'in_progress', 'done']) v = (await C.a1!.post(`/api/tasks/${task.id}/status`, { status, version: v })).body.version;
@@ -436,7 +483,15 @@ describe('overdue tasks', () => {
     const api = new OpenAPIHono();
     api.route('/tasks', taskRoutes(t.deps) as never);
     const doc = api.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Congvu', version: '1' } });
-    expect(Object.keys(doc.paths ?? {}).sort()).toEqual(['/tasks', '/tasks/import', '/tasks/{id}', '/tasks/{id}/attachments', '/tasks/{id}/attachments/{attachmentId}', '/tasks/{id}/comments', '/tasks/{id}/status']);
+    expect(Object.keys(doc.paths ?? {}).sort()).toEqual([
+      '/tasks',
+      '/tasks/import',
+      '/tasks/{id}',
+      '/tasks/{id}/attachments',
+      '/tasks/{id}/attachments/{attachmentId}',
+      '/tasks/{id}/comments',
+      '/tasks/{id}/status',
+    ]);
     expect(Object.keys((doc.paths!['/tasks/{id}/attachments']!.post!.requestBody as { content: object }).content)).toEqual(['multipart/form-data']);
   });
 

@@ -16,7 +16,16 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { FOLD_FROM, FOLD_TO, foldVi } from '../../../shared/domain/text';
-import type { TaskAttachmentView, TaskCounts, TaskCreate, TaskDetail, TaskListItem, TaskListQuery, TaskListResponse, TaskStatusChange } from '../../../shared/contracts/tasks';
+import type {
+  TaskAttachmentView,
+  TaskCounts,
+  TaskCreate,
+  TaskDetail,
+  TaskListItem,
+  TaskListQuery,
+  TaskListResponse,
+  TaskStatusChange,
+} from '../../../shared/contracts/tasks';
 import { TASK_ATTACHMENT_MAX_BYTES } from '../../../shared/contracts/tasks';
 import { addDays, formatDateVi, vnInstant } from '../../../shared/domain/dates';
 import { can } from '../../../shared/domain/permissions';
@@ -87,7 +96,16 @@ async function accessOf(db: Db, user: CurrentUser, task: TaskRow, coordinators: 
   const roles: TaskActorRole[] = [];
   if (isLead) roles.push('assignee');
   if (isAssigner || leaderAssign) roles.push('assigner');
-  return { isLead, isCoordinator, isAssigner, leaderRead, leaderAssign, read: isLead || isCoordinator || isAssigner || leaderRead || leaderAssign, roles, target };
+  return {
+    isLead,
+    isCoordinator,
+    isAssigner,
+    leaderRead,
+    leaderAssign,
+    read: isLead || isCoordinator || isAssigner || leaderRead || leaderAssign,
+    roles,
+    target,
+  };
 }
 
 /** Not a participant and no leader's read: 403 within the actor's own unit, else the hidden 404 (lib/scope). */
@@ -110,7 +128,11 @@ const personNotFound = (path: string, personId: string) => {
   return new AppError('NOT_FOUND', message, { issues: [{ path, message }] });
 };
 async function activePersonOf(db: Db, personId: string, agencyId: string | null, path: string) {
-  const [p] = await db.select({ id: people.id, agencyId: people.agencyId, unitId: people.unitId, fullName: people.fullName, active: people.active }).from(people).where(eq(people.id, personId)).limit(1);
+  const [p] = await db
+    .select({ id: people.id, agencyId: people.agencyId, unitId: people.unitId, fullName: people.fullName, active: people.active })
+    .from(people)
+    .where(eq(people.id, personId))
+    .limit(1);
   // A person of another agency answers like a missing one (no names across agencies).
   if (!p?.active || (agencyId && p.agencyId !== agencyId)) throw personNotFound(path, personId);
   return p;
@@ -118,7 +140,15 @@ async function activePersonOf(db: Db, personId: string, agencyId: string | null,
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-async function recordAction(tx: Db, task: Pick<TaskRow, 'id' | 'agencyId'>, personId: string, at: Date, kind: string, body: string | null, data: unknown = null) {
+async function recordAction(
+  tx: Db,
+  task: Pick<TaskRow, 'id' | 'agencyId'>,
+  personId: string,
+  at: Date,
+  kind: string,
+  body: string | null,
+  data: unknown = null,
+) {
   const [row] = await tx
     .insert(taskActions)
     .values({ taskId: task.id, personId, agencyId: task.agencyId, at, day: todayVn(at), kind, body, data: data as never })
@@ -176,9 +206,23 @@ export async function createTask(deps: Deps, user: CurrentUser, input: TaskCreat
     });
     const due = input.dueDate ? `Hạn xử lý: ${formatDateVi(input.dueDate)}. ` : '';
     const body = `${due}Mức độ: ${TASK_PRIORITY_LABELS_VI[input.priority]}. Người giao: ${user.displayName}.`;
-    await notify(tx, deps.clock, { personIds: [lead.id], kind: 'task.assigned', title: `Bạn được giao chủ trì: ${input.title}`, body, link: `/tasks/${id}`, email: true });
+    await notify(tx, deps.clock, {
+      personIds: [lead.id],
+      kind: 'task.assigned',
+      title: `Bạn được giao chủ trì: ${input.title}`,
+      body,
+      link: `/tasks/${id}`,
+      email: true,
+    });
     if (coordinatorIds.length) {
-      await notify(tx, deps.clock, { personIds: coordinatorIds, kind: 'task.assigned', title: `Bạn được giao phối hợp: ${input.title}`, body: `Chủ trì: ${lead.fullName}. ${body}`, link: `/tasks/${id}`, email: true });
+      await notify(tx, deps.clock, {
+        personIds: coordinatorIds,
+        kind: 'task.assigned',
+        title: `Bạn được giao phối hợp: ${input.title}`,
+        body: `Chủ trì: ${lead.fullName}. ${body}`,
+        link: `/tasks/${id}`,
+        email: true,
+      });
     }
     return row!;
   });
@@ -203,7 +247,10 @@ export async function listTasks(deps: Deps, user: CurrentUser, q: TaskListQuery)
   if (scope === 'mine') {
     if (!user.personId) base.push(sql`false`);
     // A union of two index lookups (lead, coordinator) rather than an OR that would scan every task.
-    else base.push(sql`${tasks.id} in (select t2.id from tasks t2 where t2.assignee_id = ${user.personId} union select tp.task_id from task_people tp where tp.person_id = ${user.personId})`);
+    else
+      base.push(
+        sql`${tasks.id} in (select t2.id from tasks t2 where t2.assignee_id = ${user.personId} union select tp.task_id from task_people tp where tp.person_id = ${user.personId})`,
+      );
     if (q.unitId) base.push(eq(tasks.unitId, q.unitId));
     if (q.agencyId) base.push(eq(tasks.agencyId, q.agencyId));
   } else if (scope === 'assigned') {
@@ -252,7 +299,10 @@ export async function listTasks(deps: Deps, user: CurrentUser, q: TaskListQuery)
     .orderBy(sql`${tasks.status} = 'done'`, sql`${tasks.dueDate} asc nulls last`, desc(tasks.assignedAt), asc(tasks.id))
     .limit(q.limit ?? 100)
     .offset(q.offset ?? 0);
-  const [totalRow] = await deps.db.select({ n: count() }).from(tasks).where(and(...filters));
+  const [totalRow] = await deps.db
+    .select({ n: count() })
+    .from(tasks)
+    .where(and(...filters));
   const countRows = await deps.db
     .select({ status: tasks.status, n: count(), overdue: sql<number>`count(*) filter (where ${overdueSql(today)})` })
     .from(tasks)
@@ -268,7 +318,14 @@ export async function listTasks(deps: Deps, user: CurrentUser, q: TaskListQuery)
     tasks: rows.map((r) =>
       presentItem(
         r.task,
-        { leadName: r.leadName, unitName: r.unitName, commentCount: Number(r.commentCount), attachmentCount: Number(r.attachmentCount), coordinator: !!r.coordinator, coordinators: (typeof r.coordinators === 'string' ? JSON.parse(r.coordinators) : r.coordinators) as { id: string; fullName: string }[] },
+        {
+          leadName: r.leadName,
+          unitName: r.unitName,
+          commentCount: Number(r.commentCount),
+          attachmentCount: Number(r.attachmentCount),
+          coordinator: !!r.coordinator,
+          coordinators: (typeof r.coordinators === 'string' ? JSON.parse(r.coordinators) : r.coordinators) as { id: string; fullName: string }[],
+        },
         user,
         today,
       ),
@@ -281,7 +338,14 @@ export async function listTasks(deps: Deps, user: CurrentUser, q: TaskListQuery)
 
 function presentItem(
   t: TaskRow,
-  extra: { leadName: string | null; unitName: string | null; commentCount: number; attachmentCount: number; coordinator: boolean; coordinators?: { id: string; fullName: string }[] },
+  extra: {
+    leadName: string | null;
+    unitName: string | null;
+    commentCount: number;
+    attachmentCount: number;
+    coordinator: boolean;
+    coordinators?: { id: string; fullName: string }[];
+  },
   user: CurrentUser,
   today: string,
 ): TaskListItem {
@@ -326,22 +390,54 @@ async function detailOf(db: Db, user: CurrentUser, task: TaskRow, today: string,
     .where(inArray(people.id, personIds));
   const byId = new Map(peopleRows.map((p) => [p.id, p]));
   const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, task.unitId));
-  const assigner = task.assignedByUserId ? (await db.select({ userId: users.id, displayName: users.displayName }).from(users).where(eq(users.id, task.assignedByUserId)))[0] : undefined;
+  const assigner = task.assignedByUserId
+    ? (await db.select({ userId: users.id, displayName: users.displayName }).from(users).where(eq(users.id, task.assignedByUserId)))[0]
+    : undefined;
   const timeline = await db
-    .select({ id: taskActions.id, personId: taskActions.personId, fullName: people.fullName, at: taskActions.at, kind: taskActions.kind, body: taskActions.body, data: taskActions.data })
+    .select({
+      id: taskActions.id,
+      personId: taskActions.personId,
+      fullName: people.fullName,
+      at: taskActions.at,
+      kind: taskActions.kind,
+      body: taskActions.body,
+      data: taskActions.data,
+    })
     .from(taskActions)
     .leftJoin(people, eq(people.id, taskActions.personId))
     .where(eq(taskActions.taskId, task.id))
     .orderBy(asc(taskActions.at), asc(taskActions.id))
     .limit(5000);
   const attachments = await db
-    .select({ a: { id: taskAttachments.id, fileName: taskAttachments.fileName, mimeType: taskAttachments.mimeType, size: taskAttachments.size, sha256: taskAttachments.sha256, personId: taskAttachments.personId, createdAt: taskAttachments.createdAt }, fullName: people.fullName })
+    .select({
+      a: {
+        id: taskAttachments.id,
+        fileName: taskAttachments.fileName,
+        mimeType: taskAttachments.mimeType,
+        size: taskAttachments.size,
+        sha256: taskAttachments.sha256,
+        personId: taskAttachments.personId,
+        createdAt: taskAttachments.createdAt,
+      },
+      fullName: people.fullName,
+    })
     .from(taskAttachments)
     .leftJoin(people, eq(people.id, taskAttachments.personId))
     .where(eq(taskAttachments.taskId, task.id))
     .orderBy(asc(taskAttachments.createdAt), asc(taskAttachments.id));
   const commentCount = timeline.filter((a) => a.kind === 'comment').length;
-  const item = presentItem(task, { leadName: byId.get(task.assigneeId)?.fullName ?? null, unitName: unit?.name ?? null, commentCount, attachmentCount: attachments.length, coordinator: access.isCoordinator }, user, today);
+  const item = presentItem(
+    task,
+    {
+      leadName: byId.get(task.assigneeId)?.fullName ?? null,
+      unitName: unit?.name ?? null,
+      commentCount,
+      attachmentCount: attachments.length,
+      coordinator: access.isCoordinator,
+    },
+    user,
+    today,
+  );
   const mayAct = !!user.personId && access.read;
   return {
     ...item,
@@ -350,17 +446,45 @@ async function detailOf(db: Db, user: CurrentUser, task: TaskRow, today: string,
     assignedBy: assigner ?? null,
     externalId: task.externalId,
     people: [
-      { personId: task.assigneeId, fullName: byId.get(task.assigneeId)?.fullName ?? task.assigneeId, unitName: byId.get(task.assigneeId)?.unitName ?? '', role: 'lead' as const },
-      ...coordinators.map((id) => ({ personId: id, fullName: byId.get(id)?.fullName ?? id, unitName: byId.get(id)?.unitName ?? '', role: 'coordinate' as const })),
+      {
+        personId: task.assigneeId,
+        fullName: byId.get(task.assigneeId)?.fullName ?? task.assigneeId,
+        unitName: byId.get(task.assigneeId)?.unitName ?? '',
+        role: 'lead' as const,
+      },
+      ...coordinators.map((id) => ({
+        personId: id,
+        fullName: byId.get(id)?.fullName ?? id,
+        unitName: byId.get(id)?.unitName ?? '',
+        role: 'coordinate' as const,
+      })),
     ],
-    timeline: timeline.map((a) => ({ id: a.id, personId: a.personId, fullName: a.fullName ?? a.personId, at: a.at.toISOString(), kind: a.kind, kindLabel: actionKindLabel(a.kind), body: a.body, data: a.data ?? null })),
+    timeline: timeline.map((a) => ({
+      id: a.id,
+      personId: a.personId,
+      fullName: a.fullName ?? a.personId,
+      at: a.at.toISOString(),
+      kind: a.kind,
+      kindLabel: actionKindLabel(a.kind),
+      body: a.body,
+      data: a.data ?? null,
+    })),
     attachments: attachments.map((r) => presentAttachment(r.a, r.fullName)),
     can: { comment: mayAct, attach: mayAct, statuses: task.source === 'import' ? [] : allowedTransitions(task.status as TaskStatus, access.roles) },
   };
 }
 
 function presentAttachment(a: Omit<typeof taskAttachments.$inferSelect, 'content' | 'taskId'>, fullName: string | null): TaskAttachmentView {
-  return { id: a.id, fileName: a.fileName, mimeType: a.mimeType, size: a.size, sha256: a.sha256, personId: a.personId, fullName: fullName ?? a.personId, createdAt: a.createdAt.toISOString() };
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    mimeType: a.mimeType,
+    size: a.size,
+    sha256: a.sha256,
+    personId: a.personId,
+    fullName: fullName ?? a.personId,
+    createdAt: a.createdAt.toISOString(),
+  };
 }
 
 /**
@@ -397,7 +521,8 @@ export async function changeStatus(deps: Deps, user: CurrentUser, id: string, in
   const coordinators = await coordinatorIdsOf(deps.db, id);
   const access = await accessOf(deps.db, user, task, coordinators);
   assertRead(user, access);
-  if (task.source === 'import') throw new AppError('INVALID_STATE', 'Công việc được nhập từ hệ thống quản lý văn bản khác; trạng thái được cập nhật tại hệ thống đó.');
+  if (task.source === 'import')
+    throw new AppError('INVALID_STATE', 'Công việc được nhập từ hệ thống quản lý văn bản khác; trạng thái được cập nhật tại hệ thống đó.');
   const reason = input.reason?.trim() || null;
   if (input.status === 'returned' && (!reason || reason.length < 3)) throw invalid('body.reason', 'Nhập lý do trả lại (ít nhất 3 ký tự).');
   const reopening = input.status === 'assigned';
@@ -450,17 +575,49 @@ export async function changeStatus(deps: Deps, user: CurrentUser, id: string, in
       if (input.dueDate) changes.dueDate = input.dueDate;
     }
     const [updated] = await tx.update(tasks).set(changes).where(eq(tasks.id, id)).returning();
-    const data = { from, to, ...(newLead ? { assigneeId: newLead.id, previousAssigneeId: fresh.assigneeId } : {}), ...(reopening && input.dueDate ? { dueDate: input.dueDate } : {}) };
+    const data = {
+      from,
+      to,
+      ...(newLead ? { assigneeId: newLead.id, previousAssigneeId: fresh.assigneeId } : {}),
+      ...(reopening && input.dueDate ? { dueDate: input.dueDate } : {}),
+    };
     if (user.personId) await recordAction(tx, fresh, user.personId, now, actionKindOfTransition(to), reason, data);
-    await deps.audit(tx, { actorUserId: user.userId, action: 'task.status_changed', entity: 'task', entityId: id, agencyId: fresh.agencyId, data: { ...data, reason } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'task.status_changed',
+      entity: 'task',
+      entityId: id,
+      agencyId: fresh.agencyId,
+      data: { ...data, reason },
+    });
     const link = `/tasks/${id}`;
     if (to === 'returned' && fresh.assignedByUserId) {
-      await notify(tx, deps.clock, { userIds: [fresh.assignedByUserId], kind: 'task.returned', title: `Công việc bị trả lại: ${fresh.title}`, body: `${user.displayName} trả lại công việc. Lý do: ${reason}`, link, email: true });
+      await notify(tx, deps.clock, {
+        userIds: [fresh.assignedByUserId],
+        kind: 'task.returned',
+        title: `Công việc bị trả lại: ${fresh.title}`,
+        body: `${user.displayName} trả lại công việc. Lý do: ${reason}`,
+        link,
+        email: true,
+      });
     } else if (to === 'done' && fresh.assignedByUserId) {
-      await notify(tx, deps.clock, { userIds: [fresh.assignedByUserId], kind: 'task.done', title: `Đã hoàn thành: ${fresh.title}`, body: `${user.displayName} báo cáo hoàn thành công việc.`, link });
+      await notify(tx, deps.clock, {
+        userIds: [fresh.assignedByUserId],
+        kind: 'task.done',
+        title: `Đã hoàn thành: ${fresh.title}`,
+        body: `${user.displayName} báo cáo hoàn thành công việc.`,
+        link,
+      });
     } else if (reopening) {
       const due = updated!.dueDate ? ` Hạn xử lý: ${formatDateVi(updated!.dueDate)}.` : '';
-      await notify(tx, deps.clock, { personIds: [updated!.assigneeId], kind: 'task.assigned', title: `Bạn được giao lại chủ trì: ${fresh.title}`, body: `Người giao: ${user.displayName}.${due}`, link, email: true });
+      await notify(tx, deps.clock, {
+        personIds: [updated!.assigneeId],
+        kind: 'task.assigned',
+        title: `Bạn được giao lại chủ trì: ${fresh.title}`,
+        body: `Người giao: ${user.displayName}.${due}`,
+        link,
+        email: true,
+      });
     }
     return { task: updated!, changed: true };
   });
@@ -483,7 +640,14 @@ export async function addComment(deps: Deps, user: CurrentUser, id: string, body
     const others = [task.assigneeId, ...coordinators].filter((p) => p !== personId);
     const userIds = task.assignedByUserId && task.assignedByUserId !== user.userId ? [task.assignedByUserId] : [];
     if (others.length || userIds.length) {
-      await notify(tx, deps.clock, { personIds: others, userIds, kind: 'task.comment', title: `Ý kiến mới: ${task.title}`, body: `${user.displayName}: ${body.length > 200 ? `${body.slice(0, 200)}…` : body}`, link: `/tasks/${id}` });
+      await notify(tx, deps.clock, {
+        personIds: others,
+        userIds,
+        kind: 'task.comment',
+        title: `Ý kiến mới: ${task.title}`,
+        body: `${user.displayName}: ${body.length > 200 ? `${body.slice(0, 200)}…` : body}`,
+        link: `/tasks/${id}`,
+      });
     }
   });
   return detailOf(deps.db, user, task, todayVn(now), { coordinators, access });
@@ -498,7 +662,10 @@ export interface UploadedFile {
 /** A file name without folders or control characters, at most 200 characters. */
 export function safeFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').normalize('NFC').trim();
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .normalize('NFC')
+    .trim();
   return (base || 'tep-dinh-kem').slice(-200);
 }
 
@@ -517,20 +684,47 @@ export async function addAttachment(deps: Deps, user: CurrentUser, id: string, f
   const mimeType = /^[\w.+-]+\/[\w.+-]+$/.test(file.type) ? file.type.toLowerCase() : 'application/octet-stream';
   const attachmentId = newId('att');
   await deps.db.transaction(async (tx) => {
-    await tx.insert(taskAttachments).values({ id: attachmentId, taskId: id, personId, fileName, mimeType, size: file.bytes.length, sha256, content: sql`decode(${Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('base64')}, 'base64')`, createdAt: now });
+    await tx.insert(taskAttachments).values({
+      id: attachmentId,
+      taskId: id,
+      personId,
+      fileName,
+      mimeType,
+      size: file.bytes.length,
+      sha256,
+      content: sql`decode(${Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('base64')}, 'base64')`,
+      createdAt: now,
+    });
     await recordAction(tx, task, personId, now, 'attach', fileName, { attachmentId, size: file.bytes.length, sha256 });
-    await deps.audit(tx, { actorUserId: user.userId, action: 'task.attachment_added', entity: 'task', entityId: id, agencyId: task.agencyId, data: { attachmentId, fileName, size: file.bytes.length, sha256 } });
+    await deps.audit(tx, {
+      actorUserId: user.userId,
+      action: 'task.attachment_added',
+      entity: 'task',
+      entityId: id,
+      agencyId: task.agencyId,
+      data: { attachmentId, fileName, size: file.bytes.length, sha256 },
+    });
   });
   const [p] = await deps.db.select({ fullName: people.fullName }).from(people).where(eq(people.id, personId));
   return presentAttachment({ id: attachmentId, fileName, mimeType, size: file.bytes.length, sha256, personId, createdAt: now }, p?.fullName ?? null);
 }
 
-export async function getAttachment(deps: Deps, user: CurrentUser, id: string, attachmentId: string): Promise<{ fileName: string; mimeType: string; sha256: string; content: Buffer }> {
+export async function getAttachment(
+  deps: Deps,
+  user: CurrentUser,
+  id: string,
+  attachmentId: string,
+): Promise<{ fileName: string; mimeType: string; sha256: string; content: Buffer }> {
   const task = await loadTask(deps.db, id);
   const access = await accessOf(deps.db, user, task, await coordinatorIdsOf(deps.db, id));
   assertRead(user, access);
   const [a] = await deps.db
-    .select({ fileName: taskAttachments.fileName, mimeType: taskAttachments.mimeType, sha256: taskAttachments.sha256, content: sql<string>`encode(${taskAttachments.content}, 'base64')` })
+    .select({
+      fileName: taskAttachments.fileName,
+      mimeType: taskAttachments.mimeType,
+      sha256: taskAttachments.sha256,
+      content: sql<string>`encode(${taskAttachments.content}, 'base64')`,
+    })
     .from(taskAttachments)
     .where(and(eq(taskAttachments.id, attachmentId), eq(taskAttachments.taskId, id)))
     .limit(1);
@@ -563,7 +757,16 @@ export async function overdueTasks(db: Db, opts: { agencyId?: string; unitId?: s
   if (opts.unitId) conds.push(eq(tasks.unitId, opts.unitId));
   if (opts.personId) conds.push(eq(tasks.assigneeId, opts.personId));
   const rows = await db
-    .select({ id: tasks.id, title: tasks.title, agencyId: tasks.agencyId, unitId: tasks.unitId, assigneeId: tasks.assigneeId, assignedByUserId: tasks.assignedByUserId, dueDate: tasks.dueDate, status: tasks.status })
+    .select({
+      id: tasks.id,
+      title: tasks.title,
+      agencyId: tasks.agencyId,
+      unitId: tasks.unitId,
+      assigneeId: tasks.assigneeId,
+      assignedByUserId: tasks.assignedByUserId,
+      dueDate: tasks.dueDate,
+      status: tasks.status,
+    })
     .from(tasks)
     .where(and(...conds))
     .orderBy(asc(tasks.dueDate), asc(tasks.id));
@@ -584,12 +787,24 @@ export async function notifyOverdueTasks(deps: Deps, opts: { today?: string; age
     await deps.db.transaction(async (tx) => {
       const key = `task-overdue:${t.id}:${t.dueDate}`;
       const now = deps.clock.now();
-      const claimed = await tx.insert(jobRuns).values({ key, startedAt: now, finishedAt: now, result: 'notified' }).onConflictDoNothing().returning({ key: jobRuns.key });
+      const claimed = await tx
+        .insert(jobRuns)
+        .values({ key, startedAt: now, finishedAt: now, result: 'notified' })
+        .onConflictDoNothing()
+        .returning({ key: jobRuns.key });
       if (!claimed.length) return;
       const coordinators = await coordinatorIdsOf(tx, t.id);
       const title = `Công việc quá hạn: ${t.title}`;
       const body = `Hạn xử lý ${formatDateVi(t.dueDate)}, đã quá ${t.daysOverdue} ngày; trạng thái: ${TASK_STATUS_LABELS_VI[t.status]}.`;
-      await notify(tx, deps.clock, { personIds: [t.assigneeId, ...coordinators], userIds: t.assignedByUserId ? [t.assignedByUserId] : [], kind: 'task.overdue', title, body, link: `/tasks/${t.id}`, email: true });
+      await notify(tx, deps.clock, {
+        personIds: [t.assigneeId, ...coordinators],
+        userIds: t.assignedByUserId ? [t.assignedByUserId] : [],
+        kind: 'task.overdue',
+        title,
+        body,
+        link: `/tasks/${t.id}`,
+        email: true,
+      });
       sent++;
     });
   }

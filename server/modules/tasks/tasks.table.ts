@@ -46,7 +46,9 @@ export const tasks = pgTable(
 export const taskPeople = pgTable(
   'task_people',
   {
-    taskId: text('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
     personId: text('person_id').notNull(),
     role: text('role').notNull().default('coordinate'),
   },
@@ -85,7 +87,9 @@ export const taskAttachments = pgTable(
   'task_attachments',
   {
     id: text('id').primaryKey(),
-    taskId: text('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+    taskId: text('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
     personId: text('person_id').notNull(),
     fileName: text('file_name').notNull(),
     mimeType: text('mime_type').notNull(),

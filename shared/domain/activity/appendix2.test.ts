@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment, Mode, Person, ResolvedInstance, Roster } from '../roster/format';
-import {
-  appendix2ToJson,
-  appendix2Totals,
-  appendix2UnitTotals,
-  computeAppendix2,
-  percentHalfUp,
-  type Appendix2Report,
-  type Appendix2Row,
-} from './appendix2';
+import { appendix2ToJson, appendix2Totals, appendix2UnitTotals, computeAppendix2, percentHalfUp, type Appendix2Report, type Appendix2Row } from './appendix2';
 import type { Activity, ActivityAction, ActivityTask } from './format';
 
 // Week of Monday 19/07/2021 – Friday 23/07/2021, plus the weekend 24–25/07 (not working days).
@@ -55,7 +47,14 @@ function activity(tasks: ActivityTask[], actions: ActivityAction[] = []): Activi
   return { format: 'congvu.activity/1', tasks, actions };
 }
 
-function report(people: Person[], plan: Record<string, string>, a: Activity, from = '2021-07-19', to = '2021-07-23', extra: Partial<ResolvedInstance> = {}): Appendix2Report {
+function report(
+  people: Person[],
+  plan: Record<string, string>,
+  a: Activity,
+  from = '2021-07-19',
+  to = '2021-07-23',
+  extra: Partial<ResolvedInstance> = {},
+): Appendix2Report {
   return computeAppendix2({ instance: instance(people, extra), roster: roster(plan), activity: a, from, to });
 }
 
@@ -109,7 +108,16 @@ describe('computeAppendix2: the format example', () => {
     // Field order of the format.
     expect(Object.keys(out)).toEqual(['from', 'to', 'agencies', 'totals']);
     expect(Object.keys(out.agencies[0])).toEqual(['agencyId', 'rows', 'totals']);
-    expect(Object.keys(out.agencies[0].rows[0])).toEqual(['personId', 'unitId', 'wfhDays', 'assigned', 'processed', 'processedRatio', 'notProcessed', 'notProcessedRatio']);
+    expect(Object.keys(out.agencies[0].rows[0])).toEqual([
+      'personId',
+      'unitId',
+      'wfhDays',
+      'assigned',
+      'processed',
+      'processedRatio',
+      'notProcessed',
+      'notProcessedRatio',
+    ]);
     expect(Object.keys(out.totals)).toEqual(['wfhDays', 'assigned', 'processed', 'processedRatio', 'notProcessed', 'notProcessedRatio']);
   });
 });
@@ -129,7 +137,13 @@ describe('computeAppendix2: D(p), the days at home', () => {
   });
 
   it('has no row for a person with no day at home in the period', () => {
-    const out = report([person('p1'), person('p2'), person('p3')], { p1: 'OOOOO', p2: 'OLBOO', p3: 'OOOOW' }, activity([task('t1', 'p1', '2021-07-19T08:00:00')]), '2021-07-19', '2021-07-22');
+    const out = report(
+      [person('p1'), person('p2'), person('p3')],
+      { p1: 'OOOOO', p2: 'OLBOO', p3: 'OOOOW' },
+      activity([task('t1', 'p1', '2021-07-19T08:00:00')]),
+      '2021-07-19',
+      '2021-07-22',
+    );
     expect(out.agencies[0].rows).toEqual([]);
     expect(out.agencies[0].totals).toEqual({ wfhDays: 0, assigned: 0, processed: 0, processedRatio: null, notProcessed: 0, notProcessedRatio: null });
   });
@@ -143,15 +157,23 @@ describe('computeAppendix2: assigned(p)', () => {
 
   it('does not count a task finished before the person’s day at home, but counts one finished that day', () => {
     // p1 is at home on Thursday 22/07 only.
-    const out = report([person('p1')], { p1: 'OOOWO' }, activity([
-      task('before', 'p1', '2021-07-19T08:00:00+07:00', '2021-07-21T16:00:00+07:00'),
-      task('same-day', 'p1', '2021-07-19T08:00:00+07:00', '2021-07-22T07:30:00+07:00'),
-    ]));
+    const out = report(
+      [person('p1')],
+      { p1: 'OOOWO' },
+      activity([
+        task('before', 'p1', '2021-07-19T08:00:00+07:00', '2021-07-21T16:00:00+07:00'),
+        task('same-day', 'p1', '2021-07-19T08:00:00+07:00', '2021-07-22T07:30:00+07:00'),
+      ]),
+    );
     expect(rowOf(out, 'p1')).toMatchObject({ assigned: 1 });
   });
 
   it('does not count a task assigned after the person’s last day at home', () => {
-    const out = report([person('p1')], { p1: 'WWOOO' }, activity([task('later', 'p1', '2021-07-21T08:00:00+07:00'), task('on-time', 'p1', '2021-07-20T17:59:00+07:00')]));
+    const out = report(
+      [person('p1')],
+      { p1: 'WWOOO' },
+      activity([task('later', 'p1', '2021-07-21T08:00:00+07:00'), task('on-time', 'p1', '2021-07-20T17:59:00+07:00')]),
+    );
     expect(rowOf(out, 'p1')).toMatchObject({ assigned: 1 });
   });
 
@@ -162,12 +184,19 @@ describe('computeAppendix2: assigned(p)', () => {
 
   it('counts a task finished before it was assigned by its days (clocks differ): open on the day when both fall on it, on no day otherwise', () => {
     // p1 is at home on Thursday 22/07 only.
-    const out = report([person('p1')], { p1: 'OOOWO' }, activity([
-      // Finished at 09:58 by one system, assigned at 10:05 by the other, the same day: open on 22/07.
-      task('skew', 'p1', '2021-07-22T10:05:00+07:00', '2021-07-22T09:58:00+07:00'),
-      // Finished the day before the day of assignment: open on no day.
-      task('crossed', 'p1', '2021-07-22T00:10:00+07:00', '2021-07-21T23:55:00+07:00'),
-    ], [act('skew', 'p1', '2021-07-22T10:30:00+07:00')]));
+    const out = report(
+      [person('p1')],
+      { p1: 'OOOWO' },
+      activity(
+        [
+          // Finished at 09:58 by one system, assigned at 10:05 by the other, the same day: open on 22/07.
+          task('skew', 'p1', '2021-07-22T10:05:00+07:00', '2021-07-22T09:58:00+07:00'),
+          // Finished the day before the day of assignment: open on no day.
+          task('crossed', 'p1', '2021-07-22T00:10:00+07:00', '2021-07-21T23:55:00+07:00'),
+        ],
+        [act('skew', 'p1', '2021-07-22T10:30:00+07:00')],
+      ),
+    );
     expect(rowOf(out, 'p1')).toMatchObject({ assigned: 1, processed: 1 });
   });
 
@@ -183,7 +212,11 @@ describe('computeAppendix2: processed(p)', () => {
   const t1 = task('t1', 'p1', '2021-07-19T08:00:00+07:00');
 
   it('counts a processing action by the person on a day at home', () => {
-    expect(rowOf(report(people, plan, activity([t1], [act('t1', 'p1', '2021-07-20T10:00:00+07:00')])), 'p1')).toMatchObject({ assigned: 1, processed: 1, notProcessed: 0 });
+    expect(rowOf(report(people, plan, activity([t1], [act('t1', 'p1', '2021-07-20T10:00:00+07:00')])), 'p1')).toMatchObject({
+      assigned: 1,
+      processed: 1,
+      notProcessed: 0,
+    });
   });
 
   it('counts every kind except view as processing, including words of other systems', () => {
@@ -193,7 +226,11 @@ describe('computeAppendix2: processed(p)', () => {
   });
 
   it('does not count a view as processing', () => {
-    const out = report(people, plan, activity([t1], [act('t1', 'p1', '2021-07-19T10:00:00+07:00', 'view'), act('t1', 'p1', '2021-07-20T10:00:00+07:00', 'view')]));
+    const out = report(
+      people,
+      plan,
+      activity([t1], [act('t1', 'p1', '2021-07-19T10:00:00+07:00', 'view'), act('t1', 'p1', '2021-07-20T10:00:00+07:00', 'view')]),
+    );
     expect(rowOf(out, 'p1')).toMatchObject({ assigned: 1, processed: 0, notProcessed: 1 });
   });
 
@@ -312,7 +349,11 @@ describe('computeAppendix2: ratios, rows, sorting, totals', () => {
 
   it('sorts agencies by id and rows by unit id, then person id; lists every agency of the instance', () => {
     const extra: Partial<ResolvedInstance> = {
-      agencies: [{ id: 'sxd', name: 'Sở Xây dựng' }, { id: 'snv', name: 'Sở Nội vụ' }, { id: 'stc', name: 'Sở Tài chính' }],
+      agencies: [
+        { id: 'sxd', name: 'Sở Xây dựng' },
+        { id: 'snv', name: 'Sở Nội vụ' },
+        { id: 'stc', name: 'Sở Tài chính' },
+      ],
       units: [
         { id: 'sxd-vp', agencyId: 'sxd', name: 'Văn phòng', kind: 'office' },
         { id: 'snv-tccb', agencyId: 'snv', name: 'Phòng TCCB', kind: 'department' },
@@ -320,7 +361,14 @@ describe('computeAppendix2: ratios, rows, sorting, totals', () => {
         { id: 'stc-vp', agencyId: 'stc', name: 'Văn phòng', kind: 'office' },
       ],
     };
-    const people = [person('p9', 'snv-b'), person('p1', 'snv-tccb'), person('p2', 'snv-b'), person('x1', 'sxd-vp'), person('p10', 'snv-b'), person('s1', 'stc-vp')];
+    const people = [
+      person('p9', 'snv-b'),
+      person('p1', 'snv-tccb'),
+      person('p2', 'snv-b'),
+      person('x1', 'sxd-vp'),
+      person('p10', 'snv-b'),
+      person('s1', 'stc-vp'),
+    ];
     const plan = { p9: 'W', p1: 'W', p2: 'W', x1: 'W', p10: 'W', s1: 'O' };
     const out = report(people, plan, activity([]), '2021-07-19', '2021-07-23', extra);
     expect(out.agencies.map((a) => a.agencyId)).toEqual(['snv', 'stc', 'sxd']);
@@ -331,12 +379,24 @@ describe('computeAppendix2: ratios, rows, sorting, totals', () => {
 
   it('adds counts for agency and province totals and takes ratios from the added counts', () => {
     const extra: Partial<ResolvedInstance> = {
-      agencies: [{ id: 'a1', name: 'Sở 1' }, { id: 'a2', name: 'Sở 2' }],
-      units: [{ id: 'u1', agencyId: 'a1', name: 'Phòng 1', kind: 'department' }, { id: 'u2', agencyId: 'a2', name: 'Phòng 2', kind: 'department' }],
+      agencies: [
+        { id: 'a1', name: 'Sở 1' },
+        { id: 'a2', name: 'Sở 2' },
+      ],
+      units: [
+        { id: 'u1', agencyId: 'a1', name: 'Phòng 1', kind: 'department' },
+        { id: 'u2', agencyId: 'a2', name: 'Phòng 2', kind: 'department' },
+      ],
     };
     const people = [person('x', 'u1'), person('y', 'u1'), person('z', 'u2')];
     const plan = { x: 'WWOOO', y: 'WOOOO', z: 'WWWOO' };
-    const tasks = [task('x1', 'x', '2021-07-19T08:00:00'), task('y1', 'y', '2021-07-19T08:00:00'), task('y2', 'y', '2021-07-19T08:00:00'), task('y3', 'y', '2021-07-19T08:00:00'), task('z1', 'z', '2021-07-19T08:00:00')];
+    const tasks = [
+      task('x1', 'x', '2021-07-19T08:00:00'),
+      task('y1', 'y', '2021-07-19T08:00:00'),
+      task('y2', 'y', '2021-07-19T08:00:00'),
+      task('y3', 'y', '2021-07-19T08:00:00'),
+      task('z1', 'z', '2021-07-19T08:00:00'),
+    ];
     const actions = [act('x1', 'x', '2021-07-19T09:00:00'), act('z1', 'z', '2021-07-20T09:00:00')];
     const out = report(people, plan, activity(tasks, actions), '2021-07-19', '2021-07-23', extra);
     // x: 1/1 = 100 %, y: 0/3 = 0 %; agency a1: 1/4 = 25 % (the average of ratios would be 50 %).
@@ -369,10 +429,18 @@ describe('computeAppendix2: ratios, rows, sorting, totals', () => {
 describe('appendix2UnitTotals and appendix2Totals', () => {
   it('gives one total per unit of an agency, sorted by unit id, from counts', () => {
     const extra: Partial<ResolvedInstance> = {
-      units: [{ id: 'snv-vp', agencyId: 'snv', name: 'VP', kind: 'office' }, { id: 'snv-a', agencyId: 'snv', name: 'A', kind: 'department' }],
+      units: [
+        { id: 'snv-vp', agencyId: 'snv', name: 'VP', kind: 'office' },
+        { id: 'snv-a', agencyId: 'snv', name: 'A', kind: 'department' },
+      ],
     };
     const people = [person('p1', 'snv-vp'), person('p2', 'snv-a'), person('p3', 'snv-a')];
-    const tasks = [task('t1', 'p1', '2021-07-19T08:00:00'), task('t2', 'p2', '2021-07-19T08:00:00'), task('t3', 'p3', '2021-07-19T08:00:00'), task('t4', 'p3', '2021-07-19T08:00:00')];
+    const tasks = [
+      task('t1', 'p1', '2021-07-19T08:00:00'),
+      task('t2', 'p2', '2021-07-19T08:00:00'),
+      task('t3', 'p3', '2021-07-19T08:00:00'),
+      task('t4', 'p3', '2021-07-19T08:00:00'),
+    ];
     const actions = [act('t2', 'p2', '2021-07-19T09:00:00')];
     const out = report(people, { p1: 'W', p2: 'WW', p3: 'W' }, activity(tasks, actions), '2021-07-19', '2021-07-23', extra);
     expect(appendix2UnitTotals(out.agencies[0])).toEqual([
@@ -385,10 +453,14 @@ describe('appendix2UnitTotals and appendix2Totals', () => {
 });
 
 describe('appendix2ToJson', () => {
-  const out = report([person('p1'), person('p2')], { p1: 'WW', p2: 'W' }, activity(
-    [1, 2, 3, 4, 5].map((n) => task(`t${n}`, 'p1', '2021-07-19T08:00:00')),
-    [1, 2, 3, 4].map((n) => act(`t${n}`, 'p1', '2021-07-19T09:00:00')),
-  ));
+  const out = report(
+    [person('p1'), person('p2')],
+    { p1: 'WW', p2: 'W' },
+    activity(
+      [1, 2, 3, 4, 5].map((n) => task(`t${n}`, 'p1', '2021-07-19T08:00:00')),
+      [1, 2, 3, 4].map((n) => act(`t${n}`, 'p1', '2021-07-19T09:00:00')),
+    ),
+  );
 
   it('is JSON that parses back to the report', () => {
     expect(JSON.parse(appendix2ToJson(out))).toEqual(out);

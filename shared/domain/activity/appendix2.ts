@@ -117,9 +117,7 @@ export function appendix2UnitTotals(agency: Appendix2Agency): Appendix2UnitTotal
     if (list) list.push(row);
     else byUnit.set(row.unitId, [row]);
   }
-  return [...byUnit.keys()]
-    .sort(compareIds)
-    .map((unitId) => ({ unitId, totals: appendix2Totals(byUnit.get(unitId)!) }));
+  return [...byUnit.keys()].sort(compareIds).map((unitId) => ({ unitId, totals: appendix2Totals(byUnit.get(unitId)!) }));
 }
 
 /** Code-unit order (stable across locales and machines). */

@@ -13,7 +13,14 @@ const ACTIONS = ['taskId,personId,at,kind', 't1,p001,2021-07-20T09:12:00+07:00,c
 const EXPECTED: Activity = {
   format: 'congvu.activity/1',
   tasks: [
-    { id: 't1', title: 'Báo cáo kết quả hỗ trợ Covid-19, đợt 2', assigneeId: 'p001', assignedAt: '2021-07-19T08:05:00+07:00', dueDate: '2021-07-23', finishedAt: '2021-07-22T15:40:00+07:00' },
+    {
+      id: 't1',
+      title: 'Báo cáo kết quả hỗ trợ Covid-19, đợt 2',
+      assigneeId: 'p001',
+      assignedAt: '2021-07-19T08:05:00+07:00',
+      dueDate: '2021-07-23',
+      finishedAt: '2021-07-22T15:40:00+07:00',
+    },
     { id: 't2', title: 'Tờ trình "khẩn"', assigneeId: 'p002', assignedAt: '2021-07-19 08:05' },
   ],
   actions: [
@@ -136,14 +143,19 @@ describe('parseActivityCsv', () => {
   });
 
   it('uses the given file names in messages', () => {
-    const r = parseActivityCsv({ tasks: TASKS, actions: 'taskId,personId,at,kind\nt7,p,2021-07-20T09:00:00,view\n' }, { tasks: 'td/tasks-0720.csv', actions: 'td/actions-0720.csv' });
+    const r = parseActivityCsv(
+      { tasks: TASKS, actions: 'taskId,personId,at,kind\nt7,p,2021-07-20T09:00:00,view\n' },
+      { tasks: 'td/tasks-0720.csv', actions: 'td/actions-0720.csv' },
+    );
     expect(!r.ok && r.issues[0]).toMatchObject({ file: 'td/actions-0720.csv', row: 2, column: 'A (taskId)' });
     expect(!r.ok && r.issues[0].message).toContain('td/tasks-0720.csv');
   });
 
   it('rejects a row whose cell count differs from the header', () => {
     const list = issues(TASKS, 'taskId,personId,at,kind\nt1,p001,2021-07-20T09:12:00+07:00,comment,extra\n');
-    expect(list).toEqual([{ file: 'actions.csv', row: 2, column: null, message: 'Dòng có 5 ô nhưng dòng tiêu đề có 4 cột (ô có dấu phẩy phải được bao trong dấu ngoặc kép)' }]);
+    expect(list).toEqual([
+      { file: 'actions.csv', row: 2, column: null, message: 'Dòng có 5 ô nhưng dòng tiêu đề có 4 cột (ô có dấu phẩy phải được bao trong dấu ngoặc kép)' },
+    ]);
   });
 
   it('checks the header: unknown, duplicate and missing columns, empty file', () => {
@@ -197,11 +209,17 @@ describe('writeActivityCsv', () => {
   });
 
   it('round-trips any activity document through parseActivityCsv', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'Ư', 'ệ', ',', '"', '\n', '\r', ' ', '0', '\t', '😀') , maxLength: 12 });
+    const text = fc.string({ unit: fc.constantFrom('a', 'Ư', 'ệ', ',', '"', '\n', '\r', ' ', '0', '\t', '😀'), maxLength: 12 });
     const id = text.filter((s) => s.length > 0);
     const time = fc.constantFrom('2021-07-19T08:05:00+07:00', '2021-07-20T23:30:00Z', '2021-07-21 09:00', '2021-07-22T10:00:00.5-03:30');
     const taskArb = fc.record(
-      { title: text, assigneeId: id, assignedAt: time, dueDate: fc.constantFrom('2021-07-23', '2021-08-02'), finishedAt: fc.constant('2021-07-23T10:00:00+07:00') },
+      {
+        title: text,
+        assigneeId: id,
+        assignedAt: time,
+        dueDate: fc.constantFrom('2021-07-23', '2021-08-02'),
+        finishedAt: fc.constant('2021-07-23T10:00:00+07:00'),
+      },
       { requiredKeys: ['title', 'assigneeId', 'assignedAt'] },
     );
     const activityArb = fc

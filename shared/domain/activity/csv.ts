@@ -297,13 +297,24 @@ export function parseActivityCsv(input: ActivityCsvInput, names: ActivityCsvName
         const assignedAt = cells[iAssigned];
         const assigned = timeToUtcMinutes(assignedAt);
         if (Number.isNaN(assigned)) {
-          issues.add(tasksFile, row, label(iAssigned), assignedAt === '' ? `Thời điểm giao việc không được để trống; ${TIME_HINT}` : `Thời gian không hợp lệ ${JSON.stringify(assignedAt)}: ${TIME_HINT}`);
+          issues.add(
+            tasksFile,
+            row,
+            label(iAssigned),
+            assignedAt === '' ? `Thời điểm giao việc không được để trống; ${TIME_HINT}` : `Thời gian không hợp lệ ${JSON.stringify(assignedAt)}: ${TIME_HINT}`,
+          );
         }
         const dueDate = iDue === -1 ? '' : cells[iDue];
         if (dueDate !== '') {
           let ok = dates.get(dueDate);
           if (ok === undefined) dates.set(dueDate, (ok = isIsoDate(dueDate)));
-          if (!ok) issues.add(tasksFile, row, label(iDue), `Ngày không hợp lệ ${JSON.stringify(dueDate)}: cần dạng YYYY-MM-DD, ví dụ 2021-07-23 (để trống nếu không có hạn)`);
+          if (!ok)
+            issues.add(
+              tasksFile,
+              row,
+              label(iDue),
+              `Ngày không hợp lệ ${JSON.stringify(dueDate)}: cần dạng YYYY-MM-DD, ví dụ 2021-07-23 (để trống nếu không có hạn)`,
+            );
         }
         const finishedAt = iFinished === -1 ? '' : cells[iFinished];
         if (finishedAt !== '') {
@@ -345,7 +356,12 @@ export function parseActivityCsv(input: ActivityCsvInput, names: ActivityCsvName
         }
         if (personId === '') issues.add(actionsFile, row, label(iPerson), 'Mã người thực hiện không được để trống');
         if (Number.isNaN(timeToUtcMinutes(at))) {
-          issues.add(actionsFile, row, label(iAt), at === '' ? `Thời điểm thao tác không được để trống; ${TIME_HINT}` : `Thời gian không hợp lệ ${JSON.stringify(at)}: ${TIME_HINT}`);
+          issues.add(
+            actionsFile,
+            row,
+            label(iAt),
+            at === '' ? `Thời điểm thao tác không được để trống; ${TIME_HINT}` : `Thời gian không hợp lệ ${JSON.stringify(at)}: ${TIME_HINT}`,
+          );
         }
         if (kind === '') issues.add(actionsFile, row, label(iKind), 'Loại thao tác không được để trống (ví dụ view, comment, finish)');
       };
@@ -383,9 +399,7 @@ export function writeActivityCsv(activity: Activity, options: ActivityCsvWriteOp
   const bom = options.bom === false ? '' : '\uFEFF';
   const taskLines: string[] = [TASK_CSV_COLUMNS.join(',')];
   for (const t of activity.tasks) {
-    taskLines.push(
-      [t.id, t.title, t.assigneeId, t.assignedAt, t.dueDate ?? '', t.finishedAt ?? ''].map(csvCell).join(','),
-    );
+    taskLines.push([t.id, t.title, t.assigneeId, t.assignedAt, t.dueDate ?? '', t.finishedAt ?? ''].map(csvCell).join(','));
   }
   const actionLines: string[] = [ACTION_CSV_COLUMNS.join(',')];
   for (const a of activity.actions) {

@@ -34,7 +34,13 @@ describe('timeToUtcMinutes', () => {
 
   it('accepts a space instead of T, basic offsets (+0700, +07) and fractions of a second', () => {
     const ref = timeToUtcMinutes('2021-07-20T09:12:00+07:00');
-    for (const s of ['2021-07-20 09:12:00+07:00', '2021-07-20T09:12:00+0700', '2021-07-20T09:12:00+07', '2021-07-20T09:12:00.123456+07:00', '2021-07-20 09:12']) {
+    for (const s of [
+      '2021-07-20 09:12:00+07:00',
+      '2021-07-20T09:12:00+0700',
+      '2021-07-20T09:12:00+07',
+      '2021-07-20T09:12:00.123456+07:00',
+      '2021-07-20 09:12',
+    ]) {
       expect(timeToUtcMinutes(s), s).toBe(ref);
     }
   });

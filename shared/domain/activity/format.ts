@@ -75,9 +75,7 @@ export interface CsvIssue {
  * All-or-nothing: a value only when the whole input is valid. Same shape as the roster parsers'
  * `Result` (roster/format.ts): `issues` lists at most `MAX_REPORTED_ISSUES`, `omitted` counts the others.
  */
-export type ParseResult<T, I> =
-  | { ok: true; value: T; warnings?: I[] }
-  | { ok: false; issues: I[]; omitted: number };
+export type ParseResult<T, I> = { ok: true; value: T; warnings?: I[] } | { ok: false; issues: I[]; omitted: number };
 
 /**
  * Message of the warning for a task finished before it was assigned (clocks of two systems differ):

@@ -6,7 +6,14 @@ function doc(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     format: 'congvu.activity/1',
     tasks: [
-      { id: 't1', title: 'Báo cáo kết quả hỗ trợ Covid-19', assigneeId: 'p001', assignedAt: '2021-07-19T08:05:00+07:00', dueDate: '2021-07-23', finishedAt: '2021-07-22T15:40:00+07:00' },
+      {
+        id: 't1',
+        title: 'Báo cáo kết quả hỗ trợ Covid-19',
+        assigneeId: 'p001',
+        assignedAt: '2021-07-19T08:05:00+07:00',
+        dueDate: '2021-07-23',
+        finishedAt: '2021-07-22T15:40:00+07:00',
+      },
       { id: 't2', title: 'Tờ trình', assigneeId: 'p002', assignedAt: '2021-07-19T08:05:00' },
     ],
     actions: [{ taskId: 't1', personId: 'p001', at: '2021-07-20T09:12:00+07:00', kind: 'comment' }],

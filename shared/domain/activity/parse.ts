@@ -85,10 +85,7 @@ const ACTION_FIELDS = new Set(['taskId', 'personId', 'at', 'kind']);
 const ROOT_FIELDS = new Set(['format', 'tasks', 'actions']);
 
 function unknownField(issues: Issues, base: string, key: string, allowed: Set<string>): void {
-  issues.add(
-    fieldPath(base, key),
-    `Trường ${JSON.stringify(key)} không có trong định dạng ${ACTIVITY_FORMAT} (các trường hợp lệ: ${[...allowed].join(', ')})`,
-  );
+  issues.add(fieldPath(base, key), `Trường ${JSON.stringify(key)} không có trong định dạng ${ACTIVITY_FORMAT} (các trường hợp lệ: ${[...allowed].join(', ')})`);
 }
 
 function missing(issues: Issues, base: string, key: string): void {

@@ -51,7 +51,15 @@ function randomDocument(rand: () => number): string {
     const shuffled = [...fields].sort(() => rand() - 0.5);
     return `{${ws()}${shuffled.map(([k, v]) => `${JSON.stringify(k)}${ws()}:${ws()}${v}`).join(`,${ws()}`)}${ws()}}`;
   };
-  const times = ['2021-07-19T08:05:00+07:00', '2021-07-20T09:12', '2021-07-21 14:30:15.250', '2021-07-22T01:59:00Z', '2021-07-22T17:00:00Z', '2021-07-23T10:00:00+0700', '2021-07-18T23:59:59-01'];
+  const times = [
+    '2021-07-19T08:05:00+07:00',
+    '2021-07-20T09:12',
+    '2021-07-21 14:30:15.250',
+    '2021-07-22T01:59:00Z',
+    '2021-07-22T17:00:00Z',
+    '2021-07-23T10:00:00+0700',
+    '2021-07-18T23:59:59-01',
+  ];
   const kinds = ['view', 'comment', 'status', 'xử lý', 'finish', 'view', 'vie', 'views'];
   const tasks: string[] = [];
   const ids: string[] = [];
@@ -72,12 +80,14 @@ function randomDocument(rand: () => number): string {
   const actions: string[] = [];
   const nActions = Math.floor(rand() * 40);
   for (let a = 0; a < nActions; a++) {
-    actions.push(obj([
-      ['taskId', str(pick(ids))],
-      ['personId', str(pick(PEOPLE))],
-      ['at', str(pick(times))],
-      ['kind', str(pick(kinds))],
-    ]));
+    actions.push(
+      obj([
+        ['taskId', str(pick(ids))],
+        ['personId', str(pick(PEOPLE))],
+        ['at', str(pick(times))],
+        ['kind', str(pick(kinds))],
+      ]),
+    );
   }
   const root: [string, string][] = [
     ['format', str('congvu.activity/1')],
@@ -90,7 +100,19 @@ function randomDocument(rand: () => number): string {
 describe('timeBytesToUtcMinutes', () => {
   it('reads bytes exactly as timeToUtcMinutes reads the string, valid or not', () => {
     const rand = mulberry32(7);
-    const samples = ['2021-07-20T09:12:00+07:00', '2021-07-20T09:12', '2021-07-20 09:12:30.5Z', '2024-02-29T00:00-0530', '2021-02-29T00:00', '2021-07-20T24:00', '2021-07-20T09:12:00+07', '2021-07-20T09:12:00+07:0', '2021-07-20T09:12:60', '2021-07-20T09:12:00.', '2021-07-20'];
+    const samples = [
+      '2021-07-20T09:12:00+07:00',
+      '2021-07-20T09:12',
+      '2021-07-20 09:12:30.5Z',
+      '2024-02-29T00:00-0530',
+      '2021-02-29T00:00',
+      '2021-07-20T24:00',
+      '2021-07-20T09:12:00+07',
+      '2021-07-20T09:12:00+07:0',
+      '2021-07-20T09:12:60',
+      '2021-07-20T09:12:00.',
+      '2021-07-20',
+    ];
     const chars = '0123456789-:T Z+.';
     for (let k = 0; k < 20000; k++) {
       let s = samples[k % samples.length]!;
@@ -124,7 +146,10 @@ describe('scanActivity (big files read from their bytes)', () => {
       const r = roster(rand);
       // A later assignment of the same person and day counts; a stranger is ignored.
       r.assignments.push({ personId: 'p1', date: '2021-07-20', mode: 'wfh' }, { personId: 'ghost', date: '2021-07-20', mode: 'wfh' });
-      for (const [from, to] of [['2021-07-19', '2021-07-23'], ['2021-07-21', '2021-07-21']] as const) {
+      for (const [from, to] of [
+        ['2021-07-19', '2021-07-23'],
+        ['2021-07-21', '2021-07-21'],
+      ] as const) {
         const expected = computeAppendix2({ instance: inst, roster: r, activity: ordinary.value, from, to });
         expect(computeAppendix2({ instance: inst, roster: r, activity: fast!, from, to })).toEqual(expected);
         expect(computeAppendix2({ instance: inst, roster: compactRoster(r), activity: fast!, from, to })).toEqual(expected);

@@ -238,7 +238,12 @@ export interface Arrival {
  * yields when it needs bytes that are not there yet — continue it once `arrival` says more came.
  * Returns as `scanActivity` does.
  */
-export function* scanActivitySteps(bytes: Uint8Array, arrival: Arrival, decoders: Decoders = defaultDecoders, lookahead = LOOKAHEAD): Generator<void, CompactActivity | null, void> {
+export function* scanActivitySteps(
+  bytes: Uint8Array,
+  arrival: Arrival,
+  decoders: Decoders = defaultDecoders,
+  lookahead = LOOKAHEAD,
+): Generator<void, CompactActivity | null, void> {
   try {
     return yield* scan(bytes, arrival, decoders, lookahead);
   } catch (err) {

@@ -151,10 +151,7 @@ export function sunApparentLongitude(jde: number): number {
   const T = (jde - J2000) / 36525;
   const L0 = 280.46646 + 36000.76983 * T + 0.0003032 * T * T;
   const M = 357.52911 + 35999.05029 * T - 0.0001537 * T * T;
-  const C =
-    (1.914602 - 0.004817 * T - 0.000014 * T * T) * sinDeg(M) +
-    (0.019993 - 0.000101 * T) * sinDeg(2 * M) +
-    0.000289 * sinDeg(3 * M);
+  const C = (1.914602 - 0.004817 * T - 0.000014 * T * T) * sinDeg(M) + (0.019993 - 0.000101 * T) * sinDeg(2 * M) + 0.000289 * sinDeg(3 * M);
   const omega = 125.04 - 1934.136 * T;
   return norm360(L0 + C - 0.00569 - 0.00478 * sinDeg(omega));
 }

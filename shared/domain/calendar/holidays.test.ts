@@ -67,12 +67,18 @@ describe('default holidays (Bộ luật Lao động 2019, Điều 112)', () => {
     // 2026: Giỗ Tổ on Sunday 26/04 → Monday 27/04.
     expect(on(yearCalendar(2026).holidays, '2026-04-27')[0]).toMatchObject({ kind: 'substitute_off', name: 'Nghỉ bù Giỗ Tổ Hùng Vương ngày 26/04/2026' });
     // 2022: 30/4 Saturday and 1/5 Sunday → Monday 2/5 and Tuesday 3/5; 1/1 Saturday → Monday 3/1.
-    const subs2022 = yearCalendar(2022).holidays.filter((h) => h.kind === 'substitute_off').map((h) => h.date);
+    const subs2022 = yearCalendar(2022)
+      .holidays.filter((h) => h.kind === 'substitute_off')
+      .map((h) => h.date);
     expect(subs2022).toEqual(['2022-01-03', '2022-04-11', '2022-05-02', '2022-05-03']);
   });
 
   it('2025: only mùng 4 (Saturday 01/02) gives a compensatory day (Monday 03/02)', () => {
-    expect(yearCalendar(2025).holidays.filter((h) => h.kind === 'substitute_off').map((h) => h.date)).toEqual(['2025-02-03']);
+    expect(
+      yearCalendar(2025)
+        .holidays.filter((h) => h.kind === 'substitute_off')
+        .map((h) => h.date),
+    ).toEqual(['2025-02-03']);
   });
 
   it.each([

@@ -53,7 +53,12 @@ describe('NĐ 30 numbers', () => {
   });
 
   it('secret documents have their own registers', () => {
-    expect([registerOf('in', 'none'), registerOf('out', 'none'), registerOf('in', 'mat'), registerOf('out', 'tuyet_mat')]).toEqual(['den', 'di', 'mat_den', 'mat_di']);
+    expect([registerOf('in', 'none'), registerOf('out', 'none'), registerOf('in', 'mat'), registerOf('out', 'tuyet_mat')]).toEqual([
+      'den',
+      'di',
+      'mat_den',
+      'mat_di',
+    ]);
   });
 
   it('writes the signature block of each form', () => {
@@ -113,7 +118,8 @@ describe('outgoing workflow', () => {
 describe('incoming workflow', () => {
   it('office submits, the leader directs or assigns, the unit head assigns, the handler completes; nothing else', () => {
     const ok: string[] = [];
-    for (const s of INCOMING_STATUSES) for (const a of INCOMING_ACTIONS) for (const r of INCOMING_ROLES) if (decideIncoming(s, a, [r]).ok) ok.push(`${s}/${a}/${r}`);
+    for (const s of INCOMING_STATUSES)
+      for (const a of INCOMING_ACTIONS) for (const r of INCOMING_ROLES) if (decideIncoming(s, a, [r]).ok) ok.push(`${s}/${a}/${r}`);
     expect(ok.sort()).toEqual(
       [
         'registered/submit/office',
@@ -142,7 +148,9 @@ describe('escalation', () => {
     expect(stepDeadline('2021-07-19', 2, '2021-07-20')).toBe('2021-07-20');
     expect(escalationReasons({ status: 'pending_signature', returnCount: 0, stepEnteredOn: '2021-07-19' }, S, '2021-07-21')).toEqual([]);
     expect(escalationReasons({ status: 'pending_signature', returnCount: 0, stepEnteredOn: '2021-07-19' }, S, '2021-07-22')).toEqual(['step_overdue']);
-    expect(escalationReasons({ status: 'pending_initial', returnCount: 0, stepEnteredOn: '2021-07-19', dueDate: '2021-07-19' }, S, '2021-07-20')).toEqual(['step_overdue']);
+    expect(escalationReasons({ status: 'pending_initial', returnCount: 0, stepEnteredOn: '2021-07-19', dueDate: '2021-07-19' }, S, '2021-07-20')).toEqual([
+      'step_overdue',
+    ]);
     expect(escalationReasons({ status: 'draft', returnCount: 0, stepEnteredOn: '2021-07-01' }, S, '2021-07-22')).toEqual([]);
     expect(escalationReasons({ status: 'issued', returnCount: 5, stepEnteredOn: '2021-07-01' }, S, '2021-07-22')).toEqual([]);
   });

@@ -8,7 +8,17 @@ import { addDays } from '../dates';
 
 // ---------------------------------------------------------------- outgoing
 
-export const OUTGOING_STATUSES = ['draft', 'pending_initial', 'pending_format', 'pending_signature', 'signed', 'issued', 'returned', 'cancelled', 'recalled'] as const;
+export const OUTGOING_STATUSES = [
+  'draft',
+  'pending_initial',
+  'pending_format',
+  'pending_signature',
+  'signed',
+  'issued',
+  'returned',
+  'cancelled',
+  'recalled',
+] as const;
 export type OutgoingStatus = (typeof OUTGOING_STATUSES)[number];
 
 export const OUTGOING_STATUS_LABELS_VI: Record<OutgoingStatus, string> = {
@@ -78,13 +88,27 @@ export function allowedOutgoingActions(status: OutgoingStatus, roles: readonly O
 }
 
 /** May `roles` take `action` in `status`? The next status, or why not (Vietnamese). */
-export function decideOutgoing(status: OutgoingStatus, action: OutgoingAction, roles: readonly OutgoingRole[], reason?: string | null): Decision<OutgoingStatus> {
+export function decideOutgoing(
+  status: OutgoingStatus,
+  action: OutgoingAction,
+  roles: readonly OutgoingRole[],
+  reason?: string | null,
+): Decision<OutgoingStatus> {
   const rules = OUTGOING_RULES.filter((r) => r.action === action && r.from.includes(status));
   if (!rules.length) {
-    return { ok: false, code: 'INVALID_STATE', message: `Không thể "${OUTGOING_ACTION_LABELS_VI[action]}" khi văn bản đang ở trạng thái "${OUTGOING_STATUS_LABELS_VI[status]}".` };
+    return {
+      ok: false,
+      code: 'INVALID_STATE',
+      message: `Không thể "${OUTGOING_ACTION_LABELS_VI[action]}" khi văn bản đang ở trạng thái "${OUTGOING_STATUS_LABELS_VI[status]}".`,
+    };
   }
   const rule = rules.find((r) => roles.includes(r.by));
-  if (!rule) return { ok: false, code: 'FORBIDDEN', message: `Bạn không phải người được "${OUTGOING_ACTION_LABELS_VI[action]}" ở bước "${OUTGOING_STATUS_LABELS_VI[status]}".` };
+  if (!rule)
+    return {
+      ok: false,
+      code: 'FORBIDDEN',
+      message: `Bạn không phải người được "${OUTGOING_ACTION_LABELS_VI[action]}" ở bước "${OUTGOING_STATUS_LABELS_VI[status]}".`,
+    };
   if (REASON_REQUIRED.includes(action) && (reason ?? '').trim().length < 3) {
     return { ok: false, code: 'VALIDATION', message: 'Nhập lý do (ít nhất 3 ký tự).' };
   }
@@ -148,7 +172,11 @@ export function allowedIncomingActions(status: IncomingStatus, roles: readonly I
 export function decideIncoming(status: IncomingStatus, action: IncomingAction, roles: readonly IncomingRole[]): Decision<IncomingStatus> {
   const rules = INCOMING_RULES.filter((r) => r.action === action && r.from.includes(status));
   if (!rules.length) {
-    return { ok: false, code: 'INVALID_STATE', message: `Không thể "${INCOMING_ACTION_LABELS_VI[action]}" khi văn bản đang ở trạng thái "${INCOMING_STATUS_LABELS_VI[status]}".` };
+    return {
+      ok: false,
+      code: 'INVALID_STATE',
+      message: `Không thể "${INCOMING_ACTION_LABELS_VI[action]}" khi văn bản đang ở trạng thái "${INCOMING_STATUS_LABELS_VI[status]}".`,
+    };
   }
   const rule = rules.find((r) => roles.includes(r.by));
   if (!rule) return { ok: false, code: 'FORBIDDEN', message: `Bạn không được "${INCOMING_ACTION_LABELS_VI[action]}" văn bản này.` };

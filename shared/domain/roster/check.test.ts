@@ -145,9 +145,7 @@ describe('missing_assignment', () => {
 });
 
 describe('fixed_day_changed', () => {
-  const people = baseInstance().people.map((p) =>
-    p.id === 'n2' ? { ...p, fixed: { '2021-08-10': 'leave' as Mode, '2021-08-12': 'wfh' as Mode } } : p,
-  );
+  const people = baseInstance().people.map((p) => (p.id === 'n2' ? { ...p, fixed: { '2021-08-10': 'leave' as Mode, '2021-08-12': 'wfh' as Mode } } : p));
   const inst = baseInstance({}, people);
   it('passes when every fixed day has the fixed mode', () => {
     expect(checkRoster(inst, allOnsite(inst, { n2: 'OLOWO' }))).toEqual([]);
@@ -202,8 +200,7 @@ describe('wfh_not_eligible', () => {
         rule: 'wfh_not_eligible',
         date: '2021-08-13',
         personId: 'n3',
-        message:
-          'Đỗ Văn Ba (Công chức, viên chức, Phòng Người có công) ngày 13/08/2021: không đủ điều kiện làm việc tại nhà nhưng lịch ghi làm việc tại nhà',
+        message: 'Đỗ Văn Ba (Công chức, viên chức, Phòng Người có công) ngày 13/08/2021: không đủ điều kiện làm việc tại nhà nhưng lịch ghi làm việc tại nhà',
       },
     ]);
   });
@@ -289,9 +286,7 @@ describe('unit_min_people_onsite', () => {
     const vs = checkRoster(inst, allOnsite(inst, { cvp: 'LOOOO', vp1: 'WOOOO' }));
     expect(vs).toHaveLength(1);
     expect(vs[0]).toMatchObject({ rule: 'unit_min_people_onsite', date: '2021-08-09', unitId: 'vp' });
-    expect(vs[0].message).toBe(
-      'Văn phòng Sở ngày 09/08/2021: cần ít nhất 1 người làm việc tại cơ quan, hiện có 0 (làm việc tại nhà: Phạm Thị Văn)',
-    );
+    expect(vs[0].message).toBe('Văn phòng Sở ngày 09/08/2021: cần ít nhất 1 người làm việc tại cơ quan, hiện có 0 (làm việc tại nhà: Phạm Thị Văn)');
   });
   it('holds when everyone in the unit is on leave or travelling', () => {
     expect(checkRoster(inst, allOnsite(inst, { cvp: 'LOOOO', vp1: 'TOOOO' }))).toEqual([]);
@@ -522,8 +517,15 @@ describe('sorting', () => {
       people,
     );
     const roster = rosterOf({
-      gd: 'WOOOO', pgd: 'WOOOO', cvp: 'WOOOO', vp1: 'WOOOO', tp: 'WWWWO', pp: 'WOOOO',
-      n1: 'OWWOO', n2: 'WOOOO', n3: '-OOOO',
+      gd: 'WOOOO',
+      pgd: 'WOOOO',
+      cvp: 'WOOOO',
+      vp1: 'WOOOO',
+      tp: 'WWWWO',
+      pp: 'WOOOO',
+      n1: 'OWWOO',
+      n2: 'WOOOO',
+      n3: '-OOOO',
     });
     expect(new Set(rules(checkRoster(inst, roster)))).toEqual(new Set(RULE_IDS));
   });
@@ -541,16 +543,32 @@ describe('dayCounts', () => {
     expect(c.days).toEqual(DAYS);
     // ncc: W = 3 (tp W, pp O, n1 W), trip 1, unassigned 1; floor(0.4×3)=1 → 2 on site required.
     expect(c.units.ncc[0]).toEqual({
-      date: '2021-08-09', onSite: 1, atHome: 2, onLeave: 0, onTrip: 1, unassigned: 1, working: 3,
-      requiredOnSite: 2, minAtHome: 1, maxAtHome: 1,
+      date: '2021-08-09',
+      onSite: 1,
+      atHome: 2,
+      onLeave: 0,
+      onTrip: 1,
+      unassigned: 1,
+      working: 3,
+      requiredOnSite: 2,
+      minAtHome: 1,
+      maxAtHome: 1,
     });
     expect(c.units.vp[0]).toMatchObject({ onSite: 1, atHome: 0, onLeave: 1, working: 1, requiredOnSite: 1, minAtHome: 1, maxAtHome: 0 });
     // Board: W = 2, floor(0.4×2) = 0 → both on site required.
     expect(c.units.bgd[0]).toMatchObject({ working: 2, requiredOnSite: 2, minAtHome: 1, maxAtHome: 0 });
     // Agency: units' requirements add up (board 2, office 1, ncc 2); no share limit at agency scope.
     expect(c.agencies.sld[0]).toEqual({
-      date: '2021-08-09', onSite: 3, atHome: 3, onLeave: 1, onTrip: 1, unassigned: 1, working: 6,
-      requiredOnSite: 5, minAtHome: 0, maxAtHome: null,
+      date: '2021-08-09',
+      onSite: 3,
+      atHome: 3,
+      onLeave: 1,
+      onTrip: 1,
+      unassigned: 1,
+      working: 6,
+      requiredOnSite: 5,
+      minAtHome: 0,
+      maxAtHome: null,
     });
     expect(c.agencies.sld[1]).toMatchObject({ working: 0, unassigned: 9, requiredOnSite: 0 });
   });
@@ -568,7 +586,12 @@ describe('bench generator (bench/lib/generate-instance.ts) against the checker',
     const { generateInstanceWithWitness } = await import('../../../bench/lib/generate-instance');
     const { parseInstance } = await import('./parse');
     for (const wfhScope of ['agency', 'unit'] as const) {
-      for (const [people, seed] of [[8, 1], [30, 2], [250, 3], [1200, 4]]) {
+      for (const [people, seed] of [
+        [8, 1],
+        [30, 2],
+        [250, 3],
+        [1200, 4],
+      ]) {
         const { instance, witness } = generateInstanceWithWitness({ people, seed, wfhScope });
         expect(parseInstance(JSON.parse(JSON.stringify(instance))).ok).toBe(true);
         expect(instance.people).toHaveLength(people);

@@ -43,7 +43,12 @@ const WFH = 1;
 const LEAVE = 2;
 const TRIP = 3;
 const NONE = -1;
-const CODE: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, { onsite: ONSITE, wfh: WFH, leave: LEAVE, business_trip: TRIP });
+const CODE: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, {
+  onsite: ONSITE,
+  wfh: WFH,
+  leave: LEAVE,
+  business_trip: TRIP,
+});
 const MODE_OF: readonly Mode[] = ['onsite', 'wfh', 'leave', 'business_trip'];
 const AGENCY_LEADERS: ReadonlySet<PersonRole> = new Set(AGENCY_LEADER_ROLES);
 const UNIT_LEADERS: ReadonlySet<PersonRole> = new Set(UNIT_LEADER_ROLES);
@@ -190,9 +195,7 @@ function analyse(instance: ResolvedInstance, roster: Roster, report: boolean): A
     for (const [cell, modes] of duplicates) {
       const p = Math.floor(cell / D);
       const d = cell - p * D;
-      out.push(
-        violation('missing_assignment', { date: days[d], personId: people[p].id }, violationMsg.duplicate(label(p), days[d], modes.length, modes)),
-      );
+      out.push(violation('missing_assignment', { date: days[d], personId: people[p].id }, violationMsg.duplicate(label(p), days[d], modes.length, modes)));
     }
   }
 
@@ -255,9 +258,7 @@ function analyse(instance: ResolvedInstance, roster: Roster, report: boolean): A
             out.push(violation('wfh_not_eligible', { date: days[d], personId: person.id }, violationMsg.wfhNotEligible(label(p), days[d])));
           }
           if (report && wfhForbiddenByRole) {
-            out.push(
-              violation('always_onsite_role', { date: days[d], personId: person.id }, violationMsg.alwaysOnsite(label(p), person.role, days[d])),
-            );
+            out.push(violation('always_onsite_role', { date: days[d], personId: person.id }, violationMsg.alwaysOnsite(label(p), person.role, days[d])));
           }
           break;
         case LEAVE:
@@ -279,7 +280,11 @@ function analyse(instance: ResolvedInstance, roster: Roster, report: boolean): A
         const fixed = person.fixed[date];
         if (code !== CODE[fixed]) {
           out.push(
-            violation('fixed_day_changed', { date, personId: person.id }, violationMsg.fixedChanged(label(p), date, fixed, code === NONE ? null : MODE_OF[code])),
+            violation(
+              'fixed_day_changed',
+              { date, personId: person.id },
+              violationMsg.fixedChanged(label(p), date, fixed, code === NONE ? null : MODE_OF[code]),
+            ),
           );
         }
       }
@@ -301,11 +306,7 @@ function analyse(instance: ResolvedInstance, roster: Roster, report: boolean): A
       const required = ceilShare(share, workingDays);
       if (onsiteDays < required) {
         out.push(
-          violation(
-            'role_min_onsite_share',
-            { personId: person.id },
-            violationMsg.roleShare(label(p), person.role, share, required, workingDays, onsiteDays),
-          ),
+          violation('role_min_onsite_share', { personId: person.id }, violationMsg.roleShare(label(p), person.role, share, required, workingDays, onsiteDays)),
         );
       }
     }
@@ -339,7 +340,11 @@ function analyse(instance: ResolvedInstance, roster: Roster, report: boolean): A
           const required = Math.min(minPeople, onsite + unit.wfh[i]);
           if (onsite < required) {
             out.push(
-              violation('unit_min_people_onsite', { date: days[d], unitId }, violationMsg.unitPeople(name, days[d], required, onsite, names(unitMembers[u], d))),
+              violation(
+                'unit_min_people_onsite',
+                { date: days[d], unitId },
+                violationMsg.unitPeople(name, days[d], required, onsite, names(unitMembers[u], d)),
+              ),
             );
           }
         }
@@ -400,9 +405,7 @@ function analyse(instance: ResolvedInstance, roster: Roster, report: boolean): A
             const allowed = floorShare(max, w);
             if (wfh > allowed) {
               const members = byUnit ? unitMembers[s] : agencyMembers(s);
-              out.push(
-                violation('wfh_share_max', { date: days[d], ...where }, violationMsg.wfhShareMax(name, days[d], max, w, allowed, names(members, d))),
-              );
+              out.push(violation('wfh_share_max', { date: days[d], ...where }, violationMsg.wfhShareMax(name, days[d], max, w, allowed, names(members, d))));
             }
           }
         }

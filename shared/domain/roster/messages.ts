@@ -56,23 +56,16 @@ export const formatMsg = {
   emptyString: 'không được để trống',
   notBoolean: 'phải là true hoặc false',
   missing: 'thiếu trường bắt buộc',
-  unknownField: (field: string, format: string): string =>
-    `trường ${q(field)} không có trong định dạng ${format} (có thể viết sai tên trường)`,
-  wrongFormat: (expected: string, got: unknown): string =>
-    `phải là ${q(expected)}${typeof got === 'string' ? `, không phải ${q(got)}` : ''}`,
+  unknownField: (field: string, format: string): string => `trường ${q(field)} không có trong định dạng ${format} (có thể viết sai tên trường)`,
+  wrongFormat: (expected: string, got: unknown): string => `phải là ${q(expected)}${typeof got === 'string' ? `, không phải ${q(got)}` : ''}`,
   notIsoDate: (got: unknown): string =>
-    typeof got === 'string'
-      ? `${q(got)} không phải ngày hợp lệ dạng YYYY-MM-DD`
-      : 'phải là một ngày dạng chuỗi "YYYY-MM-DD"',
+    typeof got === 'string' ? `${q(got)} không phải ngày hợp lệ dạng YYYY-MM-DD` : 'phải là một ngày dạng chuỗi "YYYY-MM-DD"',
   notDateKey: (key: string): string => `khóa ${q(key)} không phải ngày hợp lệ dạng YYYY-MM-DD`,
-  periodReversed: (from: string, to: string): string =>
-    `ngày bắt đầu ${formatDateVi(from)} sau ngày kết thúc ${formatDateVi(to)}`,
+  periodReversed: (from: string, to: string): string => `ngày bắt đầu ${formatDateVi(from)} sau ngày kết thúc ${formatDateVi(to)}`,
   outsideCalendar: (minYear: number, maxYear: number): string =>
     `không có "workdays" nên phải tính ngày làm việc theo lịch, nhưng lịch chỉ có các năm ${minYear}–${maxYear}; hãy ghi rõ "workdays"`,
-  outsidePeriod: (date: string, from: string, to: string): string =>
-    `ngày ${formatDateVi(date)} nằm ngoài kỳ ${formatDateVi(from)} – ${formatDateVi(to)}`,
-  duplicateDate: (date: string, firstPath: string): string =>
-    `ngày ${formatDateVi(date)} bị lặp lại (đã có ở ${firstPath})`,
+  outsidePeriod: (date: string, from: string, to: string): string => `ngày ${formatDateVi(date)} nằm ngoài kỳ ${formatDateVi(from)} – ${formatDateVi(to)}`,
+  duplicateDate: (date: string, firstPath: string): string => `ngày ${formatDateVi(date)} bị lặp lại (đã có ở ${firstPath})`,
   duplicateValue: (value: string, firstPath: string): string => `giá trị ${q(value)} bị lặp lại (đã có ở ${firstPath})`,
   duplicateId: (id: string, firstPath: string): string => `mã ${q(id)} bị trùng (đã dùng ở ${firstPath})`,
   unknownAgency: (id: string): string => `không có cơ quan nào có mã ${q(id)} trong "agencies"`,
@@ -80,12 +73,10 @@ export const formatMsg = {
   notWorkday: (date: string): string => `ngày ${formatDateVi(date)} không phải ngày làm việc của kỳ`,
   notInEnum: (got: unknown, allowed: readonly string[]): string =>
     `${typeof got === 'string' ? `giá trị ${q(got)}` : 'giá trị'} không hợp lệ; chỉ nhận: ${allowed.join(', ')}`,
-  notRoleKey: (key: string, allowed: readonly string[]): string =>
-    `chức vụ ${q(key)} không hợp lệ; chỉ nhận: ${allowed.join(', ')}`,
+  notRoleKey: (key: string, allowed: readonly string[]): string => `chức vụ ${q(key)} không hợp lệ; chỉ nhận: ${allowed.join(', ')}`,
   notShare: 'phải là một số từ 0 đến 1 (tỷ lệ)',
   notCount: 'phải là một số nguyên không âm',
-  shareOrder: (lowName: string, low: number, highName: string, high: number): string =>
-    `${lowName} (${low}) phải nhỏ hơn hoặc bằng ${highName} (${high})`,
+  shareOrder: (lowName: string, low: number, highName: string, high: number): string => `${lowName} (${low}) phải nhỏ hơn hoặc bằng ${highName} (${high})`,
   notJson: (detail: string): string => `không phải JSON hợp lệ: ${detail}`,
   unreadable: (detail: string): string => `không đọc được tệp: ${detail}`,
   omitted: (n: number): string => `… và ${n} lỗi khác`,
@@ -101,13 +92,11 @@ const atHomeList = (names: readonly string[]): string => (names.length ? ` (làm
 
 /** Messages of rule violations. */
 export const violationMsg = {
-  missing: (person: string, date: string): string =>
-    `${person} ${onDay(date)}: chưa được phân công (thiếu lịch làm việc ngày này)`,
+  missing: (person: string, date: string): string => `${person} ${onDay(date)}: chưa được phân công (thiếu lịch làm việc ngày này)`,
   duplicate: (person: string, date: string, count: number, modes: readonly Mode[]): string =>
     `${person} ${onDay(date)}: có ${count} phân công (${modes.map((m) => MODE_VI[m]).join('; ')}), ` +
     `mỗi người chỉ được một phân công mỗi ngày làm việc; lịch dùng phân công đầu tiên`,
-  unknownPerson: (personId: string, date: string): string =>
-    `Mã cán bộ ${q(personId)} ${onDay(date)}: không có trong danh sách cán bộ nhưng lại có phân công`,
+  unknownPerson: (personId: string, date: string): string => `Mã cán bộ ${q(personId)} ${onDay(date)}: không có trong danh sách cán bộ nhưng lại có phân công`,
   notWorkday: (person: string, date: string, mode: Mode): string =>
     `${person}: ${onDay(date)} không phải ngày làm việc của kỳ nhưng lại có phân công (${MODE_VI[mode]})`,
   /** `actual` null: the day has no assignment. */
@@ -116,8 +105,7 @@ export const violationMsg = {
   /** `actual` null: the day has no assignment. */
   dutyNotOnsite: (person: string, date: string, actual: Mode | null): string =>
     `${person} ${onDay(date)}: có lịch trực nên phải làm việc tại cơ quan, nhưng ${actual ? `lịch ghi ${MODE_VI[actual]}` : 'lịch chưa phân công ngày này'}`,
-  wfhNotEligible: (person: string, date: string): string =>
-    `${person} ${onDay(date)}: không đủ điều kiện làm việc tại nhà nhưng lịch ghi làm việc tại nhà`,
+  wfhNotEligible: (person: string, date: string): string => `${person} ${onDay(date)}: không đủ điều kiện làm việc tại nhà nhưng lịch ghi làm việc tại nhà`,
   alwaysOnsite: (person: string, role: PersonRole, date: string): string =>
     `${person} ${onDay(date)}: chức vụ ${ROLE_VI[role]} luôn phải làm việc tại cơ quan, nhưng lịch ghi làm việc tại nhà`,
   roleShare: (person: string, role: PersonRole, share: number, required: number, workingDays: number, onsite: number): string =>
@@ -132,8 +120,7 @@ export const violationMsg = {
     `${agency} ${onDay(date)}: cần ít nhất ${required} lãnh đạo Sở làm việc tại cơ quan, hiện có ${onsite}` +
     (atHome.length ? ` (lãnh đạo Sở làm việc tại nhà: ${namesVi(atHome)})` : ''),
   wfhShareMin: (scope: string, date: string, share: number, working: number, required: number, wfh: number): string =>
-    `${scope} ${onDay(date)}: cần ít nhất ${required} người làm việc tại nhà ` +
-    `(${percentVi(share)} của ${working} người đang làm việc), hiện có ${wfh}`,
+    `${scope} ${onDay(date)}: cần ít nhất ${required} người làm việc tại nhà ` + `(${percentVi(share)} của ${working} người đang làm việc), hiện có ${wfh}`,
   wfhShareMax: (scope: string, date: string, share: number, working: number, allowed: number, atHome: readonly string[]): string =>
     `${scope} ${onDay(date)}: chỉ được tối đa ${allowed} người làm việc tại nhà ` +
     `(${percentVi(share)} của ${working} người đang làm việc), hiện có ${atHome.length}${atHomeList(atHome)}`,

@@ -25,17 +25,7 @@
  */
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, workdaysBetween } from '../calendar';
 import { isIsoDate } from '../dates';
-import {
-  MODES,
-  PREFERENCES,
-  ROLES,
-  UNIT_KINDS,
-  type FormatIssue,
-  type ResolvedInstance,
-  type Result,
-  type Roster,
-  type RosterInstance,
-} from './format';
+import { MODES, PREFERENCES, ROLES, UNIT_KINDS, type FormatIssue, type ResolvedInstance, type Result, type Roster, type RosterInstance } from './format';
 import { formatMsg } from './messages';
 
 export const INSTANCE_FORMAT = 'congvu.roster/1';
@@ -327,14 +317,7 @@ export function parseInstance(json: unknown): Result<RosterInstance> {
 }
 
 /** `fixed` / `prefers`: an object from working days to one of `allowed`. */
-function readDateMap(
-  r: Reader,
-  value: unknown,
-  path: string,
-  allowed: ReadonlySet<string>,
-  list: readonly string[],
-  workdays: Set<string> | null,
-): void {
+function readDateMap(r: Reader, value: unknown, path: string, allowed: ReadonlySet<string>, list: readonly string[], workdays: Set<string> | null): void {
   if (!isObject(value)) {
     r.add(path, formatMsg.notObject);
     return;
@@ -475,8 +458,6 @@ export function parseRoster(json: unknown): Result<Roster> {
  * minus Vietnamese public holidays plus official make-up days (`workdaysBetween` of the app calendar).
  */
 export function resolveWorkdays(instance: RosterInstance): ResolvedInstance {
-  const workdays = instance.workdays
-    ? [...instance.workdays].sort()
-    : workdaysBetween(instance.period.from, instance.period.to);
+  const workdays = instance.workdays ? [...instance.workdays].sort() : workdaysBetween(instance.period.from, instance.period.to);
   return { ...instance, workdays };
 }

@@ -32,10 +32,10 @@ function roster(plan: Record<string, string>) {
 
 describe('summarizeRoster', () => {
   it('gives the spread of days at home among the people who may work from home only', () => {
-    const inst = instance(
-      [person('p1'), person('p2'), person('p3', { canWorkFromHome: false }), person('p4', { role: 'chief_of_office' })],
-      { requireEligibilityForWfh: true, alwaysOnSiteRoles: ['chief_of_office'] },
-    );
+    const inst = instance([person('p1'), person('p2'), person('p3', { canWorkFromHome: false }), person('p4', { role: 'chief_of_office' })], {
+      requireEligibilityForWfh: true,
+      alwaysOnSiteRoles: ['chief_of_office'],
+    });
     const s = summarizeRoster(inst, roster({ p1: 'WOWO', p2: 'OWOO', p3: 'OOOO', p4: 'OOOO' }));
     expect([s.homePeople, s.homeDaysMin, s.homeDaysMax]).toEqual([2, 1, 2]);
   });

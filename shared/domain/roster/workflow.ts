@@ -79,7 +79,10 @@ export interface DiffEntry {
 }
 
 /** Cells that differ between the previous and the next roster, sorted by person then date. */
-export function diffAssignments(prev: { personId: string; date: string; mode: string }[], next: { personId: string; date: string; mode: string }[]): DiffEntry[] {
+export function diffAssignments(
+  prev: { personId: string; date: string; mode: string }[],
+  next: { personId: string; date: string; mode: string }[],
+): DiffEntry[] {
   const key = (a: { personId: string; date: string }) => `${a.personId}\u0000${a.date}`;
   const before = new Map(prev.map((a) => [key(a), a.mode]));
   const after = new Map(next.map((a) => [key(a), a.mode]));

@@ -23,7 +23,7 @@ export function useOnline(): boolean {
 export function usePendingChanges(): OfflineWhat[] {
   return useMutationState({
     filters: { status: 'pending' },
-    select: (m) => ((m.options.meta?.offline as OfflineWhat | undefined) ?? 'other'),
+    select: (m) => (m.options.meta?.offline as OfflineWhat | undefined) ?? 'other',
   });
 }
 
@@ -72,7 +72,7 @@ export function ConnectionBanner() {
             <Text size="sm">{t('connection.offlinePending', { count: pending.length })}</Text>
             <List size="sm" mt={4}>
               {pending.map((what, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the same kind of change may wait several times
+                // The same kind of change may wait several times: the position is the key.
                 <List.Item key={i}>{t(`connection.what.${what}`)}</List.Item>
               ))}
             </List>

@@ -59,7 +59,13 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
     );
   }
   return (
-    <Alert color="red" icon={<IconShieldX aria-hidden />} mb="md" role="alert" title={t('audit.verifyBroken', { count: result.broken.length, rows: result.rows })}>
+    <Alert
+      color="red"
+      icon={<IconShieldX aria-hidden />}
+      mb="md"
+      role="alert"
+      title={t('audit.verifyBroken', { count: result.broken.length, rows: result.rows })}
+    >
       <Stack gap="sm">
         {result.broken.map((b) => (
           <Stack key={b.id} gap={2}>
@@ -91,7 +97,10 @@ function AuditWorkspace() {
   const { query, error: filterError } = filtersToQuery(filters);
   const log = useAuditLog(query, { enabled: !filterError });
   const entries = useMemo(() => log.data?.pages.flatMap((p) => p.entries) ?? [], [log.data]);
-  const options = useMemo(() => actionOptions(lang, (label) => t('audit.groupOption', { label }), { groups: t('audit.groups'), actions: t('audit.actions') }), [lang, t]);
+  const options = useMemo(
+    () => actionOptions(lang, (label) => t('audit.groupOption', { label }), { groups: t('audit.groups'), actions: t('audit.actions') }),
+    [lang, t],
+  );
   const agencyData = useMemo(() => agencyOptions(agencies.data ?? []).map((o) => ({ value: o.value, label: o.label })), [agencies.data]);
   const actorData = useMemo(() => (actors.data?.actors ?? []).map((a) => ({ value: `${a.displayName} (${a.username})`, id: a.userId })), [actors.data]);
   const exporter = useMutation({
@@ -105,7 +114,16 @@ function AuditWorkspace() {
       <Paper withBorder p="md" component="section" aria-label={t('audit.filters')}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
           {agencyData.length > 1 ? (
-            <Select label={t('audit.agency')} placeholder={t('audit.allAgencies')} data={agencyData} value={filters.agencyId} onChange={(v) => set({ agencyId: v, userId: null })} clearable searchable comboboxProps={{ withinPortal: true }} />
+            <Select
+              label={t('audit.agency')}
+              placeholder={t('audit.allAgencies')}
+              data={agencyData}
+              value={filters.agencyId}
+              onChange={(v) => set({ agencyId: v, userId: null })}
+              clearable
+              searchable
+              comboboxProps={{ withinPortal: true }}
+            />
           ) : null}
           <Autocomplete
             label={t('audit.person')}
@@ -120,9 +138,23 @@ function AuditWorkspace() {
             }}
             comboboxProps={{ withinPortal: true }}
           />
-          <Select label={t('audit.action')} placeholder={t('audit.allActions')} data={options} value={filters.action} onChange={(v) => set({ action: v })} clearable searchable comboboxProps={{ withinPortal: true }} />
+          <Select
+            label={t('audit.action')}
+            placeholder={t('audit.allActions')}
+            data={options}
+            value={filters.action}
+            onChange={(v) => set({ action: v })}
+            clearable
+            searchable
+            comboboxProps={{ withinPortal: true }}
+          />
           <DateField label={t('audit.from')} value={filters.fromText} onChange={(s) => set({ fromText: s })} />
-          <DateField label={t('audit.to')} value={filters.toText} onChange={(s) => set({ toText: s })} error={filterError === 'invalidRange' ? t('audit.invalidRange') : undefined} />
+          <DateField
+            label={t('audit.to')}
+            value={filters.toText}
+            onChange={(s) => set({ toText: s })}
+            error={filterError === 'invalidRange' ? t('audit.invalidRange') : undefined}
+          />
         </SimpleGrid>
         <Group justify="space-between" mt="sm" wrap="wrap" gap="xs">
           <Button
@@ -136,10 +168,24 @@ function AuditWorkspace() {
             {t('audit.clear')}
           </Button>
           <Group gap="xs" wrap="wrap">
-            <Button variant="default" size="sm" leftSection={<IconDownload size={18} aria-hidden />} disabled={!!filterError} loading={exporter.isPending && exporter.variables === 'csv'} onClick={() => exporter.mutate('csv')}>
+            <Button
+              variant="default"
+              size="sm"
+              leftSection={<IconDownload size={18} aria-hidden />}
+              disabled={!!filterError}
+              loading={exporter.isPending && exporter.variables === 'csv'}
+              onClick={() => exporter.mutate('csv')}
+            >
               {t('audit.exportCsv')}
             </Button>
-            <Button variant="default" size="sm" leftSection={<IconFileSpreadsheet size={18} aria-hidden />} disabled={!!filterError} loading={exporter.isPending && exporter.variables === 'xlsx'} onClick={() => exporter.mutate('xlsx')}>
+            <Button
+              variant="default"
+              size="sm"
+              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+              disabled={!!filterError}
+              loading={exporter.isPending && exporter.variables === 'xlsx'}
+              onClick={() => exporter.mutate('xlsx')}
+            >
               {t('audit.exportXlsx')}
             </Button>
           </Group>
@@ -251,9 +297,16 @@ function ActorText({ entry }: { entry: AuditEntry }) {
 }
 
 function ActionBadge({ entry, lang }: { entry: AuditEntry; lang: string }) {
-  const refused = entry.action === 'access.denied' || entry.action === 'csrf.refused' || entry.action === 'access.unauthenticated' || entry.action === 'auth.login_failed';
+  const refused =
+    entry.action === 'access.denied' || entry.action === 'csrf.refused' || entry.action === 'access.unauthenticated' || entry.action === 'auth.login_failed';
   return (
-    <Badge variant="light" color={refused ? 'red' : 'blue'} radius="sm" style={{ textTransform: 'none', height: 'auto', whiteSpace: 'normal' }} title={entry.action}>
+    <Badge
+      variant="light"
+      color={refused ? 'red' : 'blue'}
+      radius="sm"
+      style={{ textTransform: 'none', height: 'auto', whiteSpace: 'normal' }}
+      title={entry.action}
+    >
       {actionLabel(entry.action, lang, entry.actionLabel)}
     </Badge>
   );

@@ -3,7 +3,10 @@ import { actionLabel, actionOptions, EMPTY_FILTERS, filtersToQuery, summariseDat
 
 describe('audit screen model', () => {
   it('turns dd/mm/yyyy filters into ISO query values and refuses a reversed range', () => {
-    expect(filtersToQuery({ ...EMPTY_FILTERS, action: 'roster.', fromText: '1/7/2021', toText: '16/07/2021' })).toEqual({ query: { agencyId: undefined, userId: undefined, action: 'roster.', from: '2021-07-01', to: '2021-07-16' }, error: null });
+    expect(filtersToQuery({ ...EMPTY_FILTERS, action: 'roster.', fromText: '1/7/2021', toText: '16/07/2021' })).toEqual({
+      query: { agencyId: undefined, userId: undefined, action: 'roster.', from: '2021-07-01', to: '2021-07-16' },
+      error: null,
+    });
     expect(filtersToQuery({ ...EMPTY_FILTERS, fromText: '17/07/2021', toText: '16/07/2021' }).error).toBe('invalidRange');
     expect(filtersToQuery({ ...EMPTY_FILTERS, fromText: '31/02/2021' }).error).toBe('invalidDate');
   });

@@ -20,7 +20,10 @@ export function filtersToQuery(f: AuditFilters): { query: Record<string, string 
   const to = parseDateText(f.toText);
   if (from === null || to === null) return { query: {}, error: 'invalidDate' };
   if (from && to && from > to) return { query: {}, error: 'invalidRange' };
-  return { query: { agencyId: f.agencyId ?? undefined, userId: f.userId ?? undefined, action: f.action ?? undefined, from: from || undefined, to: to || undefined }, error: null };
+  return {
+    query: { agencyId: f.agencyId ?? undefined, userId: f.userId ?? undefined, action: f.action ?? undefined, from: from || undefined, to: to || undefined },
+    error: null,
+  };
 }
 
 export function actionLabel(action: string, lang: string, serverLabel?: string): string {
@@ -30,7 +33,10 @@ export function actionLabel(action: string, lang: string, serverLabel?: string):
 
 /** Options of the action select: the groups first, then every known action. */
 export function actionOptions(lang: string, groupLabel: (label: string) => string, titles: { groups: string; actions: string }) {
-  const groups = Object.entries(AUDIT_ACTION_GROUPS_VI).map(([value, vi]) => ({ value, label: groupLabel(lang === 'en' ? (AUDIT_GROUP_LABELS_EN[value] ?? vi) : vi) }));
+  const groups = Object.entries(AUDIT_ACTION_GROUPS_VI).map(([value, vi]) => ({
+    value,
+    label: groupLabel(lang === 'en' ? (AUDIT_GROUP_LABELS_EN[value] ?? vi) : vi),
+  }));
   const actions = Object.keys(AUDIT_ACTION_LABELS_VI)
     .map((value) => ({ value, label: `${actionLabel(value, lang)} · ${value}` }))
     .sort((a, b) => a.label.localeCompare(b.label, lang));

@@ -1,5 +1,5 @@
 /** Đổi mật khẩu (POST /api/auth/password), required after a temporary password. */
-import { Alert, Button, Paper, PasswordInput, Stack, } from '@mantine/core';
+import { Alert, Button, Paper, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';

@@ -49,7 +49,12 @@ export function LoginPage() {
   const askedOnly = isApiError(login.error) && login.error.code === 'TOTP_REQUIRED' && login.error.issues.length === 0;
   const shownError = askedOnly ? null : login.error;
   const fieldErrors = isApiError(shownError) ? shownError.fieldErrors() : {};
-  const labels = { username: t('auth.login.username'), password: t('auth.login.password'), totp: t('security.login.code'), recoveryCode: t('security.login.recoveryCode') };
+  const labels = {
+    username: t('auth.login.username'),
+    password: t('auth.login.password'),
+    totp: t('security.login.code'),
+    recoveryCode: t('security.login.recoveryCode'),
+  };
 
   function submit(body: LoginRequest) {
     login.mutate(body, {
@@ -70,7 +75,9 @@ export function LoginPage() {
     e.preventDefault();
     if (!secondStep) return submit({ username: username.trim(), password });
     const value = code.trim();
-    submit(useRecovery ? { username: username.trim(), password, recoveryCode: value } : { username: username.trim(), password, totp: value.replace(/\s+/g, '') });
+    submit(
+      useRecovery ? { username: username.trim(), password, recoveryCode: value } : { username: username.trim(), password, totp: value.replace(/\s+/g, '') },
+    );
   }
 
   function back() {
@@ -101,7 +108,15 @@ export function LoginPage() {
           <Text size="sm" c="dimmed" mb="md">
             {t('auth.login.subtitle')}
           </Text>
-          {shownError ? <ErrorAlert error={shownError} fieldLabels={labels} title={isApiError(shownError) && (shownError.code === 'UNAUTHENTICATED' || shownError.code === 'TOTP_REQUIRED') ? t('auth.login.failed') : undefined} /> : null}
+          {shownError ? (
+            <ErrorAlert
+              error={shownError}
+              fieldLabels={labels}
+              title={
+                isApiError(shownError) && (shownError.code === 'UNAUTHENTICATED' || shownError.code === 'TOTP_REQUIRED') ? t('auth.login.failed') : undefined
+              }
+            />
+          ) : null}
           {secondStep ? (
             <form onSubmit={handleSubmit} noValidate aria-labelledby="totp-title">
               <Stack gap="sm">
@@ -143,10 +158,15 @@ export function LoginPage() {
                   {t('security.login.submit')}
                 </Button>
                 <Group justify="space-between" gap="xs">
-                  <Anchor component="button" type="button" size="sm" onClick={() => {
-                    setUseRecovery(!useRecovery);
-                    setCode('');
-                  }}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => {
+                      setUseRecovery(!useRecovery);
+                      setCode('');
+                    }}
+                  >
                     {useRecovery ? t('security.login.useCode') : t('security.login.useRecovery')}
                   </Anchor>
                   <Anchor component="button" type="button" size="sm" onClick={back}>
@@ -156,36 +176,36 @@ export function LoginPage() {
               </Stack>
             </form>
           ) : (
-          <form onSubmit={handleSubmit} noValidate>
-            <Stack gap="sm">
-              <TextInput
-                label={t('auth.login.username')}
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                data-autofocus
-                autoFocus
-                value={username}
-                onChange={(e) => setUsername(e.currentTarget.value)}
-                error={fieldErrors.username}
-              />
-              <PasswordInput
-                label={t('auth.login.password')}
-                name="password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={fieldErrors.password}
-                visibilityToggleButtonProps={{ 'aria-label': t('auth.login.showPassword') }}
-              />
-              <Button type="submit" loading={login.isPending} fullWidth mt="xs">
-                {t('auth.login.submit')}
-              </Button>
-            </Stack>
-          </form>
+            <form onSubmit={handleSubmit} noValidate>
+              <Stack gap="sm">
+                <TextInput
+                  label={t('auth.login.username')}
+                  name="username"
+                  autoComplete="username"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  required
+                  data-autofocus
+                  autoFocus
+                  value={username}
+                  onChange={(e) => setUsername(e.currentTarget.value)}
+                  error={fieldErrors.username}
+                />
+                <PasswordInput
+                  label={t('auth.login.password')}
+                  name="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  error={fieldErrors.password}
+                  visibilityToggleButtonProps={{ 'aria-label': t('auth.login.showPassword') }}
+                />
+                <Button type="submit" loading={login.isPending} fullWidth mt="xs">
+                  {t('auth.login.submit')}
+                </Button>
+              </Stack>
+            </form>
           )}
           <Text size="xs" c="dimmed" mt="md">
             {t('auth.login.forgot')}

@@ -87,7 +87,15 @@ function SetupForm({ enabled, onEnabled }: { enabled: boolean; onEnabled: (codes
         <Stack gap="sm">
           <ErrorAlert error={setup.error} fieldLabels={{ password: t('security.setup.password') }} />
           {enabled ? (
-            <PasswordInput label={t('security.setup.password')} name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={setupErrors.password} />
+            <PasswordInput
+              label={t('security.setup.password')}
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={setupErrors.password}
+            />
           ) : null}
           <Group>
             <Button type="submit" loading={setup.isPending} variant={enabled ? 'default' : 'filled'}>
@@ -139,13 +147,16 @@ function DisableForm() {
   const errors = isApiError(disable.error) ? disable.error.fieldErrors() : {};
   function submit(e: FormEvent) {
     e.preventDefault();
-    disable.mutate({ password, code }, {
-      onSuccess: () => {
-        notifications.show({ color: 'green', message: t('security.disable.done') });
-        setPassword('');
-        setCode('');
+    disable.mutate(
+      { password, code },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: t('security.disable.done') });
+          setPassword('');
+          setCode('');
+        },
       },
-    });
+    );
   }
   return (
     <form onSubmit={submit} noValidate aria-labelledby="totp-disable-title">
@@ -154,8 +165,26 @@ function DisableForm() {
           {t('security.disable.title')}
         </Title>
         <ErrorAlert error={disable.error} fieldLabels={{ password: t('security.disable.password'), code: t('security.disable.code') }} />
-        <PasswordInput label={t('security.disable.password')} name="disablePassword" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
-        <TextInput label={t('security.disable.code')} name="disableCode" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required value={code} onChange={(e) => setCode(digitsOnly(e.currentTarget.value))} error={errors.code} />
+        <PasswordInput
+          label={t('security.disable.password')}
+          name="disablePassword"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={errors.password}
+        />
+        <TextInput
+          label={t('security.disable.code')}
+          name="disableCode"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          required
+          value={code}
+          onChange={(e) => setCode(digitsOnly(e.currentTarget.value))}
+          error={errors.code}
+        />
         <Group>
           <Button type="submit" color="red" variant="light" loading={disable.isPending} leftSection={<IconShieldOff size={16} aria-hidden />}>
             {t('security.disable.submit')}
@@ -188,13 +217,25 @@ export default function SecurityPage() {
           {status.data ? (
             <Stack gap={4}>
               <Group gap="xs">
-                {status.data.enabled ? <IconShieldCheck color="var(--mantine-color-green-7)" aria-hidden /> : <IconShieldOff color="var(--mantine-color-gray-6)" aria-hidden />}
+                {status.data.enabled ? (
+                  <IconShieldCheck color="var(--mantine-color-green-7)" aria-hidden />
+                ) : (
+                  <IconShieldOff color="var(--mantine-color-gray-6)" aria-hidden />
+                )}
                 <Text fw={600}>{status.data.enabled ? t('security.status.on') : t('security.status.off')}</Text>
                 {status.data.required ? <Badge variant="light">{t('security.menu')}</Badge> : null}
               </Group>
-              {status.data.enabled && status.data.enabledAt ? <Text size="sm" c="dimmed">{t('security.status.since', { date: formatDateVi(vnDateOf(new Date(status.data.enabledAt))) })}</Text> : null}
+              {status.data.enabled && status.data.enabledAt ? (
+                <Text size="sm" c="dimmed">
+                  {t('security.status.since', { date: formatDateVi(vnDateOf(new Date(status.data.enabledAt))) })}
+                </Text>
+              ) : null}
               {status.data.enabled ? <Text size="sm">{t('security.status.recoveryLeft', { count: status.data.recoveryCodesLeft })}</Text> : null}
-              {!status.data.required ? <Text size="sm" c="dimmed">{t('security.status.optional')}</Text> : null}
+              {!status.data.required ? (
+                <Text size="sm" c="dimmed">
+                  {t('security.status.optional')}
+                </Text>
+              ) : null}
             </Stack>
           ) : null}
           {codes ? (

@@ -59,7 +59,8 @@ function HolidayCalendar() {
   const setYear = (y: number) => update({ year: y === thisYear ? null : String(y) });
   const yearOptions = useMemo(() => {
     const list: string[] = [];
-    for (let y = Math.max(CALENDAR_MIN_YEAR, Math.min(year, thisYear) - 3); y <= Math.min(CALENDAR_MAX_YEAR, Math.max(year, thisYear) + 3); y++) list.push(String(y));
+    for (let y = Math.max(CALENDAR_MIN_YEAR, Math.min(year, thisYear) - 3); y <= Math.min(CALENDAR_MAX_YEAR, Math.max(year, thisYear) + 3); y++)
+      list.push(String(y));
     return list;
   }, [year, thisYear]);
 
@@ -117,7 +118,13 @@ function HolidayCalendar() {
                 </SimpleGrid>
               </Paper>
               {view === 'grid' ? (
-                <YearGrid year={year} rows={rows} workdays={cal.workdays} workdaysByMonth={summary.workdaysByMonth} onPick={(date, row) => setTarget(row ? { row } : { row: null, date })} />
+                <YearGrid
+                  year={year}
+                  rows={rows}
+                  workdays={cal.workdays}
+                  workdaysByMonth={summary.workdaysByMonth}
+                  onPick={(date, row) => setTarget(row ? { row } : { row: null, date })}
+                />
               ) : rows.length === 0 ? (
                 <EmptyState title={t('calendar.empty')} />
               ) : (

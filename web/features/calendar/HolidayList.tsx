@@ -18,7 +18,10 @@ export const KIND_COLORS: Record<OverrideKindT, string> = {
 };
 
 /** Dark text on the light badge colours (readable, WCAG AA). */
-const KIND_LABEL_STYLES = { root: { maxWidth: 'none', height: 'auto', minHeight: 20 }, label: { color: 'var(--mantine-color-dark-7)', whiteSpace: 'normal', overflow: 'visible' } } as const;
+const KIND_LABEL_STYLES = {
+  root: { maxWidth: 'none', height: 'auto', minHeight: 20 },
+  label: { color: 'var(--mantine-color-dark-7)', whiteSpace: 'normal', overflow: 'visible' },
+} as const;
 
 export interface HolidayListProps {
   rows: YearRow[];
@@ -72,7 +75,11 @@ function Actions({ row, onEdit, onDelete }: { row: YearRow } & Pick<HolidayListP
   const date = formatDateText(row.date);
   return (
     <Group gap={4} wrap="nowrap">
-      <ActionIcon variant="subtle" onClick={() => onEdit(row)} aria-label={row.override ? t('calendar.editNamed', { date }) : t('calendar.confirmNamed', { date })}>
+      <ActionIcon
+        variant="subtle"
+        onClick={() => onEdit(row)}
+        aria-label={row.override ? t('calendar.editNamed', { date }) : t('calendar.confirmNamed', { date })}
+      >
         <IconPencil size={18} aria-hidden />
       </ActionIcon>
       {row.override ? (

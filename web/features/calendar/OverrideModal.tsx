@@ -26,7 +26,11 @@ export function OverrideModal({ target, onClose }: { target: OverrideTarget | nu
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const row = target?.row ?? null;
-  const title = row ? (row.override ? t('calendar.form.titleEdit', { date: formatDateText(row.date) }) : t('calendar.confirmNamed', { date: formatDateText(row.date) })) : t('calendar.form.titleAdd');
+  const title = row
+    ? row.override
+      ? t('calendar.form.titleEdit', { date: formatDateText(row.date) })
+      : t('calendar.confirmNamed', { date: formatDateText(row.date) })
+    : t('calendar.form.titleAdd');
   return (
     <Modal opened={!!target} onClose={onClose} title={title} size="lg" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {target ? <OverrideForm key={`${row?.date ?? target.date ?? 'new'}`} target={target} onClose={onClose} /> : null}
@@ -49,7 +53,9 @@ function OverrideForm({ target, onClose }: { target: OverrideTarget; onClose: ()
     const result = overrideBody(values);
     if (!result.ok) {
       setClientErrors(
-        Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, v === 'required' ? t('calendar.form.required') : t('calendar.fields.invalidDate')])),
+        Object.fromEntries(
+          Object.entries(result.errors).map(([k, v]) => [k, v === 'required' ? t('calendar.form.required') : t('calendar.fields.invalidDate')]),
+        ),
       );
       return;
     }
@@ -101,7 +107,14 @@ function OverrideForm({ target, onClose }: { target: OverrideTarget; onClose: ()
           maxLength={200}
           data-autofocus={dateLocked || undefined}
         />
-        <TextInput label={labels.source} description={t('calendar.form.sourceHint')} value={values.source} onChange={(e) => set('source', e.currentTarget.value)} error={server.source} maxLength={300} />
+        <TextInput
+          label={labels.source}
+          description={t('calendar.form.sourceHint')}
+          value={values.source}
+          onChange={(e) => set('source', e.currentTarget.value)}
+          error={server.source}
+          maxLength={300}
+        />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -76,7 +76,12 @@ export function YearGrid({ year, rows, workdays, workdaysByMonth, onPick }: Year
                         const label = t('calendar.grid.dayLabel', { date: longDate(date), what: describe(date, look) });
                         return (
                           <td key={di}>
-                            <UnstyledButton className={`${classes.day} ${classes[`look_${look}`]}`} onClick={() => onPick(date, byDate.get(date) ?? null)} aria-label={label} title={label}>
+                            <UnstyledButton
+                              className={`${classes.day} ${classes[`look_${look}`]}`}
+                              onClick={() => onPick(date, byDate.get(date) ?? null)}
+                              aria-label={label}
+                              title={label}
+                            >
                               {Number(date.slice(8, 10))}
                             </UnstyledButton>
                           </td>

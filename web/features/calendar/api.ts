@@ -22,14 +22,19 @@ export function useYearCalendar(year: number) {
 /** The calendars of several years at once (a week or month that spans New Year). */
 export function useYearCalendars(years: readonly number[]) {
   return useQueries({
-    queries: years.map((year) => ({ queryKey: calendarKeys.year(year), queryFn: ({ signal }: { signal: AbortSignal }) => fetchYear(year, signal), staleTime: 10 * 60_000 })),
+    queries: years.map((year) => ({
+      queryKey: calendarKeys.year(year),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchYear(year, signal),
+      staleTime: 10 * 60_000,
+    })),
   });
 }
 
 export function usePutOverride() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ date, body }: { date: string; body: CalendarOverridePut }) => api.put<CalendarOverrideView>(`/calendar/overrides/${encodeURIComponent(date)}`, body),
+    mutationFn: ({ date, body }: { date: string; body: CalendarOverridePut }) =>
+      api.put<CalendarOverrideView>(`/calendar/overrides/${encodeURIComponent(date)}`, body),
     onSuccess: (o) => qc.invalidateQueries({ queryKey: calendarKeys.year(Number(o.date.slice(0, 4))) }),
   });
 }

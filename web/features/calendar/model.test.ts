@@ -63,11 +63,20 @@ describe('lunar dates in words', () => {
 });
 
 function calendarOf(year: number, overrides: YearCalendarView['overrides'] = []): YearCalendarView {
-  const cal = yearCalendar(year, overrides.map((o) => ({ date: o.date, kind: o.kind, name: o.name, ...(o.source ? { source: o.source } : {}) })));
+  const cal = yearCalendar(
+    year,
+    overrides.map((o) => ({ date: o.date, kind: o.kind, name: o.name, ...(o.source ? { source: o.source } : {}) })),
+  );
   return { year, holidays: cal.holidays, workdays: cal.workdays, overrides };
 }
 const override = (date: string, kind: YearCalendarView['overrides'][number]['kind'], name: string, source: string | null = null) => ({
-  date, kind, name, source, updatedBy: 'u1', updatedByName: 'Quản trị', updatedAt: '2025-12-30T02:00:00.000Z',
+  date,
+  kind,
+  name,
+  source,
+  updatedBy: 'u1',
+  updatedByName: 'Quản trị',
+  updatedAt: '2025-12-30T02:00:00.000Z',
 });
 
 describe('the rows of a year', () => {

@@ -15,7 +15,7 @@ export type HolidayKindT = Exclude<OverrideKindT, 'workday'>;
 const LUNAR_MONTHS_VI = ['', 'Giêng', 'Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy', 'Tám', 'Chín', 'Mười', 'Mười một', 'Chạp'];
 
 function ordinalEn(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${s}`;
 }
 
@@ -86,7 +86,15 @@ export function yearRows(cal: YearCalendarView): YearRow[] {
   for (const o of cal.overrides) {
     if (o.kind !== 'workday') continue;
     const p = proposals.get(o.date);
-    rows.push({ date: o.date, kind: 'workday', name: o.name, lunar: null, origin: 'override', override: o, proposal: p ? { kind: p.kind, name: p.name } : null });
+    rows.push({
+      date: o.date,
+      kind: 'workday',
+      name: o.name,
+      lunar: null,
+      origin: 'override',
+      override: o,
+      proposal: p ? { kind: p.kind, name: p.name } : null,
+    });
   }
   return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

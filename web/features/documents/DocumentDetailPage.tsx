@@ -42,7 +42,11 @@ function Detail({ doc }: { doc: DocumentDetail }) {
       : session.canAny(['document.read', 'document.draft', 'document.format', 'document.sign', 'document.issue'])
         ? '/documents/outgoing'
         : '/documents/waiting';
-  const canReply = doc.direction === 'in' && !secret && session.can('document.draft') && doc.tasks.some((x) => x.lead.id === session.user.personId || x.coordinators.some((c) => c.id === session.user.personId));
+  const canReply =
+    doc.direction === 'in' &&
+    !secret &&
+    session.can('document.draft') &&
+    doc.tasks.some((x) => x.lead.id === session.user.personId || x.coordinators.some((c) => c.id === session.user.personId));
   return (
     <>
       <Anchor component={Link} to={back} size="sm" mb="xs" style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
@@ -60,7 +64,12 @@ function Detail({ doc }: { doc: DocumentDetail }) {
               </Button>
             ) : null}
             {canReply ? (
-              <Button component={Link} to={`/documents/outgoing/new?replyTo=${encodeURIComponent(doc.id)}`} variant="default" leftSection={<IconMessageReply size={18} aria-hidden />}>
+              <Button
+                component={Link}
+                to={`/documents/outgoing/new?replyTo=${encodeURIComponent(doc.id)}`}
+                variant="default"
+                leftSection={<IconMessageReply size={18} aria-hidden />}
+              >
                 {t('documents.act.reply')}
               </Button>
             ) : null}
@@ -101,7 +110,13 @@ function Detail({ doc }: { doc: DocumentDetail }) {
               {doc.waitingOn.map((p) => p.fullName).join(', ')}
             </Text>
           ) : null}
-          {doc.can.outgoing.length || doc.can.incoming.length ? <WorkflowActions doc={doc} /> : <Text size="sm" c="dimmed">{t('documents.detail.noActions')}</Text>}
+          {doc.can.outgoing.length || doc.can.incoming.length ? (
+            <WorkflowActions doc={doc} />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('documents.detail.noActions')}
+            </Text>
+          )}
         </Paper>
         <Fields doc={doc} />
         {doc.body ? (
@@ -247,7 +262,13 @@ function Files({ doc }: { doc: DocumentDetail }) {
                     {f.uploadedBy ? ` · ${f.uploadedBy.fullName}` : ''}
                   </Text>
                 </Stack>
-                <Button size="compact-sm" variant="light" leftSection={<IconDownload size={14} aria-hidden />} aria-label={t('documents.detail.download', { name: f.fileName })} onClick={() => void downloadDocumentFile(doc.id, f).catch(setError)}>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  leftSection={<IconDownload size={14} aria-hidden />}
+                  aria-label={t('documents.detail.download', { name: f.fileName })}
+                  onClick={() => void downloadDocumentFile(doc.id, f).catch(setError)}
+                >
                   {t('documents.detail.downloadShort')}
                 </Button>
               </Group>
@@ -256,12 +277,23 @@ function Files({ doc }: { doc: DocumentDetail }) {
         )}
         <Group gap="xs">
           {doc.direction === 'out' ? (
-            <Button component="a" href={renderPdfUrl(doc.id)} target="_blank" rel="noopener" variant="default" size="sm" leftSection={<IconFileTypePdf size={16} aria-hidden />}>
+            <Button
+              component="a"
+              href={renderPdfUrl(doc.id)}
+              target="_blank"
+              rel="noopener"
+              variant="default"
+              size="sm"
+              leftSection={<IconFileTypePdf size={16} aria-hidden />}
+            >
               {t('documents.detail.preview')}
             </Button>
           ) : null}
           {doc.can.attach ? (
-            <FileButton onChange={(f) => void add(f)} accept="application/pdf,.pdf,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document">
+            <FileButton
+              onChange={(f) => void add(f)}
+              accept="application/pdf,.pdf,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            >
               {(props) => (
                 <Button {...props} variant="default" size="sm" loading={busy} leftSection={<IconPaperclip size={16} aria-hidden />}>
                   {t('documents.detail.addFile')}
@@ -318,7 +350,8 @@ function Versions({ versions }: { versions: DocumentVersionView[] }) {
               </Text>
               {v.diff.length ? (
                 <Button size="compact-xs" variant="subtle" onClick={() => setOpen(open === v.seq ? null : v.seq)} aria-expanded={open === v.seq}>
-                  {open === v.seq ? t('documents.detail.hideDiff') : t('documents.detail.showDiff')} ({t('documents.detail.versionStats', { added: v.added, removed: v.removed })})
+                  {open === v.seq ? t('documents.detail.hideDiff') : t('documents.detail.showDiff')} (
+                  {t('documents.detail.versionStats', { added: v.added, removed: v.removed })})
                 </Button>
               ) : null}
             </Group>

@@ -19,7 +19,19 @@ import { QueryState } from '../../components/QueryState';
 import { useUrlParams } from '../../lib/useUrlParams';
 import { useSession } from '../auth/session';
 import { exportRegister, useDocumentList } from './api';
-import { DUE_FILTERS, filtersFromParams, filtersToChanges, hasFilters, listQueryOf, matchesDue, PAGE_SIZE, registerOfBox, statusOptions, type Box, type DocFilters } from './model';
+import {
+  DUE_FILTERS,
+  filtersFromParams,
+  filtersToChanges,
+  hasFilters,
+  listQueryOf,
+  matchesDue,
+  PAGE_SIZE,
+  registerOfBox,
+  statusOptions,
+  type Box,
+  type DocFilters,
+} from './model';
 import { DocumentCards, DocumentTable, useLooseT } from './parts';
 
 export function DocumentListPage({ box }: { box: Box }) {
@@ -94,7 +106,11 @@ export function DocumentListPage({ box }: { box: Box }) {
                   {filters.due && data.total > PAGE_SIZE ? ` · ${t('documents.filters.dueHint', { count: PAGE_SIZE })}` : ''}
                 </Text>
                 {docs.length === 0 ? (
-                  <EmptyState title={hasFilters(filters) ? t('documents.list.emptyFiltered') : box === 'waiting' ? t('documents.list.emptyWaiting') : t('documents.list.empty')} />
+                  <EmptyState
+                    title={
+                      hasFilters(filters) ? t('documents.list.emptyFiltered') : box === 'waiting' ? t('documents.list.emptyWaiting') : t('documents.list.empty')
+                    }
+                  />
                 ) : compact ? (
                   <DocumentCards docs={docs} />
                 ) : (
@@ -144,7 +160,10 @@ function Filters({ box, filters, update, compact }: { box: Box; filters: DocFilt
       />
       <Select
         label={t('documents.filters.status')}
-        data={[{ value: '', label: t('documents.filters.statusAll') }, ...statusOptions(box, filters.view).map((s) => ({ value: s, label: tl(`documents.status.${s}`) }))]}
+        data={[
+          { value: '', label: t('documents.filters.statusAll') },
+          ...statusOptions(box, filters.view).map((s) => ({ value: s, label: tl(`documents.status.${s}`) })),
+        ]}
         value={filters.status}
         onChange={(v) => update({ status: v ?? '' })}
         allowDeselect={false}
@@ -181,7 +200,14 @@ function Filters({ box, filters, update, compact }: { box: Box; filters: DocFilt
       <Stack gap="xs" role="search" aria-label={t('documents.filters.label')}>
         {search}
         <Group justify="space-between" gap="xs">
-          <Button variant="default" size="compact-md" leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="document-filters-more">
+          <Button
+            variant="default"
+            size="compact-md"
+            leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            aria-controls="document-filters-more"
+          >
             {t('documents.filters.label')}
             {moreCount ? ` (${moreCount})` : ''}
           </Button>

@@ -129,13 +129,47 @@ export function IncomingFormPage() {
           {create.error ? <ErrorAlert error={create.error} fieldLabels={labels} /> : null}
           {uploadError ? <Alert color="orange">{uploadError}</Alert> : null}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
-            <TextInput label={labels.issuerName} value={issuerName} onChange={(e) => setIssuerName(e.currentTarget.value)} error={errors.issuerName} required maxLength={300} />
-            <TextInput label={labels.numberText} placeholder={t('documents.incomingForm.numberPlaceholder')} value={numberText} onChange={(e) => setNumberText(e.currentTarget.value)} error={errors.numberText} required maxLength={60} />
+            <TextInput
+              label={labels.issuerName}
+              value={issuerName}
+              onChange={(e) => setIssuerName(e.currentTarget.value)}
+              error={errors.issuerName}
+              required
+              maxLength={300}
+            />
+            <TextInput
+              label={labels.numberText}
+              placeholder={t('documents.incomingForm.numberPlaceholder')}
+              value={numberText}
+              onChange={(e) => setNumberText(e.currentTarget.value)}
+              error={errors.numberText}
+              required
+              maxLength={60}
+            />
             <DateField label={labels.issuedDate!} value={issuedText} onChange={setIssuedText} error={errors.issuedDate} required />
             <DateField label={labels.arrivalDate!} value={arrivalText} onChange={setArrivalText} error={errors.arrivalDate} />
-            <Select label={t('documents.incomingForm.docType')} data={DOC_TYPE_KEYS.map((k) => ({ value: k, label: t(`documents.docType.${k}`) }))} value={docType} onChange={(v) => v && setDocType(v as DocType)} allowDeselect={false} searchable />
-            <Select label={t('documents.incomingForm.urgency')} data={URGENCIES.map((u) => ({ value: u, label: t(`documents.urgency.${u}`) }))} value={urgency} onChange={(v) => v && setUrgency(v as Urgency)} allowDeselect={false} />
-            <Select label={t('documents.incomingForm.secrecy')} data={SECRECY_LEVELS.map((s) => ({ value: s, label: t(`documents.secrecy.${s}`) }))} value={secrecy} onChange={(v) => v && setSecrecy(v as Secrecy)} allowDeselect={false} />
+            <Select
+              label={t('documents.incomingForm.docType')}
+              data={DOC_TYPE_KEYS.map((k) => ({ value: k, label: t(`documents.docType.${k}`) }))}
+              value={docType}
+              onChange={(v) => v && setDocType(v as DocType)}
+              allowDeselect={false}
+              searchable
+            />
+            <Select
+              label={t('documents.incomingForm.urgency')}
+              data={URGENCIES.map((u) => ({ value: u, label: t(`documents.urgency.${u}`) }))}
+              value={urgency}
+              onChange={(v) => v && setUrgency(v as Urgency)}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('documents.incomingForm.secrecy')}
+              data={SECRECY_LEVELS.map((s) => ({ value: s, label: t(`documents.secrecy.${s}`) }))}
+              value={secrecy}
+              onChange={(v) => v && setSecrecy(v as Secrecy)}
+              allowDeselect={false}
+            />
             <DateField label={labels.dueDate!} value={dueText} onChange={setDueText} error={errors.dueDate} />
           </SimpleGrid>
           {!shown.subject ? (
@@ -143,8 +177,28 @@ export function IncomingFormPage() {
               <Text size="sm">{t('documents.incomingForm.secretText')}</Text>
             </Alert>
           ) : null}
-          {shown.subject ? <Textarea label={labels.subject} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject} required autosize minRows={2} maxLength={1000} /> : null}
-          {shown.body ? <Textarea label={t('documents.incomingForm.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={2} maxRows={10} /> : null}
+          {shown.subject ? (
+            <Textarea
+              label={labels.subject}
+              value={subject}
+              onChange={(e) => setSubject(e.currentTarget.value)}
+              error={errors.subject}
+              required
+              autosize
+              minRows={2}
+              maxLength={1000}
+            />
+          ) : null}
+          {shown.body ? (
+            <Textarea
+              label={t('documents.incomingForm.body')}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              maxRows={10}
+            />
+          ) : null}
           {shown.file ? (
             <FileInput
               label={labels.file}

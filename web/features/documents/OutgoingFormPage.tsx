@@ -72,7 +72,13 @@ function OutgoingForm({ initial, replyTo }: { initial: DocumentDetail | null; re
     setErrors(errs);
     if (Object.keys(errs).length) return;
     const agencyNames = new Map((options.data?.agencies ?? []).map((a) => [a.id, a.name]));
-    const recipients: RecipientInput[] = [...agencyIds.map((id) => ({ agencyId: id, name: agencyNames.get(id) })), ...names.map((n) => n.trim()).filter((n) => n.length >= 2).map((name) => ({ name }))];
+    const recipients: RecipientInput[] = [
+      ...agencyIds.map((id) => ({ agencyId: id, name: agencyNames.get(id) })),
+      ...names
+        .map((n) => n.trim())
+        .filter((n) => n.length >= 2)
+        .map((name) => ({ name })),
+    ];
     try {
       let doc: DocumentDetail;
       if (initial) {
@@ -126,11 +132,33 @@ function OutgoingForm({ initial, replyTo }: { initial: DocumentDetail | null; re
             </Text>
           ) : null}
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <Select label={t('documents.outgoingForm.docType')} data={DOC_TYPE_KEYS.map((k) => ({ value: k, label: t(`documents.docType.${k}`) }))} value={docType} onChange={(v) => v && setDocType(v as DocType)} allowDeselect={false} searchable />
-            <Select label={t('documents.outgoingForm.urgency')} data={URGENCIES.map((u) => ({ value: u, label: t(`documents.urgency.${u}`) }))} value={urgency} onChange={(v) => v && setUrgency(v as Urgency)} allowDeselect={false} />
+            <Select
+              label={t('documents.outgoingForm.docType')}
+              data={DOC_TYPE_KEYS.map((k) => ({ value: k, label: t(`documents.docType.${k}`) }))}
+              value={docType}
+              onChange={(v) => v && setDocType(v as DocType)}
+              allowDeselect={false}
+              searchable
+            />
+            <Select
+              label={t('documents.outgoingForm.urgency')}
+              data={URGENCIES.map((u) => ({ value: u, label: t(`documents.urgency.${u}`) }))}
+              value={urgency}
+              onChange={(v) => v && setUrgency(v as Urgency)}
+              allowDeselect={false}
+            />
             <DateField label={labels.dueDate!} value={dueText} onChange={setDueText} error={errors.dueDate} />
           </SimpleGrid>
-          <Textarea label={labels.subject} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} error={errors.subject} required autosize minRows={2} maxLength={1000} />
+          <Textarea
+            label={labels.subject}
+            value={subject}
+            onChange={(e) => setSubject(e.currentTarget.value)}
+            error={errors.subject}
+            required
+            autosize
+            minRows={2}
+            maxLength={1000}
+          />
           <Textarea label={labels.body} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} maxRows={24} />
           <MultiSelect
             label={labels.recipients}
@@ -141,11 +169,20 @@ function OutgoingForm({ initial, replyTo }: { initial: DocumentDetail | null; re
             searchable
             clearable
           />
-          <TagsInput label={t('documents.outgoingForm.recipientNames')} description={t('documents.outgoingForm.recipientNamesHint')} value={names} onChange={setNames} clearable />
+          <TagsInput
+            label={t('documents.outgoingForm.recipientNames')}
+            description={t('documents.outgoingForm.recipientNamesHint')}
+            value={names}
+            onChange={setNames}
+            clearable
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Select
               label={labels.signerPersonId}
-              data={[{ value: '', label: t('documents.outgoingForm.signerAny') }, ...(options.data?.leaders ?? []).map((l) => ({ value: l.id, label: `${l.fullName} — ${l.title ?? tl(`positions.${l.position}`)}` }))]}
+              data={[
+                { value: '', label: t('documents.outgoingForm.signerAny') },
+                ...(options.data?.leaders ?? []).map((l) => ({ value: l.id, label: `${l.fullName} — ${l.title ?? tl(`positions.${l.position}`)}` })),
+              ]}
               value={signerId}
               onChange={(v) => setSignerId(v ?? '')}
               allowDeselect={false}
@@ -158,7 +195,9 @@ function OutgoingForm({ initial, replyTo }: { initial: DocumentDetail | null; re
               allowDeselect={false}
             />
           </SimpleGrid>
-          {initial ? <TextInput label={t('documents.outgoingForm.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} /> : null}
+          {initial ? (
+            <TextInput label={t('documents.outgoingForm.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} />
+          ) : null}
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={() => navigate(-1)}>
               {t('common.cancel')}

@@ -43,7 +43,11 @@ export function SignatureResult({ result }: { result: SignatureVerification }) {
   }
   return (
     <Stack gap="xs">
-      <Alert color={result.valid ? 'green' : 'red'} variant="light" title={result.valid ? t('documents.signature.validAll') : t('documents.signature.invalidAll')}>
+      <Alert
+        color={result.valid ? 'green' : 'red'}
+        variant="light"
+        title={result.valid ? t('documents.signature.validAll') : t('documents.signature.invalidAll')}
+      >
         {null}
       </Alert>
       {result.signers.map((s) => (
@@ -100,9 +104,20 @@ export function SignaturePanel({ doc }: { doc: DocumentDetail }) {
       <Stack gap="xs">
         {sig.error ? <ErrorAlert error={sig.error} /> : null}
         {error ? <ErrorAlert error={error} /> : null}
-        {sig.data ? <SignatureResult result={sig.data} /> : sig.isLoading ? <Text size="sm" c="dimmed">{t('documents.signature.checking')}</Text> : null}
+        {sig.data ? (
+          <SignatureResult result={sig.data} />
+        ) : sig.isLoading ? (
+          <Text size="sm" c="dimmed">
+            {t('documents.signature.checking')}
+          </Text>
+        ) : null}
         <Group gap="xs" wrap="wrap">
-          <Button size="sm" variant="light" leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void downloadDocumentFile(doc.id, file).catch(setError)}>
+          <Button
+            size="sm"
+            variant="light"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            onClick={() => void downloadDocumentFile(doc.id, file).catch(setError)}
+          >
             {t('documents.signature.download')}
           </Button>
           <Anchor href="/api/documents/ca.pem" size="sm" download="congvu-ca.pem">

@@ -112,7 +112,9 @@ function StepDialog({ doc, button, onClose, run, transition, issue, incoming }: 
   const [formError, setFormError] = useState<string | null>(null);
   const options = useDocumentOptions(button.form === 'submit' ? doc.agencyId : undefined);
   const units = useUnits(button.form === 'direct' ? doc.agencyId : null);
-  const people = usePeople(doc.leadUnit && !session.hasRole('director', 'deputy_director') ? { unitId: doc.leadUnit.id } : { agencyId: doc.agencyId }, { enabled: button.form === 'assign' });
+  const people = usePeople(doc.leadUnit && !session.hasRole('director', 'deputy_director') ? { unitId: doc.leadUnit.id } : { agencyId: doc.agencyId }, {
+    enabled: button.form === 'assign',
+  });
   const error = transition.error ?? issue.error ?? incoming.error;
   const pending = transition.isPending || issue.isPending || incoming.isPending;
   const title = tl(button.labelKey);
@@ -144,16 +146,36 @@ function StepDialog({ doc, button, onClose, run, transition, issue, incoming }: 
       }
       if (button.form === 'submit') {
         if (!leaderId) return setFormError(t('documents.incomingForm.required'));
-        await run(() => incoming.mutateAsync({ action: 'submit', body: { leaderPersonId: leaderId, version: doc.version, ...(note.trim() ? { note: note.trim() } : {}) } }));
+        await run(() =>
+          incoming.mutateAsync({ action: 'submit', body: { leaderPersonId: leaderId, version: doc.version, ...(note.trim() ? { note: note.trim() } : {}) } }),
+        );
       } else if (button.form === 'direct') {
         if (!leadUnitId || directive.trim().length < 3) return setFormError(t('documents.incomingForm.required'));
         await run(() =>
-          incoming.mutateAsync({ action: 'direct', body: { directive: directive.trim(), leadUnitId, coordinatorUnitIds: unitIds.filter((u) => u !== leadUnitId), ...(due ? { dueDate: due } : {}), version: doc.version } }),
+          incoming.mutateAsync({
+            action: 'direct',
+            body: {
+              directive: directive.trim(),
+              leadUnitId,
+              coordinatorUnitIds: unitIds.filter((u) => u !== leadUnitId),
+              ...(due ? { dueDate: due } : {}),
+              version: doc.version,
+            },
+          }),
         );
       } else if (button.form === 'assign') {
         if (!leadPersonId) return setFormError(t('documents.incomingForm.required'));
         await run(() =>
-          incoming.mutateAsync({ action: 'assign', body: { leadPersonId, coordinatorIds: personIds.filter((p) => p !== leadPersonId), ...(due ? { dueDate: due } : {}), ...(note.trim() ? { note: note.trim() } : {}), version: doc.version } }),
+          incoming.mutateAsync({
+            action: 'assign',
+            body: {
+              leadPersonId,
+              coordinatorIds: personIds.filter((p) => p !== leadPersonId),
+              ...(due ? { dueDate: due } : {}),
+              ...(note.trim() ? { note: note.trim() } : {}),
+              version: doc.version,
+            },
+          }),
         );
       }
     } catch {
@@ -175,7 +197,13 @@ function StepDialog({ doc, button, onClose, run, transition, issue, incoming }: 
         ) : null}
         {button.action === 'issue' ? <Text size="sm">{t('documents.act.issueConfirm')}</Text> : null}
         {button.needsAuthority ? (
-          <Select label={t('documents.act.signAs')} data={signingOptions(session.roles).map((a) => ({ value: a, label: t(`documents.authority.${a}`) }))} value={authority} onChange={(v) => v && setAuthority(v as SigningAuthority)} allowDeselect={false} />
+          <Select
+            label={t('documents.act.signAs')}
+            data={signingOptions(session.roles).map((a) => ({ value: a, label: t(`documents.authority.${a}`) }))}
+            value={authority}
+            onChange={(v) => v && setAuthority(v as SigningAuthority)}
+            allowDeselect={false}
+          />
         ) : null}
         {button.needsReason ? (
           <Textarea
@@ -196,22 +224,51 @@ function StepDialog({ doc, button, onClose, run, transition, issue, incoming }: 
         ) : null}
         {button.form === 'submit' ? (
           <>
-            <Select label={t('documents.act.leader')} placeholder={t('documents.act.leaderPlaceholder')} data={(options.data?.leaders ?? []).map((l) => ({ value: l.id, label: `${l.fullName} — ${l.title ?? tl(`positions.${l.position}`)}` }))} value={leaderId} onChange={setLeaderId} required />
+            <Select
+              label={t('documents.act.leader')}
+              placeholder={t('documents.act.leaderPlaceholder')}
+              data={(options.data?.leaders ?? []).map((l) => ({ value: l.id, label: `${l.fullName} — ${l.title ?? tl(`positions.${l.position}`)}` }))}
+              value={leaderId}
+              onChange={setLeaderId}
+              required
+            />
             <Textarea label={t('documents.act.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />
           </>
         ) : null}
         {button.form === 'direct' ? (
           <>
-            <Textarea label={t('documents.act.directive')} value={directive} onChange={(e) => setDirective(e.currentTarget.value)} required autosize minRows={3} maxLength={4000} />
+            <Textarea
+              label={t('documents.act.directive')}
+              value={directive}
+              onChange={(e) => setDirective(e.currentTarget.value)}
+              required
+              autosize
+              minRows={3}
+              maxLength={4000}
+            />
             <Select label={t('documents.act.leadUnit')} data={unitData} value={leadUnitId} onChange={setLeadUnitId} searchable required />
-            <MultiSelect label={t('documents.act.coordinatorUnits')} data={unitData.filter((u) => u.value !== leadUnitId)} value={unitIds} onChange={setUnitIds} searchable clearable />
+            <MultiSelect
+              label={t('documents.act.coordinatorUnits')}
+              data={unitData.filter((u) => u.value !== leadUnitId)}
+              value={unitIds}
+              onChange={setUnitIds}
+              searchable
+              clearable
+            />
             <DateField label={t('documents.act.dueDate')} value={dueText} onChange={setDueText} />
           </>
         ) : null}
         {button.form === 'assign' ? (
           <>
             <Select label={t('documents.act.leadPerson')} data={peopleData} value={leadPersonId} onChange={setLeadPersonId} searchable required />
-            <MultiSelect label={t('documents.act.coordinators')} data={peopleData.filter((p) => p.value !== leadPersonId)} value={personIds} onChange={setPersonIds} searchable clearable />
+            <MultiSelect
+              label={t('documents.act.coordinators')}
+              data={peopleData.filter((p) => p.value !== leadPersonId)}
+              value={personIds}
+              onChange={setPersonIds}
+              searchable
+              clearable
+            />
             <DateField label={t('documents.act.dueDate')} value={dueText} onChange={setDueText} />
             <Textarea label={t('documents.act.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxLength={4000} />
           </>

@@ -3,8 +3,21 @@
  * Director's home card). Mounted as `documents` in web/i18n/vi.ts and en.ts. Status, urgency, secrecy,
  * document type and action labels in Vietnamese come from shared/domain/documents.
  */
-import { DOC_TYPES, REGISTER_LABELS_VI, SECRECY_LABELS_VI, URGENCY_LABELS_VI, type DocType, type SigningAuthority } from '../../../shared/domain/documents/vocab';
-import { ESCALATION_REASON_LABELS_VI, INCOMING_ACTION_LABELS_VI, INCOMING_STATUS_LABELS_VI, OUTGOING_ACTION_LABELS_VI, OUTGOING_STATUS_LABELS_VI } from '../../../shared/domain/documents/workflow';
+import {
+  DOC_TYPES,
+  REGISTER_LABELS_VI,
+  SECRECY_LABELS_VI,
+  URGENCY_LABELS_VI,
+  type DocType,
+  type SigningAuthority,
+} from '../../../shared/domain/documents/vocab';
+import {
+  ESCALATION_REASON_LABELS_VI,
+  INCOMING_ACTION_LABELS_VI,
+  INCOMING_STATUS_LABELS_VI,
+  OUTGOING_ACTION_LABELS_VI,
+  OUTGOING_STATUS_LABELS_VI,
+} from '../../../shared/domain/documents/workflow';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -37,7 +50,8 @@ export const documentsVi = {
     untrusted: 'Chứng thư không tin cậy',
     download: 'Tải bản PDF đã ký số',
     caLink: 'Tải chứng thư gốc (ca.pem)',
-    cliHint: 'Kiểm tra ngoài hệ thống: congvu document verify TỆP.pdf --ca ca.pem. Đây là chứng thư nội bộ của Congvu, không thay thế chữ ký số chuyên dùng công vụ.',
+    cliHint:
+      'Kiểm tra ngoài hệ thống: congvu document verify TỆP.pdf --ca ca.pem. Đây là chứng thư nội bộ của Congvu, không thay thế chữ ký số chuyên dùng công vụ.',
     verifyTitle: 'Kiểm tra văn bản đã ký',
     verifyHelp: 'Chọn một tệp PDF (tối đa 20 MB) để xem ai đã ký, khi nào, chữ ký có hợp lệ và tệp có bị thay đổi sau khi ký không.',
     verifyButton: 'Chọn tệp PDF để kiểm tra',
@@ -284,7 +298,8 @@ export const documentsEn: DocumentsMessages = {
     untrusted: 'Untrusted certificate',
     download: 'Download the signed PDF',
     caLink: 'Download the root certificate (ca.pem)',
-    cliHint: 'Check outside the system: congvu document verify FILE.pdf --ca ca.pem. These are Congvu’s internal certificates, not the government’s official digital signature.',
+    cliHint:
+      'Check outside the system: congvu document verify FILE.pdf --ca ca.pem. These are Congvu’s internal certificates, not the government’s official digital signature.',
     verifyTitle: 'Check a signed document',
     verifyHelp: 'Choose a PDF file (up to 20 MB) to see who signed it, when, whether the signature is valid and whether the file changed after signing.',
     verifyButton: 'Choose a PDF to check',
@@ -316,9 +331,25 @@ export const documentsEn: DocumentsMessages = {
   secrecy: { none: 'Not secret', mat: 'Confidential', toi_mat: 'Secret', tuyet_mat: 'Top secret' },
   docType: { ...docTypesVi },
   register: { den: 'Incoming register', di: 'Outgoing register', mat_den: 'Secret incoming register', mat_di: 'Secret outgoing register' },
-  authority: { head: 'In own name (Director)', kt: 'KT. — for the Director (deputy)', tl: 'TL. — by order', tuq: 'TUQ. — by delegation', tm: 'TM. — on behalf of the body', q: 'Q. — acting Director' },
+  authority: {
+    head: 'In own name (Director)',
+    kt: 'KT. — for the Director (deputy)',
+    tl: 'TL. — by order',
+    tuq: 'TUQ. — by delegation',
+    tm: 'TM. — on behalf of the body',
+    q: 'Q. — acting Director',
+  },
   escalation: { returns: 'Returned too many times', step_overdue: 'Overdue at a step' },
-  outgoingAction: { submit: 'Submit for initials', initial: 'Initial', approve_format: 'Approve format', sign: 'Sign', issue: 'Number and issue', return: 'Return', cancel: 'Cancel draft', recall: 'Cancel number, recall' },
+  outgoingAction: {
+    submit: 'Submit for initials',
+    initial: 'Initial',
+    approve_format: 'Approve format',
+    sign: 'Sign',
+    issue: 'Number and issue',
+    return: 'Return',
+    cancel: 'Cancel draft',
+    recall: 'Cancel number, recall',
+  },
   incomingAction: { submit: 'Submit to the leader', direct: 'Give directive, send to units', assign: 'Assign', complete: 'Mark handled' },
   list: {
     newIncoming: 'Register incoming document',
@@ -380,7 +411,8 @@ export const documentsEn: DocumentsMessages = {
     file: 'Document file (PDF or DOCX, up to 20 MB)',
     filePlaceholder: 'Choose a file…',
     secretTitle: 'Secret document: register entry only',
-    secretText: 'State-secret rules forbid putting the content or files of a secret document into the system. Only the register entry is kept; the paper document is handed to its handler at the office.',
+    secretText:
+      'State-secret rules forbid putting the content or files of a secret document into the system. Only the register entry is kept; the paper document is handed to its handler at the office.',
     handler: 'Person receiving the paper document',
     handlerHint: 'This person is scheduled on site that day.',
     handledOn: 'Hand-over date',

@@ -18,7 +18,11 @@ import {
 } from './model';
 
 type Can = DocumentDetail['can'];
-const doc = (direction: 'in' | 'out', status: string, can: Partial<Can>) => ({ direction, status: status as DocumentDetail['status'], can: { edit: false, attach: false, outgoing: [], incoming: [], ...can } });
+const doc = (direction: 'in' | 'out', status: string, can: Partial<Can>) => ({
+  direction,
+  status: status as DocumentDetail['status'],
+  can: { edit: false, attach: false, outgoing: [], incoming: [], ...can },
+});
 
 describe('filters in the address', () => {
   it('reads known values only and drops unknown urgency and due filters', () => {
@@ -64,7 +68,11 @@ describe('workflow buttons from what the server allows', () => {
 
   it('asks the signing form for a signature, a confirmation before numbering and a reason to recall', () => {
     expect(workflowButtons(doc('out', 'pending_signature', { outgoing: ['sign', 'return'] }))[0]).toMatchObject({ action: 'sign', needsAuthority: true });
-    expect(workflowButtons(doc('out', 'signed', { outgoing: ['issue'] }))[0]).toMatchObject({ action: 'issue', confirm: true, labelKey: 'documents.outgoingAction.issue' });
+    expect(workflowButtons(doc('out', 'signed', { outgoing: ['issue'] }))[0]).toMatchObject({
+      action: 'issue',
+      confirm: true,
+      labelKey: 'documents.outgoingAction.issue',
+    });
     expect(workflowButtons(doc('out', 'issued', { outgoing: ['recall'] }))[0]).toMatchObject({ action: 'recall', needsReason: true, tone: 'danger' });
   });
 

@@ -59,7 +59,14 @@ export function DocFlags({ doc, size = 'sm' }: { doc: Pick<DocumentListItem, 're
 function SubjectLink({ doc }: { doc: DocumentListItem }) {
   const { t } = useTranslation();
   return (
-    <Anchor component={Link} to={`/documents/${doc.id}`} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }} aria-label={t('documents.list.open', { subject: doc.subject })}>
+    <Anchor
+      component={Link}
+      to={`/documents/${doc.id}`}
+      fw={600}
+      size="sm"
+      style={{ overflowWrap: 'anywhere' }}
+      aria-label={t('documents.list.open', { subject: doc.subject })}
+    >
       {doc.subject}
     </Anchor>
   );
@@ -67,7 +74,12 @@ function SubjectLink({ doc }: { doc: DocumentListItem }) {
 
 function DueText({ doc }: { doc: DocumentListItem }) {
   const { t } = useTranslation();
-  if (!doc.dueDate) return <Text size="sm" c="dimmed">{t('common.none')}</Text>;
+  if (!doc.dueDate)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('common.none')}
+      </Text>
+    );
   return (
     <Text size="sm" c={doc.overdue ? 'red.9' : undefined} fw={doc.overdue ? 700 : undefined}>
       {formatDate(doc.dueDate)}
@@ -101,18 +113,32 @@ export function DocumentTable({ docs }: { docs: DocumentListItem[] }) {
       <Table highlightOnHover verticalSpacing="sm" fz="sm" layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col" w="16%">{t('documents.columns.number')}</Table.Th>
-            <Table.Th scope="col" w="40%">{t('documents.columns.subject')}</Table.Th>
-            <Table.Th scope="col" w="12%">{t('documents.columns.dates')}</Table.Th>
-            <Table.Th scope="col" w="12%">{t('documents.columns.due')}</Table.Th>
-            <Table.Th scope="col" w="20%">{t('documents.columns.status')}</Table.Th>
+            <Table.Th scope="col" w="16%">
+              {t('documents.columns.number')}
+            </Table.Th>
+            <Table.Th scope="col" w="40%">
+              {t('documents.columns.subject')}
+            </Table.Th>
+            <Table.Th scope="col" w="12%">
+              {t('documents.columns.dates')}
+            </Table.Th>
+            <Table.Th scope="col" w="12%">
+              {t('documents.columns.due')}
+            </Table.Th>
+            <Table.Th scope="col" w="20%">
+              {t('documents.columns.status')}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {docs.map((d) => (
             <Table.Tr key={d.id} bg={d.escalated || d.overdue ? 'var(--mantine-color-red-0)' : undefined}>
               <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                {numberOf(d) || <Text span size="sm" c="dimmed">{t('common.none')}</Text>}
+                {numberOf(d) || (
+                  <Text span size="sm" c="dimmed">
+                    {t('common.none')}
+                  </Text>
+                )}
                 <Text size="xs" c="dimmed">
                   {d.docTypeLabel}
                 </Text>

@@ -33,7 +33,14 @@ export function DutyDayModal({ agencyId, row, allowDaysOff, onClose }: DutyDayMo
   const longDate = useLongDate();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   return (
-    <Modal opened={!!row} onClose={onClose} title={row ? t('duty.modal.title', { date: longDate(row.date) }) : ''} size="lg" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={!!row}
+      onClose={onClose}
+      title={row ? t('duty.modal.title', { date: longDate(row.date) }) : ''}
+      size="lg"
+      fullScreen={isPhone}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {row ? <DutyDayForm key={row.date} agencyId={agencyId} row={row} allowDaysOff={allowDaysOff} onClose={onClose} /> : null}
     </Modal>
   );
@@ -56,7 +63,10 @@ function DutyDayForm({ agencyId, row, allowDaysOff, onClose }: { agencyId: strin
   const optionLabels = useMemo(() => ({ position: (p: PersonRole) => t(`positions.${p}`), inactive: t('duty.modal.inactive') }), [t]);
   const options = useMemo(() => {
     const list = people.data?.people ?? [];
-    return Object.fromEntries(DUTY_KIND_ORDER.map((k) => [k, personOptions(list, k, row.duty[k], optionLabels)])) as Record<DutyKind, ReturnType<typeof personOptions>>;
+    return Object.fromEntries(DUTY_KIND_ORDER.map((k) => [k, personOptions(list, k, row.duty[k], optionLabels)])) as Record<
+      DutyKind,
+      ReturnType<typeof personOptions>
+    >;
   }, [people.data, row, optionLabels]);
 
   function handleSubmit(e: FormEvent) {

@@ -73,7 +73,6 @@ function DutyWorkspace({ agencies }: { agencies: AgencyView[] }) {
   // duty.manage is granted per agency (the Office of that agency).
   const canManage = session.grants.some((g) => g.agencyId === agencyId && PERMISSIONS['duty.manage'][g.role] === 'agency');
 
-
   const periodLabel =
     view === 'week'
       ? t('duty.nav.week', { from: formatDateText(period.from), to: formatDateText(period.to) })
@@ -112,19 +111,34 @@ function DutyWorkspace({ agencies }: { agencies: AgencyView[] }) {
             />
           </Stack>
           <Group gap={4} wrap="nowrap">
-            <ActionIcon variant="default" size="lg" onClick={() => update({ date: shiftPeriod(anchor, view, -1) })} aria-label={t(view === 'week' ? 'duty.nav.prevWeek' : 'duty.nav.prevMonth')}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              onClick={() => update({ date: shiftPeriod(anchor, view, -1) })}
+              aria-label={t(view === 'week' ? 'duty.nav.prevWeek' : 'duty.nav.prevMonth')}
+            >
               <IconChevronLeft size={18} aria-hidden />
             </ActionIcon>
             <Button variant="default" onClick={() => update({ date: null })}>
               {t('duty.nav.today')}
             </Button>
-            <ActionIcon variant="default" size="lg" onClick={() => update({ date: shiftPeriod(anchor, view, 1) })} aria-label={t(view === 'week' ? 'duty.nav.nextWeek' : 'duty.nav.nextMonth')}>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              onClick={() => update({ date: shiftPeriod(anchor, view, 1) })}
+              aria-label={t(view === 'week' ? 'duty.nav.nextWeek' : 'duty.nav.nextMonth')}
+            >
               <IconChevronRight size={18} aria-hidden />
             </ActionIcon>
           </Group>
         </Group>
         {canManage ? (
-          <Checkbox label={t('duty.showNonWorkdays')} description={t('duty.showNonWorkdaysHint')} checked={showDaysOff} onChange={(e) => update({ all: e.currentTarget.checked ? '1' : null })} />
+          <Checkbox
+            label={t('duty.showNonWorkdays')}
+            description={t('duty.showNonWorkdaysHint')}
+            checked={showDaysOff}
+            onChange={(e) => update({ all: e.currentTarget.checked ? '1' : null })}
+          />
         ) : null}
         <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />}>
           <Text size="sm">{t('duty.onSiteNote')}</Text>
@@ -151,7 +165,12 @@ function DutyWorkspace({ agencies }: { agencies: AgencyView[] }) {
       ) : calendarsReady ? (
         <QueryState query={duties}>
           {(list) => {
-            const rows = dutyRows(period, list.days, calendars.map((c) => c.data!), showDaysOff);
+            const rows = dutyRows(
+              period,
+              list.days,
+              calendars.map((c) => c.data!),
+              showDaysOff,
+            );
             if (rows.length === 0) return <EmptyState title={t('duty.empty')} />;
             const kinds = DUTY_KIND_ORDER.filter((k) => REQUIRED_KINDS.includes(k) || rows.some((r) => r.duty[k].length > 0));
             return compact ? (
@@ -179,7 +198,12 @@ interface RowsProps {
 function People({ list, kind, workday }: { list: DutyPerson[]; kind: DutyKind; workday: boolean }) {
   const { t } = useTranslation();
   if (list.length === 0) {
-    if (!workday || !REQUIRED_KINDS.includes(kind)) return <Text size="sm" c="dimmed">{t('common.none')}</Text>;
+    if (!workday || !REQUIRED_KINDS.includes(kind))
+      return (
+        <Text size="sm" c="dimmed">
+          {t('common.none')}
+        </Text>
+      );
     return (
       <Text size="sm" c="orange.9" fs="italic">
         {t('duty.nobody')}
@@ -247,7 +271,11 @@ function DutyTable({ rows, kinds, today, canManage, onEdit, longDate }: RowsProp
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={row.date} aria-current={row.date === today ? 'date' : undefined} bg={!row.workday ? 'var(--mantine-color-gray-1)' : row.date === today ? 'var(--mantine-color-blue-0)' : undefined}>
+            <Table.Tr
+              key={row.date}
+              aria-current={row.date === today ? 'date' : undefined}
+              bg={!row.workday ? 'var(--mantine-color-gray-1)' : row.date === today ? 'var(--mantine-color-blue-0)' : undefined}
+            >
               <Table.Th scope="row" fw="normal">
                 <DayCell row={row} today={today} longDate={longDate} />
               </Table.Th>
@@ -258,7 +286,13 @@ function DutyTable({ rows, kinds, today, canManage, onEdit, longDate }: RowsProp
               ))}
               {canManage ? (
                 <Table.Td data-print="hide">
-                  <Button size="xs" variant="light" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => onEdit(row)} aria-label={t('duty.editDay', { date: longDate(row.date) })}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconPencil size={16} aria-hidden />}
+                    onClick={() => onEdit(row)}
+                    aria-label={t('duty.editDay', { date: longDate(row.date) })}
+                  >
                     {t('duty.editDayShort')}
                   </Button>
                 </Table.Td>

@@ -24,7 +24,8 @@ export function useDuties(agencyId: string | null | undefined, p: Period) {
 export function usePutDuty(agencyId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ date, body }: { date: string; body: DutyPut }) => api.put<DutyDay>(`/duty/${encodeURIComponent(agencyId)}/${encodeURIComponent(date)}`, body),
+    mutationFn: ({ date, body }: { date: string; body: DutyPut }) =>
+      api.put<DutyDay>(`/duty/${encodeURIComponent(agencyId)}/${encodeURIComponent(date)}`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: dutyKeys.agency(agencyId) }),
   });
 }

@@ -33,7 +33,8 @@ export const dutyVi = {
   },
   showNonWorkdays: 'Trực cả thứ Bảy, Chủ nhật',
   showNonWorkdaysHint: 'Hiện cả ngày nghỉ (thứ Bảy, Chủ nhật, ngày lễ) để bố trí trực khi cần thiết.',
-  onSiteNote: 'Người được phân công trực phải làm việc tại cơ quan ngày trực: khi lập lịch làm việc, ngày trực của họ luôn là “tại cơ quan” (không xếp làm việc tại nhà).',
+  onSiteNote:
+    'Người được phân công trực phải làm việc tại cơ quan ngày trực: khi lập lịch làm việc, ngày trực của họ luôn là “tại cơ quan” (không xếp làm việc tại nhà).',
   print: 'In lịch trực',
   printTitle: 'LỊCH TRỰC {{agency}}',
   printPeriod: '{{period}}',

@@ -3,8 +3,20 @@ import type { DutyDay } from '../../../shared/contracts/duty';
 import { yearCalendar } from '../../../shared/domain/calendar';
 import { dutyPutBody, dutyRows, emptyDutyDay, issuesByKind, periodOf, personOptions, selectionOf, shiftPeriod, yearsOf } from './model';
 
-const person = (id: string, fullName: string, position: 'director' | 'deputy_director' | 'staff' | 'head', unitName: string, active = true) => ({ id, fullName, position, unitName, active });
-const dutyPerson = (personId: string, fullName: string, position: 'director' | 'deputy_director' | 'staff', unitName = 'Văn phòng Sở') => ({ personId, fullName, position, unitId: 'u', unitName });
+const person = (id: string, fullName: string, position: 'director' | 'deputy_director' | 'staff' | 'head', unitName: string, active = true) => ({
+  id,
+  fullName,
+  position,
+  unitName,
+  active,
+});
+const dutyPerson = (personId: string, fullName: string, position: 'director' | 'deputy_director' | 'staff', unitName = 'Văn phòng Sở') => ({
+  personId,
+  fullName,
+  position,
+  unitId: 'u',
+  unitName,
+});
 
 describe('the period shown', () => {
   it('is the Monday-to-Sunday week of the day', () => {
@@ -68,11 +80,22 @@ describe('pickers', () => {
     person('s1', 'Lê Văn Bình', 'staff', 'Văn phòng Sở'),
     person('s2', 'Phạm Thị Cúc', 'staff', 'Văn phòng Sở', false),
   ];
-  const labels = { position: (p: string) => ({ director: 'Giám đốc', deputy_director: 'Phó Giám đốc', head: 'Trưởng phòng', staff: 'Chuyên viên' })[p] ?? p, inactive: 'đã nghỉ' };
+  const labels = {
+    position: (p: string) => ({ director: 'Giám đốc', deputy_director: 'Phó Giám đốc', head: 'Trưởng phòng', staff: 'Chuyên viên' })[p] ?? p,
+    inactive: 'đã nghỉ',
+  };
 
   it('offers only the Director and Deputies for leader duty', () => {
     const groups = personOptions(people, 'leader', [], labels);
-    expect(groups).toEqual([{ group: 'Ban Giám đốc', items: [{ value: 'd1', label: 'Trần Hải – Giám đốc' }, { value: 'd2', label: 'Võ Thanh Lợi – Phó Giám đốc' }] }]);
+    expect(groups).toEqual([
+      {
+        group: 'Ban Giám đốc',
+        items: [
+          { value: 'd1', label: 'Trần Hải – Giám đốc' },
+          { value: 'd2', label: 'Võ Thanh Lợi – Phó Giám đốc' },
+        ],
+      },
+    ]);
   });
 
   it('offers every active person for office duty, grouped by unit, and keeps a departed person already on duty', () => {
@@ -87,7 +110,11 @@ describe('pickers', () => {
 
 describe('saving a day', () => {
   it('sends the whole day, and allowNonWorkday only when ticked', () => {
-    const day: DutyDay = { ...emptyDutyDay('2026-11-23'), office: [dutyPerson('s1', 'Lê Văn Bình', 'staff')], leader: [dutyPerson('d2', 'Võ Thanh Lợi', 'deputy_director')] };
+    const day: DutyDay = {
+      ...emptyDutyDay('2026-11-23'),
+      office: [dutyPerson('s1', 'Lê Văn Bình', 'staff')],
+      leader: [dutyPerson('d2', 'Võ Thanh Lợi', 'deputy_director')],
+    };
     const sel = selectionOf(day);
     expect(dutyPutBody(sel, false)).toEqual({ office: ['s1'], leader: ['d2'], epidemic: [], documents: [] });
     expect(dutyPutBody({ ...sel, office: [] }, true)).toEqual({ office: [], leader: ['d2'], epidemic: [], documents: [], allowNonWorkday: true });

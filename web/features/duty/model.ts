@@ -103,12 +103,23 @@ export function dutyRows(p: Period, days: readonly DutyDay[], calendars: readonl
 export type DutySelection = Record<DutyKind, string[]>;
 
 export function selectionOf(day: DutyDay): DutySelection {
-  return { office: day.office.map((p) => p.personId), leader: day.leader.map((p) => p.personId), epidemic: day.epidemic.map((p) => p.personId), documents: day.documents.map((p) => p.personId) };
+  return {
+    office: day.office.map((p) => p.personId),
+    leader: day.leader.map((p) => p.personId),
+    epidemic: day.epidemic.map((p) => p.personId),
+    documents: day.documents.map((p) => p.personId),
+  };
 }
 
 /** The PUT /api/duty/{agencyId}/{date} body: the whole day (empty lists clear it). */
 export function dutyPutBody(sel: DutySelection, allowNonWorkday: boolean): DutyPut {
-  return { office: [...sel.office], leader: [...sel.leader], epidemic: [...sel.epidemic], documents: [...sel.documents], ...(allowNonWorkday ? { allowNonWorkday: true } : {}) };
+  return {
+    office: [...sel.office],
+    leader: [...sel.leader],
+    epidemic: [...sel.epidemic],
+    documents: [...sel.documents],
+    ...(allowNonWorkday ? { allowNonWorkday: true } : {}),
+  };
 }
 
 export interface OptionGroup {

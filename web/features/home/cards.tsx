@@ -50,7 +50,5 @@ export const HOME_CARDS: readonly HomeCard[] = [
 
 /** The cards of a user, in order. */
 export function homeCardsFor(roles: readonly AppRole[], can: (a: Action) => boolean, cards: readonly HomeCard[] = HOME_CARDS): HomeCard[] {
-  return cards
-    .filter((c) => (!c.roles || c.roles.some((r) => roles.includes(r))) && (!c.anyOf || c.anyOf.some(can)))
-    .sort((a, b) => a.order - b.order);
+  return cards.filter((c) => (!c.roles || c.roles.some((r) => roles.includes(r))) && (!c.anyOf || c.anyOf.some(can))).sort((a, b) => a.order - b.order);
 }

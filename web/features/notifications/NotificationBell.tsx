@@ -96,7 +96,15 @@ export function NotificationBell() {
       </VisuallyHidden>
       <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" trapFocus returnFocus withinPortal offset={6}>
         <Popover.Target>
-          <Indicator label={unread > 99 ? '99+' : unread} disabled={!unread} color="red" size={18} offset={6} inline styles={{ indicator: { fontWeight: 700, fontSize: 11 } }}>
+          <Indicator
+            label={unread > 99 ? '99+' : unread}
+            disabled={!unread}
+            color="red"
+            size={18}
+            offset={6}
+            inline
+            styles={{ indicator: { fontWeight: 700, fontSize: 11 } }}
+          >
             <ActionIcon variant="subtle" color="gray" size={40} radius="xl" aria-label={label} onClick={() => setOpened((o) => !o)}>
               <IconBell size={24} aria-hidden />
             </ActionIcon>
@@ -105,7 +113,14 @@ export function NotificationBell() {
         <Popover.Dropdown p={0} style={{ maxWidth: 'calc(100vw - 16px)' }} aria-label={t('notifications.title')}>
           <Group justify="space-between" px="sm" py={8} wrap="nowrap" gap="xs">
             <Text fw={700}>{t('notifications.title')}</Text>
-            <Button size="compact-sm" variant="subtle" leftSection={<IconChecks size={16} aria-hidden />} disabled={!unread} loading={markAll.isPending} onClick={() => markAll.mutate()}>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              leftSection={<IconChecks size={16} aria-hidden />}
+              disabled={!unread}
+              loading={markAll.isPending}
+              onClick={() => markAll.mutate()}
+            >
               {t('notifications.markAll')}
             </Button>
           </Group>
@@ -171,7 +186,14 @@ function Item({ n, onOpen }: { n: NotificationView; onOpen: (n: NotificationView
       <Group gap="xs" wrap="nowrap" align="flex-start">
         <span
           aria-hidden
-          style={{ width: 8, height: 8, borderRadius: 4, marginTop: 6, flexShrink: 0, background: unread ? (isUrgent(n) ? 'var(--mantine-color-red-7)' : 'var(--mantine-color-blue-7)') : 'transparent' }}
+          style={{
+            width: 8,
+            height: 8,
+            borderRadius: 4,
+            marginTop: 6,
+            flexShrink: 0,
+            background: unread ? (isUrgent(n) ? 'var(--mantine-color-red-7)' : 'var(--mantine-color-blue-7)') : 'transparent',
+          }}
         />
         <div style={{ minWidth: 0, flex: 1 }}>
           {unread ? <VisuallyHidden>{`${t('notifications.unread')}: `}</VisuallyHidden> : null}

@@ -40,7 +40,9 @@ export function useMarkAllRead() {
     mutationFn: () => api.post<{ ok: true }>('/notifications/read-all'),
     onSuccess: () => {
       const at = new Date().toISOString();
-      qc.setQueryData<NotificationList>(notificationKeys.list(), (d) => (d ? { notifications: d.notifications.map((n) => (n.readAt ? n : { ...n, readAt: at })), unread: 0 } : d));
+      qc.setQueryData<NotificationList>(notificationKeys.list(), (d) =>
+        d ? { notifications: d.notifications.map((n) => (n.readAt ? n : { ...n, readAt: at })), unread: 0 } : d,
+      );
       return qc.invalidateQueries({ queryKey: notificationKeys.list() });
     },
   });

@@ -72,13 +72,20 @@ export function moduleOfLink(link: string | null | undefined): string | null {
 }
 
 /** Notifications are shown newest first; a new one goes on top once (same id ignored). */
-export function prependNotification<T extends { id: string; readAt: string | null }>(list: { notifications: T[]; unread: number }, n: T): { notifications: T[]; unread: number } {
+export function prependNotification<T extends { id: string; readAt: string | null }>(
+  list: { notifications: T[]; unread: number },
+  n: T,
+): { notifications: T[]; unread: number } {
   if (list.notifications.some((x) => x.id === n.id)) return list;
   return { notifications: [n, ...list.notifications], unread: list.unread + (n.readAt ? 0 : 1) };
 }
 
 /** Marks one notification read in a list (the unread count goes down once). */
-export function markReadInList<T extends { id: string; readAt: string | null }>(list: { notifications: T[]; unread: number }, id: string, at: string): { notifications: T[]; unread: number } {
+export function markReadInList<T extends { id: string; readAt: string | null }>(
+  list: { notifications: T[]; unread: number },
+  id: string,
+  at: string,
+): { notifications: T[]; unread: number } {
   const target = list.notifications.find((x) => x.id === id);
   if (!target || target.readAt) return list;
   return { notifications: list.notifications.map((x) => (x.id === id ? { ...x, readAt: at } : x)), unread: Math.max(0, list.unread - 1) };

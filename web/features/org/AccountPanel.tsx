@@ -41,7 +41,13 @@ function TemporaryPassword({ password }: { password: string }) {
         </Code>
         <CopyButton value={password}>
           {({ copied, copy }) => (
-            <Button size="compact-sm" variant="light" color={copied ? 'green' : 'yellow'} onClick={copy} leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}>
+            <Button
+              size="compact-sm"
+              variant="light"
+              color={copied ? 'green' : 'yellow'}
+              onClick={copy}
+              leftSection={copied ? <IconCheck size={16} aria-hidden /> : <IconCopy size={16} aria-hidden />}
+            >
               {copied ? t('common.copied') : t('common.copy')}
             </Button>
           )}
@@ -100,8 +106,16 @@ function AccountForm({ person, account, onTemporaryPassword }: AccountFormProps)
           </Title>
           {account ? (
             <Group gap={4}>
-              {account.mustChangePassword ? <Badge color="yellow" variant="light">{t('org.account.mustChange')}</Badge> : null}
-              {account.disabled ? <Badge color="red" variant="light">{t('org.account.isDisabled')}</Badge> : null}
+              {account.mustChangePassword ? (
+                <Badge color="yellow" variant="light">
+                  {t('org.account.mustChange')}
+                </Badge>
+              ) : null}
+              {account.disabled ? (
+                <Badge color="red" variant="light">
+                  {t('org.account.isDisabled')}
+                </Badge>
+              ) : null}
             </Group>
           ) : null}
         </Group>
@@ -124,7 +138,14 @@ function AccountForm({ person, account, onTemporaryPassword }: AccountFormProps)
           error={errors.username}
           maxLength={60}
         />
-        <Checkbox.Group label={labels.roles} description={t('org.account.rolesHint')} required value={roles} onChange={(v) => setRoles(v as AppRole[])} error={errors.roles}>
+        <Checkbox.Group
+          label={labels.roles}
+          description={t('org.account.rolesHint')}
+          required
+          value={roles}
+          onChange={(v) => setRoles(v as AppRole[])}
+          error={errors.roles}
+        >
           <Stack gap={6} mt="xs">
             {APP_ROLES.map((role) => {
               const locked = ADMIN_ONLY.includes(role) && !isAdmin;
@@ -134,7 +155,15 @@ function AccountForm({ person, account, onTemporaryPassword }: AccountFormProps)
             })}
           </Stack>
         </Checkbox.Group>
-        {account ? <Switch label={labels.disabled} description={t('org.account.disabledHint')} checked={disabled} onChange={(e) => setDisabled(e.currentTarget.checked)} color="red" /> : null}
+        {account ? (
+          <Switch
+            label={labels.disabled}
+            description={t('org.account.disabledHint')}
+            checked={disabled}
+            onChange={(e) => setDisabled(e.currentTarget.checked)}
+            color="red"
+          />
+        ) : null}
         <Group justify="space-between" mt="xs" wrap="wrap" gap="xs">
           {account ? (
             <Button variant="default" leftSection={<IconKey size={16} aria-hidden />} onClick={() => setConfirmReset(true)} loading={reset.isPending}>

@@ -26,7 +26,14 @@ export function ImportModal({ agencyId, agencyName, opened, onClose }: ImportMod
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{t('org.import.title')}</Text>} size="xl" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={600}>{t('org.import.title')}</Text>}
+      size="xl"
+      fullScreen={isPhone}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {opened ? <ImportBody agencyId={agencyId} agencyName={agencyName} onClose={onClose} /> : null}
     </Modal>
   );

@@ -31,9 +31,7 @@ export default function OrgPage() {
   return (
     <>
       <PageHeader title={t('org.title')} />
-      <QueryState query={agencies}>
-        {(list) => (list.length === 0 ? <EmptyState title={t('org.noAgencies')} /> : <OrgWorkspace agencies={list} />)}
-      </QueryState>
+      <QueryState query={agencies}>{(list) => (list.length === 0 ? <EmptyState title={t('org.noAgencies')} /> : <OrgWorkspace agencies={list} />)}</QueryState>
     </>
   );
 }
@@ -59,7 +57,6 @@ function OrgWorkspace({ agencies }: { agencies: AgencyView[] }) {
   const exportXlsx = useExportPeople(agencyId);
   const canManage = session.can('org.manage');
   const canAccounts = session.can('account.manage');
-
 
   useEffect(() => {
     if ((params.get('q') ?? '') !== debouncedSearch) update({ q: debouncedSearch.trim() || null });
@@ -115,7 +112,13 @@ function OrgWorkspace({ agencies }: { agencies: AgencyView[] }) {
           />
         </Grid.Col>
       </Grid>
-      <UnitFormModal agencyId={agencyId} unit={dialog?.kind === 'unit' ? dialog.unit : null} opened={dialog?.kind === 'unit'} onClose={() => setDialog(null)} onSaved={(u) => update({ unit: u.id })} />
+      <UnitFormModal
+        agencyId={agencyId}
+        unit={dialog?.kind === 'unit' ? dialog.unit : null}
+        opened={dialog?.kind === 'unit'}
+        onClose={() => setDialog(null)}
+        onSaved={(u) => update({ unit: u.id })}
+      />
       <PersonModal
         opened={dialog?.kind === 'person'}
         person={dialog?.kind === 'person' ? dialog.person : null}

@@ -33,7 +33,15 @@ function NameButton({ person, onOpen }: { person: PersonView; onOpen: (p: Person
   const { t } = useTranslation();
   return (
     <Group gap={6} wrap="wrap">
-      <Anchor component="button" type="button" fw={600} ta="left" size="sm" onClick={() => onOpen(person)} aria-label={t('org.people.editNamed', { name: person.fullName })}>
+      <Anchor
+        component="button"
+        type="button"
+        fw={600}
+        ta="left"
+        size="sm"
+        onClick={() => onOpen(person)}
+        aria-label={t('org.people.editNamed', { name: person.fullName })}
+      >
         {person.fullName}
       </Anchor>
       {!person.active ? (
@@ -80,11 +88,21 @@ export function PeopleList({ people, onOpen, compact }: PeopleListProps) {
       <Table striped highlightOnHover verticalSpacing="xs" fz="sm" layout="fixed">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col" w="28%">{t('org.people.columns.fullName')}</Table.Th>
-            <Table.Th scope="col" w="22%">{t('org.people.columns.unit')}</Table.Th>
-            <Table.Th scope="col" w="18%">{t('org.people.columns.position')}</Table.Th>
-            <Table.Th scope="col" w="20%">{t('org.people.columns.canWorkFromHome')}</Table.Th>
-            <Table.Th scope="col" w="12%">{t('org.people.columns.account')}</Table.Th>
+            <Table.Th scope="col" w="28%">
+              {t('org.people.columns.fullName')}
+            </Table.Th>
+            <Table.Th scope="col" w="22%">
+              {t('org.people.columns.unit')}
+            </Table.Th>
+            <Table.Th scope="col" w="18%">
+              {t('org.people.columns.position')}
+            </Table.Th>
+            <Table.Th scope="col" w="20%">
+              {t('org.people.columns.canWorkFromHome')}
+            </Table.Th>
+            <Table.Th scope="col" w="12%">
+              {t('org.people.columns.account')}
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -56,7 +56,12 @@ export function PeoplePanel(props: PeoplePanelProps) {
           style={{ flex: '1 1 14rem' }}
           maxLength={100}
         />
-        <Checkbox label={t('org.people.includeInactive')} checked={props.includeInactive} onChange={(e) => props.onIncludeInactive(e.currentTarget.checked)} mb={8} />
+        <Checkbox
+          label={t('org.people.includeInactive')}
+          checked={props.includeInactive}
+          onChange={(e) => props.onIncludeInactive(e.currentTarget.checked)}
+          mb={8}
+        />
       </Group>
       <QueryState query={people} skeletonRows={8}>
         {(data) =>

@@ -93,7 +93,16 @@ export function PersonForm({ person, units, defaultUnitId, readOnly, onSaved, on
     <form onSubmit={handleSubmit} noValidate>
       {mutation.error ? <ErrorAlert error={mutation.error} fieldLabels={labels} onReload={conflict ? () => void reload() : undefined} /> : null}
       <Stack gap="sm">
-        <TextInput label={labels.fullName} required data-autofocus value={values.fullName} onChange={(e) => set('fullName', e.currentTarget.value)} error={errors.fullName} maxLength={150} disabled={readOnly} />
+        <TextInput
+          label={labels.fullName}
+          required
+          data-autofocus
+          value={values.fullName}
+          onChange={(e) => set('fullName', e.currentTarget.value)}
+          error={errors.fullName}
+          maxLength={150}
+          disabled={readOnly}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
             label={labels.unitId}
@@ -117,12 +126,32 @@ export function PersonForm({ person, units, defaultUnitId, readOnly, onSaved, on
             disabled={readOnly}
           />
         </SimpleGrid>
-        <TextInput label={labels.title} description={t('org.person.titleHint')} value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} maxLength={150} disabled={readOnly} />
+        <TextInput
+          label={labels.title}
+          description={t('org.person.titleHint')}
+          value={values.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+          error={errors.title}
+          maxLength={150}
+          disabled={readOnly}
+        />
 
         <Fieldset legend={t('org.person.equipment')} variant="filled">
           <Stack gap="xs">
-            <Checkbox label={labels.hasComputer} checked={values.hasComputer} onChange={(e) => set('hasComputer', e.currentTarget.checked)} error={errors.hasComputer} disabled={readOnly} />
-            <Checkbox label={labels.hasEofficeAccess} checked={values.hasEofficeAccess} onChange={(e) => set('hasEofficeAccess', e.currentTarget.checked)} error={errors.hasEofficeAccess} disabled={readOnly} />
+            <Checkbox
+              label={labels.hasComputer}
+              checked={values.hasComputer}
+              onChange={(e) => set('hasComputer', e.currentTarget.checked)}
+              error={errors.hasComputer}
+              disabled={readOnly}
+            />
+            <Checkbox
+              label={labels.hasEofficeAccess}
+              checked={values.hasEofficeAccess}
+              onChange={(e) => set('hasEofficeAccess', e.currentTarget.checked)}
+              error={errors.hasEofficeAccess}
+              disabled={readOnly}
+            />
             <Group gap="xs">
               <Text size="sm">{t('org.people.columns.canWorkFromHome')}</Text>
               <WfhStatus person={values} />
@@ -130,20 +159,60 @@ export function PersonForm({ person, units, defaultUnitId, readOnly, onSaved, on
             <Text size="xs" c="dimmed">
               {t('org.person.eligibility')}
             </Text>
-            <TextInput label={labels.homeWorkplace} description={t('org.person.homeWorkplaceHint')} value={values.homeWorkplace} onChange={(e) => set('homeWorkplace', e.currentTarget.value)} error={errors.homeWorkplace} maxLength={300} disabled={readOnly} />
-            <TextInput label={labels.residenceArea} value={values.residenceArea} onChange={(e) => set('residenceArea', e.currentTarget.value)} error={errors.residenceArea} maxLength={150} disabled={readOnly} />
+            <TextInput
+              label={labels.homeWorkplace}
+              description={t('org.person.homeWorkplaceHint')}
+              value={values.homeWorkplace}
+              onChange={(e) => set('homeWorkplace', e.currentTarget.value)}
+              error={errors.homeWorkplace}
+              maxLength={300}
+              disabled={readOnly}
+            />
+            <TextInput
+              label={labels.residenceArea}
+              value={values.residenceArea}
+              onChange={(e) => set('residenceArea', e.currentTarget.value)}
+              error={errors.residenceArea}
+              maxLength={150}
+              disabled={readOnly}
+            />
           </Stack>
         </Fieldset>
 
         <Fieldset legend={t('org.person.contact')} variant="filled">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label={labels.email} type="email" autoComplete="off" value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} maxLength={200} disabled={readOnly} />
-            <TextInput label={labels.phone} type="tel" autoComplete="off" value={values.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.phone} maxLength={20} disabled={readOnly} />
+            <TextInput
+              label={labels.email}
+              type="email"
+              autoComplete="off"
+              value={values.email}
+              onChange={(e) => set('email', e.currentTarget.value)}
+              error={errors.email}
+              maxLength={200}
+              disabled={readOnly}
+            />
+            <TextInput
+              label={labels.phone}
+              type="tel"
+              autoComplete="off"
+              value={values.phone}
+              onChange={(e) => set('phone', e.currentTarget.value)}
+              error={errors.phone}
+              maxLength={20}
+              disabled={readOnly}
+            />
           </SimpleGrid>
         </Fieldset>
 
         {base ? (
-          <Switch label={labels.active} description={t('org.person.activeHint')} checked={values.active} onChange={(e) => set('active', e.currentTarget.checked)} error={errors.active} disabled={readOnly} />
+          <Switch
+            label={labels.active}
+            description={t('org.person.activeHint')}
+            checked={values.active}
+            onChange={(e) => set('active', e.currentTarget.checked)}
+            error={errors.active}
+            disabled={readOnly}
+          />
         ) : null}
 
         <Group justify="flex-end" mt="sm">

@@ -23,7 +23,14 @@ export function PersonModal(props: PersonModalProps) {
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const title = props.person ? props.person.fullName : t('org.person.addTitle');
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={<Text fw={600}>{title}</Text>} size="lg" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={<Text fw={600}>{title}</Text>}
+      size="lg"
+      fullScreen={isPhone}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {props.opened ? <PersonTabs key={props.person?.id ?? 'new'} {...props} /> : null}
     </Modal>
   );

@@ -25,7 +25,13 @@ export function UnitFormModal({ agencyId, unit, opened, onClose, onSaved }: Unit
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   return (
-    <Modal opened={opened} onClose={onClose} title={unit ? t('org.units.editNamed', { name: unit.name }) : t('org.units.add')} fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={unit ? t('org.units.editNamed', { name: unit.name }) : t('org.units.add')}
+      fullScreen={isPhone}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {opened ? <UnitForm key={unit?.id ?? 'new'} agencyId={agencyId} unit={unit} onClose={onClose} onSaved={onSaved} /> : null}
     </Modal>
   );
@@ -61,9 +67,23 @@ function UnitForm({ agencyId, unit, onClose, onSaved }: Omit<UnitFormModalProps,
 
   return (
     <form onSubmit={handleSubmit} noValidate>
-      {mutation.error ? <ErrorAlert error={mutation.error} fieldLabels={labels} onReload={isApiError(mutation.error) && mutation.error.isVersionConflict ? reload : undefined} /> : null}
+      {mutation.error ? (
+        <ErrorAlert
+          error={mutation.error}
+          fieldLabels={labels}
+          onReload={isApiError(mutation.error) && mutation.error.isVersionConflict ? reload : undefined}
+        />
+      ) : null}
       <Stack gap="sm">
-        <TextInput label={labels.name} required data-autofocus value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} maxLength={200} />
+        <TextInput
+          label={labels.name}
+          required
+          data-autofocus
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+          maxLength={200}
+        />
         <Select
           label={labels.kind}
           required
@@ -73,7 +93,16 @@ function UnitForm({ agencyId, unit, onClose, onSaved }: Omit<UnitFormModalProps,
           onChange={(v) => v && setKind(v as UnitKind)}
           error={errors.kind}
         />
-        <NumberInput label={labels.sortOrder} description={t('org.units.sortOrderHint')} min={0} max={10000} allowDecimal={false} value={sortOrder} onChange={setSortOrder} error={errors.sortOrder} />
+        <NumberInput
+          label={labels.sortOrder}
+          description={t('org.units.sortOrderHint')}
+          min={0}
+          max={10000}
+          allowDecimal={false}
+          value={sortOrder}
+          onChange={setSortOrder}
+          error={errors.sortOrder}
+        />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

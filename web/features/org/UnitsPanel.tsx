@@ -42,7 +42,12 @@ const total = (list: UnitView[]) => list.reduce((n, u) => n + u.peopleCount, 0);
 
 function UnitList({ list, selectedUnitId, onSelect, canManage, onEdit }: UnitsPanelProps & { list: UnitView[] }) {
   const { t } = useTranslation();
-  if (list.length === 0) return <Text size="sm" c="dimmed">{t('org.units.empty')}</Text>;
+  if (list.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('org.units.empty')}
+      </Text>
+    );
   return (
     <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       <li>
@@ -52,7 +57,11 @@ function UnitList({ list, selectedUnitId, onSelect, canManage, onEdit }: UnitsPa
           active={selectedUnitId === null}
           aria-current={selectedUnitId === null ? 'true' : undefined}
           onClick={() => onSelect(null)}
-          rightSection={<Badge variant="light" color="gray" aria-label={t('org.units.count', { count: total(list) })}>{total(list)}</Badge>}
+          rightSection={
+            <Badge variant="light" color="gray" aria-label={t('org.units.count', { count: total(list) })}>
+              {total(list)}
+            </Badge>
+          }
         />
       </li>
       {list.map((unit) => (
@@ -65,7 +74,11 @@ function UnitList({ list, selectedUnitId, onSelect, canManage, onEdit }: UnitsPa
               active={selectedUnitId === unit.id}
               aria-current={selectedUnitId === unit.id ? 'true' : undefined}
               onClick={() => onSelect(unit.id)}
-              rightSection={<Badge variant="light" color="gray" aria-label={t('org.units.count', { count: unit.peopleCount })}>{unit.peopleCount}</Badge>}
+              rightSection={
+                <Badge variant="light" color="gray" aria-label={t('org.units.count', { count: unit.peopleCount })}>
+                  {unit.peopleCount}
+                </Badge>
+              }
               style={{ flex: 1, minWidth: 0 }}
             />
             {canManage ? (
@@ -94,10 +107,7 @@ function UnitSelect({ list, selectedUnitId, onSelect, canManage, onEdit }: Units
         allowDeselect={false}
         value={selectedUnitId ?? ALL}
         onChange={(v) => onSelect(!v || v === ALL ? null : v)}
-        data={[
-          { value: ALL, label: `${t('org.units.all')} (${total(list)})` },
-          ...list.map((u) => ({ value: u.id, label: `${u.name} (${u.peopleCount})` })),
-        ]}
+        data={[{ value: ALL, label: `${t('org.units.all')} (${total(list)})` }, ...list.map((u) => ({ value: u.id, label: `${u.name} (${u.peopleCount})` }))]}
       />
       {canManage && selected ? (
         <ActionIcon size="input-sm" variant="default" aria-label={t('org.units.editNamed', { name: selected.name })} onClick={() => onEdit(selected)}>

@@ -67,7 +67,11 @@ export function usePeople(filter: PeopleFilter, opts: { enabled?: boolean } = {}
   return useQuery({
     queryKey: orgKeys.people(filter),
     queryFn: ({ signal }) =>
-      api.get<PersonListResponse>('/org/people', { agencyId: filter.agencyId, unitId: filter.unitId, q: filter.q?.trim() || undefined, includeInactive: filter.includeInactive ? '1' : undefined }, signal),
+      api.get<PersonListResponse>(
+        '/org/people',
+        { agencyId: filter.agencyId, unitId: filter.unitId, q: filter.q?.trim() || undefined, includeInactive: filter.includeInactive ? '1' : undefined },
+        signal,
+      ),
     enabled: (opts.enabled ?? true) && !!(filter.agencyId || filter.unitId),
     placeholderData: keepPreviousData,
   });
@@ -83,7 +87,11 @@ export function usePerson(id: string | null | undefined) {
 
 /** The latest version of a person from the server (after a version conflict). */
 export function fetchPerson(queryClient: QueryClient, id: string): Promise<PersonView> {
-  return queryClient.fetchQuery({ queryKey: orgKeys.person(id), queryFn: ({ signal }) => api.get<PersonView>(`/org/people/${encodeURIComponent(id)}`, undefined, signal), staleTime: 0 });
+  return queryClient.fetchQuery({
+    queryKey: orgKeys.person(id),
+    queryFn: ({ signal }) => api.get<PersonView>(`/org/people/${encodeURIComponent(id)}`, undefined, signal),
+    staleTime: 0,
+  });
 }
 
 /** After a change of people: lists, unit counts and the person itself are stale. */
@@ -109,7 +117,8 @@ export function useUpdateUnit() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...body }: UnitUpdateBody & { id: string }) => api.patch<UnitView>(`/org/units/${encodeURIComponent(id)}`, body),
-    onSuccess: (unit) => Promise.all([qc.invalidateQueries({ queryKey: orgKeys.units(unit.agencyId) }), qc.invalidateQueries({ queryKey: orgKeys.peopleAll() })]),
+    onSuccess: (unit) =>
+      Promise.all([qc.invalidateQueries({ queryKey: orgKeys.units(unit.agencyId) }), qc.invalidateQueries({ queryKey: orgKeys.peopleAll() })]),
   });
 }
 

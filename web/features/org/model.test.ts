@@ -1,14 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyView, PersonView } from '../../../shared/contracts/org';
-import { agencyOptions, defaultAgencyId, defaultRolesFor, emptyPersonForm, formToCreate, formToUpdate, personToForm, suggestUsername, wfhMissing } from './model';
+import {
+  agencyOptions,
+  defaultAgencyId,
+  defaultRolesFor,
+  emptyPersonForm,
+  formToCreate,
+  formToUpdate,
+  personToForm,
+  suggestUsername,
+  wfhMissing,
+} from './model';
 
 const agency = (id: string, parentId: string | null, path: string, name: string): AgencyView => ({
-  id, parentId, path, name, shortName: null, code: null, kind: parentId ? 'department' : 'province', district: null, province: null, address: null, version: 1,
+  id,
+  parentId,
+  path,
+  name,
+  shortName: null,
+  code: null,
+  kind: parentId ? 'department' : 'province',
+  district: null,
+  province: null,
+  address: null,
+  version: 1,
 });
 
 const person: PersonView = {
-  id: 'p1', agencyId: 'a', unitId: 'u1', unitName: 'Văn phòng', fullName: 'Nguyễn Văn An', position: 'staff', title: null, email: 'an@example.vn', phone: null,
-  hasComputer: true, hasEofficeAccess: false, canWorkFromHome: false, homeWorkplace: null, residenceArea: 'Phan Rang-Tháp Chàm', active: true, hasAccount: false, version: 3,
+  id: 'p1',
+  agencyId: 'a',
+  unitId: 'u1',
+  unitName: 'Văn phòng',
+  fullName: 'Nguyễn Văn An',
+  position: 'staff',
+  title: null,
+  email: 'an@example.vn',
+  phone: null,
+  hasComputer: true,
+  hasEofficeAccess: false,
+  canWorkFromHome: false,
+  homeWorkplace: null,
+  residenceArea: 'Phan Rang-Tháp Chàm',
+  active: true,
+  hasAccount: false,
+  version: 3,
 };
 
 describe('agency tree for the picker', () => {
@@ -52,8 +87,16 @@ describe('person form', () => {
   it('sends empty optional texts as null and trims the name', () => {
     const v = { ...emptyPersonForm('u1'), fullName: '  Trần   Thị Bình ', title: '  ', phone: '0912 345 678' };
     expect(formToCreate(v)).toEqual({
-      unitId: 'u1', fullName: 'Trần Thị Bình', position: 'staff', title: null, email: null, phone: '0912 345 678',
-      hasComputer: true, hasEofficeAccess: true, homeWorkplace: null, residenceArea: null,
+      unitId: 'u1',
+      fullName: 'Trần Thị Bình',
+      position: 'staff',
+      title: null,
+      email: null,
+      phone: '0912 345 678',
+      hasComputer: true,
+      hasEofficeAccess: true,
+      homeWorkplace: null,
+      residenceArea: null,
     });
   });
 

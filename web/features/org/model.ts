@@ -68,7 +68,19 @@ export interface PersonFormValues {
 }
 
 export function emptyPersonForm(unitId: string): PersonFormValues {
-  return { unitId, fullName: '', position: 'staff', title: '', email: '', phone: '', hasComputer: true, hasEofficeAccess: true, homeWorkplace: '', residenceArea: '', active: true };
+  return {
+    unitId,
+    fullName: '',
+    position: 'staff',
+    title: '',
+    email: '',
+    phone: '',
+    hasComputer: true,
+    hasEofficeAccess: true,
+    homeWorkplace: '',
+    residenceArea: '',
+    active: true,
+  };
 }
 
 export function personToForm(p: PersonView): PersonFormValues {
@@ -139,13 +151,24 @@ export function defaultRolesFor(position: PersonRole): AppRole[] {
 
 /** Vietnamese letters without their marks (đ → d). */
 export function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
 }
 
 /** The usual agency username: given name + initials of the other names ("Nguyễn Văn An" → "annv"). */
 export function suggestUsername(fullName: string): string {
-  const parts = stripDiacritics(fullName).toLowerCase().replace(/[^a-z\s]/g, ' ').split(/\s+/).filter(Boolean);
+  const parts = stripDiacritics(fullName)
+    .toLowerCase()
+    .replace(/[^a-z\s]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   if (parts.length === 0) return '';
   const given = parts[parts.length - 1]!;
-  return `${given}${parts.slice(0, -1).map((p) => p[0]).join('')}`;
+  return `${given}${parts
+    .slice(0, -1)
+    .map((p) => p[0])
+    .join('')}`;
 }

@@ -171,7 +171,12 @@ function PolicyDetail({ policy: p }: { policy: PolicyView }) {
         <Section title={t('policy.detail.registration')}>
           <Facts
             items={[
-              [t('policy.detail.deadline'), p.registrationDeadline ? `${p.registrationDeadline.slice(11, 16)} ${formatDateText(p.registrationDeadline.slice(0, 10))}` : t('policy.detail.noDeadline')],
+              [
+                t('policy.detail.deadline'),
+                p.registrationDeadline
+                  ? `${p.registrationDeadline.slice(11, 16)} ${formatDateText(p.registrationDeadline.slice(0, 10))}`
+                  : t('policy.detail.noDeadline'),
+              ],
               [t('policy.form.leadDays'), t('policy.detail.leadDays', { count: p.registrationLeadDays })],
               [t('policy.detail.agencyReport'), p.agencyReportTime],
               [t('policy.detail.provinceReport'), p.provinceReportTime],

@@ -23,7 +23,18 @@ import { isApiError } from '../../lib/api';
 import { DateField, TimeField } from '../calendar/fields';
 import { fetchPolicy, useCreatePolicy, usePolicy, useUpdatePolicy } from './api';
 import { BackToList } from './PolicyDetailPage';
-import { canManagePolicy, emptyPolicyForm, errorAt, formToCreate, formToUpdate, policyToForm, serverErrors, type FormErrors, type Num, type PolicyFormValues } from './model';
+import {
+  canManagePolicy,
+  emptyPolicyForm,
+  errorAt,
+  formToCreate,
+  formToUpdate,
+  policyToForm,
+  serverErrors,
+  type FormErrors,
+  type Num,
+  type PolicyFormValues,
+} from './model';
 import { RulesEditor } from './RulesEditor';
 import { usePolicyScope } from './useScope';
 
@@ -37,7 +48,11 @@ export function PolicyNewPage() {
     <>
       <BackToList />
       <PageHeader title={t('policy.form.titleNew')} />
-      {owner ? <PolicyForm initial={emptyPolicyForm(owner, vnDate())} base={null} /> : <EmptyState title={t('common.forbidden')} description={t('common.forbiddenText')} />}
+      {owner ? (
+        <PolicyForm initial={emptyPolicyForm(owner, vnDate())} base={null} />
+      ) : (
+        <EmptyState title={t('common.forbidden')} description={t('common.forbiddenText')} />
+      )}
     </>
   );
 }
@@ -108,7 +123,10 @@ function PolicyForm({ initial, base: initialBase }: { initial: PolicyFormValues;
     return list;
   }, [scope, values.scopeAgencyIds]);
   const canDistricts = scope.canDistricts(values.ownerAgencyId);
-  const districtOptions = useMemo(() => [...new Set([...scope.districtsUnder(values.ownerAgencyId), ...values.scopeDistricts])], [scope, values.ownerAgencyId, values.scopeDistricts]);
+  const districtOptions = useMemo(
+    () => [...new Set([...scope.districtsUnder(values.ownerAgencyId), ...values.scopeDistricts])],
+    [scope, values.ownerAgencyId, values.scopeDistricts],
+  );
   const showDistricts = canDistricts || values.scopeDistricts.length > 0;
 
   const labels: Record<string, string> = {
@@ -188,12 +206,36 @@ function PolicyForm({ initial, base: initialBase }: { initial: PolicyFormValues;
       </div>
       <Stack gap="md">
         <Section title={t('policy.form.sections.document')}>
-          <Textarea label={labels.title} description={t('policy.form.titleHint')} required autosize minRows={2} maxLength={300} value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={err('title')} />
+          <Textarea
+            label={labels.title}
+            description={t('policy.form.titleHint')}
+            required
+            autosize
+            minRows={2}
+            maxLength={300}
+            value={values.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={err('title')}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label={labels.docNumber} description={t('policy.form.docNumberHint')} maxLength={60} value={values.docNumber} onChange={(e) => set('docNumber', e.currentTarget.value)} error={err('docNumber')} />
+            <TextInput
+              label={labels.docNumber}
+              description={t('policy.form.docNumberHint')}
+              maxLength={60}
+              value={values.docNumber}
+              onChange={(e) => set('docNumber', e.currentTarget.value)}
+              error={err('docNumber')}
+            />
             <DateField label={labels.docDate} value={values.docDate} onChange={(v) => set('docDate', v)} error={err('docDate')} />
           </SimpleGrid>
-          <TextInput label={labels.issuer} description={t('policy.form.issuerHint')} maxLength={200} value={values.issuer} onChange={(e) => set('issuer', e.currentTarget.value)} error={err('issuer')} />
+          <TextInput
+            label={labels.issuer}
+            description={t('policy.form.issuerHint')}
+            maxLength={200}
+            value={values.issuer}
+            onChange={(e) => set('issuer', e.currentTarget.value)}
+            error={err('issuer')}
+          />
           <Select
             label={labels.ownerAgencyId}
             description={t('policy.form.ownerHint')}
@@ -277,7 +319,13 @@ function PolicyForm({ initial, base: initialBase }: { initial: PolicyFormValues;
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
             <TimeField label={labels.morningStart} required value={values.morningStart} onChange={(v) => set('morningStart', v)} error={err('morningStart')} />
             <TimeField label={labels.morningEnd} required value={values.morningEnd} onChange={(v) => set('morningEnd', v)} error={err('morningEnd')} />
-            <TimeField label={labels.afternoonStart} required value={values.afternoonStart} onChange={(v) => set('afternoonStart', v)} error={err('afternoonStart')} />
+            <TimeField
+              label={labels.afternoonStart}
+              required
+              value={values.afternoonStart}
+              onChange={(v) => set('afternoonStart', v)}
+              error={err('afternoonStart')}
+            />
             <TimeField label={labels.afternoonEnd} required value={values.afternoonEnd} onChange={(v) => set('afternoonEnd', v)} error={err('afternoonEnd')} />
           </SimpleGrid>
         </Section>
@@ -290,7 +338,12 @@ function PolicyForm({ initial, base: initialBase }: { initial: PolicyFormValues;
               onChange={(v) => set('deadlineDate', v)}
               error={errors['registrationDeadline.date'] ?? errors.registrationDeadline}
             />
-            <TimeField label={t('policy.form.deadlineTime')} value={values.deadlineTime} onChange={(v) => set('deadlineTime', v)} error={errors['registrationDeadline.time']} />
+            <TimeField
+              label={t('policy.form.deadlineTime')}
+              value={values.deadlineTime}
+              onChange={(v) => set('deadlineTime', v)}
+              error={errors['registrationDeadline.time']}
+            />
           </SimpleGrid>
           <Text size="xs" c="dimmed" mt={-6}>
             {t('policy.form.deadlineHint')}
@@ -308,13 +361,34 @@ function PolicyForm({ initial, base: initialBase }: { initial: PolicyFormValues;
             maw={320}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TimeField label={labels.agencyReportTime} required value={values.agencyReportTime} onChange={(v) => set('agencyReportTime', v)} error={err('agencyReportTime')} />
-            <TimeField label={labels.provinceReportTime} required value={values.provinceReportTime} onChange={(v) => set('provinceReportTime', v)} error={err('provinceReportTime')} />
+            <TimeField
+              label={labels.agencyReportTime}
+              required
+              value={values.agencyReportTime}
+              onChange={(v) => set('agencyReportTime', v)}
+              error={err('agencyReportTime')}
+            />
+            <TimeField
+              label={labels.provinceReportTime}
+              required
+              value={values.provinceReportTime}
+              onChange={(v) => set('provinceReportTime', v)}
+              error={err('provinceReportTime')}
+            />
           </SimpleGrid>
         </Section>
 
         <Section title={t('policy.form.sections.notes')}>
-          <Textarea label={labels.notes} description={t('policy.form.notesHint')} autosize minRows={3} maxLength={4000} value={values.notes} onChange={(e) => set('notes', e.currentTarget.value)} error={err('notes')} />
+          <Textarea
+            label={labels.notes}
+            description={t('policy.form.notesHint')}
+            autosize
+            minRows={3}
+            maxLength={4000}
+            value={values.notes}
+            onChange={(e) => set('notes', e.currentTarget.value)}
+            error={err('notes')}
+          />
         </Section>
 
         <Group justify="flex-end" gap="xs">

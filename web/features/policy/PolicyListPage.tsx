@@ -94,7 +94,14 @@ function ActiveCard({ policy, match, agencyName }: { policy: PolicyView | null; 
     );
   }
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="active-policy-title" style={{ borderLeft: '4px solid var(--mantine-color-green-8)' }} bg="var(--mantine-color-green-0)">
+    <Paper
+      withBorder
+      p="md"
+      component="section"
+      aria-labelledby="active-policy-title"
+      style={{ borderLeft: '4px solid var(--mantine-color-green-8)' }}
+      bg="var(--mantine-color-green-0)"
+    >
       <Stack gap={6}>
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Text size="sm" fw={600} c="green.9" id="active-policy-title">

@@ -64,7 +64,13 @@ function RuleBox({
   return (
     <Paper withBorder p="sm" bg={on ? undefined : 'var(--mantine-color-gray-0)'}>
       <Stack gap="sm">
-        <Switch label={t(`policy.form.${group}.toggle`)} checked={on} onChange={(e) => onToggle(e.currentTarget.checked)} error={!children ? error : undefined} fw={500} />
+        <Switch
+          label={t(`policy.form.${group}.toggle`)}
+          checked={on}
+          onChange={(e) => onToggle(e.currentTarget.checked)}
+          error={!children ? error : undefined}
+          fw={500}
+        />
         {on ? (
           <>
             {children}
@@ -90,10 +96,29 @@ export function RulesEditor({ rules, severity, onRules, onSeverity, errors }: Ru
   const ws = rules.wfhShare;
   const mo = rules.minOnSitePerUnit;
   const percentInput = (label: string, value: Num, onChange: (v: Num) => void, key: string) => (
-    <NumberInput label={label} value={value} onChange={(v) => onChange(toNum(v))} min={0} max={100} decimalScale={1} allowNegative={false} clampBehavior="none" error={errors[key]} />
+    <NumberInput
+      label={label}
+      value={value}
+      onChange={(v) => onChange(toNum(v))}
+      min={0}
+      max={100}
+      decimalScale={1}
+      allowNegative={false}
+      clampBehavior="none"
+      error={errors[key]}
+    />
   );
   const countInput = (label: string, value: Num, onChange: (v: Num) => void, key: string) => (
-    <NumberInput label={label} value={value} onChange={(v) => onChange(toNum(v))} min={0} max={1000} allowDecimal={false} allowNegative={false} error={errors[key]} />
+    <NumberInput
+      label={label}
+      value={value}
+      onChange={(v) => onChange(toNum(v))}
+      min={0}
+      max={1000}
+      allowDecimal={false}
+      allowNegative={false}
+      error={errors[key]}
+    />
   );
 
   return (
@@ -102,7 +127,14 @@ export function RulesEditor({ rules, severity, onRules, onSeverity, errors }: Ru
         {t('policy.form.rulesHint')}
       </Text>
 
-      <RuleBox group="wfhShare" on={ws.on} onToggle={(on) => set('wfhShare', { on })} severity={severity} onSeverity={onSeverity} error={errorAt(errors, 'rules.wfhShare', true) ?? errors['rules.wfhShare.scope']}>
+      <RuleBox
+        group="wfhShare"
+        on={ws.on}
+        onToggle={(on) => set('wfhShare', { on })}
+        severity={severity}
+        onSeverity={onSeverity}
+        error={errorAt(errors, 'rules.wfhShare', true) ?? errors['rules.wfhShare.scope']}
+      >
         <Radio.Group label={t('policy.form.wfhShare.scope')} value={ws.scope} onChange={(v) => set('wfhShare', { scope: v === 'unit' ? 'unit' : 'agency' })}>
           <Group gap="md" mt={4}>
             <Radio value="agency" label={t('policy.form.wfhShare.scopeAgency')} />
@@ -119,20 +151,44 @@ export function RulesEditor({ rules, severity, onRules, onSeverity, errors }: Ru
         </Text>
       </RuleBox>
 
-      <RuleBox group="minOnSitePerUnit" on={mo.on} onToggle={(on) => set('minOnSitePerUnit', { on })} severity={severity} onSeverity={onSeverity} error={errorAt(errors, 'rules.minOnSitePerUnit', true)}>
+      <RuleBox
+        group="minOnSitePerUnit"
+        on={mo.on}
+        onToggle={(on) => set('minOnSitePerUnit', { on })}
+        severity={severity}
+        onSeverity={onSeverity}
+        error={errorAt(errors, 'rules.minOnSitePerUnit', true)}
+      >
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {countInput(t('policy.form.minOnSitePerUnit.people'), mo.people, (v) => set('minOnSitePerUnit', { people: v }), 'rules.minOnSitePerUnit.people')}
           {countInput(t('policy.form.minOnSitePerUnit.leaders'), mo.leaders, (v) => set('minOnSitePerUnit', { leaders: v }), 'rules.minOnSitePerUnit.leaders')}
         </SimpleGrid>
       </RuleBox>
 
-      <RuleBox group="minAgencyLeadersOnSite" on={rules.minAgencyLeadersOnSite.on} onToggle={(on) => set('minAgencyLeadersOnSite', { on })} severity={severity} onSeverity={onSeverity}>
+      <RuleBox
+        group="minAgencyLeadersOnSite"
+        on={rules.minAgencyLeadersOnSite.on}
+        onToggle={(on) => set('minAgencyLeadersOnSite', { on })}
+        severity={severity}
+        onSeverity={onSeverity}
+      >
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          {countInput(t('policy.form.minAgencyLeadersOnSite.value'), rules.minAgencyLeadersOnSite.value, (v) => set('minAgencyLeadersOnSite', { value: v }), 'rules.minAgencyLeadersOnSite')}
+          {countInput(
+            t('policy.form.minAgencyLeadersOnSite.value'),
+            rules.minAgencyLeadersOnSite.value,
+            (v) => set('minAgencyLeadersOnSite', { value: v }),
+            'rules.minAgencyLeadersOnSite',
+          )}
         </SimpleGrid>
       </RuleBox>
 
-      <RuleBox group="alwaysOnSiteRoles" on={rules.alwaysOnSiteRoles.on} onToggle={(on) => set('alwaysOnSiteRoles', { on })} severity={severity} onSeverity={onSeverity}>
+      <RuleBox
+        group="alwaysOnSiteRoles"
+        on={rules.alwaysOnSiteRoles.on}
+        onToggle={(on) => set('alwaysOnSiteRoles', { on })}
+        severity={severity}
+        onSeverity={onSeverity}
+      >
         <Checkbox.Group
           label={t('policy.form.alwaysOnSiteRoles.roles')}
           value={rules.alwaysOnSiteRoles.roles}
@@ -170,7 +226,13 @@ export function RulesEditor({ rules, severity, onRules, onSeverity, errors }: Ru
         </SimpleGrid>
       </RuleBox>
 
-      <RuleBox group="requireEligibilityForWfh" on={rules.requireEligibilityForWfh.on} onToggle={(on) => set('requireEligibilityForWfh', { on })} severity={severity} onSeverity={onSeverity} />
+      <RuleBox
+        group="requireEligibilityForWfh"
+        on={rules.requireEligibilityForWfh.on}
+        onToggle={(on) => set('requireEligibilityForWfh', { on })}
+        severity={severity}
+        onSeverity={onSeverity}
+      />
 
       <Paper withBorder p="sm">
         <Stack gap="xs">

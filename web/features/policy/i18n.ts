@@ -59,7 +59,8 @@ export const policyVi = {
     scopeAgencies: 'Cơ quan (kể cả các đơn vị trực thuộc)',
     scopeDistricts: 'Địa bàn',
     rules: 'Quy định khi lập lịch',
-    rulesHint: 'Mỗi quy định được kiểm tra khi lập và gửi danh sách. “Chặn gửi”: danh sách vi phạm không gửi được; “Cảnh báo”: vẫn gửi được nhưng hiển thị cảnh báo.',
+    rulesHint:
+      'Mỗi quy định được kiểm tra khi lập và gửi danh sách. “Chặn gửi”: danh sách vi phạm không gửi được; “Cảnh báo”: vẫn gửi được nhưng hiển thị cảnh báo.',
     noRules: 'Phương án chưa đặt quy định nào về tỷ lệ hay số người.',
     goal: 'Mục tiêu',
     generalRules: 'Quy định chung (luôn kiểm tra)',
@@ -244,7 +245,8 @@ export const policyEn: Shape<typeof policyVi> = {
     scopeAgencies: 'Agencies (with their subordinate units)',
     scopeDistricts: 'Districts',
     rules: 'Roster rules',
-    rulesHint: 'Each rule is checked while drafting and when submitting. “Blocks submission”: a roster that breaks it cannot be submitted; “Warning”: it can, with a warning.',
+    rulesHint:
+      'Each rule is checked while drafting and when submitting. “Blocks submission”: a roster that breaks it cannot be submitted; “Warning”: it can, with a warning.',
     noRules: 'The policy sets no share or head-count rule.',
     goal: 'Goal',
     generalRules: 'General rules (always checked)',

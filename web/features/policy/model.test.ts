@@ -230,10 +230,26 @@ describe('who may give a policy to which agency', () => {
   ];
 
   it('gives the Office and the Director their agency, an admin the whole subtree, staff nothing', () => {
-    expect(manageableAgencyIds([{ role: 'office', agencyId: 'snv' }, { role: 'staff', agencyId: 'snv' }], agencies)).toEqual(['snv']);
+    expect(
+      manageableAgencyIds(
+        [
+          { role: 'office', agencyId: 'snv' },
+          { role: 'staff', agencyId: 'snv' },
+        ],
+        agencies,
+      ),
+    ).toEqual(['snv']);
     expect(manageableAgencyIds([{ role: 'director', agencyId: 'syt' }], agencies)).toEqual(['syt']);
     expect(manageableAgencyIds([{ role: 'admin', agencyId: 'syt' }], agencies)).toEqual(['syt', 'ttyt']);
-    expect(manageableAgencyIds([{ role: 'staff', agencyId: 'snv' }, { role: 'deputy_director', agencyId: 'snv' }], agencies)).toEqual([]);
+    expect(
+      manageableAgencyIds(
+        [
+          { role: 'staff', agencyId: 'snv' },
+          { role: 'deputy_director', agencyId: 'snv' },
+        ],
+        agencies,
+      ),
+    ).toEqual([]);
     expect(canManagePolicy({ ownerAgencyId: 'snv' }, ['snv'])).toBe(true);
     expect(canManagePolicy({ ownerAgencyId: 'syt' }, ['snv'])).toBe(false);
   });

@@ -117,8 +117,11 @@ export function policyToForm(p: PolicyView): PolicyFormValues {
     scopeAgencyIds: [...p.scopeAgencyIds],
     scopeDistricts: [...p.scopeDistricts],
     rules: {
-      wfhShare: r.wfhShare ? { on: true, scope: r.wfhShare.scope, min: pct(r.wfhShare.min), target: pct(r.wfhShare.target), max: pct(r.wfhShare.max) } : base.rules.wfhShare,
-      minOnSitePerUnit: mo && (mo.people != null || mo.leaders != null) ? { on: true, people: num(mo.people), leaders: num(mo.leaders) } : base.rules.minOnSitePerUnit,
+      wfhShare: r.wfhShare
+        ? { on: true, scope: r.wfhShare.scope, min: pct(r.wfhShare.min), target: pct(r.wfhShare.target), max: pct(r.wfhShare.max) }
+        : base.rules.wfhShare,
+      minOnSitePerUnit:
+        mo && (mo.people != null || mo.leaders != null) ? { on: true, people: num(mo.people), leaders: num(mo.leaders) } : base.rules.minOnSitePerUnit,
       minAgencyLeadersOnSite: r.minAgencyLeadersOnSite != null ? { on: true, value: r.minAgencyLeadersOnSite } : base.rules.minAgencyLeadersOnSite,
       alwaysOnSiteRoles: r.alwaysOnSiteRoles?.length ? { on: true, roles: [...r.alwaysOnSiteRoles] } : base.rules.alwaysOnSiteRoles,
       minOnSiteShareByRole: Object.values(r.minOnSiteShareByRole ?? {}).some((v) => v != null) ? { on: true, shares } : base.rules.minOnSiteShareByRole,

@@ -10,7 +10,12 @@ const STATUS_COLORS: Record<PolicyView['status'], string> = { in_effect: 'green'
 export function StatusBadge({ status }: { status: PolicyView['status'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLORS[status]} variant={status === 'in_effect' ? 'filled' : 'light'} style={{ flexShrink: 0 }} styles={status === 'in_effect' ? undefined : { label: { color: 'var(--mantine-color-dark-7)' } }}>
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant={status === 'in_effect' ? 'filled' : 'light'}
+      style={{ flexShrink: 0 }}
+      styles={status === 'in_effect' ? undefined : { label: { color: 'var(--mantine-color-dark-7)' } }}
+    >
       {t(`policy.status.${status}`)}
     </Badge>
   );
@@ -26,7 +31,12 @@ export function SeverityBadge({ severity }: { severity: Severity | null }) {
     );
   }
   return (
-    <Badge color={severity === 'block' ? 'red' : 'yellow'} variant="light" style={{ flexShrink: 0 }} styles={{ label: { color: severity === 'block' ? 'var(--mantine-color-red-9)' : 'var(--mantine-color-dark-7)' } }}>
+    <Badge
+      color={severity === 'block' ? 'red' : 'yellow'}
+      variant="light"
+      style={{ flexShrink: 0 }}
+      styles={{ label: { color: severity === 'block' ? 'var(--mantine-color-red-9)' : 'var(--mantine-color-dark-7)' } }}
+    >
       {t(`policy.severity.${severity}`)}
     </Badge>
   );
@@ -37,7 +47,9 @@ export function usePolicyText() {
   const { t } = useTranslation();
   return {
     period: (p: Pick<PolicyView, 'validFrom' | 'validTo'>) =>
-      p.validTo ? t('policy.period.range', { from: formatDateText(p.validFrom), to: formatDateText(p.validTo) }) : t('policy.period.open', { from: formatDateText(p.validFrom) }),
+      p.validTo
+        ? t('policy.period.range', { from: formatDateText(p.validFrom), to: formatDateText(p.validTo) })
+        : t('policy.period.open', { from: formatDateText(p.validFrom) }),
     document: (p: Pick<PolicyView, 'docNumber' | 'docDate' | 'issuer'>) => {
       const parts = [
         p.docNumber ? t('policy.doc.number', { number: p.docNumber }) : null,

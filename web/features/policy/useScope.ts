@@ -18,7 +18,9 @@ export function usePolicyScope() {
     const canDistricts = (ownerId: string) => {
       const owner = byId.get(ownerId);
       if (!owner) return false;
-      return session.grants.some((g) => PERMISSIONS['policy.manage'][g.role] === 'subtree' && !!byId.get(g.agencyId) && owner.path.startsWith(byId.get(g.agencyId)!.path));
+      return session.grants.some(
+        (g) => PERMISSIONS['policy.manage'][g.role] === 'subtree' && !!byId.get(g.agencyId) && owner.path.startsWith(byId.get(g.agencyId)!.path),
+      );
     };
     /** Districts of the agencies of an owner's subtree (what a district scope may name). */
     const districtsUnder = (ownerId: string) => {

@@ -79,7 +79,16 @@ export function BoardTab({ focusMissing = false }: { focusMissing?: boolean }) {
         <LoadingBlock rows={6} />
       ) : (
         <QueryState query={board} skeletonRows={8}>
-          {(b) => <Board board={b} missing={missing.data ?? null} missingError={missing.error} focusMissing={focusMissing} canAct={serverToday === b.date} onSummon={setTarget} />}
+          {(b) => (
+            <Board
+              board={b}
+              missing={missing.data ?? null}
+              missingError={missing.error}
+              focusMissing={focusMissing}
+              canAct={serverToday === b.date}
+              onSummon={setTarget}
+            />
+          )}
         </QueryState>
       )}
       <SummonsModal target={target} onClose={() => setTarget(null)} />
@@ -109,7 +118,15 @@ function Board({ board, missing, missingError, focusMissing, canAct, onSummon }:
         {t('presence.board.updatedAt', { time: hhmm(board.at), date: formatDate(board.date) })}
       </Text>
       <Counts counts={board.counts} />
-      <MissingPanel missing={missing} error={missingError} focus={focusMissing} hours={board.hours} canAct={canAct} agencyId={board.agencyId} onSummon={onSummon} />
+      <MissingPanel
+        missing={missing}
+        error={missingError}
+        focus={focusMissing}
+        hours={board.hours}
+        canAct={canAct}
+        agencyId={board.agencyId}
+        onSummon={onSummon}
+      />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <div style={{ maxWidth: '100%' }}>
           <Text size="sm" fw={500} id="board-filter-label" mb={4}>
@@ -141,7 +158,12 @@ function Board({ board, missing, missingError, focusMissing, canAct, onSummon }:
         if (several && people.length === 0 && (filter !== 'all' || search)) return null;
         return (
           <Stack key={u.unitId} gap="xs" component="section" aria-labelledby={`board-unit-${u.unitId}`}>
-            <Title order={2} fz="h4" id={`board-unit-${u.unitId}`} style={several ? undefined : { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+            <Title
+              order={2}
+              fz="h4"
+              id={`board-unit-${u.unitId}`}
+              style={several ? undefined : { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
+            >
               {t('presence.board.unitHeading', { name: u.unitName, count: u.counts.people })}
             </Title>
             {several ? <UnitCountsLine counts={u.counts} /> : null}
@@ -154,7 +176,15 @@ function Board({ board, missing, missingError, focusMissing, canAct, onSummon }:
                 {t('presence.board.noneMatch')}
               </Text>
             ) : (
-              <PeopleList people={people} unitId={u.unitId} agencyId={board.agencyId} day={board.date} canAct={canAct} onSummon={onSummon} caption={u.unitName} />
+              <PeopleList
+                people={people}
+                unitId={u.unitId}
+                agencyId={board.agencyId}
+                day={board.date}
+                canAct={canAct}
+                onSummon={onSummon}
+                caption={u.unitName}
+              />
             )}
           </Stack>
         );
@@ -189,7 +219,11 @@ function Counts({ counts }: { counts: BoardCounts }) {
         {counts.referenceSession ? (
           <>
             <Figure label={t('presence.board.counts.checkedIn', { session })} value={counts.checkedIn} color="teal.9" />
-            <Figure label={t('presence.board.counts.notCheckedIn', { session })} value={counts.notCheckedIn} color={counts.notCheckedIn ? 'red.9' : undefined} />
+            <Figure
+              label={t('presence.board.counts.notCheckedIn', { session })}
+              value={counts.notCheckedIn}
+              color={counts.notCheckedIn ? 'red.9' : undefined}
+            />
           </>
         ) : null}
       </SimpleGrid>
@@ -251,7 +285,12 @@ function MissingPanel({ missing, error, focus, hours, canAct, agencyId, onSummon
       p="md"
       component="section"
       aria-labelledby="missing-title"
-      style={{ scrollMarginTop: 80, borderColor: list.length ? 'var(--mantine-color-red-7)' : undefined, borderWidth: list.length ? 2 : 1, background: list.length ? 'var(--mantine-color-red-0)' : undefined }}
+      style={{
+        scrollMarginTop: 80,
+        borderColor: list.length ? 'var(--mantine-color-red-7)' : undefined,
+        borderWidth: list.length ? 2 : 1,
+        background: list.length ? 'var(--mantine-color-red-0)' : undefined,
+      }}
     >
       <Group gap="xs" wrap="nowrap" mb={list.length ? 'xs' : 0}>
         <IconAlertTriangle size={20} color={list.length ? 'var(--mantine-color-red-8)' : 'var(--mantine-color-gray-6)'} aria-hidden style={{ flexShrink: 0 }} />
@@ -346,7 +385,19 @@ function StatusCell({ p }: { p: BoardPerson }) {
   );
 }
 
-function SummonsCell({ p, day, allowed, canAct, onSummon }: { p: BoardPerson; day: string; allowed: boolean; canAct: boolean; onSummon: (t: SummonTarget) => void }) {
+function SummonsCell({
+  p,
+  day,
+  allowed,
+  canAct,
+  onSummon,
+}: {
+  p: BoardPerson;
+  day: string;
+  allowed: boolean;
+  canAct: boolean;
+  onSummon: (t: SummonTarget) => void;
+}) {
   const { t } = useTranslation();
   const open = p.summons.filter((s) => s.status !== 'cancelled');
   return (

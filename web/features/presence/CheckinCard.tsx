@@ -104,10 +104,19 @@ export function CheckinCard({ session }: { session: SessionCheckinView }) {
                 />
               </Stack>
             ) : null}
-            <Button size="lg" fullWidth leftSection={<IconHomeCheck size={22} aria-hidden />} loading={checkin.isPending} onClick={submit} color={line.kind === 'late' ? 'red.9' : 'blue'}>
+            <Button
+              size="lg"
+              fullWidth
+              leftSection={<IconHomeCheck size={22} aria-hidden />}
+              loading={checkin.isPending}
+              onClick={submit}
+              color={line.kind === 'late' ? 'red.9' : 'blue'}
+            >
               {t('presence.checkin.button', { session: lower })}
             </Button>
-            {checkin.error ? <ErrorAlert error={checkin.error} fieldLabels={{ reason: t('presence.checkin.reason'), otherPlace: t('presence.checkin.otherPlace') }} /> : null}
+            {checkin.error ? (
+              <ErrorAlert error={checkin.error} fieldLabels={{ reason: t('presence.checkin.reason'), otherPlace: t('presence.checkin.otherPlace') }} />
+            ) : null}
           </>
         ) : line.kind === 'upcoming' ? (
           <Button size="lg" fullWidth disabled variant="default">

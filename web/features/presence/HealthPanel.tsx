@@ -31,7 +31,9 @@ export function HealthPanel({ today }: { today: string }) {
           <Text size="sm">{t('presence.health.sensitive')}</Text>
         </Alert>
         <QueryState query={mine} loading="spinner">
-          {(list) => <HealthForm key={list.find((d) => d.date === today)?.createdAt ?? 'new'} today={today} declared={list.find((d) => d.date === today) ?? null} />}
+          {(list) => (
+            <HealthForm key={list.find((d) => d.date === today)?.createdAt ?? 'new'} today={today} declared={list.find((d) => d.date === today) ?? null} />
+          )}
         </QueryState>
       </Stack>
     </Paper>
@@ -96,7 +98,15 @@ function HealthForm({ today, declared }: { today: string; declared: HealthView |
         >
           {yesNo}
         </Radio.Group>
-        <Textarea label={t('presence.health.note')} placeholder={t('presence.health.notePlaceholder')} autosize minRows={1} maxLength={300} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea
+          label={t('presence.health.note')}
+          placeholder={t('presence.health.notePlaceholder')}
+          autosize
+          minRows={1}
+          maxLength={300}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         <Group>
           <Button type="submit" loading={put.isPending}>
             {declared ? t('presence.health.update') : t('presence.health.submit')}

@@ -77,7 +77,9 @@ function NotDeclared({ unitId, declared }: { unitId: string; declared: HealthVie
   const missing = board.data.units.flatMap((u) => u.people).filter((p) => !done.has(p.personId));
   return (
     <Text size="sm" fw={missing.length ? 600 : 400}>
-      {missing.length ? t('presence.healthList.notDeclared', { count: missing.length, names: missing.map((p) => p.fullName).join(', ') }) : t('presence.healthList.allDeclared')}
+      {missing.length
+        ? t('presence.healthList.notDeclared', { count: missing.length, names: missing.map((p) => p.fullName).join(', ') })
+        : t('presence.healthList.allDeclared')}
     </Text>
   );
 }
@@ -108,7 +110,13 @@ function Declarations({ rows }: { rows: HealthView[] }) {
       {phone ? (
         <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {rows.map((r) => (
-            <Paper key={r.id} component="li" withBorder p="sm" style={r.symptoms || r.contact ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : undefined}>
+            <Paper
+              key={r.id}
+              component="li"
+              withBorder
+              p="sm"
+              style={r.symptoms || r.contact ? { borderColor: 'var(--mantine-color-red-7)', borderWidth: 2 } : undefined}
+            >
               <Text size="sm" fw={700}>
                 {r.fullName}
               </Text>

@@ -63,7 +63,7 @@ export function StatusPanel({ status }: { status: StatusView | null }) {
               onChange={(e) => setNote(e.currentTarget.value)}
               style={{ flex: '1 1 12rem' }}
             />
-            <Button type="submit" variant="light" disabled={!current || (note.trim() === (status?.note ?? ''))} loading={save.isPending}>
+            <Button type="submit" variant="light" disabled={!current || note.trim() === (status?.note ?? '')} loading={save.isPending}>
               {t('presence.status.saveNote')}
             </Button>
           </Group>

@@ -97,7 +97,9 @@ function SummonsForm({ target, onDone, nowMs }: { target: SummonTarget; onDone: 
         <Text size="xs" c="dimmed">
           {t('presence.summonModal.note')}
         </Text>
-        {create.error ? <ErrorAlert error={create.error} fieldLabels={{ reason: t('presence.summonModal.reason'), requiredAt: t('presence.summonModal.time') }} /> : null}
+        {create.error ? (
+          <ErrorAlert error={create.error} fieldLabels={{ reason: t('presence.summonModal.reason'), requiredAt: t('presence.summonModal.time') }} />
+        ) : null}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -40,7 +40,10 @@ export function SummonsTab({ highlightId }: { highlightId?: string | null }) {
       <ScopeBar scope={scope} onRefresh={() => void list.refetch()} refreshing={list.fetching}>
         <Select
           label={t('presence.summonsList.status')}
-          data={[{ value: '', label: t('presence.summonsList.all') }, ...SUMMONS_STATUSES.map((s) => ({ value: s, label: t(`presence.summons.statuses.${s}`) }))]}
+          data={[
+            { value: '', label: t('presence.summonsList.all') },
+            ...SUMMONS_STATUSES.map((s) => ({ value: s, label: t(`presence.summons.statuses.${s}`) })),
+          ]}
           value={status ?? ''}
           onChange={(v) => scope.update({ status: v || null })}
           allowDeselect={false}
@@ -104,7 +107,14 @@ function CancelButton({ s, onCancel }: { s: SummonsView; onCancel: (s: SummonsVi
   const { grants, user } = useSession();
   if (!canCancelSummons(grants, user.id, s)) return null;
   return (
-    <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconX size={14} aria-hidden />} onClick={() => onCancel(s)} aria-label={t('presence.summonsList.cancelLabel', { name: s.personName })}>
+    <Button
+      size="compact-sm"
+      variant="subtle"
+      color="red"
+      leftSection={<IconX size={14} aria-hidden />}
+      onClick={() => onCancel(s)}
+      aria-label={t('presence.summonsList.cancelLabel', { name: s.personName })}
+    >
       {t('presence.summonsList.cancel')}
     </Button>
   );
@@ -143,7 +153,13 @@ function SummonsTable({ summons, unitName, highlightId, onCancel }: ListProps) {
           {summons.map((s) => {
             const hl = s.id === highlightId;
             return (
-              <Table.Tr key={s.id} ref={hl ? (el) => void (ref.current = el) : undefined} tabIndex={hl ? -1 : undefined} style={hl ? highlightStyle : undefined} aria-label={hl ? t('presence.summonsList.highlighted') : undefined}>
+              <Table.Tr
+                key={s.id}
+                ref={hl ? (el) => void (ref.current = el) : undefined}
+                tabIndex={hl ? -1 : undefined}
+                style={hl ? highlightStyle : undefined}
+                aria-label={hl ? t('presence.summonsList.highlighted') : undefined}
+              >
                 <Table.Th scope="row" fw={400}>
                   <Text size="sm" fw={600}>
                     {s.personName}
@@ -193,7 +209,15 @@ function SummonsCards({ summons, unitName, highlightId, onCancel }: ListProps) {
       {summons.map((s) => {
         const hl = s.id === highlightId;
         return (
-          <Paper key={s.id} component="li" withBorder p="sm" ref={hl ? (el: HTMLElement | null) => void (ref.current = el) : undefined} tabIndex={hl ? -1 : undefined} style={hl ? highlightStyle : undefined}>
+          <Paper
+            key={s.id}
+            component="li"
+            withBorder
+            p="sm"
+            ref={hl ? (el: HTMLElement | null) => void (ref.current = el) : undefined}
+            tabIndex={hl ? -1 : undefined}
+            style={hl ? highlightStyle : undefined}
+          >
             <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
               <div style={{ minWidth: 0 }}>
                 <Text size="sm" fw={700}>

@@ -176,7 +176,11 @@ export function useMySummons(opts: { enabled?: boolean } = {}) {
 
 // ---------------------------------------------------------------- board, missing, unit summons
 
-const scopeQuery = (s: BoardScope) => ({ agencyId: s.unitId ? undefined : (s.agencyId ?? undefined), unitId: s.unitId ?? undefined, date: s.date ?? undefined });
+const scopeQuery = (s: BoardScope) => ({
+  agencyId: s.unitId ? undefined : (s.agencyId ?? undefined),
+  unitId: s.unitId ?? undefined,
+  date: s.date ?? undefined,
+});
 
 export function useBoard(s: BoardScope) {
   return useQuery({

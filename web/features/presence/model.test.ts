@@ -34,9 +34,26 @@ describe('session card of a person at home', () => {
   it('says when and where a checked-in session was checked in, with the minutes late', () => {
     const s = session({
       state: 'checked_in',
-      checkin: { id: 'c', personId: 'p', date: '2026-11-24', session: 'morning', at: '2026-11-24T00:12:00.000Z', place: 'other', otherPlace: 'Nhà bố mẹ', reason: 'Con ốm', lateMinutes: 12 },
+      checkin: {
+        id: 'c',
+        personId: 'p',
+        date: '2026-11-24',
+        session: 'morning',
+        at: '2026-11-24T00:12:00.000Z',
+        place: 'other',
+        otherPlace: 'Nhà bố mẹ',
+        reason: 'Con ốm',
+        lateMinutes: 12,
+      },
     });
-    expect(checkinLine(s)).toEqual({ kind: 'checkedIn', at: '2026-11-24T00:12:00.000Z', lateMinutes: 12, place: 'other', otherPlace: 'Nhà bố mẹ', reason: 'Con ốm' });
+    expect(checkinLine(s)).toEqual({
+      kind: 'checkedIn',
+      at: '2026-11-24T00:12:00.000Z',
+      lateMinutes: 12,
+      place: 'other',
+      otherPlace: 'Nhà bố mẹ',
+      reason: 'Con ốm',
+    });
     expect(canCheckIn(s)).toBe(false);
   });
 
@@ -47,12 +64,21 @@ describe('session card of a person at home', () => {
     expect(checkinLine(session({ state: 'missed' }))).toEqual({ kind: 'missed' });
     expect(checkinLine(session({ state: 'not_required' }))).toEqual({ kind: 'notRequired' });
     expect([session({ state: 'due' }), session({ state: 'late' })].map(canCheckIn)).toEqual([true, true]);
-    expect(['upcoming', 'missed', 'not_required'].map((state) => canCheckIn(session({ state: state as SessionCheckinView['state'] })))).toEqual([false, false, false]);
+    expect(['upcoming', 'missed', 'not_required'].map((state) => canCheckIn(session({ state: state as SessionCheckinView['state'] })))).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('sends only the place for the registered place, and the trimmed place and reason for another', () => {
     expect(checkinBody('morning', 'registered', 'ignored', 'ignored')).toEqual({ session: 'morning', place: 'registered' });
-    expect(checkinBody('afternoon', 'other', '  Nhà bố mẹ ', ' Con ốm ')).toEqual({ session: 'afternoon', place: 'other', otherPlace: 'Nhà bố mẹ', reason: 'Con ốm' });
+    expect(checkinBody('afternoon', 'other', '  Nhà bố mẹ ', ' Con ốm ')).toEqual({
+      session: 'afternoon',
+      place: 'other',
+      otherPlace: 'Nhà bố mẹ',
+      reason: 'Con ốm',
+    });
     expect(checkinBody('morning', 'other', '   ', 'Mất điện')).toEqual({ session: 'morning', place: 'other', reason: 'Mất điện' });
     expect(otherReasonValid('  ab ')).toBe(false);
     expect(otherReasonValid('abc')).toBe(true);
@@ -80,7 +106,9 @@ const summons = (over: Partial<SummonsView>): SummonsView => ({
 
 describe('summons', () => {
   it('treats pending and escalated as open, and lists the open ones first, soonest first', () => {
-    expect(['pending', 'escalated', 'acknowledged', 'cancelled', 'declined'].map((status) => isOpenSummons({ status: status as SummonsView['status'] }))).toEqual([true, true, false, false, false]);
+    expect(
+      ['pending', 'escalated', 'acknowledged', 'cancelled', 'declined'].map((status) => isOpenSummons({ status: status as SummonsView['status'] })),
+    ).toEqual([true, true, false, false, false]);
     const list = [
       summons({ id: 'ack', status: 'acknowledged', requiredAt: '2026-11-24T01:00:00.000Z' }),
       summons({ id: 'late', status: 'pending', requiredAt: '2026-11-24T08:00:00.000Z' }),
@@ -110,7 +138,13 @@ describe('summons', () => {
   });
 });
 
-const grant = (role: string, agencyId: string, unitId: string | null) => ({ role: role as 'staff', agencyId, agencyName: `CQ ${agencyId}`, unitId, unitName: unitId ? `Phòng ${unitId}` : null });
+const grant = (role: string, agencyId: string, unitId: string | null) => ({
+  role: role as 'staff',
+  agencyId,
+  agencyName: `CQ ${agencyId}`,
+  unitId,
+  unitName: unitId ? `Phòng ${unitId}` : null,
+});
 
 describe('who may summon, cancel and read where', () => {
   const atHome = { personId: 'p2', mode: 'wfh' as const };
@@ -145,7 +179,13 @@ describe('who may summon, cancel and read where', () => {
   });
 
   it('picks the unit asked for when allowed, else the first led unit, else the whole agency', () => {
-    const led = { whole: false, units: [{ unitId: 'u1', unitName: '1' }, { unitId: 'u2', unitName: '2' }] };
+    const led = {
+      whole: false,
+      units: [
+        { unitId: 'u1', unitName: '1' },
+        { unitId: 'u2', unitName: '2' },
+      ],
+    };
     expect(defaultUnitId(led, 'u2', ['u1', 'u2'])).toBe('u2');
     expect(defaultUnitId(led, 'u9', ['u1', 'u2'])).toBe('u1');
     const whole = { whole: true, units: [] };
@@ -160,14 +200,26 @@ describe('who may summon, cancel and read where', () => {
 });
 
 describe('board filters', () => {
-  const cell = (session: 'morning' | 'afternoon', state: BoardPerson['sessions'][number]['state']) => ({ session, state, at: null, lateMinutes: null, place: null, otherPlace: null });
+  const cell = (session: 'morning' | 'afternoon', state: BoardPerson['sessions'][number]['state']) => ({
+    session,
+    state,
+    at: null,
+    lateMinutes: null,
+    place: null,
+    otherPlace: null,
+  });
   const person = (fullName: string, mode: BoardPerson['mode'], morning: BoardPerson['sessions'][number]['state'], open = false) => ({
     fullName,
     mode,
     sessions: [cell('morning', morning), cell('afternoon', mode === 'wfh' ? 'upcoming' : 'not_required')],
     summons: open ? [summons({})] : [],
   });
-  const people = [person('Nguyễn Thị Tuyết', 'onsite', 'not_required'), person('Lê Thanh Linh', 'wfh', 'checked_in'), person('Ngô Văn Lợi', 'wfh', 'late', true), person('Lê Thu Nguyệt', 'wfh', 'missed')];
+  const people = [
+    person('Nguyễn Thị Tuyết', 'onsite', 'not_required'),
+    person('Lê Thanh Linh', 'wfh', 'checked_in'),
+    person('Ngô Văn Lợi', 'wfh', 'late', true),
+    person('Lê Thu Nguyệt', 'wfh', 'missed'),
+  ];
 
   it('filters at home, not checked in for the reference session, and summoned', () => {
     const names = (f: Parameters<typeof filterBoardPeople>[1], s = '') => filterBoardPeople(people, f, s, 'morning').map((p) => p.fullName);

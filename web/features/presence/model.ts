@@ -49,7 +49,12 @@ export function canCheckIn(s: Pick<SessionCheckinView, 'state' | 'checkin'>): bo
 }
 
 /** The body of a check-in: the registered place, or another place with its reason (trimmed). */
-export function checkinBody(session: Session, place: CheckinPlace, otherPlace: string, reason: string): { session: Session; place: CheckinPlace; otherPlace?: string; reason?: string } {
+export function checkinBody(
+  session: Session,
+  place: CheckinPlace,
+  otherPlace: string,
+  reason: string,
+): { session: Session; place: CheckinPlace; otherPlace?: string; reason?: string } {
   if (place === 'registered') return { session, place };
   const where = otherPlace.trim();
   return { session, place, ...(where ? { otherPlace: where } : {}), reason: reason.trim() };
@@ -119,7 +124,13 @@ export function grantsReachUnit(grants: readonly GrantLike[], action: Action, un
 }
 
 /** May the user summon this person (at home, of this unit, not oneself)? */
-export function canSummon(grants: readonly GrantLike[], ownPersonId: string | null, p: Pick<BoardPerson, 'personId' | 'mode'>, unitId: string, agencyId: string): boolean {
+export function canSummon(
+  grants: readonly GrantLike[],
+  ownPersonId: string | null,
+  p: Pick<BoardPerson, 'personId' | 'mode'>,
+  unitId: string,
+  agencyId: string,
+): boolean {
   return p.mode === 'wfh' && p.personId !== ownPersonId && grantsReachUnit(grants, 'presence.summon', unitId, agencyId);
 }
 
@@ -145,7 +156,10 @@ export interface ScopeAgency {
  * grants: unit grants give their unit, agency grants the whole agency. `subtree` says an agency
  * picker of all visible agencies is needed (province, admin).
  */
-export function scopesOf(grants: readonly (GrantLike & Pick<GrantView, 'agencyName' | 'unitName'>)[], action: Action): { agencies: ScopeAgency[]; subtree: boolean } {
+export function scopesOf(
+  grants: readonly (GrantLike & Pick<GrantView, 'agencyName' | 'unitName'>)[],
+  action: Action,
+): { agencies: ScopeAgency[]; subtree: boolean } {
   const byId = new Map<string, ScopeAgency>();
   let subtree = false;
   for (const g of grants) {
@@ -168,7 +182,12 @@ export function scopesOf(grants: readonly (GrantLike & Pick<GrantView, 'agencyNa
  * (null) when the user reads it and a unit is not needed; else the first unit they lead (`units`),
  * else the agency's first unit.
  */
-export function defaultUnitId(scope: Pick<ScopeAgency, 'whole' | 'units'>, wanted: string | null, allUnitIds: readonly string[], needUnit = false): string | null {
+export function defaultUnitId(
+  scope: Pick<ScopeAgency, 'whole' | 'units'>,
+  wanted: string | null,
+  allUnitIds: readonly string[],
+  needUnit = false,
+): string | null {
   if (wanted && (scope.units.some((u) => u.unitId === wanted) || (scope.whole && allUnitIds.includes(wanted)))) return wanted;
   if (scope.whole && !needUnit) return null;
   if (scope.units[0]) return scope.units[0].unitId;
@@ -196,7 +215,12 @@ export function searchKey(s: string): string {
 }
 
 /** The people of a board that match a filter and a name search (diacritics and case ignored). */
-export function filterBoardPeople<P extends Pick<BoardPerson, 'fullName' | 'mode' | 'sessions' | 'summons'>>(people: readonly P[], filter: BoardFilter, search: string, referenceSession: Session | null): P[] {
+export function filterBoardPeople<P extends Pick<BoardPerson, 'fullName' | 'mode' | 'sessions' | 'summons'>>(
+  people: readonly P[],
+  filter: BoardFilter,
+  search: string,
+  referenceSession: Session | null,
+): P[] {
   const q = searchKey(search);
   return people.filter((p) => {
     if (q && !searchKey(p.fullName).includes(q)) return false;

@@ -48,13 +48,26 @@ export function usePresenceScope(action: Action, opts: { needUnit?: boolean } = 
   const whole = subtree || !!own?.whole;
   const units = useUnits(whole ? agencyId : null);
   const unitList = useMemo(
-    () => (whole ? (units.data ?? []).slice().sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'vi')).map((u) => ({ unitId: u.id, unitName: u.name })) : (own?.units ?? [])),
+    () =>
+      whole
+        ? (units.data ?? [])
+            .slice()
+            .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'vi'))
+            .map((u) => ({ unitId: u.id, unitName: u.name }))
+        : (own?.units ?? []),
     [whole, units.data, own],
   );
   const wantedUnit = params.get('unitId');
   // While the agency's units load, trust the unit asked for (the server checks it anyway).
-  const unitId = whole && units.isPending ? wantedUnit : defaultUnitId({ whole, units: own?.units ?? [] }, wantedUnit, unitList.map((u) => u.unitId), opts.needUnit);
-
+  const unitId =
+    whole && units.isPending
+      ? wantedUnit
+      : defaultUnitId(
+          { whole, units: own?.units ?? [] },
+          wantedUnit,
+          unitList.map((u) => u.unitId),
+          opts.needUnit,
+        );
 
   return {
     loading: (subtree && agencies.isPending) || (whole && !!agencyId && units.isPending),
@@ -70,10 +83,23 @@ export function usePresenceScope(action: Action, opts: { needUnit?: boolean } = 
 }
 
 /** The agency picker (several agencies) and the unit select (several units or the whole agency). */
-export function ScopeBar({ scope, children, onRefresh, refreshing }: { scope: PresenceScope; children?: ReactNode; onRefresh?: () => void; refreshing?: boolean }) {
+export function ScopeBar({
+  scope,
+  children,
+  onRefresh,
+  refreshing,
+}: {
+  scope: PresenceScope;
+  children?: ReactNode;
+  onRefresh?: () => void;
+  refreshing?: boolean;
+}) {
   const { t } = useTranslation();
   const WHOLE = '__whole__';
-  const unitData = [...(scope.whole ? [{ value: WHOLE, label: t('presence.scope.wholeAgency') }] : []), ...scope.units.map((u) => ({ value: u.unitId, label: u.unitName }))];
+  const unitData = [
+    ...(scope.whole ? [{ value: WHOLE, label: t('presence.scope.wholeAgency') }] : []),
+    ...scope.units.map((u) => ({ value: u.unitId, label: u.unitName })),
+  ];
   const onlyUnit = !scope.whole && scope.units.length === 1 ? scope.units[0]! : null;
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" mb="md">

@@ -48,7 +48,9 @@ export function Appendix2View() {
           const people = peopleCount(r.report);
           return (
             <Stack gap="lg" style={{ opacity: report.isPlaceholderData ? 0.6 : 1 }}>
-              {people > 0 ? <Appendix2Figures report={r.report} people={people} extra={[{ label: t('reports.summary.homeDays'), value: r.report.totals.wfhDays }]} /> : null}
+              {people > 0 ? (
+                <Appendix2Figures report={r.report} people={people} extra={[{ label: t('reports.summary.homeDays'), value: r.report.totals.wfhDays }]} />
+              ) : null}
               <Appendix2Table report={r.report} names={r.names} groupBy="unit" caption={`${t('reports.table.caption')} — ${periodText(from, to)}`} />
               {people > 0 ? <FlagsPanel flags={r.flags} names={r.names} /> : null}
             </Stack>

@@ -66,7 +66,11 @@ function DashboardCharts({ data, showTables }: { data: DashboardResponse; showTa
   const ref = (y: number | null, label: string, color: string): ChartReferenceLineProps[] =>
     y === null ? [] : [{ y, label: `${label} ${formatRatio(y)}`, color, strokeDasharray: '6 4', labelPosition: 'insideTopRight' }];
   const referenceLines = band.constant
-    ? [...ref(band.min, t('reports.dashboard.policyMin'), 'orange.8'), ...ref(band.target, t('reports.dashboard.policyTarget'), 'green.8'), ...ref(band.max, t('reports.dashboard.policyMax'), 'red.8')]
+    ? [
+        ...ref(band.min, t('reports.dashboard.policyMin'), 'orange.8'),
+        ...ref(band.target, t('reports.dashboard.policyTarget'), 'green.8'),
+        ...ref(band.max, t('reports.dashboard.policyMax'), 'red.8'),
+      ]
     : [];
   const policySeries = band.constant
     ? []
@@ -76,7 +80,16 @@ function DashboardCharts({ data, showTables }: { data: DashboardResponse; showTa
         { name: 'policyMax', label: t('reports.dashboard.policyMax'), color: 'red.8', strokeDasharray: '6 4' },
       ].filter((s) => days.some((d) => d[s.name as keyof ChartDay] !== null));
   const noPolicy = band.min === null && band.target === null && band.max === null && band.constant;
-  const common = { h: 240, dataKey: 'label', valueFormatter: formatRatio, yAxisProps: pctAxis, connectNulls: true, accessibilityLayer: false, curveType: 'linear' as const, lineChartProps: { margin: { top: 8, right: 16, bottom: 0, left: 0 } } };
+  const common = {
+    h: 240,
+    dataKey: 'label',
+    valueFormatter: formatRatio,
+    yAxisProps: pctAxis,
+    connectNulls: true,
+    accessibilityLayer: false,
+    curveType: 'linear' as const,
+    lineChartProps: { margin: { top: 8, right: 16, bottom: 0, left: 0 } },
+  };
 
   return (
     <Stack gap="md">
@@ -124,7 +137,9 @@ function DashboardCharts({ data, showTables }: { data: DashboardResponse; showTa
               title={t('reports.dashboard.processedRatio')}
               hint={t('reports.dashboard.processedHint')}
               showTable={showTables}
-              chart={<LineChart {...common} data={days} series={[{ name: 'processedRatio', label: t('reports.dashboard.processedRatio'), color: 'grape.8' }]} />}
+              chart={
+                <LineChart {...common} data={days} series={[{ name: 'processedRatio', label: t('reports.dashboard.processedRatio'), color: 'grape.8' }]} />
+              }
               table={
                 <DayTable
                   days={days}

@@ -163,7 +163,10 @@ function ProvinceContent({ data, date }: { data: ProvinceDailyResponse; date: st
   const name = (id: string) => c.names.agencies[id] ?? id;
   // Before 16:00 no agency has had to send yet: an empty table or a list of "missing" agencies must say so.
   const beforeSending = !data.frozen && new Date(c.generatedAt).getTime() < new Date(`${date}T16:00:00+07:00`).getTime();
-  const emptyText = c.received.length === 0 ? t(beforeSending ? 'reports.provinceView.tableNotYet' : 'reports.provinceView.tableNoneReceived') : t('reports.provinceView.tableNobody');
+  const emptyText =
+    c.received.length === 0
+      ? t(beforeSending ? 'reports.provinceView.tableNotYet' : 'reports.provinceView.tableNoneReceived')
+      : t('reports.provinceView.tableNobody');
   return (
     <Stack gap="lg">
       <FrozenStatus kind="provinceView" frozen={data.frozen} frozenAt={data.frozenAt} hash={data.hash} generatedAt={c.generatedAt} late={c.late} />
@@ -193,7 +196,12 @@ function ProvinceContent({ data, date }: { data: ProvinceDailyResponse; date: st
         {c.received.length === 0 ? (
           <Text size="sm">{t('reports.provinceView.receivedNone')}</Text>
         ) : (
-          <div role="region" aria-label={t('reports.provinceView.received', { n: c.received.length })} tabIndex={0} style={{ overflowX: 'auto', maxWidth: '100%' }}>
+          <div
+            role="region"
+            aria-label={t('reports.provinceView.received', { n: c.received.length })}
+            tabIndex={0}
+            style={{ overflowX: 'auto', maxWidth: '100%' }}
+          >
             <Table withTableBorder verticalSpacing={6} miw={680} fz="sm" striped>
               <Table.Thead>
                 <Table.Tr>
@@ -215,7 +223,12 @@ function ProvinceContent({ data, date }: { data: ProvinceDailyResponse; date: st
                 {c.received.map((r) => (
                   <Table.Tr key={r.agencyId}>
                     <Table.Th scope="row" fw={400}>
-                      <Anchor component={Link} to={dailyLink(r.agencyId, date)} size="sm" aria-label={t('reports.provinceView.open', { agency: name(r.agencyId) })}>
+                      <Anchor
+                        component={Link}
+                        to={dailyLink(r.agencyId, date)}
+                        size="sm"
+                        aria-label={t('reports.provinceView.open', { agency: name(r.agencyId) })}
+                      >
                         {name(r.agencyId)}
                       </Anchor>
                     </Table.Th>

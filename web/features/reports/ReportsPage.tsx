@@ -70,7 +70,10 @@ function ReportsWorkspace({ agencies }: { agencies: AgencyView[] }) {
 
   const routes = (
     <Routes>
-      <Route index element={search.get('agencyId') && tabs.includes('daily') ? <DailyView /> : <Navigate to={`${TAB_PATHS[first]}${location.search}`} replace />} />
+      <Route
+        index
+        element={search.get('agencyId') && tabs.includes('daily') ? <DailyView /> : <Navigate to={`${TAB_PATHS[first]}${location.search}`} replace />}
+      />
       <Route path="daily" element={guard('daily', <DailyView />)} />
       <Route path="appendix2" element={guard('appendix2', <Appendix2View />)} />
       <Route

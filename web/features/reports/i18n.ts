@@ -54,7 +54,8 @@ export const reportsVi = {
     ratio: 'Tỷ lệ',
     total: 'Tổng cộng',
     empty: 'Không có cán bộ làm việc tại nhà trong kỳ báo cáo.',
-    tdoNote: 'TDO: hệ thống quản lý văn bản và điều hành (TD.Office). "Có xử lý" là có ít nhất một thao tác xử lý (ý kiến, cập nhật, dự thảo, hoàn thành…) trên Congvu hoặc trên TDO trong ngày làm việc tại nhà; chỉ xem không tính là xử lý.',
+    tdoNote:
+      'TDO: hệ thống quản lý văn bản và điều hành (TD.Office). "Có xử lý" là có ít nhất một thao tác xử lý (ý kiến, cập nhật, dự thảo, hoàn thành…) trên Congvu hoặc trên TDO trong ngày làm việc tại nhà; chỉ xem không tính là xử lý.',
     scrollHint: 'Vuốt ngang để xem hết bảng.',
     groupUnit: 'Đơn vị',
     groupAgency: 'Cơ quan',
@@ -173,7 +174,8 @@ export const reportsVi = {
     homeDays: 'Người tại nhà',
     open: 'Xem báo cáo 16:00 của {{agency}}',
     tableHeading: 'Kết quả làm việc tại nhà của các cơ quan',
-    tableNotYet: 'Chưa đến 16:00 nên chưa cơ quan nào gửi báo cáo; bảng có số liệu khi các cơ quan gửi (xem số người đang làm việc tại nhà ở báo cáo 16:00 của từng cơ quan).',
+    tableNotYet:
+      'Chưa đến 16:00 nên chưa cơ quan nào gửi báo cáo; bảng có số liệu khi các cơ quan gửi (xem số người đang làm việc tại nhà ở báo cáo 16:00 của từng cơ quan).',
     tableNoneReceived: 'Chưa nhận được báo cáo 16:00 nào nên chưa có số liệu.',
     tableNobody: 'Các cơ quan đã gửi báo cáo không có cán bộ làm việc tại nhà trong ngày.',
     notDueYet: 'Chưa đến giờ gửi báo cáo (16:00): {{n}} cơ quan sẽ gửi',
@@ -245,7 +247,8 @@ export const reportsEn: Shape<typeof reportsVi> = {
     ratio: 'Ratio',
     total: 'Total',
     empty: 'Nobody worked from home in the period.',
-    tdoNote: 'TDO: the document and work management system (TD.Office). "Processed" means at least one processing action (comment, update, draft, finish…) in Congvu or in TDO on a day at home; only viewing does not count.',
+    tdoNote:
+      'TDO: the document and work management system (TD.Office). "Processed" means at least one processing action (comment, update, draft, finish…) in Congvu or in TDO on a day at home; only viewing does not count.',
     scrollHint: 'Swipe sideways to see the whole table.',
     groupUnit: 'Unit',
     groupAgency: 'Agency',
@@ -364,7 +367,8 @@ export const reportsEn: Shape<typeof reportsVi> = {
     homeDays: 'People at home',
     open: 'Open the 16:00 report of {{agency}}',
     tableHeading: 'Results of work from home of the agencies',
-    tableNotYet: 'It is not 16:00 yet, so no agency has sent its report; the table fills as they send (the people at home now are in each agency’s 16:00 report).',
+    tableNotYet:
+      'It is not 16:00 yet, so no agency has sent its report; the table fills as they send (the people at home now are in each agency’s 16:00 report).',
     tableNoneReceived: 'No 16:00 report received, so there are no figures yet.',
     tableNobody: 'The agencies that sent their report had nobody working from home that day.',
     notDueYet: 'Not yet time to send (16:00): {{n}} agencies will send',

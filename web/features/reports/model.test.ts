@@ -29,7 +29,11 @@ import {
   unitBars,
 } from './model';
 
-const row = (personId: string, unitId: string, wfhDays: number, assigned: number, processed: number) => ({ personId, unitId, ...appendix2Counts(wfhDays, assigned, processed) });
+const row = (personId: string, unitId: string, wfhDays: number, assigned: number, processed: number) => ({
+  personId,
+  unitId,
+  ...appendix2Counts(wfhDays, assigned, processed),
+});
 
 function report(): Appendix2Report {
   const a = [row('p1', 'u-a', 2, 5, 4), row('p2', 'u-a', 1, 0, 0), row('p3', 'u-b', 2, 3, 0)];
@@ -70,7 +74,15 @@ describe('appendix2Lines', () => {
   it('grouped by agency gives exactly the lines of the server exports (Stt, name, counts, ratios)', () => {
     const r = report();
     const mine = appendix2Lines(r, names, 'agency', 'Tổng cộng').map(lineCells);
-    const server = reportLines(r, names).map((l) => [l.stt, l.name, String(l.counts.assigned), String(l.counts.processed), ratioVi(l.counts.processedRatio), String(l.counts.notProcessed), ratioVi(l.counts.notProcessedRatio)]);
+    const server = reportLines(r, names).map((l) => [
+      l.stt,
+      l.name,
+      String(l.counts.assigned),
+      String(l.counts.processed),
+      ratioVi(l.counts.processedRatio),
+      String(l.counts.notProcessed),
+      ratioVi(l.counts.notProcessedRatio),
+    ]);
     expect(mine).toEqual(server);
     expect(appendix2Lines(r, names, 'agency', 'Tổng cộng').map((l) => l.kind)).toEqual(['group', 'person', 'person', 'person', 'group', 'person', 'total']);
   });
@@ -95,7 +107,12 @@ describe('appendix2Lines', () => {
   });
 
   it('falls back to ids for unknown names and keeps an empty report to its total line', () => {
-    const empty: Appendix2Report = { from: '2026-11-24', to: '2026-11-24', agencies: [{ agencyId: 'x', rows: [], totals: appendix2Totals([]) }], totals: appendix2Totals([]) };
+    const empty: Appendix2Report = {
+      from: '2026-11-24',
+      to: '2026-11-24',
+      agencies: [{ agencyId: 'x', rows: [], totals: appendix2Totals([]) }],
+      totals: appendix2Totals([]),
+    };
     expect(appendix2Lines(empty, { agencies: {}, units: {}, people: {} }, 'unit', 'Total').map(lineCells)).toEqual([['', 'Total', '0', '0', '—', '0', '—']]);
     const r = report();
     expect(appendix2Lines(r, { agencies: {}, units: {}, people: {} }, 'unit', 'T')[0]!.name).toBe('u-a');
@@ -149,7 +166,15 @@ describe('scopes', () => {
     { id: 'th-snv', path: '/th/th-snv/', kind: 'department' as const },
   ];
   it('the Office reads its agency; a province user every agency under its province but not the root', () => {
-    expect(reportAgencies([{ role: 'office', agencyId: 'nt-snv' }, { role: 'staff', agencyId: 'nt-stc' }], agencies).map((a) => a.id)).toEqual(['nt-snv']);
+    expect(
+      reportAgencies(
+        [
+          { role: 'office', agencyId: 'nt-snv' },
+          { role: 'staff', agencyId: 'nt-stc' },
+        ],
+        agencies,
+      ).map((a) => a.id),
+    ).toEqual(['nt-snv']);
     expect(reportAgencies([{ role: 'province', agencyId: 'nt' }], agencies).map((a) => a.id)).toEqual(['nt-snv', 'nt-stc']);
     expect(reportAgencies([{ role: 'unit_head', agencyId: 'nt-snv' }], agencies)).toEqual([]);
   });
@@ -171,7 +196,7 @@ describe('scopes', () => {
       { id: 'nt', name: 'UBND tỉnh Ninh Thuận' },
     ]);
   });
-  it('puts the province of the user\'s own agency first', () => {
+  it("puts the province of the user's own agency first", () => {
     const roots = [{ id: 'th' }, { id: 'nt' }, { id: 'hd' }];
     expect(ownProvinceFirst(roots, '/nt/nt-snv/').map((r) => r.id)).toEqual(['nt', 'th', 'hd']);
     expect(ownProvinceFirst(roots, null).map((r) => r.id)).toEqual(['th', 'nt', 'hd']);
@@ -247,8 +272,18 @@ describe('dashboard shaping', () => {
     expect(rows[0]).toMatchObject({ homeShare: 52.1, checkinRate: 80, processedRatio: 66.7, atHome: 5 });
   });
   it('the policy band is constant when every day has the same min/target/max', () => {
-    expect(policyBand(chartDays([day('2026-11-23', 50, 30, 50, 70), day('2026-11-24', 50, 30, 50, 70)]))).toEqual({ min: 30, target: 50, max: 70, constant: true });
-    expect(policyBand(chartDays([day('2026-11-23', 50, 30, 50, 70), day('2026-11-24', 50, null, 50, null)]))).toEqual({ min: null, target: 50, max: null, constant: false });
+    expect(policyBand(chartDays([day('2026-11-23', 50, 30, 50, 70), day('2026-11-24', 50, 30, 50, 70)]))).toEqual({
+      min: 30,
+      target: 50,
+      max: 70,
+      constant: true,
+    });
+    expect(policyBand(chartDays([day('2026-11-23', 50, 30, 50, 70), day('2026-11-24', 50, null, 50, null)]))).toEqual({
+      min: null,
+      target: 50,
+      max: null,
+      constant: false,
+    });
     expect(policyBand([])).toEqual({ min: null, target: null, max: null, constant: true });
   });
   it('flags a home share outside the band', () => {

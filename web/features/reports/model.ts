@@ -61,7 +61,14 @@ export function appendix2Lines(report: Appendix2Report, names: ReportNames, grou
   });
   if (groupBy === 'agency') {
     report.agencies.forEach((agency, i) => {
-      lines.push({ key: `a:${agency.agencyId}`, kind: 'group', stt: String(i + 1), name: names.agencies[agency.agencyId] ?? agency.agencyId, agencyId: agency.agencyId, counts: pickCounts(agency.totals) });
+      lines.push({
+        key: `a:${agency.agencyId}`,
+        kind: 'group',
+        stt: String(i + 1),
+        name: names.agencies[agency.agencyId] ?? agency.agencyId,
+        agencyId: agency.agencyId,
+        counts: pickCounts(agency.totals),
+      });
       agency.rows.forEach((row, j) => lines.push(personLine(`${i + 1}.${j + 1}`, agency.agencyId, row)));
     });
   } else {
@@ -69,7 +76,15 @@ export function appendix2Lines(report: Appendix2Report, names: ReportNames, grou
     for (const agency of report.agencies) {
       for (const unit of appendix2UnitTotals(agency)) {
         group++;
-        lines.push({ key: `u:${agency.agencyId}:${unit.unitId}`, kind: 'group', stt: String(group), name: names.units[unit.unitId] ?? unit.unitId, unitId: unit.unitId, agencyId: agency.agencyId, counts: pickCounts(unit.totals) });
+        lines.push({
+          key: `u:${agency.agencyId}:${unit.unitId}`,
+          kind: 'group',
+          stt: String(group),
+          name: names.units[unit.unitId] ?? unit.unitId,
+          unitId: unit.unitId,
+          agencyId: agency.agencyId,
+          counts: pickCounts(unit.totals),
+        });
         agency.rows.filter((r) => r.unitId === unit.unitId).forEach((row, j) => lines.push(personLine(`${group}.${j + 1}`, agency.agencyId, row)));
       }
     }
@@ -79,13 +94,28 @@ export function appendix2Lines(report: Appendix2Report, names: ReportNames, grou
 }
 
 function pickCounts(c: Appendix2Counts): Appendix2Counts {
-  return { wfhDays: c.wfhDays, assigned: c.assigned, processed: c.processed, processedRatio: c.processedRatio, notProcessed: c.notProcessed, notProcessedRatio: c.notProcessedRatio };
+  return {
+    wfhDays: c.wfhDays,
+    assigned: c.assigned,
+    processed: c.processed,
+    processedRatio: c.processedRatio,
+    notProcessed: c.notProcessed,
+    notProcessedRatio: c.notProcessedRatio,
+  };
 }
 
 /** The cells of a line as the exports write them: Stt, name, assigned, processed, ratio, not processed, ratio. */
 export function lineCells(line: TableLine): [string, string, string, string, string, string, string] {
   const c = line.counts;
-  return [line.stt, line.name, String(c.assigned), String(c.processed), formatRatio(c.processedRatio), String(c.notProcessed), formatRatio(c.notProcessedRatio)];
+  return [
+    line.stt,
+    line.name,
+    String(c.assigned),
+    String(c.processed),
+    formatRatio(c.processedRatio),
+    String(c.notProcessed),
+    formatRatio(c.notProcessedRatio),
+  ];
 }
 
 /** Number of people (rows) in a report. */
@@ -136,10 +166,12 @@ export function periodOfPreset(preset: PeriodPreset, today: string): { from: str
 
 /** The preset a period is, if any (to highlight it). */
 export function presetOf(period: { from: string; to: string }, today: string): PeriodPreset | null {
-  return PERIOD_PRESETS.find((p) => {
-    const q = periodOfPreset(p, today);
-    return q.from === period.from && q.to === period.to;
-  }) ?? null;
+  return (
+    PERIOD_PRESETS.find((p) => {
+      const q = periodOfPreset(p, today);
+      return q.from === period.from && q.to === period.to;
+    }) ?? null
+  );
 }
 
 /** An ISO date from the URL, or the fallback when absent or not a real date. */
@@ -360,5 +392,13 @@ export function shortLabel(name: string, max = 24): string {
 export function unitBars(units: DashboardResponse['units']): UnitBar[] {
   return units
     .filter((u) => u.working > 0)
-    .map((u) => ({ unitId: u.unitId, name: u.unitName, label: shortLabel(u.unitName), atHome: u.atHome, onSite: Math.max(u.working - u.atHome, 0), checkedIn: u.checkedIn, working: u.working }));
+    .map((u) => ({
+      unitId: u.unitId,
+      name: u.unitName,
+      label: shortLabel(u.unitName),
+      atHome: u.atHome,
+      onSite: Math.max(u.working - u.atHome, 0),
+      checkedIn: u.checkedIn,
+      working: u.working,
+    }));
 }

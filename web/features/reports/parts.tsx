@@ -2,10 +2,38 @@
  * Pieces shared by the report screens: the Phụ lục 2 table (seed 002 layout), the flags (xem xét xử lý,
  * đề xuất khen thưởng), export buttons, the day and period pickers, the frozen / preview status, figures.
  */
-import { ActionIcon, Alert, Anchor, Badge, Box, Button, Code, CopyButton, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
-import { IconCheck, IconChevronLeft, IconChevronRight, IconCopy, IconEye, IconFileSpreadsheet, IconFileTypeDocx, IconFileTypePdf, IconLock } from '@tabler/icons-react';
+import {
+  IconCheck,
+  IconChevronLeft,
+  IconChevronRight,
+  IconCopy,
+  IconEye,
+  IconFileSpreadsheet,
+  IconFileTypeDocx,
+  IconFileTypePdf,
+  IconLock,
+} from '@tabler/icons-react';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -183,7 +211,11 @@ export function Appendix2Figures({ report, people, extra = [] }: { report: Appen
         ...extra,
         { label: t('reports.summary.assigned'), value: c.assigned },
         { label: t('reports.summary.processed'), value: `${c.processed} · ${formatRatio(c.processedRatio)}`, color: 'green.9' },
-        { label: t('reports.summary.notProcessed'), value: `${c.notProcessed} · ${formatRatio(c.notProcessedRatio)}`, color: c.notProcessed > 0 ? 'red.9' : undefined },
+        {
+          label: t('reports.summary.notProcessed'),
+          value: `${c.notProcessed} · ${formatRatio(c.notProcessedRatio)}`,
+          color: c.notProcessed > 0 ? 'red.9' : undefined,
+        },
       ]}
     />
   );
@@ -192,7 +224,21 @@ export function Appendix2Figures({ report, people, extra = [] }: { report: Appen
 // ------------------------------------------------------------------ status
 
 /** "Đã chốt lúc …" with the short hash (copyable), or "Xem trước". */
-export function FrozenStatus({ frozen, frozenAt, hash, generatedAt, late, kind }: { frozen: boolean; frozenAt: string | null; hash: string | null; generatedAt: string; late: boolean; kind: 'daily' | 'provinceView' }) {
+export function FrozenStatus({
+  frozen,
+  frozenAt,
+  hash,
+  generatedAt,
+  late,
+  kind,
+}: {
+  frozen: boolean;
+  frozenAt: string | null;
+  hash: string | null;
+  generatedAt: string;
+  late: boolean;
+  kind: 'daily' | 'provinceView';
+}) {
   const { t } = useTranslation();
   if (!frozen) {
     return (
@@ -258,7 +304,15 @@ export function ExportButtons({ run, disabled }: { run: (format: ExportFormat) =
         {EXPORT_FORMATS.map((f) => {
           const Icon = EXPORT_ICONS[f];
           return (
-            <Button key={f} variant="default" size="sm" disabled={disabled} leftSection={<Icon size={18} aria-hidden />} loading={m.isPending && m.variables === f} onClick={() => m.mutate(f)}>
+            <Button
+              key={f}
+              variant="default"
+              size="sm"
+              disabled={disabled}
+              leftSection={<Icon size={18} aria-hidden />}
+              loading={m.isPending && m.variables === f}
+              onClick={() => m.mutate(f)}
+            >
               {t(`reports.export.${f}`)}
             </Button>
           );
@@ -323,7 +377,13 @@ export function PeriodPicker({ from, to, today, onChange }: { from: string; to: 
     <Stack gap="xs">
       <Group gap="xs" wrap="wrap" role="group" aria-label={t('reports.periodLabel')}>
         {PERIOD_PRESETS.map((p) => (
-          <Button key={p} size="xs" variant={active === p ? 'filled' : 'default'} aria-pressed={active === p} onClick={() => onChange(periodOfPreset(p, today))}>
+          <Button
+            key={p}
+            size="xs"
+            variant={active === p ? 'filled' : 'default'}
+            aria-pressed={active === p}
+            onClick={() => onChange(periodOfPreset(p, today))}
+          >
             {t(`reports.presets.${p}`)}
           </Button>
         ))}
@@ -356,17 +416,28 @@ export function PeriodPicker({ from, to, today, onChange }: { from: string; to: 
 /** `Ngày 24/11/2026` or `Từ 19/07/2021 đến 30/07/2021`. */
 export function usePeriodText() {
   const { t } = useTranslation();
-  return (from: string, to: string) => (from === to ? t('reports.periodDay', { date: formatDate(from) }) : t('reports.periodRange', { from: formatDate(from), to: formatDate(to) }));
+  return (from: string, to: string) =>
+    from === to ? t('reports.periodDay', { date: formatDate(from) }) : t('reports.periodRange', { from: formatDate(from), to: formatDate(to) });
 }
 
 // ------------------------------------------------------------------ flags
 
 /** The two lists of seed 002: people to review (§1.5, with the evidence) and people to commend (§6). */
-export function FlagsPanel({ flags, names, withAgency, level = 3 }: { flags: { noProcessing: FlagRow[]; commendation: FlagRow[] }; names: ReportNames; withAgency?: boolean; level?: 3 | 4 }) {
+export function FlagsPanel({
+  flags,
+  names,
+  withAgency,
+  level = 3,
+}: {
+  flags: { noProcessing: FlagRow[]; commendation: FlagRow[] };
+  names: ReportNames;
+  withAgency?: boolean;
+  level?: 3 | 4;
+}) {
   const { t } = useTranslation();
   const reviewId = useId();
   const commendId = useId();
-  const place = (f: FlagRow) => [names.units[f.unitId] ?? f.unitId, withAgency ? names.agencies[f.agencyId] ?? f.agencyId : null].filter(Boolean).join(' · ');
+  const place = (f: FlagRow) => [names.units[f.unitId] ?? f.unitId, withAgency ? (names.agencies[f.agencyId] ?? f.agencyId) : null].filter(Boolean).join(' · ');
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
       <Paper withBorder p="md" component="section" aria-labelledby={reviewId}>

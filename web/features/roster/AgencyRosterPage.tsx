@@ -8,7 +8,17 @@ import { useUrlParams } from '../../lib/useUrlParams';
 import { Alert, Badge, Button, Group, List, Modal, Paper, Select, Stack, Table, Text, Title, type ButtonProps } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowBack, IconBell, IconCalendarPlus, IconEye, IconFileSpreadsheet, IconFileTypeDocx, IconSend, IconWand } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowBack,
+  IconBell,
+  IconCalendarPlus,
+  IconEye,
+  IconFileSpreadsheet,
+  IconFileTypeDocx,
+  IconSend,
+  IconWand,
+} from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerateResponse, PeriodStatusResponse, PeriodView, UnitStatusRow, ViolationView } from '../../../shared/contracts/roster';
@@ -20,7 +30,17 @@ import { QueryState } from '../../components/QueryState';
 import { formatDateTime, vnDate } from '../../components/dates';
 import { isApiError } from '../../lib/api';
 import { useSession } from '../auth/session';
-import { useCompile, useDiff, useDownloadAppendix1, useGenerateAgency, usePeriods, usePeriodStatus, useRemindUnits, useReturnUnit, useSubmitOnBehalf } from './api';
+import {
+  useCompile,
+  useDiff,
+  useDownloadAppendix1,
+  useGenerateAgency,
+  usePeriods,
+  usePeriodStatus,
+  useRemindUnits,
+  useReturnUnit,
+  useSubmitOnBehalf,
+} from './api';
 import { CreatePeriodModal } from './CreatePeriodModal';
 import { CommentModal, ConfirmModal, GenerateResultModal } from './dialogs';
 import { defaultPeriod, periodRange } from './format';
@@ -71,12 +91,22 @@ export default function AgencyRosterPage() {
                   <Paper withBorder p="sm">
                     <Group gap="sm" wrap="wrap" align="flex-end">
                       {agencies.length > 1 ? (
-                        <Select label={t('roster.agency.agencyLabel')} data={agencies} value={agencyId} allowDeselect={false} onChange={(v) => v && update({ agency: v, period: null })} w={{ base: '100%', sm: 320 }} />
+                        <Select
+                          label={t('roster.agency.agencyLabel')}
+                          data={agencies}
+                          value={agencyId}
+                          allowDeselect={false}
+                          onChange={(v) => v && update({ agency: v, period: null })}
+                          w={{ base: '100%', sm: 320 }}
+                        />
                       ) : null}
                       {list.length ? (
                         <Select
                           label={t('roster.period.label')}
-                          data={list.map((p) => ({ value: p.id, label: t('roster.period.option', { range: periodRange(p), status: t(`roster.periodStatus.${p.status}`) }) }))}
+                          data={list.map((p) => ({
+                            value: p.id,
+                            label: t('roster.period.option', { range: periodRange(p), status: t(`roster.periodStatus.${p.status}`) }),
+                          }))}
                           value={period?.id ?? null}
                           allowDeselect={false}
                           onChange={(v) => v && update({ period: v })}
@@ -86,13 +116,19 @@ export default function AgencyRosterPage() {
                     </Group>
                   </Paper>
                 ) : null}
-                {period ? <PeriodBoard key={period.id} period={period} /> : <EmptyState title={t('roster.period.none')} description={t('roster.period.noneText')} action={createButton} />}
+                {period ? (
+                  <PeriodBoard key={period.id} period={period} />
+                ) : (
+                  <EmptyState title={t('roster.period.none')} description={t('roster.period.noneText')} action={createButton} />
+                )}
               </Stack>
             );
           }}
         </QueryState>
       )}
-      {agencyId ? <CreatePeriodModal agencyId={agencyId} opened={creating} onClose={() => setCreating(false)} onCreated={(p) => update({ period: p.id })} /> : null}
+      {agencyId ? (
+        <CreatePeriodModal agencyId={agencyId} opened={creating} onClose={() => setCreating(false)} onCreated={(p) => update({ period: p.id })} />
+      ) : null}
     </>
   );
 }
@@ -124,7 +160,10 @@ function PeriodBoardContent({ s, refetch }: { s: PeriodStatusResponse; refetch: 
   const sent = withPeople.filter((u) => u.status === 'submitted' || u.status === 'compiled' || u.status === 'approved').length;
   const source = period.status === 'approved' ? 'approved' : 'draft';
   const stepError = compile.error ?? generate.error;
-  const stepViolations = isApiError(stepError) && stepError.code === 'RULE_VIOLATION' ? ((stepError.details as { violations?: ViolationView[] } | undefined)?.violations ?? null) : null;
+  const stepViolations =
+    isApiError(stepError) && stepError.code === 'RULE_VIOLATION'
+      ? ((stepError.details as { violations?: ViolationView[] } | undefined)?.violations ?? null)
+      : null;
 
   function doExport(kind: 'xlsx' | 'docx') {
     download.mutate({ kind, source }, { onSuccess: (filename) => notifications.show({ color: 'green', message: t('roster.agency.exported', { filename }) }) });
@@ -159,11 +198,24 @@ function PeriodBoardContent({ s, refetch }: { s: PeriodStatusResponse; refetch: 
     const mayReturn = u.version !== null && canReturnUnit(u.status, period.status).ok;
     return (
       <Group gap={6} wrap="nowrap">
-        <Button size="xs" variant="default" leftSection={<IconEye size={14} aria-hidden />} onClick={() => setViewing(u)} aria-label={`${t('roster.agency.view')}: ${u.unitName}`}>
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconEye size={14} aria-hidden />}
+          onClick={() => setViewing(u)}
+          aria-label={`${t('roster.agency.view')}: ${u.unitName}`}
+        >
           {t('roster.agency.view')}
         </Button>
         {mayReturn ? (
-          <Button size="xs" variant="light" color="red" leftSection={<IconArrowBack size={14} aria-hidden />} onClick={() => setReturning(u)} aria-label={`${t('roster.agency.return')}: ${u.unitName}`}>
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            leftSection={<IconArrowBack size={14} aria-hidden />}
+            onClick={() => setReturning(u)}
+            aria-label={`${t('roster.agency.return')}: ${u.unitName}`}
+          >
             {t('roster.agency.return')}
           </Button>
         ) : null}
@@ -231,13 +283,31 @@ function PeriodBoardContent({ s, refetch }: { s: PeriodStatusResponse; refetch: 
             <Button {...WRAP} leftSection={<IconSend size={18} aria-hidden />} onClick={() => setConfirm('compile')} disabled={period.status === 'compiled'}>
               {t('roster.agency.compile')}
             </Button>
-            <Button {...WRAP} variant="default" leftSection={<IconWand size={18} aria-hidden />} onClick={() => setConfirm('generate')} disabled={period.status === 'compiled'}>
+            <Button
+              {...WRAP}
+              variant="default"
+              leftSection={<IconWand size={18} aria-hidden />}
+              onClick={() => setConfirm('generate')}
+              disabled={period.status === 'compiled'}
+            >
               {t('roster.agency.generateAll')}
             </Button>
-            <Button {...WRAP} variant="default" leftSection={<IconFileSpreadsheet size={18} aria-hidden />} onClick={() => doExport('xlsx')} loading={download.isPending && download.variables?.kind === 'xlsx'}>
+            <Button
+              {...WRAP}
+              variant="default"
+              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+              onClick={() => doExport('xlsx')}
+              loading={download.isPending && download.variables?.kind === 'xlsx'}
+            >
               {t('roster.agency.exportXlsx')}
             </Button>
-            <Button {...WRAP} variant="default" leftSection={<IconFileTypeDocx size={18} aria-hidden />} onClick={() => doExport('docx')} loading={download.isPending && download.variables?.kind === 'docx'}>
+            <Button
+              {...WRAP}
+              variant="default"
+              leftSection={<IconFileTypeDocx size={18} aria-hidden />}
+              onClick={() => doExport('docx')}
+              loading={download.isPending && download.variables?.kind === 'docx'}
+            >
               {t('roster.agency.exportDocx')}
             </Button>
           </Group>
@@ -283,7 +353,9 @@ function PeriodBoardContent({ s, refetch }: { s: PeriodStatusResponse; refetch: 
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('roster.agency.colUnit')}</Table.Th>
-                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>{t('roster.agency.colPeople')}</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    {t('roster.agency.colPeople')}
+                  </Table.Th>
                   <Table.Th>{t('roster.agency.colStatus')}</Table.Th>
                   <Table.Th>{t('roster.agency.colSubmitted')}</Table.Th>
                   <Table.Th>{t('roster.agency.colViolations')}</Table.Th>
@@ -317,7 +389,14 @@ function PeriodBoardContent({ s, refetch }: { s: PeriodStatusResponse; refetch: 
 
       {period.approvedVersion > 0 ? <DiffPanel diff={diff} /> : null}
 
-      <Modal opened={!!viewing} onClose={() => setViewing(null)} title={viewing ? t('roster.agency.viewTitle', { unit: viewing.unitName }) : ''} size="calc(100vw - 48px)" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={!!viewing}
+        onClose={() => setViewing(null)}
+        title={viewing ? t('roster.agency.viewTitle', { unit: viewing.unitName }) : ''}
+        size="calc(100vw - 48px)"
+        fullScreen={isPhone}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {viewing ? <UnitRosterEditor periodId={period.id} unitId={viewing.unitId} viewOnly /> : null}
       </Modal>
       <CommentModal
@@ -345,10 +424,24 @@ function PeriodBoardContent({ s, refetch }: { s: PeriodStatusResponse; refetch: 
           )
         }
       />
-      <ConfirmModal opened={confirm === 'generate'} title={t('roster.agency.generateAll')} confirmLabel={t('roster.actions.generate')} loading={generate.isPending} onConfirm={doGenerate} onClose={() => setConfirm(null)}>
+      <ConfirmModal
+        opened={confirm === 'generate'}
+        title={t('roster.agency.generateAll')}
+        confirmLabel={t('roster.actions.generate')}
+        loading={generate.isPending}
+        onConfirm={doGenerate}
+        onClose={() => setConfirm(null)}
+      >
         <GeneratePlan units={withPeople} />
       </ConfirmModal>
-      <ConfirmModal opened={confirm === 'compile'} title={t('roster.agency.compile')} confirmLabel={t('roster.agency.compile')} loading={compile.isPending} onConfirm={doCompile} onClose={() => setConfirm(null)}>
+      <ConfirmModal
+        opened={confirm === 'compile'}
+        title={t('roster.agency.compile')}
+        confirmLabel={t('roster.agency.compile')}
+        loading={compile.isPending}
+        onConfirm={doCompile}
+        onClose={() => setConfirm(null)}
+      >
         <Text size="sm">{t('roster.agency.compileConfirm')}</Text>
       </ConfirmModal>
       <GenerateResultModal result={generated} showUnits onClose={() => setGenerated(null)} />
@@ -411,9 +504,14 @@ function PendingUnits({ periodId, units }: { periodId: string; units: UnitStatus
   if (!pending.length) return null;
   const doRemind = (unitIds?: string[]) =>
     remind.mutate(unitIds, {
-      onSuccess: (r) => notifications.show({ color: 'green', message: t('roster.agency.reminded', { count: r.reminded.length, names: r.reminded.map((u) => u.unitName).join(', ') }) }),
+      onSuccess: (r) =>
+        notifications.show({
+          color: 'green',
+          message: t('roster.agency.reminded', { count: r.reminded.length, names: r.reminded.map((u) => u.unitName).join(', ') }),
+        }),
     });
-  const why = (u: UnitStatusRow) => (u.status === 'none' || u.version === null ? t('roster.agency.onBehalfNone') : u.blocking ? t('roster.agency.onBehalfBlocked', { count: u.blocking }) : null);
+  const why = (u: UnitStatusRow) =>
+    u.status === 'none' || u.version === null ? t('roster.agency.onBehalfNone') : u.blocking ? t('roster.agency.onBehalfBlocked', { count: u.blocking }) : null;
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="pending-units-title" data-testid="pending-units">
       <Group justify="space-between" wrap="wrap" gap="xs" mb="xs">
@@ -440,10 +538,24 @@ function PendingUnits({ periodId, units }: { periodId: string; units: UnitStatus
               </Text>
             </div>
             <Group gap={6} wrap="nowrap">
-              <Button size="xs" variant="default" leftSection={<IconBell size={14} aria-hidden />} onClick={() => doRemind([u.unitId])} loading={remind.isPending && remind.variables?.[0] === u.unitId} aria-label={t('roster.agency.remindOne', { unit: u.unitName })}>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconBell size={14} aria-hidden />}
+                onClick={() => doRemind([u.unitId])}
+                loading={remind.isPending && remind.variables?.[0] === u.unitId}
+                aria-label={t('roster.agency.remindOne', { unit: u.unitName })}
+              >
                 {t('roster.agency.remind')}
               </Button>
-              <Button size="xs" variant="light" leftSection={<IconSend size={14} aria-hidden />} disabled={!!why(u)} onClick={() => setConfirming(u)} aria-label={t('roster.agency.onBehalfOne', { unit: u.unitName })}>
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconSend size={14} aria-hidden />}
+                disabled={!!why(u)}
+                onClick={() => setConfirming(u)}
+                aria-label={t('roster.agency.onBehalfOne', { unit: u.unitName })}
+              >
                 {t('roster.agency.onBehalf')}
               </Button>
             </Group>

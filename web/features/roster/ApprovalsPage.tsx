@@ -43,10 +43,27 @@ export default function ApprovalsPage() {
     <>
       <PageHeader title={t('nav.approvals')} description={agencies.find((a) => a.value === agencyId)?.label} />
       {agencies.length > 1 ? (
-        <Select label={t('roster.agency.agencyLabel')} data={agencies} value={agencyId} allowDeselect={false} onChange={(v) => v && setParams({ agency: v }, { replace: true })} w={{ base: '100%', sm: 360 }} mb="md" />
+        <Select
+          label={t('roster.agency.agencyLabel')}
+          data={agencies}
+          value={agencyId}
+          allowDeselect={false}
+          onChange={(v) => v && setParams({ agency: v }, { replace: true })}
+          w={{ base: '100%', sm: 360 }}
+          mb="md"
+        />
       ) : null}
       {approved ? (
-        <Alert color="green" variant="filled" icon={<IconCircleCheck aria-hidden />} mb="md" role="status" withCloseButton onClose={() => setApproved(null)} closeButtonLabel={t('common.close')}>
+        <Alert
+          color="green"
+          variant="filled"
+          icon={<IconCircleCheck aria-hidden />}
+          mb="md"
+          role="status"
+          withCloseButton
+          onClose={() => setApproved(null)}
+          closeButtonLabel={t('common.close')}
+        >
           <Text fw={700}>{t('roster.approvals.approved', { version: approved.version })}</Text>
           <Text size="sm">{t('roster.approvals.periodTitle', { range: approved.range })}</Text>
         </Alert>
@@ -209,19 +226,27 @@ function DayCountsView({ days, severity, target }: { days: DayCount[]; severity:
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const policyOf = (d: DayCount) =>
-    `${d.maxAtHome !== null && d.minAtHome > 0
-      ? t('roster.approvals.policyRange', { min: d.minAtHome, max: d.maxAtHome })
-      : d.maxAtHome !== null
-        ? t('roster.approvals.policyMax', { max: d.maxAtHome })
-        : d.minAtHome > 0
-          ? t('roster.approvals.policyMin', { min: d.minAtHome })
-          : target != null
-            ? t('roster.approvals.policyTarget', { percent: percentVi(target) })
-            : t('roster.approvals.policyNone')}; ${t('roster.approvals.policyOnSite', { required: d.requiredOnSite })}`;
+    `${
+      d.maxAtHome !== null && d.minAtHome > 0
+        ? t('roster.approvals.policyRange', { min: d.minAtHome, max: d.maxAtHome })
+        : d.maxAtHome !== null
+          ? t('roster.approvals.policyMax', { max: d.maxAtHome })
+          : d.minAtHome > 0
+            ? t('roster.approvals.policyMin', { min: d.minAtHome })
+            : target != null
+              ? t('roster.approvals.policyTarget', { percent: percentVi(target) })
+              : t('roster.approvals.policyNone')
+    }; ${t('roster.approvals.policyOnSite', { required: d.requiredOnSite })}`;
   const share = (d: DayCount) => t('roster.approvals.share', { percent: d.working ? percentVi(d.atHome / d.working) : '0%' });
   const mark = (date: string) => {
     const s = severity.get(date);
-    return s ? <IconAlertTriangle size={14} aria-label={t(`roster.severity.${s}`)} style={{ color: s === 'block' ? 'var(--mantine-color-red-8)' : 'var(--mantine-color-yellow-9)', flexShrink: 0 }} /> : null;
+    return s ? (
+      <IconAlertTriangle
+        size={14}
+        aria-label={t(`roster.severity.${s}`)}
+        style={{ color: s === 'block' ? 'var(--mantine-color-red-8)' : 'var(--mantine-color-yellow-9)', flexShrink: 0 }}
+      />
+    ) : null;
   };
   if (isPhone) {
     return (
@@ -235,7 +260,8 @@ function DayCountsView({ days, severity, target }: { days: DayCount[]; severity:
               </Text>
             </Group>
             <Text size="sm">
-              {t('roster.approvals.colAtHome')}: <strong>{d.atHome}</strong> ({share(d)}) · {t('roster.approvals.colOnSite')}: <strong>{d.onSite}</strong> · {t('roster.approvals.colOther')}: {d.onLeave + d.onTrip}
+              {t('roster.approvals.colAtHome')}: <strong>{d.atHome}</strong> ({share(d)}) · {t('roster.approvals.colOnSite')}: <strong>{d.onSite}</strong> ·{' '}
+              {t('roster.approvals.colOther')}: {d.onLeave + d.onTrip}
             </Text>
             <Text size="xs" c="dimmed">
               {t('roster.approvals.colPolicy')}: {policyOf(d)}

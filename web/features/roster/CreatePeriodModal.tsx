@@ -13,7 +13,17 @@ import { isApiError } from '../../lib/api';
 import { useCreatePeriod } from './api';
 import { mondayOf, parseDateVi, parseTime, periodRange, vnDateTimeIso } from './format';
 
-export function CreatePeriodModal({ agencyId, opened, onClose, onCreated }: { agencyId: string; opened: boolean; onClose: () => void; onCreated: (p: PeriodView) => void }) {
+export function CreatePeriodModal({
+  agencyId,
+  opened,
+  onClose,
+  onCreated,
+}: {
+  agencyId: string;
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (p: PeriodView) => void;
+}) {
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   return (
@@ -70,12 +80,45 @@ function CreatePeriodForm({ agencyId, onClose, onCreated }: { agencyId: string; 
       {create.error ? <ErrorAlert error={create.error} fieldLabels={labels} /> : null}
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput label={labels.fromDate} required placeholder={t('roster.agency.dateHint')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={show('fromDate')} description={hint(fromIso)} inputMode="numeric" data-autofocus />
-          <TextInput label={labels.toDate} required placeholder={t('roster.agency.dateHint')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={show('toDate')} description={hint(toIso)} inputMode="numeric" />
+          <TextInput
+            label={labels.fromDate}
+            required
+            placeholder={t('roster.agency.dateHint')}
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            error={show('fromDate')}
+            description={hint(fromIso)}
+            inputMode="numeric"
+            data-autofocus
+          />
+          <TextInput
+            label={labels.toDate}
+            required
+            placeholder={t('roster.agency.dateHint')}
+            value={to}
+            onChange={(e) => setTo(e.currentTarget.value)}
+            error={show('toDate')}
+            description={hint(toIso)}
+            inputMode="numeric"
+          />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 2 }} spacing="sm">
-          <TextInput label={labels.deadline} placeholder={t('roster.agency.dateHint')} value={deadlineDate} onChange={(e) => setDeadlineDate(e.currentTarget.value)} error={show('deadline')} inputMode="numeric" />
-          <TextInput label={t('roster.agency.deadlineTime')} placeholder="08:00" value={deadlineTime} onChange={(e) => setDeadlineTime(e.currentTarget.value)} error={show('deadlineTime')} inputMode="numeric" />
+          <TextInput
+            label={labels.deadline}
+            placeholder={t('roster.agency.dateHint')}
+            value={deadlineDate}
+            onChange={(e) => setDeadlineDate(e.currentTarget.value)}
+            error={show('deadline')}
+            inputMode="numeric"
+          />
+          <TextInput
+            label={t('roster.agency.deadlineTime')}
+            placeholder="08:00"
+            value={deadlineTime}
+            onChange={(e) => setDeadlineTime(e.currentTarget.value)}
+            error={show('deadlineTime')}
+            inputMode="numeric"
+          />
         </SimpleGrid>
         <Text size="xs" c="dimmed">
           {t('roster.agency.deadlineHint')}

@@ -9,7 +9,12 @@ import { diffLine } from './format';
 export function DiffPanel({ diff, title }: { diff: ReturnType<typeof useDiff>; title?: (version: number) => string }) {
   const { t } = useTranslation();
   const words = {
-    modes: { onsite: t('roster.modes.onsite.word'), wfh: t('roster.modes.wfh.word'), leave: t('roster.modes.leave.word'), business_trip: t('roster.modes.business_trip.word') },
+    modes: {
+      onsite: t('roster.modes.onsite.word'),
+      wfh: t('roster.modes.wfh.word'),
+      leave: t('roster.modes.leave.word'),
+      business_trip: t('roster.modes.business_trip.word'),
+    },
     none: t('roster.noMode'),
   };
   return (

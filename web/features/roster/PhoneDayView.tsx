@@ -66,7 +66,15 @@ export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit
     <Stack gap="sm">
       <Paper withBorder p="xs">
         <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Button variant="default" size="sm" px="xs" onClick={() => go(index - 1)} disabled={index === 0} leftSection={<IconChevronLeft size={18} aria-hidden />} aria-label={t('roster.phone.prevDay')}>
+          <Button
+            variant="default"
+            size="sm"
+            px="xs"
+            onClick={() => go(index - 1)}
+            disabled={index === 0}
+            leftSection={<IconChevronLeft size={18} aria-hidden />}
+            aria-label={t('roster.phone.prevDay')}
+          >
             <Text span size="xs" visibleFrom="xs">
               {t('roster.phone.prevDay')}
             </Text>
@@ -79,7 +87,15 @@ export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit
               {t('roster.phone.position', { index: index + 1, total: days.length })}
             </Text>
           </Box>
-          <Button variant="default" size="sm" px="xs" onClick={() => go(index + 1)} disabled={index === days.length - 1} rightSection={<IconChevronRight size={18} aria-hidden />} aria-label={t('roster.phone.nextDay')}>
+          <Button
+            variant="default"
+            size="sm"
+            px="xs"
+            onClick={() => go(index + 1)}
+            disabled={index === days.length - 1}
+            rightSection={<IconChevronRight size={18} aria-hidden />}
+            aria-label={t('roster.phone.nextDay')}
+          >
             <Text span size="xs" visibleFrom="xs">
               {t('roster.phone.nextDay')}
             </Text>
@@ -136,7 +152,13 @@ export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit
                   <Group justify="space-between" wrap="nowrap" gap={4} mb={6}>
                     <Box style={{ minWidth: 0 }}>
                       <Group gap={4} wrap="nowrap">
-                        {personSev ? <IconAlertTriangle size={14} aria-hidden style={{ color: personSev === 'block' ? 'var(--mantine-color-red-8)' : 'var(--mantine-color-yellow-9)', flexShrink: 0 }} /> : null}
+                        {personSev ? (
+                          <IconAlertTriangle
+                            size={14}
+                            aria-hidden
+                            style={{ color: personSev === 'block' ? 'var(--mantine-color-red-8)' : 'var(--mantine-color-yellow-9)', flexShrink: 0 }}
+                          />
+                        ) : null}
                         <Text fw={600} size="sm" truncate="end">
                           {person.fullName}
                         </Text>
@@ -147,7 +169,14 @@ export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit
                     </Box>
                     {editable && cell.mode ? (
                       <Tooltip label={cell.pinned ? t('roster.grid.unpin') : t('roster.grid.pin')}>
-                        <ActionIcon variant={cell.pinned ? 'filled' : 'default'} color="dark" size="lg" aria-pressed={cell.pinned} aria-label={`${t('roster.grid.legendPinned')}: ${person.fullName}`} onClick={() => onEdit?.((m) => togglePin(m, k))}>
+                        <ActionIcon
+                          variant={cell.pinned ? 'filled' : 'default'}
+                          color="dark"
+                          size="lg"
+                          aria-pressed={cell.pinned}
+                          aria-label={`${t('roster.grid.legendPinned')}: ${person.fullName}`}
+                          onClick={() => onEdit?.((m) => togglePin(m, k))}
+                        >
                           {cell.pinned ? <IconPinFilled size={16} aria-hidden /> : <IconPin size={16} aria-hidden />}
                         </ActionIcon>
                       </Tooltip>

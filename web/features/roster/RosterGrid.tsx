@@ -144,7 +144,10 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
 
   useEffect(() => {
     if (!focusRequest) return;
-    const { personId, date } = { personId: focusRequest.key.slice(0, focusRequest.key.lastIndexOf('|')), date: focusRequest.key.slice(focusRequest.key.lastIndexOf('|') + 1) };
+    const { personId, date } = {
+      personId: focusRequest.key.slice(0, focusRequest.key.lastIndexOf('|')),
+      date: focusRequest.key.slice(focusRequest.key.lastIndexOf('|') + 1),
+    };
     const row = personIds.indexOf(personId);
     const col = columns.findIndex((c) => c.date === date);
     if (row < 0 || col < 0) return;
@@ -291,23 +294,58 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
   const nCols = columns.length;
 
   return (
-    <Box ref={containerRef} pos="relative" style={{ overflow: 'auto', width: 'fit-content', maxWidth: '100%', maxHeight: 'calc(100dvh - 180px)', border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4 }}>
-      <table role="grid" aria-label={t('roster.grid.caption', { unit: grid.unit.name, range: periodRange(grid.period) })} style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 13 }}>
+    <Box
+      ref={containerRef}
+      pos="relative"
+      style={{
+        overflow: 'auto',
+        width: 'fit-content',
+        maxWidth: '100%',
+        maxHeight: 'calc(100dvh - 180px)',
+        border: '1px solid var(--mantine-color-gray-3)',
+        borderRadius: 4,
+      }}
+    >
+      <table
+        role="grid"
+        aria-label={t('roster.grid.caption', { unit: grid.unit.name, range: periodRange(grid.period) })}
+        style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 13 }}
+      >
         <thead style={{ position: 'sticky', top: 0, zIndex: 3, background: 'var(--mantine-color-body)' }}>
           <tr>
-            <th scope="col" style={{ ...stickyName, zIndex: 4, minWidth: NAME_W, textAlign: 'left', padding: '4px 8px', borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+            <th
+              scope="col"
+              style={{
+                ...stickyName,
+                zIndex: 4,
+                minWidth: NAME_W,
+                textAlign: 'left',
+                padding: '4px 8px',
+                borderBottom: '1px solid var(--mantine-color-gray-3)',
+              }}
+            >
               {t('roster.grid.person')}
             </th>
             {columns.map((c) => (
               <th
                 key={c.date}
                 scope="col"
-                style={{ minWidth: CELL_W, padding: '2px', fontWeight: 600, fontSize: 12, whiteSpace: 'nowrap', background: c.workday ? undefined : HOLIDAY_BG, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+                style={{
+                  minWidth: CELL_W,
+                  padding: '2px',
+                  fontWeight: 600,
+                  fontSize: 12,
+                  whiteSpace: 'nowrap',
+                  background: c.workday ? undefined : HOLIDAY_BG,
+                  borderBottom: '1px solid var(--mantine-color-gray-3)',
+                }}
                 title={c.holiday ? t('roster.grid.holidayNamed', { name: c.holiday }) : undefined}
               >
                 <Stack gap={0} align="center">
                   <span>{dayLabel(c.date)}</span>
-                  {c.workday && editable ? <DayFillMenu date={c.date} label={dayLabel(c.date)} onFill={(mode) => edit((m) => fillColumn(m, personIds, c.date, mode))} /> : null}
+                  {c.workday && editable ? (
+                    <DayFillMenu date={c.date} label={dayLabel(c.date)} onFill={(mode) => edit((m) => fillColumn(m, personIds, c.date, mode))} />
+                  ) : null}
                 </Stack>
                 {c.holiday !== null ? (
                   <Text size="10px" c="dimmed" fw={500} lh={1.1} style={{ whiteSpace: 'normal', maxWidth: CELL_W + 10 }}>
@@ -319,7 +357,10 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
           </tr>
           {(['atHome', 'onSite', 'required'] as const).map((kind) => (
             <tr key={kind}>
-              <th scope="row" style={{ ...stickyName, zIndex: 4, textAlign: 'left', padding: '2px 8px', fontWeight: 500, fontSize: 12, color: 'var(--mantine-color-gray-7)' }}>
+              <th
+                scope="row"
+                style={{ ...stickyName, zIndex: 4, textAlign: 'left', padding: '2px 8px', fontWeight: 500, fontSize: 12, color: 'var(--mantine-color-gray-7)' }}
+              >
                 {kind === 'atHome' ? t('roster.grid.countAtHome') : kind === 'onSite' ? t('roster.grid.countOnSite') : t('roster.grid.countRequired')}
               </th>
               {columns.map((c) => {
@@ -327,10 +368,30 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
                 const n = countOf.get(c.date);
                 const s = dayHeaderColor(c.date);
                 const value = !n ? '' : kind === 'atHome' ? n.atHome : kind === 'onSite' ? n.onSite : n.requiredOnSite;
-                const hint = n ? t('roster.grid.countHint', { day: dayLabel(c.date), atHome: n.atHome, onSite: n.onSite, required: n.requiredOnSite }) + (s ? ` — ${s === 'block' ? t('roster.grid.dayHasBlock') : t('roster.grid.dayHasWarn')}` : '') : '';
-                const broken = s && (kind === 'onSite' ? n && n.onSite < n.requiredOnSite : kind === 'atHome' ? n && (n.atHome < n.minAtHome || (n.maxAtHome !== null && n.atHome > n.maxAtHome)) : false);
+                const hint = n
+                  ? t('roster.grid.countHint', { day: dayLabel(c.date), atHome: n.atHome, onSite: n.onSite, required: n.requiredOnSite }) +
+                    (s ? ` — ${s === 'block' ? t('roster.grid.dayHasBlock') : t('roster.grid.dayHasWarn')}` : '')
+                  : '';
+                const broken =
+                  s &&
+                  (kind === 'onSite'
+                    ? n && n.onSite < n.requiredOnSite
+                    : kind === 'atHome'
+                      ? n && (n.atHome < n.minAtHome || (n.maxAtHome !== null && n.atHome > n.maxAtHome))
+                      : false);
                 return (
-                  <td key={c.date} title={hint} style={{ textAlign: 'center', fontSize: 12, padding: '1px 2px', fontWeight: broken ? 700 : 500, background: s ? SEVERITY_BG[s] : undefined, color: s ? SEVERITY_FG[s] : undefined }}>
+                  <td
+                    key={c.date}
+                    title={hint}
+                    style={{
+                      textAlign: 'center',
+                      fontSize: 12,
+                      padding: '1px 2px',
+                      fontWeight: broken ? 700 : 500,
+                      background: s ? SEVERITY_BG[s] : undefined,
+                      color: s ? SEVERITY_FG[s] : undefined,
+                    }}
+                  >
                     <span aria-hidden>{value}</span>
                     {kind === 'required' && s ? <IconAlertTriangle size={11} aria-hidden style={{ marginLeft: 2, verticalAlign: -1 }} /> : null}
                     <VisuallyHidden>{kind === 'atHome' ? hint : ''}</VisuallyHidden>
@@ -350,11 +411,22 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
               people={g.people}
               render={(person, row) => (
                 <tr key={person.id}>
-                  <th scope="row" style={{ ...stickyName, textAlign: 'left', padding: '2px 4px 2px 8px', fontWeight: 500, borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+                  <th
+                    scope="row"
+                    style={{
+                      ...stickyName,
+                      textAlign: 'left',
+                      padding: '2px 4px 2px 8px',
+                      fontWeight: 500,
+                      borderTop: '1px solid var(--mantine-color-gray-2)',
+                    }}
+                  >
                     <Group gap={4} wrap="nowrap" justify="space-between">
                       <Box style={{ minWidth: 0 }}>
                         <Group gap={4} wrap="nowrap">
-                          {sev.people.get(person.id) ? <IconAlertTriangle size={13} aria-hidden style={{ color: SEVERITY_FG[sev.people.get(person.id)!], flexShrink: 0 }} /> : null}
+                          {sev.people.get(person.id) ? (
+                            <IconAlertTriangle size={13} aria-hidden style={{ color: SEVERITY_FG[sev.people.get(person.id)!], flexShrink: 0 }} />
+                          ) : null}
                           <Text size="sm" fw={500} truncate="end" maw={NAME_W - 50} title={person.fullName}>
                             {person.fullName}
                           </Text>
@@ -403,15 +475,42 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
       </table>
       {menu && menuKey ? (
         // Only the pointer closes it from outside: the Enter that opened it is still going up to the document.
-        <Menu opened onChange={(o) => (!o ? closeMenu() : undefined)} position="bottom-start" withinPortal trapFocus returnFocus={false} shadow="md" clickOutsideEvents={['mousedown', 'touchstart']}>
+        <Menu
+          opened
+          onChange={(o) => (!o ? closeMenu() : undefined)}
+          position="bottom-start"
+          withinPortal
+          trapFocus
+          returnFocus={false}
+          shadow="md"
+          clickOutsideEvents={['mousedown', 'touchstart']}
+        >
           <Menu.Target>
             <div aria-hidden style={{ position: 'absolute', top: menu.top, left: menu.left, width: menu.width, height: menu.height, pointerEvents: 'none' }} />
           </Menu.Target>
-          <Menu.Dropdown aria-label={cellLabel(rows[menu.row]!.fullName, columns[menu.col]!.date, menuCell?.mode ?? null, !!menuCell?.pinned, undefined, undefined)}>
+          <Menu.Dropdown
+            aria-label={cellLabel(rows[menu.row]!.fullName, columns[menu.col]!.date, menuCell?.mode ?? null, !!menuCell?.pinned, undefined, undefined)}
+          >
             {ALL_MODES.map((m) => (
               <Menu.Item
                 key={m}
-                leftSection={<span style={{ ...modeStyle(m), display: 'inline-flex', width: 30, height: 20, alignItems: 'center', justifyContent: 'center', fontWeight: 700, borderRadius: 3, fontSize: 12 }}>{MODE_LETTER[m]}</span>}
+                leftSection={
+                  <span
+                    style={{
+                      ...modeStyle(m),
+                      display: 'inline-flex',
+                      width: 30,
+                      height: 20,
+                      alignItems: 'center',
+                      justifyContent: 'center',
+                      fontWeight: 700,
+                      borderRadius: 3,
+                      fontSize: 12,
+                    }}
+                  >
+                    {MODE_LETTER[m]}
+                  </span>
+                }
                 rightSection={<Kbd size="xs">{KEY_OF_MODE[m]}</Kbd>}
                 onClick={() => edit((map) => setModes(map, [menuKey], m))}
               >
@@ -427,7 +526,12 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
             >
               {menuCell?.pinned ? t('roster.grid.unpin') : t('roster.grid.pin')}
             </Menu.Item>
-            <Menu.Item leftSection={<IconTrash size={16} aria-hidden />} rightSection={<Kbd size="xs">Del</Kbd>} disabled={!menuCell?.mode} onClick={() => edit((map) => setModes(map, [menuKey], null))}>
+            <Menu.Item
+              leftSection={<IconTrash size={16} aria-hidden />}
+              rightSection={<Kbd size="xs">Del</Kbd>}
+              disabled={!menuCell?.mode}
+              onClick={() => edit((map) => setModes(map, [menuKey], null))}
+            >
               {t('roster.grid.clear')}
             </Menu.Item>
           </Menu.Dropdown>
@@ -437,11 +541,36 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
   );
 }
 
-function GroupRows<P>({ title, nCols, people, firstRow, render }: { title: string; nCols: number; people: P[]; firstRow: number; render: (p: P, row: number) => React.ReactNode }) {
+function GroupRows<P>({
+  title,
+  nCols,
+  people,
+  firstRow,
+  render,
+}: {
+  title: string;
+  nCols: number;
+  people: P[];
+  firstRow: number;
+  render: (p: P, row: number) => React.ReactNode;
+}) {
   return (
     <>
       <tr>
-        <th colSpan={nCols + 1} scope="colgroup" style={{ textAlign: 'left', padding: '6px 8px 2px', fontSize: 12, fontWeight: 700, textTransform: 'uppercase', letterSpacing: 0.3, color: 'var(--mantine-color-gray-7)', background: 'var(--mantine-color-gray-0)' }}>
+        <th
+          colSpan={nCols + 1}
+          scope="colgroup"
+          style={{
+            textAlign: 'left',
+            padding: '6px 8px 2px',
+            fontSize: 12,
+            fontWeight: 700,
+            textTransform: 'uppercase',
+            letterSpacing: 0.3,
+            color: 'var(--mantine-color-gray-7)',
+            background: 'var(--mantine-color-gray-0)',
+          }}
+        >
           <span style={{ position: 'sticky', left: 8 }}>{title}</span>
         </th>
       </tr>
@@ -464,7 +593,27 @@ function FillMenu({ label, onFill, title, horizontal = false }: { label: string;
       <Menu.Dropdown>
         <Menu.Label>{title}</Menu.Label>
         {ALL_MODES.map((m) => (
-          <Menu.Item key={m} leftSection={<span style={{ ...modeStyle(m), display: 'inline-flex', width: 30, height: 20, alignItems: 'center', justifyContent: 'center', fontWeight: 700, borderRadius: 3, fontSize: 12 }}>{MODE_LETTER[m]}</span>} onClick={() => onFill(m)}>
+          <Menu.Item
+            key={m}
+            leftSection={
+              <span
+                style={{
+                  ...modeStyle(m),
+                  display: 'inline-flex',
+                  width: 30,
+                  height: 20,
+                  alignItems: 'center',
+                  justifyContent: 'center',
+                  fontWeight: 700,
+                  borderRadius: 3,
+                  fontSize: 12,
+                }}
+              >
+                {MODE_LETTER[m]}
+              </span>
+            }
+            onClick={() => onFill(m)}
+          >
             {t('roster.grid.fillWith', { mode: t(`roster.modes.${m}.word`) })}
           </Menu.Item>
         ))}

@@ -53,7 +53,17 @@ export function UnitRosterEditor({ periodId, unitId, viewOnly = false }: UnitRos
   const grid = useUnitGrid(periodId, unitId);
   if (grid.isPending) return <LoadingBlock rows={8} />;
   if (grid.isError) return <ErrorAlert error={grid.error} onRetry={() => void grid.refetch()} />;
-  return <Editor grid={grid.data} dataUpdatedAt={grid.dataUpdatedAt} refetch={() => grid.refetch()} isFetching={grid.isFetching} periodId={periodId} unitId={unitId} viewOnly={viewOnly} />;
+  return (
+    <Editor
+      grid={grid.data}
+      dataUpdatedAt={grid.dataUpdatedAt}
+      refetch={() => grid.refetch()}
+      isFetching={grid.isFetching}
+      periodId={periodId}
+      unitId={unitId}
+      viewOnly={viewOnly}
+    />
+  );
 }
 
 function Editor({
@@ -135,7 +145,10 @@ function Editor({
   const onUndo = useCallback(() => dispatch({ type: 'undo' }), []);
 
   // Leaving with unsaved edits asks first (router navigation and closing the tab).
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => !viewOnly && dirty && currentLocation.pathname + currentLocation.search !== nextLocation.pathname + nextLocation.search);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      !viewOnly && dirty && currentLocation.pathname + currentLocation.search !== nextLocation.pathname + nextLocation.search,
+  );
   useEffect(() => {
     if (!dirty || viewOnly) return;
     const warn = (e: BeforeUnloadEvent) => {
@@ -248,11 +261,24 @@ function Editor({
 
   const actions = editable ? (
     <>
-      <Button leftSection={<IconDeviceFloppy size={18} aria-hidden />} onClick={handleSave} loading={save.isPending && !submit.isPending} disabled={!dirty || busy} variant={dirty ? 'filled' : 'default'}>
+      <Button
+        leftSection={<IconDeviceFloppy size={18} aria-hidden />}
+        onClick={handleSave}
+        loading={save.isPending && !submit.isPending}
+        disabled={!dirty || busy}
+        variant={dirty ? 'filled' : 'default'}
+      >
         {t('roster.actions.save')}
       </Button>
       {(grid.canSubmit && grid.status !== 'submitted') || grid.status === 'none' || dirty ? (
-        <Button leftSection={<IconSend size={18} aria-hidden />} color="teal" onClick={handleSubmit} loading={submit.isPending} disabled={busy || blocking > 0 || (!grid.canSubmit && !dirty)} title={blocking > 0 ? t('roster.editor.submitBlocked') : dirty ? t('roster.editor.submitSavesFirst') : undefined}>
+        <Button
+          leftSection={<IconSend size={18} aria-hidden />}
+          color="teal"
+          onClick={handleSubmit}
+          loading={submit.isPending}
+          disabled={busy || blocking > 0 || (!grid.canSubmit && !dirty)}
+          title={blocking > 0 ? t('roster.editor.submitBlocked') : dirty ? t('roster.editor.submitSavesFirst') : undefined}
+        >
           {t('roster.actions.submit')}
         </Button>
       ) : null}
@@ -276,7 +302,13 @@ function Editor({
   return (
     <Stack gap="sm" pb={isPhone && editable ? 0 : undefined}>
       {approved ? (
-        <Alert color="blue" variant="light" icon={<IconEye aria-hidden />} title={t('roster.editor.approvedTitle', { version: grid.period.approvedVersion })} data-testid="approved-version">
+        <Alert
+          color="blue"
+          variant="light"
+          icon={<IconEye aria-hidden />}
+          title={t('roster.editor.approvedTitle', { version: grid.period.approvedVersion })}
+          data-testid="approved-version"
+        >
           <Text size="sm">
             {editable
               ? approvedEditOk || dirty
@@ -369,7 +401,15 @@ function Editor({
             <Text size="sm" mt={4}>
               {t('roster.editor.conflictText')}
             </Text>
-            <Button mt="xs" size="xs" color="red" variant="white" leftSection={<IconRefresh size={16} aria-hidden />} onClick={handleReload} loading={isFetching}>
+            <Button
+              mt="xs"
+              size="xs"
+              color="red"
+              variant="white"
+              leftSection={<IconRefresh size={16} aria-hidden />}
+              onClick={handleReload}
+              loading={isFetching}
+            >
               {t('roster.actions.reload')}
             </Button>
           </Alert>
@@ -378,7 +418,14 @@ function Editor({
         )
       ) : null}
       {state.rebased ? (
-        <Alert color="blue" variant="light" withCloseButton onClose={() => dispatch({ type: 'dismissRebased' })} closeButtonLabel={t('common.close')} role="status">
+        <Alert
+          color="blue"
+          variant="light"
+          withCloseButton
+          onClose={() => dispatch({ type: 'dismissRebased' })}
+          closeButtonLabel={t('common.close')}
+          role="status"
+        >
           <Text size="sm">{t('roster.editor.rebased', { count: state.rebased.kept })}</Text>
           {state.rebased.overlapping.length ? (
             <Text size="sm" mt={4}>
@@ -406,13 +453,33 @@ function Editor({
         <Text c="dimmed">{t('roster.grid.empty')}</Text>
       ) : isPhone ? (
         <>
-          <PhoneDayView grid={grid} cells={cells} counts={counts} violations={violations} editable={editable} onEdit={onEdit} dayRequest={dayRequest} highlighted={highlight?.keys} />
+          <PhoneDayView
+            grid={grid}
+            cells={cells}
+            counts={counts}
+            violations={violations}
+            editable={editable}
+            onEdit={onEdit}
+            dayRequest={dayRequest}
+            highlighted={highlight?.keys}
+          />
           <ViolationList violations={violations} onShow={showViolation} note={editable ? t('roster.editor.liveNote') : undefined} limit={3} />
         </>
       ) : (
         <Box style={{ display: 'flex', gap: 'var(--mantine-spacing-md)', alignItems: 'flex-start', flexWrap: 'wrap' }}>
           <Stack gap="xs" style={{ flex: `0 1 ${gridWidth}px`, minWidth: 0 }}>
-            <RosterGrid grid={grid} cells={cells} counts={counts} violations={violations} editable={editable} brush={brush} highlighted={highlight?.keys} focusRequest={focusRequest} onEdit={onEdit} onUndo={onUndo} />
+            <RosterGrid
+              grid={grid}
+              cells={cells}
+              counts={counts}
+              violations={violations}
+              editable={editable}
+              brush={brush}
+              highlighted={highlight?.keys}
+              focusRequest={focusRequest}
+              onEdit={onEdit}
+              onUndo={onUndo}
+            />
             <GridLegend />
             {editable ? (
               <Group gap={6} wrap="nowrap" align="flex-start">
@@ -507,7 +574,12 @@ function Editor({
       >
         <Text size="sm">{t('roster.editor.approvedConfirmText', { version: grid.period.approvedVersion, next: grid.period.approvedVersion + 1 })}</Text>
       </ConfirmModal>
-      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('roster.editor.unsaved', { count: pending.length })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={blocker.state === 'blocked'}
+        onClose={() => blocker.reset?.()}
+        title={t('roster.editor.unsaved', { count: pending.length })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Text size="sm">{t('roster.editor.leaveConfirm')}</Text>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
@@ -521,4 +593,3 @@ function Editor({
     </Stack>
   );
 }
-

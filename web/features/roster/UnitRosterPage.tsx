@@ -27,7 +27,8 @@ export default function UnitRosterPage() {
   const units = useMemo(() => {
     const seen = new Map<string, { unitId: string; unitName: string; agencyId: string }>();
     for (const g of grants) {
-      if ((g.role === 'unit_head' || g.role === 'unit_deputy') && g.unitId && !seen.has(g.unitId)) seen.set(g.unitId, { unitId: g.unitId, unitName: g.unitName ?? g.unitId, agencyId: g.agencyId });
+      if ((g.role === 'unit_head' || g.role === 'unit_deputy') && g.unitId && !seen.has(g.unitId))
+        seen.set(g.unitId, { unitId: g.unitId, unitName: g.unitName ?? g.unitId, agencyId: g.agencyId });
     }
     return [...seen.values()];
   }, [grants]);
@@ -35,7 +36,6 @@ export default function UnitRosterPage() {
   const periods = usePeriods(unit?.agencyId);
   const list: PeriodView[] = periods.data ?? [];
   const period = list.find((p) => p.id === params.get('period')) ?? defaultPeriod(list, vnDate());
-
 
   if (!unit) {
     return (
@@ -49,7 +49,14 @@ export default function UnitRosterPage() {
   const pickers = (
     <Group gap="xs" wrap="wrap" align="flex-end" grow={isPhone}>
       {units.length > 1 ? (
-        <Select label={t('roster.unit.label')} data={units.map((u) => ({ value: u.unitId, label: u.unitName }))} value={unit.unitId} allowDeselect={false} onChange={(v) => v && update({ unit: v, period: null })} w={{ base: '100%', sm: 300 }} />
+        <Select
+          label={t('roster.unit.label')}
+          data={units.map((u) => ({ value: u.unitId, label: u.unitName }))}
+          value={unit.unitId}
+          allowDeselect={false}
+          onChange={(v) => v && update({ unit: v, period: null })}
+          w={{ base: '100%', sm: 300 }}
+        />
       ) : null}
       {list.length ? (
         <Select

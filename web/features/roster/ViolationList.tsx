@@ -79,7 +79,12 @@ export function ViolationList({ violations, onShow, title, note, limit = 5, head
                 {items.map((v, i) => (
                   <li key={`${v.date ?? ''}-${v.personId ?? ''}-${v.unitId ?? ''}-${i}`} data-severity={v.severity} data-rule={v.rule}>
                     {onShow ? (
-                      <UnstyledButton className="roster-violation" onClick={() => onShow(v)} style={{ borderRadius: 4, padding: '2px 4px', display: 'block', width: '100%' }} aria-label={`${v.message} — ${t('roster.violations.show')}`}>
+                      <UnstyledButton
+                        className="roster-violation"
+                        onClick={() => onShow(v)}
+                        style={{ borderRadius: 4, padding: '2px 4px', display: 'block', width: '100%' }}
+                        aria-label={`${v.message} — ${t('roster.violations.show')}`}
+                      >
                         <Text size="sm" c={g.severity === 'block' ? 'red.9' : undefined} style={{ textDecoration: 'underline dotted', textUnderlineOffset: 3 }}>
                           {v.message}
                         </Text>

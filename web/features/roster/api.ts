@@ -1,7 +1,20 @@
 /** Hooks of the roster module (/api/roster/*): periods, unit grids, workflow, schedule, wishes. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { DiffResponse, GenerateResponse, MyScheduleResponse, PeriodList, PeriodStatusResponse, PeriodView, RemindResponse, SaveCellsRequest, SaveResult, TodayResponse, UnitGridResponse, WishesResponse } from '../../../shared/contracts/roster';
+import type {
+  DiffResponse,
+  GenerateResponse,
+  MyScheduleResponse,
+  PeriodList,
+  PeriodStatusResponse,
+  PeriodView,
+  RemindResponse,
+  SaveCellsRequest,
+  SaveResult,
+  TodayResponse,
+  UnitGridResponse,
+  WishesResponse,
+} from '../../../shared/contracts/roster';
 import type { PolicyView } from '../../../shared/contracts/policy';
 import type { ResolvedInstance, Roster } from '../../../shared/domain/roster/format';
 import type { Preference } from '../../../shared/domain/roster/format';
@@ -164,7 +177,8 @@ export function useSubmitOnBehalf(periodId: string) {
   const invalidate = useInvalidateRoster();
   const grids = useInvalidateGrids();
   return useMutation({
-    mutationFn: ({ unitId, version }: { unitId: string; version: number }) => api.post<SaveResult>(`${unitPath(periodId, unitId)}/submit-on-behalf`, { version }),
+    mutationFn: ({ unitId, version }: { unitId: string; version: number }) =>
+      api.post<SaveResult>(`${unitPath(periodId, unitId)}/submit-on-behalf`, { version }),
     onSuccess: () => Promise.all([invalidate(), grids(periodId)]),
   });
 }

@@ -134,12 +134,23 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** The generated roster in words: fairness between people, closeness to the policy, wishes met. */
 export function SummaryLines({ summary: s }: { summary: GenerateResponse['summary'] }) {
   const { t } = useTranslation();
-  const limits = [s.min !== null ? t('roster.generate.planMin', { min: pct(s.min) }) : null, s.max !== null ? t('roster.generate.planMax', { max: pct(s.max) }) : null].filter(Boolean).join(', ');
+  const limits = [
+    s.min !== null ? t('roster.generate.planMin', { min: pct(s.min) }) : null,
+    s.max !== null ? t('roster.generate.planMax', { max: pct(s.max) }) : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const plan =
     s.dailyShareMin === null || s.dailyShareMax === null
       ? t('roster.generate.planNobody')
       : s.target !== null
-        ? t('roster.generate.planTarget', { lo: pct(s.dailyShareMin), hi: pct(s.dailyShareMax), target: pct(s.target), on: s.daysOnTarget, days: s.daysCounted })
+        ? t('roster.generate.planTarget', {
+            lo: pct(s.dailyShareMin),
+            hi: pct(s.dailyShareMax),
+            target: pct(s.target),
+            on: s.daysOnTarget,
+            days: s.daysCounted,
+          })
         : t('roster.generate.planNoTarget', { lo: pct(s.dailyShareMin), hi: pct(s.dailyShareMax) });
   const fair =
     s.homePeople === 0
@@ -179,7 +190,14 @@ export function GenerateResultModal({ result, showUnits, onClose }: { result: Ge
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   return (
-    <Modal opened={!!result} onClose={onClose} title={t('roster.generate.title')} size="lg" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={!!result}
+      onClose={onClose}
+      title={t('roster.generate.title')}
+      size="lg"
+      fullScreen={isPhone}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {result ? (
         <Stack gap="sm">
           {result.feasible ? (

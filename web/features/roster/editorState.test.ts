@@ -8,7 +8,11 @@ const server = (version: number, modes: Record<string, 'onsite' | 'wfh'>) => ({
   version,
   cells: Object.entries(modes).map(([personId, mode]) => ({ personId, date: D, mode, pinned: false })),
 });
-const edit = (personId: string, mode: 'onsite' | 'wfh' | 'leave', stroke?: string) => ({ type: 'edit' as const, stroke, edit: (m: EditorState['base']) => setModes(m, [cellKey(personId, D)], mode) });
+const edit = (personId: string, mode: 'onsite' | 'wfh' | 'leave', stroke?: string) => ({
+  type: 'edit' as const,
+  stroke,
+  edit: (m: EditorState['base']) => setModes(m, [cellKey(personId, D)], mode),
+});
 
 describe('roster editor state', () => {
   it('loads the server grid, then tracks unsaved edits', () => {

@@ -6,7 +6,9 @@ const words = { modes: { onsite: 'tại cơ quan', wfh: 'tại nhà', leave: 'ng
 describe('roster display helpers', () => {
   it('writes a difference the way the Director reads it', () => {
     expect(diffLine({ fullName: 'Nguyễn Thị An', date: '2021-07-21', from: 'wfh', to: 'leave' }, words)).toBe('Nguyễn Thị An — 21/07: tại nhà → nghỉ phép');
-    expect(diffLine({ fullName: 'Lê Văn Bình', date: '2021-07-22', from: null, to: 'onsite' }, words)).toBe('Lê Văn Bình — 22/07: chưa phân công → tại cơ quan');
+    expect(diffLine({ fullName: 'Lê Văn Bình', date: '2021-07-22', from: null, to: 'onsite' }, words)).toBe(
+      'Lê Văn Bình — 22/07: chưa phân công → tại cơ quan',
+    );
   });
 
   it('labels periods and days as dd/mm/yyyy and dd/mm', () => {

@@ -13,7 +13,12 @@ export const MODE_LETTER: Readonly<Record<Mode, string>> = { onsite: 'CQ', wfh: 
 export const MODE_COLOR: Readonly<Record<Mode, string>> = { onsite: 'blue', wfh: 'green', leave: 'orange', business_trip: 'grape' };
 
 /** Border style per mode, so that a black-and-white print still tells them apart. */
-export const MODE_BORDER: Readonly<Record<Mode, 'solid' | 'double' | 'dashed' | 'dotted'>> = { onsite: 'solid', wfh: 'double', leave: 'dashed', business_trip: 'dotted' };
+export const MODE_BORDER: Readonly<Record<Mode, 'solid' | 'double' | 'dashed' | 'dotted'>> = {
+  onsite: 'solid',
+  wfh: 'double',
+  leave: 'dashed',
+  business_trip: 'dotted',
+};
 
 export const ALL_MODES: readonly Mode[] = MODES;
 
@@ -78,7 +83,9 @@ export function vnDateTimeIso(date: string, time: string): string {
  */
 export function defaultPeriod<P extends Pick<PeriodView, 'id' | 'status' | 'fromDate' | 'toDate'>>(periods: readonly P[], today: string): P | null {
   if (!periods.length) return null;
-  const open = periods.filter((p) => p.status !== 'approved' && p.toDate >= today).sort((a, b) => (a.fromDate < b.fromDate ? -1 : a.fromDate > b.fromDate ? 1 : 0));
+  const open = periods
+    .filter((p) => p.status !== 'approved' && p.toDate >= today)
+    .sort((a, b) => (a.fromDate < b.fromDate ? -1 : a.fromDate > b.fromDate ? 1 : 0));
   return open[0] ?? [...periods].sort((a, b) => (a.fromDate < b.fromDate ? 1 : a.fromDate > b.fromDate ? -1 : 0))[0]!;
 }
 

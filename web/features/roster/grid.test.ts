@@ -114,11 +114,14 @@ describe('rebase after a version conflict', () => {
 
 describe('grid layout', () => {
   it('adds weekday holidays as greyed columns in date order, not weekend ones', () => {
-    const cols = gridColumns(['2021-08-30', '2021-08-31', '2021-09-03'], [
-      { date: '2021-09-01', name: 'Nghỉ Quốc khánh' },
-      { date: '2021-09-02', name: 'Quốc khánh' },
-      { date: '2021-09-04', name: 'Thứ Bảy' },
-    ]);
+    const cols = gridColumns(
+      ['2021-08-30', '2021-08-31', '2021-09-03'],
+      [
+        { date: '2021-09-01', name: 'Nghỉ Quốc khánh' },
+        { date: '2021-09-02', name: 'Quốc khánh' },
+        { date: '2021-09-04', name: 'Thứ Bảy' },
+      ],
+    );
     expect(cols.map((c) => [c.date, c.workday, c.holiday])).toEqual([
       ['2021-08-30', true, null],
       ['2021-08-31', true, null],

@@ -79,12 +79,22 @@ export function togglePin(map: CellMap, key: string): CellMap {
 
 /** Every day of a person's row (pinned cells kept). */
 export function fillRow(map: CellMap, personId: string, dates: readonly string[], mode: Mode | null): CellMap {
-  return setModes(map, dates.map((d) => cellKey(personId, d)), mode, { skipPinned: true });
+  return setModes(
+    map,
+    dates.map((d) => cellKey(personId, d)),
+    mode,
+    { skipPinned: true },
+  );
 }
 
 /** Every person on one day (pinned cells kept). */
 export function fillColumn(map: CellMap, personIds: readonly string[], date: string, mode: Mode | null): CellMap {
-  return setModes(map, personIds.map((p) => cellKey(p, date)), mode, { skipPinned: true });
+  return setModes(
+    map,
+    personIds.map((p) => cellKey(p, date)),
+    mode,
+    { skipPinned: true },
+  );
 }
 
 /** The next mode of a click-to-cycle: empty → CQ → N → P → CT → empty. */

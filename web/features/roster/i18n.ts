@@ -129,17 +129,21 @@ export const rosterVi = {
     submitSavesFirst: 'Các thay đổi chưa lưu sẽ được lưu trước khi gửi.',
     generateSavesFirst: 'Các thay đổi chưa lưu (kể cả ô đã ghim) được lưu trước khi tạo lịch.',
     generateConfirmTitle: 'Tạo lịch tự động?',
-    generateConfirm: 'Hệ thống lập lại các ô chưa ghim theo phương án (giữ ô đã ghim, nghỉ phép, công tác, ngày trực và cân nhắc nguyện vọng). Kết quả là bản nháp để bạn xem lại.',
+    generateConfirm:
+      'Hệ thống lập lại các ô chưa ghim theo phương án (giữ ô đã ghim, nghỉ phép, công tác, ngày trực và cân nhắc nguyện vọng). Kết quả là bản nháp để bạn xem lại.',
     readOnly: 'Chỉ xem',
     notEditor: 'Bạn chỉ được xem lịch của đơn vị này.',
     returnedTitle: 'Văn phòng đã trả lại lịch của đơn vị',
     returnedText: 'Sửa lịch theo ý kiến trên rồi gửi lại Văn phòng.',
     approvedTitle: 'Lịch đã được phê duyệt — phiên bản {{version}}',
-    approvedEditable: 'Lịch đang áp dụng là bản đã phê duyệt. Nếu sửa, thay đổi thành bản nháp phiên bản {{next}}: phải gửi, tổng hợp và được phê duyệt lại; đến khi đó, bản đã phê duyệt vẫn áp dụng.',
-    approvedEditing: 'Bạn đang sửa thành phiên bản {{next}} (bản nháp). Bản đã phê duyệt (phiên bản {{version}}) vẫn áp dụng cho đến khi phiên bản mới được phê duyệt.',
+    approvedEditable:
+      'Lịch đang áp dụng là bản đã phê duyệt. Nếu sửa, thay đổi thành bản nháp phiên bản {{next}}: phải gửi, tổng hợp và được phê duyệt lại; đến khi đó, bản đã phê duyệt vẫn áp dụng.',
+    approvedEditing:
+      'Bạn đang sửa thành phiên bản {{next}} (bản nháp). Bản đã phê duyệt (phiên bản {{version}}) vẫn áp dụng cho đến khi phiên bản mới được phê duyệt.',
     approvedReadOnly: 'Mọi thay đổi sau phê duyệt là một phiên bản mới, phải được phê duyệt lại.',
     approvedConfirmTitle: 'Sửa lịch đã phê duyệt?',
-    approvedConfirmText: 'Lịch này đã được phê duyệt (phiên bản {{version}}). Thay đổi sẽ tạo phiên bản {{next}}, phải gửi lại Văn phòng và được lãnh đạo phê duyệt lại; mọi người vẫn làm theo phiên bản {{version}} cho đến khi đó.',
+    approvedConfirmText:
+      'Lịch này đã được phê duyệt (phiên bản {{version}}). Thay đổi sẽ tạo phiên bản {{next}}, phải gửi lại Văn phòng và được lãnh đạo phê duyệt lại; mọi người vẫn làm theo phiên bản {{version}} cho đến khi đó.',
     approvedConfirm: 'Sửa, tạo phiên bản mới',
     statusLabel: 'Trạng thái',
     liveNote: 'Kiểm tra ngay khi bạn sửa, theo phương án đang áp dụng.',
@@ -166,7 +170,8 @@ export const rosterVi = {
     units_other: 'Đã lập lịch cho {{count}} đơn vị (bản nháp): {{names}}.',
     noUnits: 'Không có đơn vị nào cần lập lịch (các đơn vị đã gửi được giữ nguyên).',
     draftNote: 'Lịch vừa tạo là bản nháp: xem lại, sửa nếu cần, rồi gửi Văn phòng.',
-    draftNoteOffice: 'Các lịch vừa tạo là bản nháp của từng đơn vị: trưởng phòng xem lại, sửa nếu cần rồi gửi; khi các đơn vị đã gửi, Văn phòng tổng hợp và trình phê duyệt.',
+    draftNoteOffice:
+      'Các lịch vừa tạo là bản nháp của từng đơn vị: trưởng phòng xem lại, sửa nếu cần rồi gửi; khi các đơn vị đã gửi, Văn phòng tổng hợp và trình phê duyệt.',
   },
   violations: {
     title: 'Vi phạm quy định',
@@ -228,7 +233,8 @@ export const rosterVi = {
     generateKeeps_other: '{{count}} đơn vị đã gửi được giữ nguyên.',
     generateNothing: 'Mọi đơn vị đã gửi lịch: không có đơn vị nào cần lập.',
     pendingTitle: 'Đơn vị chưa gửi lịch ({{count}})',
-    pendingText: 'Chỉ tổng hợp được khi mọi đơn vị có người đã gửi. Nhắc đơn vị, hoặc gửi thay khi đơn vị đã lập xong mà không gửi được (được ghi là Văn phòng gửi thay).',
+    pendingText:
+      'Chỉ tổng hợp được khi mọi đơn vị có người đã gửi. Nhắc đơn vị, hoặc gửi thay khi đơn vị đã lập xong mà không gửi được (được ghi là Văn phòng gửi thay).',
     remindAll: 'Nhắc tất cả',
     remind: 'Nhắc',
     remindOne: 'Nhắc {{unit}} gửi lịch',
@@ -460,17 +466,20 @@ export const rosterEn: RosterMessages = {
     submitSavesFirst: 'Unsaved changes are saved before sending.',
     generateSavesFirst: 'Unsaved changes (pinned cells included) are saved before generating.',
     generateConfirmTitle: 'Generate automatically?',
-    generateConfirm: 'The system refills the unpinned cells following the policy (keeping pinned cells, leave, trips and duty days, and weighing wishes). The result is a draft for you to review.',
+    generateConfirm:
+      'The system refills the unpinned cells following the policy (keeping pinned cells, leave, trips and duty days, and weighing wishes). The result is a draft for you to review.',
     readOnly: 'Read only',
     notEditor: 'You may only view this unit’s roster.',
     returnedTitle: 'The Office returned the unit’s roster',
     returnedText: 'Make the changes asked above, then send it again.',
     approvedTitle: 'The roster is approved — version {{version}}',
-    approvedEditable: 'The roster in force is the approved one. A change becomes draft version {{next}}: it must be sent, compiled and approved again; until then the approved version stays in force.',
+    approvedEditable:
+      'The roster in force is the approved one. A change becomes draft version {{next}}: it must be sent, compiled and approved again; until then the approved version stays in force.',
     approvedEditing: 'You are editing version {{next}} (draft). The approved version {{version}} stays in force until the new one is approved.',
     approvedReadOnly: 'Every change after approval is a new version that must be approved again.',
     approvedConfirmTitle: 'Change the approved roster?',
-    approvedConfirmText: 'This roster is approved (version {{version}}). A change makes version {{next}}, which must be sent to the Office and approved again by the leaders; everyone keeps following version {{version}} until then.',
+    approvedConfirmText:
+      'This roster is approved (version {{version}}). A change makes version {{next}}, which must be sent to the Office and approved again by the leaders; everyone keeps following version {{version}} until then.',
     approvedConfirm: 'Change it, make a new version',
     statusLabel: 'Status',
     liveNote: 'Checked as you edit, against the policy in force.',
@@ -497,7 +506,8 @@ export const rosterEn: RosterMessages = {
     units_other: 'Scheduled {{count}} units (drafts): {{names}}.',
     noUnits: 'No unit needed scheduling (units that sent their roster are kept).',
     draftNote: 'The new roster is a draft: review it, change it if needed, then send it to the Office.',
-    draftNoteOffice: 'The new rosters are drafts of each unit: the unit heads review them, change them if needed and send them; once the units have sent, the Office compiles and submits for approval.',
+    draftNoteOffice:
+      'The new rosters are drafts of each unit: the unit heads review them, change them if needed and send them; once the units have sent, the Office compiles and submits for approval.',
   },
   violations: {
     title: 'Rule violations',
@@ -559,7 +569,8 @@ export const rosterEn: RosterMessages = {
     generateKeeps_other: '{{count}} units that have sent are kept as they are.',
     generateNothing: 'Every unit has sent its roster: there is nothing to schedule.',
     pendingTitle: 'Units that have not sent ({{count}})',
-    pendingText: 'The Office compiles once every unit with people has sent. Remind the units, or send on behalf of a unit that has finished its roster but cannot send it (recorded as sent by the Office).',
+    pendingText:
+      'The Office compiles once every unit with people has sent. Remind the units, or send on behalf of a unit that has finished its roster but cannot send it (recorded as sent by the Office).',
     remindAll: 'Remind all',
     remind: 'Remind',
     remindOne: 'Remind {{unit}} to send',

@@ -83,12 +83,12 @@ function stepCol(col: number, dir: 1 | -1, editable: readonly boolean[]): number
 
 function firstEditable(editable: readonly boolean[]): number {
   const i = editable.indexOf(true);
-  return Math.max(i , 0);
+  return Math.max(i, 0);
 }
 
 function lastEditable(editable: readonly boolean[]): number {
   const i = editable.lastIndexOf(true);
-  return Math.max(i , 0);
+  return Math.max(i, 0);
 }
 
 /**

@@ -63,7 +63,8 @@ describe('live check in the browser = the server check of a unit', () => {
     expect(res.status).toBe(200);
     return res.body;
   };
-  const browserCheck = (g: UnitGridResponse, cells = cellMapOf(g.cells)) => liveCheck(g.instance as ResolvedInstance, cells, g.severity, isAgencyScopedShare({ wfhShare: { scope: 'agency' } }));
+  const browserCheck = (g: UnitGridResponse, cells = cellMapOf(g.cells)) =>
+    liveCheck(g.instance as ResolvedInstance, cells, g.severity, isAgencyScopedShare({ wfhShare: { scope: 'agency' } }));
 
   it('gives the same violations on an empty grid', async () => {
     const g = await grid();
@@ -80,7 +81,8 @@ describe('live check in the browser = the server check of a unit', () => {
     cells = togglePin(cells, cellKey(P.a2!, DAYS[0]!));
     const local = browserCheck(g0, cells);
     const rules = new Set(local.map((v) => v.rule));
-    for (const r of ['duty_not_onsite', 'wfh_not_eligible', 'role_min_onsite_share', 'unit_min_leaders_onsite', 'unit_min_people_onsite', 'wfh_share_max']) expect(rules).toContain(r);
+    for (const r of ['duty_not_onsite', 'wfh_not_eligible', 'role_min_onsite_share', 'unit_min_leaders_onsite', 'unit_min_people_onsite', 'wfh_share_max'])
+      expect(rules).toContain(r);
     // The same cells saved: the server's check of the unit must be identical.
     const changed = Object.entries(cells).map(([k, c]) => ({ personId: k.split('|')[0]!, date: k.split('|')[1]!, mode: c.mode, pinned: c.pinned }));
     const saved = await head.put(`/api/roster/periods/${periodId}/units/${unitId}/cells`, { version: g0.version ?? 0, cells: changed });

@@ -86,7 +86,10 @@ export function violationCells(v: Pick<ViolationView, 'personId' | 'date'>, pers
 }
 
 /** The worst severity per day (violations with a date) and per person. */
-export function severityBy(violations: readonly Pick<ViolationView, 'date' | 'personId' | 'severity'>[]): { days: Map<string, Severity>; people: Map<string, Severity> } {
+export function severityBy(violations: readonly Pick<ViolationView, 'date' | 'personId' | 'severity'>[]): {
+  days: Map<string, Severity>;
+  people: Map<string, Severity>;
+} {
   const days = new Map<string, Severity>();
   const people = new Map<string, Severity>();
   const worse = (m: Map<string, Severity>, k: string, s: Severity) => {
@@ -100,7 +103,9 @@ export function severityBy(violations: readonly Pick<ViolationView, 'date' | 'pe
 }
 
 /** Violations grouped by rule (blocking rules first), keeping the check's order inside a group. */
-export function groupViolations<V extends Pick<ViolationView, 'rule' | 'severity'>>(violations: readonly V[]): { rule: V['rule']; severity: Severity; items: V[] }[] {
+export function groupViolations<V extends Pick<ViolationView, 'rule' | 'severity'>>(
+  violations: readonly V[],
+): { rule: V['rule']; severity: Severity; items: V[] }[] {
   const groups = new Map<string, { rule: V['rule']; severity: Severity; items: V[] }>();
   for (const v of violations) {
     const k = `${v.severity}|${v.rule}`;

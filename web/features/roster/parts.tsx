@@ -60,7 +60,14 @@ export function ModeChip({ mode, withLabel = false, size = 'sm' }: { mode: Mode 
   );
 }
 
-const UNIT_STATUS_COLOR: Record<UnitRosterStatus, string> = { none: 'gray', draft: 'blue', submitted: 'teal', returned: 'red', compiled: 'violet', approved: 'green' };
+const UNIT_STATUS_COLOR: Record<UnitRosterStatus, string> = {
+  none: 'gray',
+  draft: 'blue',
+  submitted: 'teal',
+  returned: 'red',
+  compiled: 'violet',
+  approved: 'green',
+};
 const PERIOD_STATUS_COLOR: Record<PeriodStatus, string> = { collecting: 'blue', compiled: 'violet', approved: 'green' };
 
 export function UnitStatusBadge({ status }: { status: UnitRosterStatus }) {
@@ -91,7 +98,15 @@ export function LateBadge() {
 }
 
 /** "Hạn đăng ký: 08:00 10/08/2021", red with "Quá hạn" when passed and `lateIfPassed`. */
-export function DeadlineText({ period, lateIfPassed = false, now = Date.now() }: { period: Pick<PeriodView, 'deadline'>; lateIfPassed?: boolean; now?: number }) {
+export function DeadlineText({
+  period,
+  lateIfPassed = false,
+  now = Date.now(),
+}: {
+  period: Pick<PeriodView, 'deadline'>;
+  lateIfPassed?: boolean;
+  now?: number;
+}) {
   const { t } = useTranslation();
   if (!period.deadline) return <Text size="sm">{t('roster.period.noDeadline')}</Text>;
   const passed = Date.parse(period.deadline) < now;
@@ -144,7 +159,19 @@ export function GridLegend() {
         </Group>,
         t('roster.grid.legendWish'),
       )}
-      {item(<span aria-hidden style={{ display: 'inline-block', width: 22, height: 14, background: 'repeating-linear-gradient(45deg, var(--mantine-color-gray-3) 0 4px, var(--mantine-color-gray-1) 4px 8px)', border: '1px solid var(--mantine-color-gray-4)' }} />, t('roster.grid.legendHoliday'))}
+      {item(
+        <span
+          aria-hidden
+          style={{
+            display: 'inline-block',
+            width: 22,
+            height: 14,
+            background: 'repeating-linear-gradient(45deg, var(--mantine-color-gray-3) 0 4px, var(--mantine-color-gray-1) 4px 8px)',
+            border: '1px solid var(--mantine-color-gray-4)',
+          }}
+        />,
+        t('roster.grid.legendHoliday'),
+      )}
     </Group>
   );
 }

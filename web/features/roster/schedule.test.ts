@@ -19,7 +19,9 @@ describe('my schedule', () => {
 
 describe('wishes', () => {
   it('sends only the days whose choice changed, "Không" as null', () => {
-    expect(wishChanges({ '2021-07-19': 'wfh', '2021-07-20': 'onsite' }, { '2021-07-19': 'wfh', '2021-07-20': null, '2021-07-21': 'wfh', '2021-07-22': null })).toEqual([
+    expect(
+      wishChanges({ '2021-07-19': 'wfh', '2021-07-20': 'onsite' }, { '2021-07-19': 'wfh', '2021-07-20': null, '2021-07-21': 'wfh', '2021-07-22': null }),
+    ).toEqual([
       { date: '2021-07-20', preference: null },
       { date: '2021-07-21', preference: 'wfh' },
     ]);

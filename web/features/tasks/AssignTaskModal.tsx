@@ -4,7 +4,24 @@
  * then uploaded to it one by one (a failed file does not undo the task: the user attaches it again
  * from the task).
  */
-import { Alert, Button, FileInput, Group, List, Modal, MultiSelect, Progress, Radio, Select, Stack, Text, Textarea, TextInput, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  FileInput,
+  Group,
+  List,
+  Modal,
+  MultiSelect,
+  Progress,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  type ComboboxParsedItem,
+  type OptionsFilter,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPaperclip } from '@tabler/icons-react';
@@ -45,7 +62,14 @@ export function AssignTaskModal({ opened, onClose, onCreated }: AssignTaskModalP
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{t('tasks.assign.title')}</Text>} size="lg" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={600}>{t('tasks.assign.title')}</Text>}
+      size="lg"
+      fullScreen={isPhone}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {opened ? <AssignForm onClose={onClose} onCreated={onCreated} /> : null}
     </Modal>
   );
@@ -185,7 +209,14 @@ function AssignForm({ onClose, onCreated }: { onClose: () => void; onCreated?: (
         {create.error ? (
           <ErrorAlert
             error={create.error}
-            fieldLabels={{ title: t('tasks.assign.taskTitle'), description: t('tasks.assign.description'), assigneeId: t('tasks.assign.lead'), coordinatorIds: t('tasks.assign.coordinators'), dueDate: t('tasks.assign.dueDate'), priority: t('tasks.assign.priority') }}
+            fieldLabels={{
+              title: t('tasks.assign.taskTitle'),
+              description: t('tasks.assign.description'),
+              assigneeId: t('tasks.assign.lead'),
+              coordinatorIds: t('tasks.assign.coordinators'),
+              dueDate: t('tasks.assign.dueDate'),
+              priority: t('tasks.assign.priority'),
+            }}
           />
         ) : null}
         {people.error ? <ErrorAlert error={people.error} onRetry={() => void people.refetch()} /> : null}
@@ -204,7 +235,16 @@ function AssignForm({ onClose, onCreated }: { onClose: () => void; onCreated?: (
           maxLength={500}
           data-autofocus
         />
-        <Textarea label={t('tasks.assign.description')} value={values.description} onChange={(e) => set('description', e.currentTarget.value)} error={errorText('description')} autosize minRows={3} maxRows={10} maxLength={20000} />
+        <Textarea
+          label={t('tasks.assign.description')}
+          value={values.description}
+          onChange={(e) => set('description', e.currentTarget.value)}
+          error={errorText('description')}
+          autosize
+          minRows={3}
+          maxRows={10}
+          maxLength={20000}
+        />
         <Select
           label={t('tasks.assign.lead')}
           description={t('tasks.assign.leadHint')}
@@ -213,7 +253,11 @@ function AssignForm({ onClose, onCreated }: { onClose: () => void; onCreated?: (
           value={values.assigneeId}
           onChange={(v) => {
             set('assigneeId', v);
-            if (v && values.coordinatorIds.includes(v)) set('coordinatorIds', values.coordinatorIds.filter((id) => id !== v));
+            if (v && values.coordinatorIds.includes(v))
+              set(
+                'coordinatorIds',
+                values.coordinatorIds.filter((id) => id !== v),
+              );
           }}
           searchable
           filter={filterPeople}
@@ -240,7 +284,14 @@ function AssignForm({ onClose, onCreated }: { onClose: () => void; onCreated?: (
           maxDropdownHeight={280}
           hidePickedOptions
         />
-        <DateField label={t('tasks.assign.dueDate')} description={t('tasks.assign.dueDateHint')} value={values.dueDate} onChange={(v) => set('dueDate', v)} error={errorText('dueDate')} maw={{ base: '100%', sm: 260 }} />
+        <DateField
+          label={t('tasks.assign.dueDate')}
+          description={t('tasks.assign.dueDateHint')}
+          value={values.dueDate}
+          onChange={(v) => set('dueDate', v)}
+          error={errorText('dueDate')}
+          maw={{ base: '100%', sm: 260 }}
+        />
         <Radio.Group label={t('tasks.assign.priority')} value={values.priority} onChange={(v) => isPriority(v) && set('priority', v)}>
           <Group gap="md" mt={6} wrap="wrap">
             {TASK_PRIORITIES.map((p) => (
@@ -258,7 +309,11 @@ function AssignForm({ onClose, onCreated }: { onClose: () => void; onCreated?: (
           clearable
           clearButtonProps={{ 'aria-label': t('common.close') }}
           leftSection={<IconPaperclip size={18} aria-hidden />}
-          error={badFiles.length ? badFiles.map((f) => t(`tasks.files.${f.problem!}`, { name: f.file.name, size: formatFileSize(f.file.size, lang) })).join(' ') : undefined}
+          error={
+            badFiles.length
+              ? badFiles.map((f) => t(`tasks.files.${f.problem!}`, { name: f.file.name, size: formatFileSize(f.file.size, lang) })).join(' ')
+              : undefined
+          }
         />
         {files.length ? (
           <List size="sm" spacing={2} aria-label={t('tasks.assign.files')}>

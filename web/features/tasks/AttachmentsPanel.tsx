@@ -93,7 +93,13 @@ export function AttachmentsPanel({ task }: { task: TaskDetail }) {
                   {formatFileSize(a.size, lang)} · {t('tasks.files.by', { name: a.fullName, time: formatDateTime(a.createdAt) })}
                 </Text>
               </Stack>
-              <ActionIcon variant="light" onClick={() => void download(a)} loading={downloading === a.id} aria-label={t('tasks.files.download', { name: a.fileName })} size="lg">
+              <ActionIcon
+                variant="light"
+                onClick={() => void download(a)}
+                loading={downloading === a.id}
+                aria-label={t('tasks.files.download', { name: a.fileName })}
+                size="lg"
+              >
                 <IconDownload size={18} aria-hidden />
               </ActionIcon>
             </Group>

@@ -94,7 +94,11 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
     if (d.type === 'status') {
       return (
         <Stack gap={2}>
-          <Text size="sm">{d.from ? t('tasks.timeline.statusChange', { from: t(`tasks.status.${d.from}`), to: t(`tasks.status.${d.to}`) }) : t('tasks.timeline.statusTo', { to: t(`tasks.status.${d.to}`) })}</Text>
+          <Text size="sm">
+            {d.from
+              ? t('tasks.timeline.statusChange', { from: t(`tasks.status.${d.from}`), to: t(`tasks.status.${d.to}`) })
+              : t('tasks.timeline.statusTo', { to: t(`tasks.status.${d.to}`) })}
+          </Text>
           {d.reassignedTo ? <Text size="sm">{t('tasks.timeline.reassigned', { name: nameOf(d.reassignedTo) })}</Text> : null}
           {d.dueDate ? <Text size="sm">{t('tasks.timeline.newDue', { date: formatDate(d.dueDate) })}</Text> : null}
           {d.reason ? (
@@ -115,7 +119,14 @@ export function TaskTimeline({ task }: { task: TaskDetail }) {
     if (d.type === 'file') {
       const a = attachment(d.attachmentId);
       return a ? (
-        <Anchor component="button" type="button" size="sm" onClick={() => void downloadAttachment(task.id, a).catch(() => undefined)} style={{ overflowWrap: 'anywhere', textAlign: 'left' }} aria-label={t('tasks.files.download', { name: a.fileName })}>
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          onClick={() => void downloadAttachment(task.id, a).catch(() => undefined)}
+          style={{ overflowWrap: 'anywhere', textAlign: 'left' }}
+          aria-label={t('tasks.files.download', { name: a.fileName })}
+        >
           {d.name}
         </Anchor>
       ) : (

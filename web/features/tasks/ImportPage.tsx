@@ -54,7 +54,14 @@ export function ImportPage() {
   const check = useImportActivity();
   const commit = useImportActivity();
 
-  const input: ImportInput | null = format === 'json' ? (jsonFile ? { format: 'json', file: jsonFile } : null) : tasksFile && actionsFile ? { format: 'csv', tasks: tasksFile, actions: actionsFile } : null;
+  const input: ImportInput | null =
+    format === 'json'
+      ? jsonFile
+        ? { format: 'json', file: jsonFile }
+        : null
+      : tasksFile && actionsFile
+        ? { format: 'csv', tasks: tasksFile, actions: actionsFile }
+        : null;
 
   // A new choice of files (or agency) is checked at once; the previous results are stale.
   useEffect(() => {
@@ -132,7 +139,9 @@ export function ImportPage() {
               <Text size="sm">{t('tasks.import.csvHelp')}</Text>
               <Text size="sm">{t('tasks.import.kindsHelp')}</Text>
               <Code block fz="xs" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                {'{ "format": "congvu.activity/1",\n  "tasks": [{ "id": "t1", "title": "Báo cáo kết quả hỗ trợ Covid-19", "assigneeId": "p001",\n      "assignedAt": "2021-07-19T08:05:00+07:00", "dueDate": "2021-07-23", "finishedAt": "2021-07-22T15:40:00+07:00" }],\n  "actions": [{ "taskId": "t1", "personId": "p001", "at": "2021-07-20T09:12:00+07:00", "kind": "comment" }] }'}
+                {
+                  '{ "format": "congvu.activity/1",\n  "tasks": [{ "id": "t1", "title": "Báo cáo kết quả hỗ trợ Covid-19", "assigneeId": "p001",\n      "assignedAt": "2021-07-19T08:05:00+07:00", "dueDate": "2021-07-23", "finishedAt": "2021-07-22T15:40:00+07:00" }],\n  "actions": [{ "taskId": "t1", "personId": "p001", "at": "2021-07-20T09:12:00+07:00", "kind": "comment" }] }'
+                }
               </Code>
             </Stack>
           </Collapse>
@@ -141,7 +150,14 @@ export function ImportPage() {
         <Paper withBorder p="md" component="section" aria-label={t('tasks.import.title')}>
           <Stack gap="sm">
             {agencies.length > 1 ? (
-              <Select label={t('tasks.import.agency')} data={agencies.map((a) => ({ value: a.agencyId, label: a.agencyName }))} value={agencyId} onChange={setAgencyId} allowDeselect={false} maw={480} />
+              <Select
+                label={t('tasks.import.agency')}
+                data={agencies.map((a) => ({ value: a.agencyId, label: a.agencyName }))}
+                value={agencyId}
+                onChange={setAgencyId}
+                allowDeselect={false}
+                maw={480}
+              />
             ) : (
               <Text size="sm">
                 <Text span size="sm" c="dimmed">

@@ -141,13 +141,21 @@ function ActionDialog(p: ActionDialogProps) {
   const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const { task, action } = p;
   const stillAllowed = task.can.statuses.includes(action.to);
-  const title = action.kind === 'finish' ? t('tasks.actions.finishTitle') : action.kind === 'return' ? t('tasks.actions.returnTitle') : t('tasks.actions.reopenTitle');
+  const title =
+    action.kind === 'finish' ? t('tasks.actions.finishTitle') : action.kind === 'return' ? t('tasks.actions.returnTitle') : t('tasks.actions.reopenTitle');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (stillAllowed && !p.pending) p.onSubmit();
   };
   return (
-    <Modal opened onClose={p.onClose} title={<Text fw={600}>{title}</Text>} fullScreen={isPhone} size="md" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened
+      onClose={p.onClose}
+      title={<Text fw={600}>{title}</Text>}
+      fullScreen={isPhone}
+      size="md"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
@@ -181,7 +189,13 @@ function ActionDialog(p: ActionDialogProps) {
             <Button variant="default" onClick={p.onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={p.pending} disabled={!stillAllowed || p.reloading} color={action.kind === 'return' ? 'red' : action.kind === 'finish' ? 'green' : 'blue'} data-autofocus={action.kind === 'finish' ? true : undefined}>
+            <Button
+              type="submit"
+              loading={p.pending}
+              disabled={!stillAllowed || p.reloading}
+              color={action.kind === 'return' ? 'red' : action.kind === 'finish' ? 'green' : 'blue'}
+              data-autofocus={action.kind === 'finish' ? true : undefined}
+            >
               {t(`tasks.actions.${action.kind}`)}
             </Button>
           </Group>
@@ -197,7 +211,9 @@ function ReopenFields(p: ActionDialogProps) {
   const scopes = useMemo(() => assignScopes(grants), [grants]);
   const people = useAssignablePeople(scopes);
   const options = useMemo(() => {
-    const list = people.people.some((x) => x.id === p.task.lead.id) ? people.people : [{ id: p.task.lead.id, fullName: p.task.lead.fullName, unitName: p.task.unit.name }, ...people.people];
+    const list = people.people.some((x) => x.id === p.task.lead.id)
+      ? people.people
+      : [{ id: p.task.lead.id, fullName: p.task.lead.fullName, unitName: p.task.unit.name }, ...people.people];
     return peopleGroups(list);
   }, [people.people, p.task.lead, p.task.unit.name]);
   return (

@@ -223,7 +223,12 @@ function PeoplePanel({ task }: { task: TaskDetail }) {
   const who = (p: TaskDetail['people'][number]) => (
     <Stack gap={0} component="li" key={p.personId}>
       <Text size="sm" fw={500}>
-        {p.fullName} {p.personId === user.personId ? <Text span size="sm" c="dimmed">{t('tasks.detail.you')}</Text> : null}
+        {p.fullName}{' '}
+        {p.personId === user.personId ? (
+          <Text span size="sm" c="dimmed">
+            {t('tasks.detail.you')}
+          </Text>
+        ) : null}
       </Text>
       {p.unitName ? (
         <Text size="xs" c="dimmed">

@@ -4,7 +4,24 @@
  * the overdue count on top; a table on desktop, cards on phones. "Giao việc" and "Nhập dữ liệu từ
  * hệ thống khác" for those allowed.
  */
-import { Alert, Anchor, Badge, Button, Collapse, Group, Pagination, Paper, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Collapse,
+  Group,
+  Pagination,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconAlertTriangle, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -60,8 +77,12 @@ export function TaskListPage() {
   };
 
   // The unit / agency of the scope tabs: the one in the address when allowed, else the first.
-  const agencyId = filters.tab === 'agency' ? (agencies.find((a) => a.agencyId === filters.agencyId) ?? agencies.find((a) => a.agencyId === session.user.agencyId) ?? agencies[0])?.agencyId : undefined;
-  const unitId = filters.tab === 'unit' ? (units.find((u) => u.unitId === filters.unitId) ?? units[0])?.unitId : filters.tab === 'agency' ? filters.unitId : undefined;
+  const agencyId =
+    filters.tab === 'agency'
+      ? (agencies.find((a) => a.agencyId === filters.agencyId) ?? agencies.find((a) => a.agencyId === session.user.agencyId) ?? agencies[0])?.agencyId
+      : undefined;
+  const unitId =
+    filters.tab === 'unit' ? (units.find((u) => u.unitId === filters.unitId) ?? units[0])?.unitId : filters.tab === 'agency' ? filters.unitId : undefined;
   const query = listQueryOf(filters, { unitId, agencyId });
   const list = useTaskList(query);
   const agencyUnits = useUnits(filters.tab === 'agency' ? agencyId : null);
@@ -104,7 +125,12 @@ export function TaskListPage() {
           compact={compact}
           unitSelect={
             filters.tab === 'unit' && units.length > 1
-              ? { label: t('tasks.filters.unit'), value: unitId ?? '', data: units.map((u) => ({ value: u.unitId, label: u.unitName })), onChange: (v) => update({ unitId: v }) }
+              ? {
+                  label: t('tasks.filters.unit'),
+                  value: unitId ?? '',
+                  data: units.map((u) => ({ value: u.unitId, label: u.unitName })),
+                  onChange: (v) => update({ unitId: v }),
+                }
               : filters.tab === 'agency' && agencyUnits.data?.length
                 ? {
                     label: t('tasks.filters.unit'),
@@ -116,7 +142,12 @@ export function TaskListPage() {
           }
           agencySelect={
             filters.tab === 'agency' && agencies.length > 1
-              ? { label: t('tasks.filters.agency'), value: agencyId ?? '', data: agencies.map((a) => ({ value: a.agencyId, label: a.agencyName })), onChange: (v) => update({ agencyId: v, unitId: '' }) }
+              ? {
+                  label: t('tasks.filters.agency'),
+                  value: agencyId ?? '',
+                  data: agencies.map((a) => ({ value: a.agencyId, label: a.agencyName })),
+                  onChange: (v) => update({ agencyId: v, unitId: '' }),
+                }
               : null
           }
         />
@@ -134,7 +165,11 @@ export function TaskListPage() {
               {data.total > PAGE_SIZE ? (
                 <Stack gap={4} align="center">
                   <Text size="sm" c="dimmed">
-                    {t('tasks.summary.shown', { from: (filters.page - 1) * PAGE_SIZE + 1, to: Math.min(filters.page * PAGE_SIZE, data.total), total: data.total })}
+                    {t('tasks.summary.shown', {
+                      from: (filters.page - 1) * PAGE_SIZE + 1,
+                      to: Math.min(filters.page * PAGE_SIZE, data.total),
+                      total: data.total,
+                    })}
                   </Text>
                   <Pagination
                     total={Math.ceil(data.total / PAGE_SIZE)}
@@ -144,7 +179,9 @@ export function TaskListPage() {
                       window.scrollTo({ top: 0 });
                     }}
                     aria-label={t('tasks.pagination')}
-                    getControlProps={(control) => ({ 'aria-label': control === 'previous' ? t('tasks.pagePrevious') : control === 'next' ? t('tasks.pageNext') : control })}
+                    getControlProps={(control) => ({
+                      'aria-label': control === 'previous' ? t('tasks.pagePrevious') : control === 'next' ? t('tasks.pageNext') : control,
+                    })}
                     getItemProps={(page) => ({ 'aria-label': t('tasks.page', { page }) })}
                     size={compact ? 'sm' : 'md'}
                     siblings={compact ? 0 : 1}
@@ -155,7 +192,11 @@ export function TaskListPage() {
           )}
         </QueryState>
       </Stack>
-      <AssignTaskModal opened={assignOpen} onClose={() => setAssignOpen(false)} onCreated={() => filters.tab !== 'assigned' && tabs.includes('assigned') && update({ tab: 'assigned', unitId: '', agencyId: '' })} />
+      <AssignTaskModal
+        opened={assignOpen}
+        onClose={() => setAssignOpen(false)}
+        onCreated={() => filters.tab !== 'assigned' && tabs.includes('assigned') && update({ tab: 'assigned', unitId: '', agencyId: '' })}
+      />
     </>
   );
 }
@@ -167,7 +208,19 @@ interface SelectSpec {
   onChange: (v: string) => void;
 }
 
-function Filters({ filters, update, compact, unitSelect, agencySelect }: { filters: TaskFilters; update: (p: Partial<TaskFilters>) => void; compact: boolean; unitSelect: SelectSpec | null; agencySelect: SelectSpec | null }) {
+function Filters({
+  filters,
+  update,
+  compact,
+  unitSelect,
+  agencySelect,
+}: {
+  filters: TaskFilters;
+  update: (p: Partial<TaskFilters>) => void;
+  compact: boolean;
+  unitSelect: SelectSpec | null;
+  agencySelect: SelectSpec | null;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState(filters.q);
   const [debounced] = useDebouncedValue(q, 350);
@@ -204,9 +257,32 @@ function Filters({ filters, update, compact, unitSelect, agencySelect }: { filte
   );
   const rest = (
     <>
-      {agencySelect ? <Select label={agencySelect.label} data={agencySelect.data} value={agencySelect.value} onChange={(v) => agencySelect.onChange(v ?? '')} allowDeselect={false} /> : null}
-      {unitSelect ? <Select label={unitSelect.label} data={unitSelect.data} value={unitSelect.value} onChange={(v) => unitSelect.onChange(v ?? '')} allowDeselect={false} searchable /> : null}
-      <Select label={t('tasks.filters.status')} data={statusData} value={filters.status} onChange={(v) => update({ status: (v ?? '') as StatusFilter })} allowDeselect={false} />
+      {agencySelect ? (
+        <Select
+          label={agencySelect.label}
+          data={agencySelect.data}
+          value={agencySelect.value}
+          onChange={(v) => agencySelect.onChange(v ?? '')}
+          allowDeselect={false}
+        />
+      ) : null}
+      {unitSelect ? (
+        <Select
+          label={unitSelect.label}
+          data={unitSelect.data}
+          value={unitSelect.value}
+          onChange={(v) => unitSelect.onChange(v ?? '')}
+          allowDeselect={false}
+          searchable
+        />
+      ) : null}
+      <Select
+        label={t('tasks.filters.status')}
+        data={statusData}
+        value={filters.status}
+        onChange={(v) => update({ status: (v ?? '') as StatusFilter })}
+        allowDeselect={false}
+      />
       <DateField
         label={t('tasks.filters.from')}
         value={fromText}
@@ -227,7 +303,9 @@ function Filters({ filters, update, compact, unitSelect, agencySelect }: { filte
       />
     </>
   );
-  const overdue = <Switch label={t('tasks.filters.overdue')} checked={filters.overdue} onChange={(e) => update({ overdue: e.currentTarget.checked })} color="red" />;
+  const overdue = (
+    <Switch label={t('tasks.filters.overdue')} checked={filters.overdue} onChange={(e) => update({ overdue: e.currentTarget.checked })} color="red" />
+  );
   const clear = hasFilters(filters) ? (
     <Button
       variant="subtle"
@@ -249,7 +327,14 @@ function Filters({ filters, update, compact, unitSelect, agencySelect }: { filte
       <Stack gap="xs" role="search" aria-label={t('tasks.filters.label')}>
         {search}
         <Group justify="space-between" gap="xs">
-          <Button variant="default" size="compact-md" leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="task-filters-more">
+          <Button
+            variant="default"
+            size="compact-md"
+            leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={open}
+            aria-controls="task-filters-more"
+          >
             {t('tasks.filters.label')}
             {moreCount ? ` (${moreCount})` : ''}
           </Button>
@@ -283,7 +368,11 @@ function Summary({ data, filters, update }: { data: TaskListResponse; filters: T
   const { t } = useTranslation();
   const c = data.counts;
   const open = OPEN_STATUSES.reduce((n, s) => n + (c.byStatus[s] ?? 0), 0);
-  const parts = [t('tasks.summary.total', { count: c.total }), t('tasks.summary.open', { count: open }), t('tasks.summary.done', { count: c.byStatus.done ?? 0 })];
+  const parts = [
+    t('tasks.summary.total', { count: c.total }),
+    t('tasks.summary.open', { count: open }),
+    t('tasks.summary.done', { count: c.byStatus.done ?? 0 }),
+  ];
   if (c.byStatus.returned) parts.push(t('tasks.summary.returned', { count: c.byStatus.returned }));
   return (
     <Stack gap="xs">
@@ -313,7 +402,14 @@ function TitleCell({ task, tab }: { task: TaskListItem; tab: TaskTab }) {
   const { t } = useTranslation();
   return (
     <Stack gap={2} style={{ minWidth: 0 }}>
-      <Anchor component={Link} to={`/tasks/${task.id}`} fw={600} size="sm" style={{ overflowWrap: 'anywhere' }} aria-label={t('tasks.openNamed', { title: task.title })}>
+      <Anchor
+        component={Link}
+        to={`/tasks/${task.id}`}
+        fw={600}
+        size="sm"
+        style={{ overflowWrap: 'anywhere' }}
+        aria-label={t('tasks.openNamed', { title: task.title })}
+      >
         {task.title}
       </Anchor>
       <Group gap={6} wrap="wrap">
@@ -331,7 +427,12 @@ function TitleCell({ task, tab }: { task: TaskListItem; tab: TaskTab }) {
 function RoleBadges({ task }: { task: TaskListItem }) {
   const { t } = useTranslation();
   const roles = task.myRoles.filter((r) => r !== 'assigner');
-  if (!roles.length) return <Text size="sm" c="dimmed">{t('common.none')}</Text>;
+  if (!roles.length)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('common.none')}
+      </Text>
+    );
   return (
     <Group gap={4}>
       {roles.map((r) => (
@@ -432,7 +533,15 @@ function TaskCards({ tasks, today, tab }: { tasks: TaskListItem[]; today: string
             <Group gap={6} wrap="wrap">
               <StatusBadge status={task.status} size="sm" />
               <PriorityBadge priority={task.priority} hideNormal />
-              {tab === 'mine' ? task.myRoles.filter((r) => r === 'coordinator').map((r) => <Badge key={r} variant="outline" size="sm">{t(`tasks.myRole.${r}`)}</Badge>) : null}
+              {tab === 'mine'
+                ? task.myRoles
+                    .filter((r) => r === 'coordinator')
+                    .map((r) => (
+                      <Badge key={r} variant="outline" size="sm">
+                        {t(`tasks.myRole.${r}`)}
+                      </Badge>
+                    ))
+                : null}
             </Group>
             <TitleCell task={task} tab={tab} />
             <Text size="sm">

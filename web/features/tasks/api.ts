@@ -138,7 +138,8 @@ function uploadWithProgress<T>(path: string, form: FormData, onProgress?: (fract
       xhr.onerror = () => reject(new ApiError({ status: 0, code: 'NETWORK', message: i18n.t('errors.network') }));
       xhr.send(form);
     });
-  const toError = (r: { status: number; text: string; type: string }) => errorOf(new Response(r.text, { status: r.status, headers: { 'content-type': r.type } }));
+  const toError = (r: { status: number; text: string; type: string }) =>
+    errorOf(new Response(r.text, { status: r.status, headers: { 'content-type': r.type } }));
   return (async () => {
     let r = await once();
     if (r.status >= 200 && r.status < 300) return JSON.parse(r.text) as T;
@@ -208,7 +209,8 @@ export function useAssignablePeople(scopes: { agencyIds: string[]; unitIds: stri
   return useQueries({
     queries: filters.map((filter) => ({
       queryKey: orgKeys.people(filter),
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<PersonListResponse>('/org/people', { agencyId: filter.agencyId, unitId: filter.unitId }, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get<PersonListResponse>('/org/people', { agencyId: filter.agencyId, unitId: filter.unitId }, signal),
       enabled,
       staleTime: 60_000,
     })),

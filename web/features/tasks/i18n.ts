@@ -256,8 +256,10 @@ export const tasksVi = {
       times: 'Thời gian theo ISO 8601; không ghi múi giờ thì hiểu là giờ Việt Nam.',
     },
     formatHelp: 'Cấu trúc tệp',
-    jsonHelp: 'Tệp JSON có "format": "congvu.activity/1", danh sách "tasks" (id, title, assigneeId, assignedAt, dueDate, finishedAt) và "actions" (taskId, personId, at, kind).',
-    csvHelp: 'tasks.csv: id,title,assigneeId,assignedAt,dueDate,finishedAt — actions.csv: taskId,personId,at,kind. UTF-8, có dòng tiêu đề, phân cách bằng dấu phẩy.',
+    jsonHelp:
+      'Tệp JSON có "format": "congvu.activity/1", danh sách "tasks" (id, title, assigneeId, assignedAt, dueDate, finishedAt) và "actions" (taskId, personId, at, kind).',
+    csvHelp:
+      'tasks.csv: id,title,assigneeId,assignedAt,dueDate,finishedAt — actions.csv: taskId,personId,at,kind. UTF-8, có dòng tiêu đề, phân cách bằng dấu phẩy.',
     kindsHelp: 'kind: view (xem), comment, status, attach, forward, draft, finish hoặc từ khác của hệ thống nguồn; mọi loại trừ view đều tính là đã xử lý.',
     check: 'Kiểm tra tệp',
     checking: 'Đang kiểm tra tệp…',
@@ -560,7 +562,8 @@ export const tasksEn: TasksMessages = {
       times: 'Times in ISO 8601; a time without an offset is Vietnam time.',
     },
     formatHelp: 'File layout',
-    jsonHelp: 'The JSON file has "format": "congvu.activity/1", a "tasks" list (id, title, assigneeId, assignedAt, dueDate, finishedAt) and an "actions" list (taskId, personId, at, kind).',
+    jsonHelp:
+      'The JSON file has "format": "congvu.activity/1", a "tasks" list (id, title, assigneeId, assignedAt, dueDate, finishedAt) and an "actions" list (taskId, personId, at, kind).',
     csvHelp: 'tasks.csv: id,title,assigneeId,assignedAt,dueDate,finishedAt — actions.csv: taskId,personId,at,kind. UTF-8, a header row, comma separated.',
     kindsHelp: 'kind: view, comment, status, attach, forward, draft, finish or another word of the source system; every kind but view counts as processed.',
     check: 'Check the file',

@@ -169,11 +169,17 @@ describe('status change body', () => {
   });
   it('refuses a return without a reason of 3 characters, and trims it', () => {
     expect(statusChangeOf(task, ret!, { reason: '  x ' }, '2021-07-20')).toEqual({ ok: false, errors: { reason: 'reasonRequired' } });
-    expect(statusChangeOf(task, ret!, { reason: '  Không thuộc chức năng  ' }, '2021-07-20')).toEqual({ ok: true, body: { status: 'returned', version: 4, reason: 'Không thuộc chức năng' } });
+    expect(statusChangeOf(task, ret!, { reason: '  Không thuộc chức năng  ' }, '2021-07-20')).toEqual({
+      ok: true,
+      body: { status: 'returned', version: 4, reason: 'Không thuộc chức năng' },
+    });
   });
   it('sends a new lead and deadline on reopen only when they change, and refuses a past deadline', () => {
     expect(statusChangeOf(task, reopen!, { assigneeId: 'p1', dueDateText: '' }, '2021-07-20')).toEqual({ ok: true, body: { status: 'assigned', version: 4 } });
-    expect(statusChangeOf(task, reopen!, { assigneeId: 'p2', dueDateText: '30/07/2021' }, '2021-07-20')).toEqual({ ok: true, body: { status: 'assigned', version: 4, assigneeId: 'p2', dueDate: '2021-07-30' } });
+    expect(statusChangeOf(task, reopen!, { assigneeId: 'p2', dueDateText: '30/07/2021' }, '2021-07-20')).toEqual({
+      ok: true,
+      body: { status: 'assigned', version: 4, assigneeId: 'p2', dueDate: '2021-07-30' },
+    });
     expect(statusChangeOf(task, reopen!, { dueDateText: '19/07/2021' }, '2021-07-20')).toEqual({ ok: false, errors: { dueDate: 'duePast' } });
     expect(statusChangeOf(task, reopen!, { dueDateText: '31/02/2021' }, '2021-07-20')).toEqual({ ok: false, errors: { dueDate: 'dueInvalid' } });
   });
@@ -183,15 +189,29 @@ describe('assign form ↔ payload', () => {
   const today = '2021-07-19';
   it('requires a title of 3 characters and a lead person; a deadline is optional but not in the past', () => {
     expect(validateAssignForm(EMPTY_ASSIGN_FORM, today)).toEqual({ title: 'titleRequired', assigneeId: 'assigneeRequired' });
-    expect(validateAssignForm({ ...EMPTY_ASSIGN_FORM, title: 'ab', assigneeId: 'p1', dueDate: '18/07/2021' }, today)).toEqual({ title: 'titleShort', dueDate: 'duePast' });
+    expect(validateAssignForm({ ...EMPTY_ASSIGN_FORM, title: 'ab', assigneeId: 'p1', dueDate: '18/07/2021' }, today)).toEqual({
+      title: 'titleShort',
+      dueDate: 'duePast',
+    });
     expect(validateAssignForm({ ...EMPTY_ASSIGN_FORM, title: 'Báo cáo', assigneeId: 'p1', dueDate: '32/07/2021' }, today)).toEqual({ dueDate: 'dueInvalid' });
     expect(validateAssignForm({ ...EMPTY_ASSIGN_FORM, title: 'Báo cáo', assigneeId: 'p1', dueDate: '19/07/2021' }, today)).toEqual({});
   });
   it('refuses the lead person among the coordinators', () => {
-    expect(validateAssignForm({ ...EMPTY_ASSIGN_FORM, title: 'Báo cáo', assigneeId: 'p1', coordinatorIds: ['p2', 'p1'] }, today)).toEqual({ coordinatorIds: 'coordinatorIsLead' });
+    expect(validateAssignForm({ ...EMPTY_ASSIGN_FORM, title: 'Báo cáo', assigneeId: 'p1', coordinatorIds: ['p2', 'p1'] }, today)).toEqual({
+      coordinatorIds: 'coordinatorIsLead',
+    });
   });
   it('builds the API body: trimmed, ISO deadline, unique coordinators, empty parts left out', () => {
-    expect(assignPayloadOf({ title: '  Báo cáo tuần  ', description: '  ', assigneeId: 'p1', coordinatorIds: ['p2', 'p2', 'p3'], dueDate: '23/7/2021', priority: 'urgent' })).toEqual({
+    expect(
+      assignPayloadOf({
+        title: '  Báo cáo tuần  ',
+        description: '  ',
+        assigneeId: 'p1',
+        coordinatorIds: ['p2', 'p2', 'p3'],
+        dueDate: '23/7/2021',
+        priority: 'urgent',
+      }),
+    ).toEqual({
       title: 'Báo cáo tuần',
       assigneeId: 'p1',
       coordinatorIds: ['p2', 'p3'],
@@ -214,17 +234,51 @@ describe('assign form ↔ payload', () => {
     };
     const form = assignFormOf(task);
     expect(form).toEqual({ title: 'Báo cáo', description: 'Nội dung', assigneeId: 'p1', coordinatorIds: ['p2'], dueDate: '23/07/2021', priority: 'high' });
-    expect(assignPayloadOf(form)).toEqual({ title: 'Báo cáo', description: 'Nội dung', assigneeId: 'p1', coordinatorIds: ['p2'], dueDate: '2021-07-23', priority: 'high' });
+    expect(assignPayloadOf(form)).toEqual({
+      title: 'Báo cáo',
+      description: 'Nội dung',
+      assigneeId: 'p1',
+      coordinatorIds: ['p2'],
+      dueDate: '2021-07-23',
+      priority: 'high',
+    });
   });
 });
 
 describe('timeline', () => {
   const entries: TaskDetail['timeline'] = [
     { id: 1, personId: 'p1', fullName: 'A', at: '2021-07-20T02:12:00.000Z', kind: 'view', kindLabel: 'Xem', body: null, data: null },
-    { id: 2, personId: 'p1', fullName: 'A', at: '2021-07-20T02:13:00.000Z', kind: 'status', kindLabel: 'Cập nhật trạng thái', body: null, data: { from: 'assigned', to: 'received' } },
-    { id: 3, personId: 'p1', fullName: 'A', at: '2021-07-20T02:14:00.000Z', kind: 'attach', kindLabel: 'Đính kèm tệp', body: 'bao-cao.docx', data: { attachmentId: 'att1', size: 10 } },
+    {
+      id: 2,
+      personId: 'p1',
+      fullName: 'A',
+      at: '2021-07-20T02:13:00.000Z',
+      kind: 'status',
+      kindLabel: 'Cập nhật trạng thái',
+      body: null,
+      data: { from: 'assigned', to: 'received' },
+    },
+    {
+      id: 3,
+      personId: 'p1',
+      fullName: 'A',
+      at: '2021-07-20T02:14:00.000Z',
+      kind: 'attach',
+      kindLabel: 'Đính kèm tệp',
+      body: 'bao-cao.docx',
+      data: { attachmentId: 'att1', size: 10 },
+    },
     { id: 4, personId: 'p2', fullName: 'B', at: '2021-07-20T02:15:00.000Z', kind: 'comment', kindLabel: 'Ý kiến', body: 'Đồng ý', data: null },
-    { id: 5, personId: 'p1', fullName: 'A', at: '2021-07-20T02:16:00.000Z', kind: 'status', kindLabel: 'Cập nhật trạng thái', body: 'Không thuộc chức năng', data: { from: 'received', to: 'returned' } },
+    {
+      id: 5,
+      personId: 'p1',
+      fullName: 'A',
+      at: '2021-07-20T02:16:00.000Z',
+      kind: 'status',
+      kindLabel: 'Cập nhật trạng thái',
+      body: 'Không thuộc chức năng',
+      data: { from: 'received', to: 'returned' },
+    },
     { id: 6, personId: 'p1', fullName: 'A', at: '2021-07-21T02:16:00.000Z', kind: 'ky_so', kindLabel: 'ky_so', body: null, data: { source: 'import' } },
   ];
   it('lists newest first, reads status changes, reasons, files and comments', () => {
@@ -261,12 +315,22 @@ describe('import', () => {
     const error = {
       code: 'VALIDATION',
       issues: [{ path: 'tasks.csv, dòng 3, cột C (assigneeId)', message: 'Không có cán bộ mã "x"' }],
-      details: { errors: [{ path: 'tasks.csv, dòng 3, cột C (assigneeId)', file: 'tasks.csv', row: 3, column: 'C (assigneeId)', message: 'Không có cán bộ mã "x"' }], omitted: 7 },
+      details: {
+        errors: [{ path: 'tasks.csv, dòng 3, cột C (assigneeId)', file: 'tasks.csv', row: 3, column: 'C (assigneeId)', message: 'Không có cán bộ mã "x"' }],
+        omitted: 7,
+      },
     };
-    expect(importIssuesOf(error)).toEqual({ issues: [{ path: 'tasks.csv, dòng 3, cột C (assigneeId)', file: 'tasks.csv', row: 3, column: 'C (assigneeId)', message: 'Không có cán bộ mã "x"' }], omitted: 7, tabular: true });
+    expect(importIssuesOf(error)).toEqual({
+      issues: [{ path: 'tasks.csv, dòng 3, cột C (assigneeId)', file: 'tasks.csv', row: 3, column: 'C (assigneeId)', message: 'Không có cán bộ mã "x"' }],
+      omitted: 7,
+      tabular: true,
+    });
   });
   it('reads JSON paths, and leaves errors that are not about the file to the alert', () => {
-    const json = importIssuesOf({ code: 'VALIDATION', details: { errors: [{ path: 'body.tasks[3].assigneeId', file: null, row: null, column: null, message: 'Thiếu' }], omitted: 0 } });
+    const json = importIssuesOf({
+      code: 'VALIDATION',
+      details: { errors: [{ path: 'body.tasks[3].assigneeId', file: null, row: null, column: null, message: 'Thiếu' }], omitted: 0 },
+    });
     expect(json).toMatchObject({ tabular: false, omitted: 0 });
     expect(jsonPathOfIssue(json!.issues[0]!.path)).toBe('tasks[3].assigneeId');
     expect(importIssuesOf({ code: 'PAYLOAD_TOO_LARGE', issues: [{ path: 'body.file', message: 'Tệp nhập vượt quá 200 MB' }] })).toBeNull();

@@ -52,7 +52,8 @@ function reachOf(action: 'task.read' | 'task.assign' | 'task.import', role: AppR
 export function readableUnits(grants: readonly GrantLike[]): UnitScope[] {
   const out = new Map<string, UnitScope>();
   for (const g of grants) {
-    if (reachOf('task.read', g.role) === 'unit' && g.unitId && !out.has(g.unitId)) out.set(g.unitId, { unitId: g.unitId, unitName: g.unitName ?? g.unitId, agencyId: g.agencyId });
+    if (reachOf('task.read', g.role) === 'unit' && g.unitId && !out.has(g.unitId))
+      out.set(g.unitId, { unitId: g.unitId, unitName: g.unitName ?? g.unitId, agencyId: g.agencyId });
   }
   return [...out.values()];
 }

@@ -39,7 +39,13 @@ export function PriorityBadge({ priority, size = 'sm', hideNormal = false }: { p
   }
   const color = priority === 'high' ? 'orange' : 'gray';
   return (
-    <Badge color={color} variant={priority === 'high' ? 'light' : 'outline'} size={size} style={{ flexShrink: 0 }} styles={{ label: { color: priority === 'high' ? 'var(--mantine-color-orange-9)' : 'var(--mantine-color-dark-6)' } }}>
+    <Badge
+      color={color}
+      variant={priority === 'high' ? 'light' : 'outline'}
+      size={size}
+      style={{ flexShrink: 0 }}
+      styles={{ label: { color: priority === 'high' ? 'var(--mantine-color-orange-9)' : 'var(--mantine-color-dark-6)' } }}
+    >
       {t(`tasks.priority.${priority}`)}
     </Badge>
   );
@@ -49,7 +55,17 @@ export function PriorityBadge({ priority, size = 'sm', hideNormal = false }: { p
  * The deadline and its state: `20/07/2021` and, when it matters, "Quá hạn 3 ngày" in red (with an
  * icon, so it also reads without colour), "Đến hạn hôm nay", "Còn 2 ngày".
  */
-export function DueLine({ task, today, withDate = true, size = 'sm' }: { task: Pick<TaskListItem, 'dueDate' | 'status'>; today: string; withDate?: boolean; size?: MantineSize }) {
+export function DueLine({
+  task,
+  today,
+  withDate = true,
+  size = 'sm',
+}: {
+  task: Pick<TaskListItem, 'dueDate' | 'status'>;
+  today: string;
+  withDate?: boolean;
+  size?: MantineSize;
+}) {
   const { t } = useTranslation();
   const state = dueStateOf(task, today);
   if (state.kind === 'none') {
@@ -120,7 +136,14 @@ export function CountsLine({ comments, files }: { comments: number; files: numbe
 export function ImportedBadge() {
   const { t } = useTranslation();
   return (
-    <Badge color="grape" variant="outline" size="sm" style={{ flexShrink: 0 }} styles={{ label: { color: 'var(--mantine-color-grape-9)' } }} title={t('tasks.importedHint')}>
+    <Badge
+      color="grape"
+      variant="outline"
+      size="sm"
+      style={{ flexShrink: 0 }}
+      styles={{ label: { color: 'var(--mantine-color-grape-9)' } }}
+      title={t('tasks.importedHint')}
+    >
       {t('tasks.imported')}
     </Badge>
   );
@@ -135,7 +158,13 @@ export function TaskErrorAlert({ error, onReload }: { error: unknown; onReload: 
   const { t } = useTranslation();
   if (isApiError(error) && (error.code === 'VERSION_CONFLICT' || error.code === 'INVALID_STATE')) {
     return (
-      <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={error.code === 'VERSION_CONFLICT' ? t('errors.title.VERSION_CONFLICT') : t('errors.title.INVALID_STATE')} role="alert">
+      <Alert
+        color="orange"
+        variant="light"
+        icon={<IconAlertTriangle aria-hidden />}
+        title={error.code === 'VERSION_CONFLICT' ? t('errors.title.VERSION_CONFLICT') : t('errors.title.INVALID_STATE')}
+        role="alert"
+      >
         {/* The server's generic conflict message says less than ours; an invalid state says why. */}
         {error.code === 'INVALID_STATE' ? <Text size="sm">{error.message}</Text> : null}
         <Text size="sm" mt={error.code === 'INVALID_STATE' ? 4 : 0}>

@@ -46,7 +46,14 @@ interface RunOpts {
   underline?: boolean;
 }
 const run = (text: string, o: RunOpts = {}) =>
-  new TextRun({ text, font: FONT, size: (o.size ?? 13) * 2, bold: o.bold, italics: o.italics, underline: o.underline ? { type: UnderlineType.SINGLE } : undefined });
+  new TextRun({
+    text,
+    font: FONT,
+    size: (o.size ?? 13) * 2,
+    bold: o.bold,
+    italics: o.italics,
+    underline: o.underline ? { type: UnderlineType.SINGLE } : undefined,
+  });
 const para = (children: TextRun[], o: { align?: Align; before?: number; after?: number } = {}) =>
   new Paragraph({ children, alignment: o.align ?? AlignmentType.CENTER, spacing: { before: twipOfPt(o.before ?? 0), after: twipOfPt(o.after ?? 0) } });
 
@@ -65,7 +72,13 @@ function rule(lengthPt: number, cellMm: number, after = 0): Paragraph {
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const noBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 const cellOf = (children: Paragraph[], mm: number) =>
-  new TableCell({ children, width: { size: convertMillimetersToTwip(mm), type: WidthType.DXA }, borders: noBorders, verticalAlign: VerticalAlign.TOP, margins: { left: 0, right: 0 } });
+  new TableCell({
+    children,
+    width: { size: convertMillimetersToTwip(mm), type: WidthType.DXA },
+    borders: noBorders,
+    verticalAlign: VerticalAlign.TOP,
+    margins: { left: 0, right: 0 },
+  });
 const twoColumns = (rows: [Paragraph[], Paragraph[]][], leftMm: number, rightMm: number) =>
   new Table({
     width: { size: convertMillimetersToTwip(leftMm + rightMm), type: WidthType.DXA },
@@ -86,9 +99,21 @@ function heading(doc: OutgoingDocumentView): Table {
   const urgency = urgencyOf(doc.urgency);
   const red = { style: BorderStyle.SINGLE, size: 8, color: 'D00000', space: 1 };
   const stamp = urgency
-    ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: twipOfPt(6) }, border: { top: red, bottom: red, left: red, right: red }, indent: { left: convertMillimetersToTwip(18), right: convertMillimetersToTwip(18) }, children: [new TextRun({ text: URGENCY_LABEL[urgency], font: FONT, size: 26, bold: true, color: 'D00000' })] })]
+    ? [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: twipOfPt(6) },
+          border: { top: red, bottom: red, left: red, right: red },
+          indent: { left: convertMillimetersToTwip(18), right: convertMillimetersToTwip(18) },
+          children: [new TextRun({ text: URGENCY_LABEL[urgency], font: FONT, size: 26, bold: true, color: 'D00000' })],
+        }),
+      ]
     : [];
-  const leftBottom = [para([run(numberLine(doc), { size: 13 })], { before: 6 }), ...(isCongVan(doc) ? [para([run(vvLine(doc), { size: 12 })], { before: 3 })] : []), ...stamp];
+  const leftBottom = [
+    para([run(numberLine(doc), { size: 13 })], { before: 6 }),
+    ...(isCongVan(doc) ? [para([run(vvLine(doc), { size: 12 })], { before: 3 })] : []),
+    ...stamp,
+  ];
   const rightBottom = [para([run(dateLine(doc), { italics: true, size: 14 })], { before: 6 })];
   return twoColumns(
     [
@@ -107,7 +132,16 @@ function titleBlock(doc: OutgoingDocumentView): Paragraph[] {
     if (to.length === 1) out.push(para([run(`Kính gửi: ${to[0]}`, { size: 14 })], { before: 18, after: 6 }));
     else if (to.length > 1) {
       out.push(para([run('Kính gửi:', { size: 14 })], { before: 18 }));
-      out.push(...to.map((a, i) => new Paragraph({ children: [run(`- ${a}`, { size: 14 })], indent: { left: convertMillimetersToTwip(45) }, spacing: { after: i === to.length - 1 ? twipOfPt(6) : 0 } })));
+      out.push(
+        ...to.map(
+          (a, i) =>
+            new Paragraph({
+              children: [run(`- ${a}`, { size: 14 })],
+              indent: { left: convertMillimetersToTwip(45) },
+              spacing: { after: i === to.length - 1 ? twipOfPt(6) : 0 },
+            }),
+        ),
+      );
     } else out.push(para([run('', { size: 6 })], { after: 12 }));
     return out;
   }
@@ -145,10 +179,18 @@ function footer(doc: OutgoingDocumentView): Table {
             new Paragraph({
               alignment: AlignmentType.CENTER,
               children: [new TextRun({ text: l, font: FONT, size: 20, color: '1F3FBF' })],
-              spacing: { before: i === 0 ? convertMillimetersToTwip(6) : 0, after: i === all.length - 1 ? Math.max(0, convertMillimetersToTwip(20) - all.length * 230) : 0 },
+              spacing: {
+                before: i === 0 ? convertMillimetersToTwip(6) : 0,
+                after: i === all.length - 1 ? Math.max(0, convertMillimetersToTwip(20) - all.length * 230) : 0,
+              },
             }),
         )
-      : [new Paragraph({ children: [run('', { size: 13 })], spacing: { before: 0, after: 0, line: convertMillimetersToTwip(26), lineRule: LineRuleType.EXACT } })]),
+      : [
+          new Paragraph({
+            children: [run('', { size: 13 })],
+            spacing: { before: 0, after: 0, line: convertMillimetersToTwip(26), lineRule: LineRuleType.EXACT },
+          }),
+        ]),
     para([run(doc.signer.name.trim(), { bold: true, size: 14 })]),
   ];
   const half = TEXT_MM / 2;
@@ -160,7 +202,9 @@ export async function renderOutgoingDocx(doc: OutgoingDocumentView): Promise<Buf
   const children: (Paragraph | Table)[] = [];
   if (doc.draft) children.push(para([run('DỰ THẢO', { bold: true, size: 13 })], { align: AlignmentType.RIGHT, after: 6 }));
   children.push(heading(doc), ...titleBlock(doc), ...body(doc), footer(doc));
-  const pageNumber = new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })] })] });
+  const pageNumber = new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })] })],
+  });
   const document = new Document({
     creator: 'Congvu',
     title: isCongVan(doc) ? `${numberLine(doc)} ${vvLine(doc)}` : `${doc.typeName} ${doc.subject}`,

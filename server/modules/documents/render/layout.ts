@@ -60,9 +60,11 @@ export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 /** Checks the view before rendering: a bad value is a 400 with the field path, never a 500. */
 export function checkView(doc: OutgoingDocumentView): void {
   if (!doc.agency?.trim()) throw invalid('agency', 'Thiếu tên cơ quan ban hành.');
-  if (!doc.notation?.trim() || /\s/.test(doc.notation.trim())) throw invalid('notation', 'Ký hiệu văn bản không hợp lệ (không được trống hoặc chứa khoảng trắng).');
+  if (!doc.notation?.trim() || /\s/.test(doc.notation.trim()))
+    throw invalid('notation', 'Ký hiệu văn bản không hợp lệ (không được trống hoặc chứa khoảng trắng).');
   if (doc.number != null && (!Number.isInteger(doc.number) || doc.number < 1)) throw invalid('number', 'Số văn bản phải là số nguyên dương.');
-  if (doc.date != null && (!ISO_DATE.test(doc.date) || Number.isNaN(Date.parse(`${doc.date}T00:00:00Z`)))) throw invalid('date', `Ngày văn bản không hợp lệ: "${doc.date}" (định dạng YYYY-MM-DD).`);
+  if (doc.date != null && (!ISO_DATE.test(doc.date) || Number.isNaN(Date.parse(`${doc.date}T00:00:00Z`))))
+    throw invalid('date', `Ngày văn bản không hợp lệ: "${doc.date}" (định dạng YYYY-MM-DD).`);
   if (!doc.place?.trim()) throw invalid('place', 'Thiếu địa danh.');
   if (!doc.subject?.trim()) throw invalid('subject', 'Thiếu trích yếu nội dung.');
   if (!doc.signer?.name?.trim()) throw invalid('signer.name', 'Thiếu họ tên người ký.');

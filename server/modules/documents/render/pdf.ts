@@ -40,14 +40,26 @@ function heading(doc: OutgoingDocumentView): Content[] {
         {
           width: RIGHT,
           alignment: 'center',
-          stack: [{ text: QUOC_HIEU, bold: true, fontSize: 12 }, { text: TIEU_NGU, bold: true, fontSize: 13 }, line(textWidth(TIEU_NGU, { size: 13, bold: true }), 1.5)],
+          stack: [
+            { text: QUOC_HIEU, bold: true, fontSize: 12 },
+            { text: TIEU_NGU, bold: true, fontSize: 13 },
+            line(textWidth(TIEU_NGU, { size: 13, bold: true }), 1.5),
+          ],
         },
       ],
     },
     {
       margin: [0, 6, 0, 0],
       columns: [
-        { width: LEFT, alignment: 'center', stack: [{ text: numberLine(doc), fontSize: 13 }, ...(isCongVan(doc) ? [{ text: vvLine(doc), fontSize: 12, margin: [0, 3, 0, 0] }] : []), ...urgencyStamp(doc)] },
+        {
+          width: LEFT,
+          alignment: 'center',
+          stack: [
+            { text: numberLine(doc), fontSize: 13 },
+            ...(isCongVan(doc) ? [{ text: vvLine(doc), fontSize: 12, margin: [0, 3, 0, 0] }] : []),
+            ...urgencyStamp(doc),
+          ],
+        },
         { width: RIGHT, alignment: 'center', text: dateLine(doc), italics: true, fontSize: 14 },
       ],
     },
@@ -59,7 +71,20 @@ function urgencyStamp(doc: OutgoingDocumentView): Content[] {
   const urgency = urgencyOf(doc.urgency);
   if (!urgency) return [];
   const redFrame = { hLineColor: () => '#d00000', vLineColor: () => '#d00000', hLineWidth: () => 1, vLineWidth: () => 1 };
-  return [{ margin: [0, 6, 0, 0], columns: [{ width: '*', text: '' }, { width: 'auto', table: { body: [[{ text: URGENCY_LABEL[urgency], bold: true, fontSize: 13, color: '#d00000', margin: [6, 0, 6, 0] }]] }, layout: redFrame }, { width: '*', text: '' }] }];
+  return [
+    {
+      margin: [0, 6, 0, 0],
+      columns: [
+        { width: '*', text: '' },
+        {
+          width: 'auto',
+          table: { body: [[{ text: URGENCY_LABEL[urgency], bold: true, fontSize: 13, color: '#d00000', margin: [6, 0, 6, 0] }]] },
+          layout: redFrame,
+        },
+        { width: '*', text: '' },
+      ],
+    },
+  ];
 }
 
 function titleBlock(doc: OutgoingDocumentView): Content[] {
@@ -86,7 +111,10 @@ function footer(doc: OutgoingDocumentView): Content {
     unbreakable: true,
     margin: [0, 12, 0, 0],
     columns: [
-      { width: half - 5 * MM, stack: [{ text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 }, ...recipientLines(doc).map((r) => ({ text: r, fontSize: 11 }))] },
+      {
+        width: half - 5 * MM,
+        stack: [{ text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 }, ...recipientLines(doc).map((r) => ({ text: r, fontSize: 11 }))],
+      },
       {
         width: half + 5 * MM,
         alignment: 'center',
@@ -94,7 +122,12 @@ function footer(doc: OutgoingDocumentView): Content {
           ...signerLines(doc.signer).map((l) => ({ text: l, bold: true, fontSize: 13 })),
           // Space for the signature image and the seal (Phụ lục I §II.7c, 8).
           ...(doc.signatureNote?.length
-            ? [{ stack: doc.signatureNote.map((l) => ({ text: l, fontSize: 10, color: '#1f3fbf' })), margin: [0, 6 * MM, 0, 26 * MM - 6 * MM - doc.signatureNote.length * 11.5] }]
+            ? [
+                {
+                  stack: doc.signatureNote.map((l) => ({ text: l, fontSize: 10, color: '#1f3fbf' })),
+                  margin: [0, 6 * MM, 0, 26 * MM - 6 * MM - doc.signatureNote.length * 11.5],
+                },
+              ]
             : [{ text: ' ', fontSize: 13, margin: [0, 26 * MM - 15, 0, 0] }]),
           { text: doc.signer.name.trim(), bold: true, fontSize: 14 },
         ],

@@ -97,7 +97,16 @@ describe('renderOutgoingDocx', () => {
     expect(find(ps, 'PHÓ GIÁM ĐỐC').xml).toContain('<w:b/>');
     expect(find(ps, 'Nguyễn Văn An').xml).toContain('<w:b/>');
     // Order of the slots.
-    const order = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 123/SNV-TCBM', 'Kính gửi: Các phòng, đơn vị thuộc Sở', SAMPLE_CONG_VAN.body[4]!, 'Nơi nhận:', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An'];
+    const order = [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Số: 123/SNV-TCBM',
+      'Kính gửi: Các phòng, đơn vị thuộc Sở',
+      SAMPLE_CONG_VAN.body[4]!,
+      'Nơi nhận:',
+      'KT. GIÁM ĐỐC',
+      'PHÓ GIÁM ĐỐC',
+      'Nguyễn Văn An',
+    ];
     const at = order.map((t) => texts.indexOf(t));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -186,7 +195,10 @@ describe('renderOutgoingPdf', () => {
   });
 
   it('numbers pages from page 2, centred at the top, and keeps the signature block together', async () => {
-    const long = { ...SAMPLE_QUYET_DINH, body: Array.from({ length: 30 }, (_, i) => `Điều ${i + 1}. ${'Nội dung quy định chi tiết của điều này. '.repeat(4)}`) };
+    const long = {
+      ...SAMPLE_QUYET_DINH,
+      body: Array.from({ length: 30 }, (_, i) => `Điều ${i + 1}. ${'Nội dung quy định chi tiết của điều này. '.repeat(4)}`),
+    };
     const { pages } = await pdfText(await renderOutgoingPdf(long));
     expect(pages.length).toBeGreaterThan(1);
     const lines = (p: string) => p.split('\n').map((l) => l.trim());

@@ -95,7 +95,10 @@ export function parseCms(buf: Buffer): ParsedCms {
     signedAttrsDer = Buffer.concat([Buffer.from([0x31]), buf.subarray(node.start + 1, node.end)]);
     for (const a of children(buf, node)) {
       const [t, values] = children(buf, a);
-      attributes.set(oidToString(contentOf(buf, t!)), children(buf, values!).map((v: DerNode) => bytesOf(buf, v)));
+      attributes.set(
+        oidToString(contentOf(buf, t!)),
+        children(buf, values!).map((v: DerNode) => bytesOf(buf, v)),
+      );
     }
     k++;
   }
@@ -129,7 +132,13 @@ export function checkCms(cms: Buffer, content: Uint8Array): CmsCheck {
   try {
     p = parseCms(cms);
   } catch (err) {
-    return { digestMatches: false, signatureValid: false, signingCertificateBound: false, certificates: [], problems: [`Không đọc được chữ ký (CMS): ${(err as Error).message}`] };
+    return {
+      digestMatches: false,
+      signatureValid: false,
+      signingCertificateBound: false,
+      certificates: [],
+      problems: [`Không đọc được chữ ký (CMS): ${(err as Error).message}`],
+    };
   }
   const x509 = (der: Buffer) => {
     try {

@@ -100,7 +100,11 @@ export function createRootCa(opts: { installation?: string; now?: Date; bits?: 2
 }
 
 /** Issues an agency's key pair and certificate (RSA 2048 by default, 5 years) under the installation's root. */
-export function createAgencyCredentials(agency: AgencyIdentity, ca: CaCredentials, opts: { bits?: 2048 | 3072; years?: number; now?: Date } = {}): AgencyCredentials {
+export function createAgencyCredentials(
+  agency: AgencyIdentity,
+  ca: CaCredentials,
+  opts: { bits?: 2048 | 3072; years?: number; now?: Date } = {},
+): AgencyCredentials {
   if (!agency.name?.trim()) throw new Error('Thiếu tên cơ quan để cấp chứng thư.');
   if (!agency.province?.trim()) throw new Error('Thiếu tên tỉnh/thành phố để cấp chứng thư.');
   const caCert = forge.pki.certificateFromPem(ca.certPem);
@@ -119,7 +123,12 @@ export function createAgencyCredentials(agency: AgencyIdentity, ca: CaCredential
     { shortName: 'C', value: 'VN' },
   ]);
   // The issuer is the root's subject; forge keeps parsed UTF8String values as UTF-8 bytes, so decode them before it re-encodes.
-  cert.setIssuer(caCert.subject.attributes.map((a) => ({ ...a, value: a.valueTagClass === (UTF8 as unknown as number) ? forge.util.decodeUtf8(a.value as string) : a.value })));
+  cert.setIssuer(
+    caCert.subject.attributes.map((a) => ({
+      ...a,
+      value: a.valueTagClass === (UTF8 as unknown as number) ? forge.util.decodeUtf8(a.value as string) : a.value,
+    })),
+  );
   cert.setExtensions([
     { name: 'basicConstraints', cA: false, critical: true },
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
@@ -128,7 +137,14 @@ export function createAgencyCredentials(agency: AgencyIdentity, ca: CaCredential
   ]);
   const certPem = signCert(cert, ca.keyPem);
   const x = new X509Certificate(certPem);
-  return { certPem, keyPem: keys.privatePem, caPem: ca.certPem, serialNumber: x.serialNumber, notBefore: new Date(x.validFrom).toISOString(), notAfter: new Date(x.validTo).toISOString() };
+  return {
+    certPem,
+    keyPem: keys.privatePem,
+    caPem: ca.certPem,
+    serialNumber: x.serialNumber,
+    notBefore: new Date(x.validFrom).toISOString(),
+    notAfter: new Date(x.validTo).toISOString(),
+  };
 }
 
 /** CN, O and C of a distinguished name as printed by node:crypto's X509Certificate (one "K=V" a line). */

@@ -7,7 +7,15 @@
  * - verify.ts: verifyPdf(pdf, { trustedRoots }) → who signed, when, valid, changed after signing, trusted.
  * - personal.ts: the signer's own WebCrypto ECDSA P-256 signature over the SHA-256 of the PDF bytes.
  */
-export { createAgencyCredentials, createRootCa, openPrivateKey, sealPrivateKey, type AgencyCredentials, type AgencyIdentity, type CaCredentials } from './credentials';
+export {
+  createAgencyCredentials,
+  createRootCa,
+  openPrivateKey,
+  sealPrivateKey,
+  type AgencyCredentials,
+  type AgencyIdentity,
+  type CaCredentials,
+} from './credentials';
 export { DEFAULT_REASON, signPdf, type SignPdfOptions } from './pades';
 export { PdfFormatError } from './pdf-objects';
 export { verifyPdf, type SignatureReport, type VerifyOptions, type VerifyResult } from './verify';

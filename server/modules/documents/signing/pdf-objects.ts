@@ -39,7 +39,10 @@ export function readXref(pdf: Buffer): XrefInfo {
     if (head !== 'xref') throw new PdfFormatError('Tệp PDF dùng xref stream (chưa được hỗ trợ khi ký).');
     const end = pdf.indexOf('trailer', pos, 'latin1');
     if (end < 0) throw new PdfFormatError('Thiếu trailer sau bảng xref.');
-    const lines = latin1(pdf.subarray(pos + 4, end)).split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = latin1(pdf.subarray(pos + 4, end))
+      .split(/\r\n|\r|\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     for (let i = 0; i < lines.length; ) {
       const [first, count] = lines[i]!.split(/\s+/).map(Number);
       i++;

@@ -66,7 +66,12 @@ export async function signDocumentInBrowser(privateKey: CryptoKey, documentBytes
  * Verifies a personal signature against the registered public key, over the exact document bytes (or their
  * SHA-256 digest). A malformed signature or key is a VALIDATION error; a wrong one returns false.
  */
-export async function verifyPersonalSignature(input: { publicKey: PersonalPublicKey; signature: string; document?: Uint8Array; digest?: Uint8Array }): Promise<boolean> {
+export async function verifyPersonalSignature(input: {
+  publicKey: PersonalPublicKey;
+  signature: string;
+  document?: Uint8Array;
+  digest?: Uint8Array;
+}): Promise<boolean> {
   const key = await importPersonalKey(input.publicKey);
   let sig: Uint8Array;
   try {

@@ -24,7 +24,9 @@ export function signatureLinesVi(s: SignatureReport, opts: { caHint?: string } =
   lines.push(
     `  Nội dung: ${!s.cryptoValid ? 'ĐÃ BỊ THAY ĐỔI hoặc không kiểm tra được' : s.changedAfterSigning ? 'ĐÃ BỊ THAY ĐỔI SAU KHI KÝ' : s.coversWholeFile ? 'không thay đổi từ khi ký' : 'không thay đổi từ khi ký (sau đó chỉ có thêm chữ ký)'}`,
   );
-  lines.push(`  Nguồn gốc chứng thư: ${s.trusted === null ? `chưa kiểm tra${opts.caHint ? ` (${opts.caHint})` : ''}` : s.trusted ? 'tin cậy (do CA gốc Congvu cấp)' : 'KHÔNG TIN CẬY (không do CA gốc Congvu cấp)'}`);
+  lines.push(
+    `  Nguồn gốc chứng thư: ${s.trusted === null ? `chưa kiểm tra${opts.caHint ? ` (${opts.caHint})` : ''}` : s.trusted ? 'tin cậy (do CA gốc Congvu cấp)' : 'KHÔNG TIN CẬY (không do CA gốc Congvu cấp)'}`,
+  );
   for (const p of s.problems) lines.push(`  ! ${p}`);
   return lines;
 }

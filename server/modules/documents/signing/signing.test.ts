@@ -32,7 +32,12 @@ beforeAll(async () => {
   agency = createAgencyCredentials({ name: 'Sở Nội vụ', province: 'Ninh Thuận', id: 'snv' }, ca, { now: issued });
   pdf = await renderOutgoingPdf(SAMPLE_CONG_VAN);
   signed = await signPdf(pdf, { agency, signer: { name: 'Nguyễn Văn An' }, location: 'Ninh Thuận', signingTime: SIGNED_AT });
-  const initialled = await signPdf(pdf, { agency, signer: { name: 'Lê Văn Cường' }, reason: 'Ký nháy (duyệt nội dung)', signingTime: new Date(SIGNED_AT.getTime() - 3600_000) });
+  const initialled = await signPdf(pdf, {
+    agency,
+    signer: { name: 'Lê Văn Cường' },
+    reason: 'Ký nháy (duyệt nội dung)',
+    signingTime: new Date(SIGNED_AT.getTime() - 3600_000),
+  });
   twice = await signPdf(initialled, { agency, signer: { name: 'Nguyễn Văn An' }, location: 'Ninh Thuận', signingTime: SIGNED_AT });
 }, 60_000);
 
@@ -47,7 +52,9 @@ describe('agency credentials', () => {
     expect(cert.verify(new X509Certificate(otherCa.certPem).publicKey)).toBe(false);
     expect(root.ca).toBe(true);
     expect(cert.ca).toBe(false);
-    expect(createPublicKey(createPrivateKey(agency.keyPem)).export({ format: 'pem', type: 'spki' })).toBe(cert.publicKey.export({ format: 'pem', type: 'spki' }));
+    expect(createPublicKey(createPrivateKey(agency.keyPem)).export({ format: 'pem', type: 'spki' })).toBe(
+      cert.publicKey.export({ format: 'pem', type: 'spki' }),
+    );
     expect(cert.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
     expect(agency.caPem).toBe(ca.certPem);
   });
@@ -263,10 +270,16 @@ describe("the signer's own WebCrypto signature (ECDSA P-256 over the SHA-256 of 
   });
 
   it('answers a malformed key or signature with a VALIDATION error naming the field', async () => {
-    await expect(verifyPersonalSignature({ publicKey: { kty: 'RSA', n: 'x', e: 'AQAB' }, signature: 'AA==', document: signed })).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: 'publicKey' }] });
+    await expect(verifyPersonalSignature({ publicKey: { kty: 'RSA', n: 'x', e: 'AQAB' }, signature: 'AA==', document: signed })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'publicKey' }],
+    });
     const keys = (await globalThis.crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
     const jwk = await globalThis.crypto.subtle.exportKey('jwk', keys.publicKey);
-    await expect(verifyPersonalSignature({ publicKey: jwk, signature: 'AAAA', document: signed })).rejects.toMatchObject({ code: 'VALIDATION', issues: [{ path: 'signature' }] });
+    await expect(verifyPersonalSignature({ publicKey: jwk, signature: 'AAAA', document: signed })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      issues: [{ path: 'signature' }],
+    });
   });
 });
 

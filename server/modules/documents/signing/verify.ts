@@ -20,7 +20,15 @@ export interface SignatureReport {
   /** ISO time from /M. */
   signingTime?: string;
   subFilter?: string;
-  certificate?: { commonName?: string; organization?: string; issuer?: string; serialNumber: string; validFrom: string; validTo: string; fingerprint256: string };
+  certificate?: {
+    commonName?: string;
+    organization?: string;
+    issuer?: string;
+    serialNumber: string;
+    validFrom: string;
+    validTo: string;
+    fingerprint256: string;
+  };
   byteRange: number[];
   /** The CMS verifies: message digest of the ByteRange bytes and the signature over the signed attributes. */
   cryptoValid: boolean;
@@ -66,7 +74,15 @@ function findSignatures(pdf: Buffer): RawSignature[] {
     const objStart = text.lastIndexOf(' obj', m.index);
     const objEnd = text.indexOf('endobj', Math.max(m.index, b));
     // The excluded gap must be exactly this dictionary's /Contents hex string (not some other string of the file).
-    const inGap = a < b && b <= pdf.length && objStart < a && (objEnd < 0 || b <= objEnd) && text[a] === '<' && text[b - 1] === '>' && /\/Contents\s*$/.test(text.slice(Math.max(objStart, a - 32), a)) && /^[0-9A-Fa-f\s]*$/.test(text.slice(a + 1, b - 1));
+    const inGap =
+      a < b &&
+      b <= pdf.length &&
+      objStart < a &&
+      (objEnd < 0 || b <= objEnd) &&
+      text[a] === '<' &&
+      text[b - 1] === '>' &&
+      /\/Contents\s*$/.test(text.slice(Math.max(objStart, a - 32), a)) &&
+      /^[0-9A-Fa-f\s]*$/.test(text.slice(a + 1, b - 1));
     const contents = inGap ? Buffer.from(text.slice(a + 1, b - 1).replace(/\s+/g, ''), 'hex') : Buffer.alloc(0);
     const dict = inGap ? text.slice(objStart, a) + text.slice(b, objEnd) : text.slice(objStart, objEnd < 0 ? m.index + 200 : objEnd);
     out.push({ byteRange, dict, contents });
@@ -131,7 +147,9 @@ export interface VerifyOptions {
 export function verifyPdf(bytes: Buffer | Uint8Array, opts: VerifyOptions = {}): VerifyResult {
   const pdf = Buffer.from(bytes);
   const raws = findSignatures(pdf);
-  const roots = (opts.trustedRoots ?? []).flatMap((pem) => pem.split(/(?=-----BEGIN CERTIFICATE-----)/).filter((p) => p.includes('BEGIN CERTIFICATE'))).map((p) => new X509Certificate(p));
+  const roots = (opts.trustedRoots ?? [])
+    .flatMap((pem) => pem.split(/(?=-----BEGIN CERTIFICATE-----)/).filter((p) => p.includes('BEGIN CERTIFICATE')))
+    .map((p) => new X509Certificate(p));
   const text = latin1(pdf);
   const ends = raws.map((r) => r.byteRange[2]! + r.byteRange[3]!);
   const reports = raws.map((raw, i): SignatureReport => {
@@ -194,7 +212,15 @@ export function verifyPdf(bytes: Buffer | Uint8Array, opts: VerifyOptions = {}):
       contactInfo: readTextString(raw.dict, 'ContactInfo'),
       signingTime: signingTime?.toISOString(),
       subFilter,
-      certificate: cert && { commonName: subject.CN, organization: subject.O, issuer: issuer.CN, serialNumber: cert.serialNumber, validFrom: new Date(cert.validFrom).toISOString(), validTo: new Date(cert.validTo).toISOString(), fingerprint256: cert.fingerprint256 },
+      certificate: cert && {
+        commonName: subject.CN,
+        organization: subject.O,
+        issuer: issuer.CN,
+        serialNumber: cert.serialNumber,
+        validFrom: new Date(cert.validFrom).toISOString(),
+        validTo: new Date(cert.validTo).toISOString(),
+        fingerprint256: cert.fingerprint256,
+      },
       byteRange: raw.byteRange,
       cryptoValid,
       pades,

@@ -23,19 +23,7 @@
  * Searches are breadth-first on the implicit residual graph (no edge lists); failed searches mark their
  * nodes dead for the rest of the phase (a failed region stays failed, the standard blocking argument).
  */
-import {
-  CAT_AGENCY_LEADER,
-  CAT_UNIT_LEADER,
-  F_FLEX,
-  F_PREF_ONSITE,
-  F_PREF_WFH,
-  NO_LIMIT,
-  ONSITE,
-  SCOPE_AGENCY,
-  SCOPE_UNIT,
-  WFH,
-  type Model,
-} from './model';
+import { CAT_AGENCY_LEADER, CAT_UNIT_LEADER, F_FLEX, F_PREF_ONSITE, F_PREF_WFH, NO_LIMIT, ONSITE, SCOPE_AGENCY, SCOPE_UNIT, WFH, type Model } from './model';
 
 const MODE_LOWER = 0;
 const MODE_GOAL = 1;
@@ -283,7 +271,9 @@ export class State {
   private viaHop(v: number): boolean {
     if (v === this.target || this.stamp[v] !== this.stampId) return false;
     const w = this.next[v];
-    return this.m.scope === SCOPE_UNIT ? w >= this.unitBase && w < this.agencyBase && v >= this.unitBase && v < this.agencyBase : w >= this.agencyBase && v >= this.agencyBase;
+    return this.m.scope === SCOPE_UNIT
+      ? w >= this.unitBase && w < this.agencyBase && v >= this.unitBase && v < this.agencyBase
+      : w >= this.agencyBase && v >= this.agencyBase;
   }
 
   /**

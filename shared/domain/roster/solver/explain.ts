@@ -47,7 +47,12 @@ function cmp(x: string | undefined, y: string | undefined): number {
 /** The checker's order: rule, date, agency, unit, person (absent first), then message. */
 export function compareViolations(a: Violation, b: Violation): number {
   return (
-    cmp(a.rule, b.rule) || cmp(a.date, b.date) || cmp(a.agencyId, b.agencyId) || cmp(a.unitId, b.unitId) || cmp(a.personId, b.personId) || cmp(a.message, b.message)
+    cmp(a.rule, b.rule) ||
+    cmp(a.date, b.date) ||
+    cmp(a.agencyId, b.agencyId) ||
+    cmp(a.unitId, b.unitId) ||
+    cmp(a.personId, b.personId) ||
+    cmp(a.message, b.message)
   );
 }
 
@@ -82,11 +87,21 @@ export function explainViolations(st: State): Violation[] {
       const where = { date: days[d], personId: person.id };
       if (f & F_DUTY && mode !== ONSITE) {
         out.push(
-          make('duty_not_onsite', where, `${label(p)} ${on(d)}: có lịch trực nên phải làm việc tại cơ quan, nhưng ngày này đã được xác định trước là ${MODE_VI[MODE_NAME[mode]]}${KEPT}`),
+          make(
+            'duty_not_onsite',
+            where,
+            `${label(p)} ${on(d)}: có lịch trực nên phải làm việc tại cơ quan, nhưng ngày này đã được xác định trước là ${MODE_VI[MODE_NAME[mode]]}${KEPT}`,
+          ),
         );
       }
       if (mode === WFH && m.pNoWfh[p] & WHY_INELIGIBLE) {
-        out.push(make('wfh_not_eligible', where, `${label(p)} ${on(d)}: không đủ điều kiện làm việc tại nhà nhưng ngày này đã được xác định trước là làm việc tại nhà${KEPT}`));
+        out.push(
+          make(
+            'wfh_not_eligible',
+            where,
+            `${label(p)} ${on(d)}: không đủ điều kiện làm việc tại nhà nhưng ngày này đã được xác định trước là làm việc tại nhà${KEPT}`,
+          ),
+        );
       }
       if (mode === WFH && m.pNoWfh[p] & WHY_ROLE) {
         out.push(
@@ -102,10 +117,11 @@ export function explainViolations(st: State): Violation[] {
     if (req >= 0 && m.pWorking[p] - st.pc[p] < req) {
       const share = policy.minOnSiteShareByRole?.[person.role] ?? 0;
       const rule = `${label(p)}: ${ROLE_VI[person.role]} phải làm việc tại cơ quan ít nhất ${percentVi(share)} số ngày làm việc, tức ${req}/${m.pWorking[p]} ngày`;
-      const why = relaxed.has(p) && m.pFixedWfh[p] <= m.pCap[p]
-        ? `, nhưng được xếp ${st.pc[p]} ngày làm việc tại nhà (${m.pWorking[p] - st.pc[p]} ngày tại cơ quan) vì ${scopeName(p)} cần người làm việc tại nhà cho đủ tỷ lệ tối thiểu: ` +
-          `giữ đúng tỷ lệ của chức vụ sẽ để lại nhiều vi phạm tỷ lệ tối thiểu làm việc tại nhà hơn một vi phạm này`
-        : `, nhưng đã được xác định trước ${m.pFixedWfh[p]} ngày làm việc tại nhà nên chỉ còn tối đa ${m.pWorking[p] - m.pFixedWfh[p]} ngày tại cơ quan${KEPT}`;
+      const why =
+        relaxed.has(p) && m.pFixedWfh[p] <= m.pCap[p]
+          ? `, nhưng được xếp ${st.pc[p]} ngày làm việc tại nhà (${m.pWorking[p] - st.pc[p]} ngày tại cơ quan) vì ${scopeName(p)} cần người làm việc tại nhà cho đủ tỷ lệ tối thiểu: ` +
+            `giữ đúng tỷ lệ của chức vụ sẽ để lại nhiều vi phạm tỷ lệ tối thiểu làm việc tại nhà hơn một vi phạm này`
+          : `, nhưng đã được xác định trước ${m.pFixedWfh[p]} ngày làm việc tại nhà nên chỉ còn tối đa ${m.pWorking[p] - m.pFixedWfh[p]} ngày tại cơ quan${KEPT}`;
       out.push(make('role_min_onsite_share', { personId: person.id }, rule + why));
     }
   }
@@ -270,7 +286,9 @@ function shareMinReason(st: State, s: number, d: number, scopeName: string, min:
   }
   const alRoom = Math.max(0, m.alCap[ad] - m.alFixedWfh[ad]);
   if (alAvail > alRoom && policy.minAgencyLeadersOnSite != null) {
-    binding.push(`${agencies[a].name} phải giữ ít nhất ${Math.min(policy.minAgencyLeadersOnSite, m.alW[ad])} lãnh đạo Sở tại cơ quan (${m.alW[ad]} lãnh đạo Sở đang làm việc)`);
+    binding.push(
+      `${agencies[a].name} phải giữ ít nhất ${Math.min(policy.minAgencyLeadersOnSite, m.alW[ad])} lãnh đạo Sở tại cơ quan (${m.alW[ad]} lãnh đạo Sở đang làm việc)`,
+    );
   }
   maxHome += Math.min(alAvail, alRoom) + fixedWfh;
   if (!byUnit) maxHome = Math.min(maxHome, hi);
@@ -286,9 +304,7 @@ function shareMinReason(st: State, s: number, d: number, scopeName: string, min:
     let rest = '';
     if (flexTotal > 0) {
       const shown = binding.slice(0, 3).join('; ') + (binding.length > 3 ? `; và ${binding.length - 3} quy định khác` : '');
-      rest = binding.length
-        ? `${flexTotal} người còn lại có thể làm việc tại nhà nhưng ${shown}`
-        : `chỉ ${flexTotal} người còn lại có thể làm việc tại nhà`;
+      rest = binding.length ? `${flexTotal} người còn lại có thể làm việc tại nhà nhưng ${shown}` : `chỉ ${flexTotal} người còn lại có thể làm việc tại nhà`;
     } else {
       rest = 'không còn ai có thể làm việc tại nhà';
     }

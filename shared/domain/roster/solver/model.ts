@@ -12,15 +12,7 @@
  * - per cell: duty days, ineligible people and always-on-site roles are never at home.
  * The solver never invents leave or business trips: a day that is not `fixed` is `onsite` or `wfh`.
  */
-import {
-  AGENCY_LEADER_ROLES,
-  UNIT_LEADER_ROLES,
-  ceilShare,
-  floorShare,
-  type Mode,
-  type PersonRole,
-  type ResolvedInstance,
-} from '../format';
+import { AGENCY_LEADER_ROLES, UNIT_LEADER_ROLES, ceilShare, floorShare, type Mode, type PersonRole, type ResolvedInstance } from '../format';
 
 export const ONSITE = 0;
 export const WFH = 1;

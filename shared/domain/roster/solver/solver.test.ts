@@ -21,7 +21,12 @@ function instance(people: P[], policy: Policy, days = DAYS, extraUnits: string[]
     period: { from: days[0], to: days[days.length - 1] },
     workdays: days,
     agencies: [{ id: 's', name: 'Sở Lao động - Thương binh và Xã hội' }],
-    units: unitIds.map((id) => ({ id, agencyId: 's', name: id === 'bgd' ? 'Ban Giám đốc Sở' : `Phòng ${id.toUpperCase()}`, kind: id === 'bgd' ? 'board' : 'department' })),
+    units: unitIds.map((id) => ({
+      id,
+      agencyId: 's',
+      name: id === 'bgd' ? 'Ban Giám đốc Sở' : `Phòng ${id.toUpperCase()}`,
+      kind: id === 'bgd' ? 'board' : 'department',
+    })),
     people: people.map((p) => ({ name: `Cán bộ ${p.id}`, role: 'staff', canWorkFromHome: true, ...p })),
     policy,
   };
@@ -42,7 +47,10 @@ function grid(roster: Roster): Map<string, Mode[]> {
   return g;
 }
 
-const homeDays = (res: SolveResult, id: string): number => grid(res.roster).get(id)!.filter((m) => m === 'wfh').length;
+const homeDays = (res: SolveResult, id: string): number =>
+  grid(res.roster)
+    .get(id)!
+    .filter((m) => m === 'wfh').length;
 const homeOn = (res: SolveResult, d: number, ids: string[]): number => ids.filter((id) => grid(res.roster).get(id)![d] === 'wfh').length;
 const keys = (vs: Violation[]): string[] => vs.map((v) => [v.rule, v.date ?? '', v.agencyId ?? '', v.unitId ?? '', v.personId ?? ''].join('|'));
 
@@ -268,13 +276,19 @@ describe('solveRoster: infeasible instances', () => {
     expect(v.rule).toBe('wfh_share_min');
     expect([DAYS[0], DAYS[1], DAYS[2]]).toContain(v.date);
     expect(v.message).toContain('cần ít nhất 1 người làm việc tại nhà (30% của 3 người đang làm việc) nhưng chỉ xếp được 0 người');
-    expect(v.message).toContain('(Hoàng Văn Trưởng) đã dùng hết số ngày làm việc tại nhà mà tỷ lệ làm việc tại cơ quan tối thiểu của chức vụ cho phép (Trưởng phòng 60%)');
+    expect(v.message).toContain(
+      '(Hoàng Văn Trưởng) đã dùng hết số ngày làm việc tại nhà mà tỷ lệ làm việc tại cơ quan tối thiểu của chức vụ cho phép (Trưởng phòng 60%)',
+    );
   });
 
   it('breaks one role share rather than leave several minimums unmet (fewest violations)', () => {
     // Only the head may be at home; the unit needs one at home every day. Keeping the head's share
     // (2 of 5 days) would leave 3 wfh_share_min violations; breaking it leaves 1 violation.
-    const people: P[] = [{ id: 'tp', unitId: 'a', role: 'head', name: 'Hoàng Văn Trưởng' }, { id: 'a1', unitId: 'a', canWorkFromHome: false }, { id: 'a2', unitId: 'a', canWorkFromHome: false }];
+    const people: P[] = [
+      { id: 'tp', unitId: 'a', role: 'head', name: 'Hoàng Văn Trưởng' },
+      { id: 'a1', unitId: 'a', canWorkFromHome: false },
+      { id: 'a2', unitId: 'a', canWorkFromHome: false },
+    ];
     const res = solve(instance(people, { ...share(0.3, null, null, 'unit'), minOnSiteShareByRole: { head: 0.6 }, requireEligibilityForWfh: true }));
     expect(res.feasible).toBe(false);
     expect(homeDays(res, 'tp')).toBe(5);
@@ -332,7 +346,9 @@ describe('solveRoster: infeasible instances', () => {
     people[1].fixed = { [DAYS[0]]: 'wfh' };
     const res = solve(instance(people, { ...share(null, 0.5, null), minOnSitePerUnit: { people: 2 } }));
     expect(res.violations.map((v) => [v.rule, v.date])).toEqual([['unit_min_people_onsite', DAYS[0]]]);
-    expect(res.violations[0].message).toContain('cần ít nhất 2 người làm việc tại cơ quan trong 3 người đang làm việc, nhưng 2 người đã được xác định trước là làm việc tại nhà');
+    expect(res.violations[0].message).toContain(
+      'cần ít nhất 2 người làm việc tại cơ quan trong 3 người đang làm việc, nhưng 2 người đã được xác định trước là làm việc tại nhà',
+    );
     expect(grid(res.roster).get('a3')![0]).toBe('onsite');
   });
 

@@ -39,7 +39,7 @@ export function workdayList(count: number): string[] {
 
 export function randomInstance(o: RandomOptions): ResolvedInstance {
   const r = rng(o.seed);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const nA = o.agencies ?? 1;
   const nUnits = o.units ?? 3;
   const unitSize = o.unitSize ?? 6;
@@ -82,7 +82,17 @@ export function randomInstance(o: RandomOptions): ResolvedInstance {
       const size = 1 + Math.floor(r() * unitSize);
       for (let i = 0; i < size; i++) {
         const role: PersonRole =
-          i === 0 ? (kind === 'office' ? 'chief_of_office' : kind === 'center' ? 'center_director' : 'head') : i === 1 && r() < 0.6 ? (kind === 'office' ? 'deputy_chief_of_office' : 'deputy_head') : 'staff';
+          i === 0
+            ? kind === 'office'
+              ? 'chief_of_office'
+              : kind === 'center'
+                ? 'center_director'
+                : 'head'
+            : i === 1 && r() < 0.6
+              ? kind === 'office'
+                ? 'deputy_chief_of_office'
+                : 'deputy_head'
+              : 'staff';
         people.push(person(unitId, role));
       }
       if (o.spreadLeaders && u === 0) people.push(person(unitId, 'deputy_director'));

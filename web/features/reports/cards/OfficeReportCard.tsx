@@ -58,7 +58,9 @@ export default function OfficeReportCard() {
             {people === 0 ? (
               <Text size="sm">{t('reports.card.nobodyAtHome')}</Text>
             ) : (
-              <Text size="sm">{t('reports.card.figures', { people, processed: totals.processed, assigned: totals.assigned, ratio: formatRatio(totals.processedRatio) })}</Text>
+              <Text size="sm">
+                {t('reports.card.figures', { people, processed: totals.processed, assigned: totals.assigned, ratio: formatRatio(totals.processedRatio) })}
+              </Text>
             )}
             {flagged > 0 ? (
               <Text size="sm" c="red.9" fw={600}>

@@ -42,7 +42,11 @@ function RootLine({ rootId, name }: { rootId: string; name: string | null }) {
         {(s) => {
           const sum = submissionSummary(s);
           if (sum.total === 0) return <Text size="sm">{t('reports.card.provinceNone')}</Text>;
-          const names = sum.missing.slice(0, MAX_NAMES).map((a) => a.name).join(', ') + (sum.missing.length > MAX_NAMES ? ', …' : '');
+          const names =
+            sum.missing
+              .slice(0, MAX_NAMES)
+              .map((a) => a.name)
+              .join(', ') + (sum.missing.length > MAX_NAMES ? ', …' : '');
           return (
             <Stack gap={4}>
               <Text size="sm" fw={600} role="status">

@@ -36,7 +36,9 @@ export default function UnitTodayCard() {
             <Text size="sm" fw={600}>
               {grant.unitName}
             </Text>
-            <Text size="sm">{t('roster.cards.unitCounts', { onSite: by('onsite').length, atHome: by('wfh').length, away: away.length, none: by(null).length })}</Text>
+            <Text size="sm">
+              {t('roster.cards.unitCounts', { onSite: by('onsite').length, atHome: by('wfh').length, away: away.length, none: by(null).length })}
+            </Text>
             <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {rows
                 .filter((r) => r.list.length)

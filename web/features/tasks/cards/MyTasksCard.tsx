@@ -40,7 +40,13 @@ export default function MyTasksCard() {
             </Text>
             <Stack gap={8} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {tasks.slice(0, SHOWN).map((task) => (
-                <Stack key={task.id} gap={2} component="li" pl={task.overdue ? 8 : 0} style={task.overdue ? { borderLeft: '3px solid var(--mantine-color-red-8)' } : undefined}>
+                <Stack
+                  key={task.id}
+                  gap={2}
+                  component="li"
+                  pl={task.overdue ? 8 : 0}
+                  style={task.overdue ? { borderLeft: '3px solid var(--mantine-color-red-8)' } : undefined}
+                >
                   <Anchor component={Link} to={`/tasks/${task.id}`} size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
                     {task.title}
                   </Anchor>

@@ -55,7 +55,11 @@ export default function UnitOverdueCard() {
                 ) : null}
               </>
             )}
-            <Anchor component={Link} to={`/tasks?tab=unit&overdue=1${readableUnits(grants).length > 1 ? `&unit=${encodeURIComponent(unit.unitId)}` : ''}`} size="sm">
+            <Anchor
+              component={Link}
+              to={`/tasks?tab=unit&overdue=1${readableUnits(grants).length > 1 ? `&unit=${encodeURIComponent(unit.unitId)}` : ''}`}
+              size="sm"
+            >
               {t('tasks.cards.openUnit')}
             </Anchor>
           </Stack>
