@@ -68,9 +68,9 @@ describe('offline: installable app, changes kept and sent when the connection is
     expect(sw.headers.get('cache-control')).toBe('no-cache');
   });
 
+  let who: Login | undefined;
   it('a check-in made offline waits, is listed, and is sent once when the connection is back', async () => {
     // A person of the demo at home today who has not checked in for the morning.
-    let who: Login | undefined;
     for (const login of server.logins.filter((l) => l.role.startsWith('Chuyên viên · '))) {
       const s = await apiSession(server.base, login.username, login.password);
       const me = (await s.get('/presence/me')).body as PresenceMe;
@@ -119,6 +119,23 @@ describe('offline: installable app, changes kept and sent when the connection is
     const after = (await check.get('/presence/me')).body as PresenceMe;
     expect(after.sessions.find((x) => x.session === 'morning')!.checkin).not.toBeNull();
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('after the session ends on the server, the login page says so', async () => {
+    const { context, page } = await openAs(browser, server.base, who!, { clock: await testClock.now(server.base) });
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Công việc' }).click();
+    // The password is changed from another device: the server ends this browser's session.
+    const other = await apiSession(server.base, who!.username, who!.password);
+    expect((await other.post('/auth/password', { currentPassword: who!.password, newPassword: 'Congvu@2026!Moi' })).status).toBe(200);
+    await page.reload();
+    await page.waitForURL((u) => u.pathname === '/login');
+    await page.getByTestId('session-expired').getByText(/Phiên làm việc đã kết thúc/).waitFor();
+    // Logging in again works (the new password).
+    await page.locator('input[name=username]').fill(who!.username);
+    await page.locator('input[name=password]').fill('Congvu@2026!Moi');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await context.close();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError, setCsrfToken } from '../lib/api';
-import { ME_QUERY_KEY, setSessionHint } from '../features/auth/api';
+import { ME_QUERY_KEY, markSessionExpired, setSessionHint } from '../features/auth/api';
 import type { OfflineWhat } from './connection/i18n';
 
 declare module '@tanstack/react-query' {
@@ -17,6 +17,7 @@ declare module '@tanstack/react-query' {
 export function createQueryClient(): QueryClient {
   const onError = (err: unknown) => {
     if (isApiError(err) && err.status === 401 && client.getQueryData(ME_QUERY_KEY)) {
+      markSessionExpired();
       setCsrfToken(null);
       setSessionHint(false);
       client.setQueryData(ME_QUERY_KEY, null);

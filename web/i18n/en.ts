@@ -162,6 +162,7 @@ export const en: Messages = {
     login: {
       title: 'Log in',
       subtitle: 'Use the account given by your agency’s IT team.',
+      expired: 'Your session ended (idle for too long, or the password was changed). Log in again; you will come back to the page you were on.',
       username: 'Username',
       password: 'Password',
       submit: 'Log in',

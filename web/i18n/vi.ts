@@ -148,6 +148,8 @@ export const vi = {
     login: {
       title: 'Đăng nhập',
       subtitle: 'Dùng tài khoản do Tổ CNTT của cơ quan cấp.',
+      expired:
+        'Phiên làm việc đã kết thúc (quá thời gian không thao tác, hoặc mật khẩu đã được đổi). Vui lòng đăng nhập lại; bạn sẽ trở lại đúng trang đang làm.',
       username: 'Tên đăng nhập',
       password: 'Mật khẩu',
       submit: 'Đăng nhập',

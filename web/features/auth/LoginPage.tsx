@@ -3,7 +3,7 @@
  * account uses two-factor login the server answers 401 TOTP_REQUIRED: the page then asks for the 6-digit
  * code of the authenticator app (or a recovery code) and sends the three together.
  */
-import { Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
 import { isApiError } from '../../lib/api';
 import type { LoginRequest, MeResponse } from '../../../shared/contracts/auth';
-import { useLogin, useMe } from './api';
+import { takeSessionExpired, useLogin, useMe } from './api';
 
 /** Where a fresh session goes: the password change, the two-factor enrolment, or the page asked for. */
 export function landingOf(user: MeResponse['user'], next: string): string {
@@ -33,6 +33,8 @@ export function LoginPage() {
   const login = useLogin();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // Read once when the page opens: "your session ended" after an expiry, not after a logout.
+  const [expired] = useState(takeSessionExpired);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   /** Second step: the server asked for a code. */
@@ -108,6 +110,11 @@ export function LoginPage() {
           <Text size="sm" c="dimmed" mb="md">
             {t('auth.login.subtitle')}
           </Text>
+          {expired && !shownError ? (
+            <Alert color="blue" variant="light" role="status" mb="md" data-testid="session-expired">
+              {t('auth.login.expired')}
+            </Alert>
+          ) : null}
           {shownError ? (
             <ErrorAlert
               error={shownError}

@@ -37,6 +37,27 @@ function hasSessionHint(): boolean {
   }
 }
 
+const EXPIRED_KEY = 'congvu.sessionExpired';
+/** A session ended by the server (idle or maximum time, password changed elsewhere): the login page says so once. */
+export function markSessionExpired(): void {
+  if (loggedOutOnPurpose) return;
+  try {
+    sessionStorage.setItem(EXPIRED_KEY, '1');
+  } catch {
+    /* storage unavailable: no message */
+  }
+}
+/** Whether the last session ended by itself (read once: the message is not shown again). */
+export function takeSessionExpired(): boolean {
+  try {
+    const was = sessionStorage.getItem(EXPIRED_KEY) !== null;
+    sessionStorage.removeItem(EXPIRED_KEY);
+    return was;
+  } catch {
+    return false;
+  }
+}
+
 let loggedOutOnPurpose = false;
 /** True from a logout to the next login: the guard then sends to /login without `?next=` (not an expiry). */
 export function wasLoggedOut(): boolean {
@@ -52,6 +73,8 @@ export async function fetchMe(): Promise<MeResponse | null> {
     return me;
   } catch (err) {
     if (isApiError(err) && err.status === 401) {
+      // There was a session on this device and the server no longer knows it: it expired.
+      markSessionExpired();
       setCsrfToken(null);
       setSessionHint(false);
       return null;
