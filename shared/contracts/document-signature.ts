@@ -6,6 +6,8 @@
 import { z } from 'zod';
 
 export const SIGNED_PDF_KIND = 'signed_pdf';
+/** The PDF as issued (số, ký hiệu, ngày ban hành): signed by the signer, then by the agency (văn thư); what recipients get. */
+export const ISSUED_PDF_KIND = 'issued_pdf';
 /** The largest PDF POST /api/documents/verify accepts (the same as a document file). */
 export const VERIFY_PDF_MAX_BYTES = 20 * 1024 * 1024;
 

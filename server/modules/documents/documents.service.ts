@@ -35,6 +35,7 @@ import type {
   OutgoingUpdate,
   RecipientInput,
 } from '../../../shared/contracts/documents';
+import { SIGNED_PDF_KIND } from '../../../shared/contracts/document-signature';
 import { DOCUMENT_FILE_MAX_BYTES } from '../../../shared/contracts/documents';
 import { formatDateVi } from '../../../shared/domain/dates';
 import { diffLines, diffStats } from '../../../shared/domain/documents/diff';
@@ -88,7 +89,7 @@ import { agencies, people, units } from '../org/org.table';
 import { dutyAssignments } from '../roster/roster.table';
 import { taskActions, taskPeople, tasks } from '../tasks/tasks.table';
 import { cancelNumbers, issueNumber } from './documents.numbering';
-import { ensureAgencyCredentials, storeSignedPdf } from './documents.signing';
+import { ensureAgencyCredentials, storeIssuedPdf, storeSignedPdf } from './documents.signing';
 import { extractText } from './documents.text';
 import {
   documentDelegations,
@@ -1414,6 +1415,8 @@ export async function issueOutgoing(deps: Deps, user: CurrentUser, id: string, i
   const now = deps.clock.now();
   const today = todayVn(now);
   const agency = await agencyRow(deps.db, doc.agencyId);
+  // The issued PDF carries the agency's signature: its certificate is made (or renewed) before the transaction.
+  if (!isSecret(doc.secrecy) && doc.status !== 'issued') await ensureAgencyCredentials(deps, doc.agencyId);
   const result = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`select id from documents where id = ${id} for update`);
     const fresh = await loadDocument(tx, id);
@@ -1433,6 +1436,14 @@ export async function issueOutgoing(deps: Deps, user: CurrentUser, id: string, i
       byUserId: user.userId,
       numberText: (n) => composeNumberText(n, notation),
     });
+    // The NĐ 30 PDF as issued (number, date; signer's then agency's signature), stored before the copies.
+    const issuedPdfId = await storeIssuedPdf(
+      tx,
+      deps,
+      { ...fresh, status: 'issued', codeNumber: number, codeNotation: notation, numberText, registerYear: year, issuedDate: today, issuedAt: now },
+      now,
+      user.personId,
+    );
     const recipients = [...(fresh.recipients ?? [])];
     const received: string[] = [];
     for (const r of recipients) {
@@ -1469,7 +1480,8 @@ export async function issueOutgoing(deps: Deps, user: CurrentUser, id: string, i
         .values({ ...values, searchText: searchTextOf(values) })
         .returning();
       await tx.execute(sql`insert into document_files (id, document_id, kind, person_id, file_name, mime_type, size, sha256, content, created_at)
-        select ${newId('dfl')} || '_' || row_number() over (), ${copyId}, kind, null, file_name, mime_type, size, sha256, content, ${now} from document_files where document_id = ${fresh.id}`);
+        select ${newId('dfl')} || '_' || row_number() over (), ${copyId}, kind, null, file_name, mime_type, size, sha256, content, ${now} from document_files
+        where document_id = ${fresh.id} and (${issuedPdfId}::text is null or kind <> ${SIGNED_PDF_KIND})`);
       await addEvent(tx, copy!, {
         at: now,
         kind: 'received',

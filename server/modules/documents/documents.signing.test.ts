@@ -1,7 +1,8 @@
 /**
  * The signer's approval is a digital signature anyone can verify later (issue 9, item 6), through the HTTP
  * API on a real database (PGlite, or PostgreSQL with CONGVU_TEST_DB=postgres): the sign step stores the
- * PAdES-signed NĐ 30 PDF, its verification, the copy received by another agency, a tampered download,
+ * PAdES-signed NĐ 30 PDF, its verification, the issued PDF (number, date; signer's then agency's signature),
+ * the copy received by another agency, a tampered download,
  * the public root certificate and `congvu document verify --ca`.
  */
 import { execFile } from 'node:child_process';
@@ -159,17 +160,66 @@ describe('the digital signature of an outgoing document', () => {
     expect(files[0].sha256).toBe(doc.files.find((f: any) => f.kind === 'signed_pdf').sha256);
   });
 
-  it('the copy received by the other agency holds the same signed file, which verifies the same', async () => {
+  let issuedPdf: Uint8Array;
+
+  it('issuance stores the issued PDF: the number and issue date printed, signed by the signer then by the agency', async () => {
+    t.clock.set('2026-12-05T14:15:00+07:00');
+    const signedSha = doc.files.find((f: any) => f.kind === 'signed_pdf').sha256;
     doc = ok(await C.office!.post(`/api/documents/${doc.id}/issue`, { version: doc.version }));
+    expect(doc.status).toBe('issued');
+    expect(doc.numberText).toMatch(/^01\//);
+    // The signed PDF of the sign step stays as it was; one issued PDF is added, uploaded by the văn thư.
+    expect(doc.files.filter((f: any) => f.kind === 'signed_pdf').map((f: any) => f.sha256)).toEqual([signedSha]);
+    const issued = doc.files.filter((f: any) => f.kind === 'issued_pdf');
+    expect(issued).toHaveLength(1);
+    expect(issued[0]).toMatchObject({ mimeType: 'application/pdf', uploadedBy: { id: P.chief } });
+
+    const dl = await C.office!.get(`/api/documents/${doc.id}/files/${issued[0].id}`);
+    expect(dl.status).toBe(200);
+    issuedPdf = dl.body as Uint8Array;
+    const text = (await extractText(issuedPdf, 'application/pdf')).normalize('NFC');
+    expect(text).toContain(`Số: ${doc.numberText}`);
+    expect(text).toMatch(/ngày 05 tháng 12 năm 2026/);
+    expect(text).not.toContain('DỰ THẢO');
+    // The signer's note keeps the time of the sign step.
+    expect(text).toContain('Đã ký số');
+    expect(text).toContain('04/12/2026 09:30');
+
+    // GET /signature now answers the issued PDF: two valid, unchanged, trusted signatures, signer first.
+    const v = ok(await C.office!.get(`/api/documents/${doc.id}/signature`));
+    expect(v).toMatchObject({ valid: true, file: { id: issued[0].id, sha256: issued[0].sha256 } });
+    expect(v.signers).toHaveLength(2);
+    const common = { agency: 'Sở Nội vụ tỉnh Ninh Thuận', valid: true, cryptoValid: true, changedAfterSigning: false, trusted: true, problems: [] };
+    expect(v.signers[0]).toMatchObject({ ...common, name: 'Trần Hải', reason: 'Phê duyệt ban hành văn bản' });
+    expect(v.signers[1]).toMatchObject({ ...common, name: 'Sở Nội vụ tỉnh Ninh Thuận', reason: 'Cấp số và ban hành' });
+    expect(new Date(v.signers[0].signedAt).toISOString()).toBe('2026-12-04T02:30:00.000Z');
+    expect(new Date(v.signers[1].signedAt).toISOString()).toBe('2026-12-05T07:15:00.000Z');
+  }, 120_000);
+
+  it('a repeated issue answers the same document with the same single issued PDF', async () => {
+    const again = ok(await C.office!.post(`/api/documents/${doc.id}/issue`, { version: doc.version - 1 }));
+    expect(again.version).toBe(doc.version);
+    expect(again.numberText).toBe(doc.numberText);
+    const issued = again.files.filter((f: any) => f.kind === 'issued_pdf');
+    expect(issued).toHaveLength(1);
+    expect(issued[0].sha256).toBe(doc.files.find((f: any) => f.kind === 'issued_pdf').sha256);
+    expect(again.recipients[0].receivedDocumentId).toBe(doc.recipients[0].receivedDocumentId);
+  });
+
+  it('the copy received by the other agency is the issued PDF, which verifies the same (signer and agency)', async () => {
     const copyId = doc.recipients[0].receivedDocumentId as string;
     expect(copyId).toBeTruthy();
     const copy = ok(await C.stcOffice!.get(`/api/documents/${copyId}`));
-    const original = doc.files.find((f: any) => f.kind === 'signed_pdf');
-    expect(copy.files.filter((f: any) => f.kind === 'signed_pdf').map((f: any) => f.sha256)).toEqual([original.sha256]);
+    const original = doc.files.find((f: any) => f.kind === 'issued_pdf');
+    // The recipients get the numbered, issued PDF, not the unnumbered PDF of the sign step.
+    expect(copy.files.filter((f: any) => f.kind === 'issued_pdf').map((f: any) => f.sha256)).toEqual([original.sha256]);
+    expect(copy.files.filter((f: any) => f.kind === 'signed_pdf')).toEqual([]);
     const v = ok(await C.stcOffice!.get(`/api/documents/${copyId}/signature`));
-    expect(v.valid).toBe(true);
-    expect(v.signers).toHaveLength(1);
-    expect(v.signers[0]).toMatchObject({ name: 'Trần Hải', agency: 'Sở Nội vụ tỉnh Ninh Thuận', valid: true, changedAfterSigning: false, trusted: true });
+    expect(v).toMatchObject({ valid: true, file: { sha256: original.sha256 } });
+    expect(v.signers.map((x: any) => [x.name, x.valid, x.changedAfterSigning, x.trusted])).toEqual([
+      ['Trần Hải', true, false, true],
+      ['Sở Nội vụ tỉnh Ninh Thuận', true, false, true],
+    ]);
     // The other agency's staff cannot read the sender's document (nor its signature).
     expect([403, 404]).toContain((await C.stcStaff!.get(`/api/documents/${doc.id}/signature`)).status);
   });

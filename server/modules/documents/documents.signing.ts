@@ -9,11 +9,15 @@
  *   (signer, signing form, date; no "DỰ THẢO") is signed in PAdES with the agency's certificate and stored
  *   as a document file of kind `signed_pdf`; issuance copies the document's files, so the recipients get
  *   this very file. Secret documents are never signed here (they have no content).
+ * - At issuance (documents.service issueOutgoing), once the number is taken, the PDF is rendered again with
+ *   its số/ký hiệu and issue date and signed twice: as the signer (time of the sign step), then as the agency
+ *   (văn thư, now). It is stored as an `issued_pdf` file, which the recipients get; `signed_pdf` stays as the
+ *   record of the sign step.
  * - verifySignedPdf: who signed, when, valid, changed after signing, trusted (the installation root).
  */
 import { createHash, X509Certificate } from 'node:crypto';
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { SIGNED_PDF_KIND, type SignatureVerification } from '../../../shared/contracts/document-signature';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { ISSUED_PDF_KIND, SIGNED_PDF_KIND, type SignatureVerification } from '../../../shared/contracts/document-signature';
 import { isSecret } from '../../../shared/domain/documents/vocab';
 import type { Db } from '../../db/client';
 import type { CurrentUser, Deps } from '../../lib/context';
@@ -29,6 +33,7 @@ import { agencySigningKeys, signingRoots } from './signing.table';
 type DocRow = typeof documents.$inferSelect;
 
 export const SIGNING_REASON = 'Phê duyệt ban hành văn bản';
+export const ISSUING_REASON = 'Cấp số và ban hành';
 const ROOT_ID = 'root';
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -188,6 +193,76 @@ export async function storeSignedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: Do
   return fileId;
 }
 
+/**
+ * Inside the issue transaction, after the number is taken: `doc` is the row as issued (status 'issued',
+ * codeNumber, codeNotation, issuedDate). Renders the NĐ 30 PDF with its number and date, signs it as the
+ * signer (at the time of the sign step), then as the agency, and stores it as an `issued_pdf` file (once).
+ */
+export async function storeIssuedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: DocRow, at: Date, clerkPersonId: string | null): Promise<string | null> {
+  if (doc.direction !== 'out' || isSecret(doc.secrecy)) return null;
+  const [existing] = await tx
+    .select({ id: documentFiles.id })
+    .from(documentFiles)
+    .where(and(eq(documentFiles.documentId, doc.id), eq(documentFiles.kind, ISSUED_PDF_KIND)))
+    .limit(1);
+  if (existing) return existing.id;
+  const s = await lib();
+  const [root] = await tx.select().from(signingRoots).where(eq(signingRoots.id, ROOT_ID));
+  const [keys] = await tx.select().from(agencySigningKeys).where(eq(agencySigningKeys.agencyId, doc.agencyId));
+  if (!root || !keys) throw new AppError('INTERNAL', 'Chưa có chứng thư ký số của cơ quan.');
+  const [signer] = doc.signerPersonId
+    ? await tx.select({ fullName: people.fullName, title: people.title, position: people.position }).from(people).where(eq(people.id, doc.signerPersonId))
+    : [];
+  const [agency] = await tx
+    .select({ name: agencies.name, province: agencies.province, district: agencies.district })
+    .from(agencies)
+    .where(eq(agencies.id, doc.agencyId));
+  const [clerk] = clerkPersonId ? await tx.select({ fullName: people.fullName }).from(people).where(eq(people.id, clerkPersonId)) : [];
+  const view = await outgoingViewOfRow(tx, doc, at);
+  const signedAt = doc.signedAt ?? at;
+  const { renderOutgoingPdf } = await import('./render');
+  let pdf: Buffer;
+  try {
+    pdf = await renderOutgoingPdf({ ...view, draft: false, signatureNote: ['Đã ký số', view.signer.name, viDateTime(signedAt)] }, { creationDate: at });
+  } catch (err) {
+    throw new AppError('INVALID_STATE', `Không in được văn bản theo thể thức để ban hành: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const agencyKey = { certPem: keys.certPem, keyPem: openKey(s, keys.sealedKey, deps, doc.agencyId), caPem: root.certPem };
+  const location = view.place || agency?.province || agency?.district || undefined;
+  const position = signer?.title ?? (signer?.position === 'director' ? 'Giám đốc' : signer?.position === 'deputy_director' ? 'Phó Giám đốc' : null);
+  const bySigner = await s.signPdf(pdf, {
+    agency: agencyKey,
+    signer: { name: signer?.fullName ?? view.signer.name },
+    reason: SIGNING_REASON,
+    location,
+    contactInfo: [position, agency?.name].filter(Boolean).join(', ') || undefined,
+    signingTime: signedAt,
+  });
+  const agencyName = agency?.name ?? doc.agencyId;
+  const issued = await s.signPdf(bySigner, {
+    agency: agencyKey,
+    signer: { name: agencyName },
+    reason: ISSUING_REASON,
+    location,
+    contactInfo: clerk ? `Văn thư ${agencyName}: ${clerk.fullName}` : `Văn thư ${agencyName}`,
+    signingTime: at,
+  });
+  const fileId = newId('dfl');
+  await tx.insert(documentFiles).values({
+    id: fileId,
+    documentId: doc.id,
+    kind: ISSUED_PDF_KIND,
+    personId: clerkPersonId,
+    fileName: `${doc.numberText ?? view.notation}.pdf`.replace(/[\\/]/g, '-'),
+    mimeType: 'application/pdf',
+    size: issued.length,
+    sha256: createHash('sha256').update(issued).digest('hex'),
+    content: sql`decode(${issued.toString('base64')}, 'base64')`,
+    createdAt: at,
+  });
+  return fileId;
+}
+
 /** The verification of any PDF against this installation's root, in the contract's shape. */
 export async function verifyBytes(deps: SigningDeps, bytes: Uint8Array, file: SignatureVerification['file'] = null): Promise<SignatureVerification> {
   const s = await lib();
@@ -216,7 +291,7 @@ export async function verifyBytes(deps: SigningDeps, bytes: Uint8Array, file: Si
   };
 }
 
-/** GET /api/documents/{id}/signature: the verification of the document's stored signed PDF. */
+/** GET /api/documents/{id}/signature: the verification of the document's issued PDF, or else its signed PDF. */
 export async function documentSignature(deps: Deps, user: CurrentUser, id: string): Promise<SignatureVerification> {
   await getDocumentAccess(deps, user, id);
   const [f] = await deps.db
@@ -228,8 +303,9 @@ export async function documentSignature(deps: Deps, user: CurrentUser, id: strin
       content: sql<string>`encode(${documentFiles.content}, 'base64')`,
     })
     .from(documentFiles)
-    .where(and(eq(documentFiles.documentId, id), eq(documentFiles.kind, SIGNED_PDF_KIND)))
-    .orderBy(desc(documentFiles.createdAt))
+    .where(and(eq(documentFiles.documentId, id), inArray(documentFiles.kind, [ISSUED_PDF_KIND, SIGNED_PDF_KIND])))
+    // The issued PDF (signer and agency) when there is one, else the PDF of the sign step.
+    .orderBy(sql`${documentFiles.kind} = ${ISSUED_PDF_KIND} desc`, desc(documentFiles.createdAt))
     .limit(1);
   if (!f) throw new AppError('NOT_FOUND', 'Văn bản chưa có bản PDF đã ký số.');
   return verifyBytes(deps, Buffer.from(f.content, 'base64'), { id: f.id, fileName: f.fileName, size: f.size, sha256: f.sha256 });

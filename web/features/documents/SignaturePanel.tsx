@@ -16,6 +16,8 @@ import { api } from '../../lib/api';
 import { downloadDocumentFile } from './api';
 
 const SIGNED_PDF = 'signed_pdf';
+/** The PDF as issued (number, date; the signer's and the agency's signatures), preferred when present. */
+const ISSUED_PDF = 'issued_pdf';
 
 /** dd/mm/yyyy HH:mm in Vietnam. */
 export function signedAtText(iso: string | null): string {
@@ -89,7 +91,7 @@ export function SignatureResult({ result }: { result: SignatureVerification }) {
 /** "Chữ ký số" of the detail page: shown once the document has its signed PDF (the original or a received copy). */
 export function SignaturePanel({ doc }: { doc: DocumentDetail }) {
   const { t } = useTranslation();
-  const file = [...doc.files].reverse().find((f) => f.kind === SIGNED_PDF);
+  const file = [...doc.files].reverse().find((f) => f.kind === ISSUED_PDF) ?? [...doc.files].reverse().find((f) => f.kind === SIGNED_PDF);
   const sig = useSignature(doc.id, !!file);
   const [error, setError] = useState<unknown>(null);
   if (!file) return null;
