@@ -122,6 +122,37 @@ describe('offline: installable app, changes kept and sent when the connection is
     await context.close();
   });
 
+  it('on a phone, a person at home checks in from the home page with one tap, the button in the first screen', async () => {
+    let someone: Login | undefined;
+    for (const login of server.logins.filter((l) => l.username !== who?.username && !l.role.startsWith('Quản trị') && !l.role.startsWith('Cấp tỉnh'))) {
+      const me = (await (await apiSession(server.base, login.username, login.password)).get('/presence/me')).body as PresenceMe;
+      if (me.mode === 'wfh' && me.currentSession === 'morning' && !me.sessions.find((x) => x.session === 'morning')?.checkin) {
+        someone = login;
+        break;
+      }
+    }
+    expect(someone, `another demo login at home on ${DAY}, not checked in`).toBeTruthy();
+    const { context, page, errors } = await openAs(browser, server.base, someone!, {
+      viewport: { width: 360, height: 740 },
+      clock: await testClock.now(server.base),
+    });
+    const button = page.getByTestId('checkin-now').getByRole('button', { name: 'Điểm danh buổi sáng' });
+    await button.waitFor();
+    const box = (await button.boundingBox())!;
+    // Above the bottom bar (64 px) of a 740 px screen, without scrolling.
+    expect(box.y + box.height).toBeLessThanOrEqual(740 - 64);
+    await button.click();
+    await page
+      .getByText(/^Đã điểm danh buổi sáng lúc \d\d:\d\d\.$/)
+      .first()
+      .waitFor();
+    await page.getByTestId('checkin-now').waitFor({ state: 'detached' });
+    const after = (await (await apiSession(server.base, someone!.username, someone!.password)).get('/presence/me')).body as PresenceMe;
+    expect(after.sessions.find((x) => x.session === 'morning')!.checkin).not.toBeNull();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('after the session ends on the server, the login page says so', async () => {
     const { context, page } = await openAs(browser, server.base, who!, { clock: await testClock.now(server.base) });
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Công việc' }).click();
@@ -130,7 +161,10 @@ describe('offline: installable app, changes kept and sent when the connection is
     expect((await other.post('/auth/password', { currentPassword: who!.password, newPassword: 'Congvu@2026!Moi' })).status).toBe(200);
     await page.reload();
     await page.waitForURL((u) => u.pathname === '/login');
-    await page.getByTestId('session-expired').getByText(/Phiên làm việc đã kết thúc/).waitFor();
+    await page
+      .getByTestId('session-expired')
+      .getByText(/Phiên làm việc đã kết thúc/)
+      .waitFor();
     // Logging in again works (the new password).
     await page.locator('input[name=username]').fill(who!.username);
     await page.locator('input[name=password]').fill('Congvu@2026!Moi');

@@ -9,6 +9,7 @@ import { vnDate } from '../../../components/dates';
 import { useSession } from '../../auth/session';
 import { useMySchedule } from '../api';
 import { ModeChip } from '../parts';
+import { CheckinNow } from '../../presence/CheckinNow';
 
 export default function TodayCard() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export default function TodayCard() {
             ) : (
               <Text>{t('roster.cards.todayNone')}</Text>
             )}
+            {day?.mode === 'wfh' && !day.holiday ? <CheckinNow /> : null}
             {day?.duties.length ? (
               <Text size="sm" fw={600} c="red.9">
                 {day.duties.map(dutyLabel).join(', ')}
