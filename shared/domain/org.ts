@@ -23,6 +23,24 @@ export const AGENCY_KIND_LABELS_VI: Record<AgencyKind, string> = {
   other: 'Cơ quan khác',
 };
 
+/**
+ * The head of an agency as written in a signature block (NĐ 30 "TL. GIÁM ĐỐC"): a Sở has a Giám đốc, a UBND (tỉnh,
+ * huyện, xã) a Chủ tịch. In capitals, as the block writes it.
+ */
+export function agencyHeadTitle(kind: AgencyKind | string | null | undefined): string {
+  return kind === 'province' || kind === 'district' || kind === 'commune' ? 'CHỦ TỊCH' : 'GIÁM ĐỐC';
+}
+
+/**
+ * A person's title for a signature block when the agency did not write one: a unit head is a Chánh Thanh tra in
+ * an Inspectorate, a Chánh Văn phòng in an office, a Trưởng phòng elsewhere.
+ */
+export function positionTitle(position: PersonRole, unitKind: UnitKind | string | null | undefined): string {
+  if (unitKind === 'inspectorate' && (position === 'head' || position === 'deputy_head'))
+    return position === 'head' ? 'Chánh Thanh tra' : 'Phó Chánh Thanh tra';
+  return POSITION_LABELS_VI[position];
+}
+
 /** Leaders first (Ban Giám đốc, then unit leaders), then staff: the order of roster rows. */
 export const POSITION_ORDER: Record<PersonRole, number> = Object.fromEntries(ROLES.map((r, i) => [r, i])) as Record<PersonRole, number>;
 

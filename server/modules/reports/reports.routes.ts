@@ -19,7 +19,9 @@ import { IdSchema, IsoDateSchema } from '../../../shared/contracts/common';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
 import { vnDateOf } from '../../../shared/domain/dates';
-import { agencies, people } from '../org/org.table';
+import { agencyHeadTitle, positionTitle } from '../../../shared/domain/org';
+import type { PersonRole } from '../../../shared/domain/roster/format';
+import { agencies, people, units } from '../org/org.table';
 import { appendix2Docx, appendix2Pdf, appendix2Xlsx, type ReportMeta } from './reports.export';
 import * as reports from './reports.service';
 import { getDashboard } from './reports.dashboard';
@@ -48,21 +50,24 @@ export function reportsRoutes(deps: Deps) {
     let signer: ReportMeta['signer'];
     if (kind === 'agency') {
       const [chief] = await deps.db
-        .select({ name: people.fullName })
+        .select({ name: people.fullName, title: people.title })
         .from(people)
         .where(and(eq(people.agencyId, agencyId), eq(people.position, 'chief_of_office'), eq(people.active, true)))
         .limit(1);
-      if (chief) signer = { authority: 'TL. GIÁM ĐỐC', position: 'Chánh Văn phòng', name: chief.name };
+      // The agency's own head and the chief's own title (a UBND huyện has a Chủ tịch and a "Chánh Văn phòng HĐND và UBND").
+      if (chief) signer = { authority: `TL. ${agencyHeadTitle(agency?.kind)}`, position: chief.title ?? 'Chánh Văn phòng', name: chief.name };
     } else if (user.personId) {
       const [me] = await deps.db
-        .select({ name: people.fullName, title: people.title, position: people.position })
+        .select({ name: people.fullName, title: people.title, position: people.position, unitKind: units.kind })
         .from(people)
+        .leftJoin(units, eq(units.id, people.unitId))
         .where(eq(people.id, user.personId));
+      const head = agencyHeadTitle(agency?.kind);
       if (me)
         signer =
           me.position === 'director'
-            ? { position: 'Giám đốc', name: me.name }
-            : { authority: 'TL. GIÁM ĐỐC', position: me.title ?? 'Chánh Thanh tra', name: me.name };
+            ? { position: head.charAt(0) + head.slice(1).toLowerCase(), name: me.name }
+            : { authority: `TL. ${head}`, position: me.title ?? positionTitle(me.position as PersonRole, me.unitKind), name: me.name };
     }
     return {
       agencyName: agency?.name ?? issuerId,
