@@ -328,11 +328,16 @@ describe('documents journey: arrives, is assigned, answered, returned twice, esc
       .click();
     await page.getByRole('heading', { name: OUT_SUBJECT, level: 1 }).waitFor();
     await page.getByText('Nhận qua Congvu từ cơ quan khác').waitFor();
-    // The received copy carries the Director's digital signature, checked on the page.
+    // The received copy is the issued PDF: the Director's digital signature, then the agency's (cấp số và ban
+    // hành), each checked on the page.
     const signature = page.getByRole('region', { name: 'Chữ ký số' });
     await signature.getByText('Hợp lệ: chữ ký đúng và tệp không bị thay đổi sau khi ký.').waitFor();
-    await signature.getByText(directorName).waitFor();
-    await signature.getByText('Chứng thư tin cậy (CA Congvu)').waitFor();
+    const director = signature.getByRole('article', { name: 'Chữ ký 1' });
+    await director.getByText(directorName).first().waitFor();
+    await director.getByText('Chứng thư tin cậy (CA Congvu)').waitFor();
+    const agencySignature = signature.getByRole('article', { name: 'Chữ ký 2' });
+    await agencySignature.getByText('Cấp số và ban hành', { exact: false }).waitFor();
+    await agencySignature.getByText('Chứng thư tin cậy (CA Congvu)').waitFor();
     expect(errors).toEqual([]);
   });
 
