@@ -41,8 +41,7 @@ export async function buildAppendix1(deps: Deps, user: CurrentUser, periodId: st
     assignments = last.assignments as typeof assignments;
     version = last.version;
   }
-  const labels = distinctNames(ctx.people, new Map(ctx.units.map((u) => [u.id, u.name])));
-  const person = new Map(ctx.people.map((p, i) => [p.id, { name: labels.get(p.id)!, order: i }]));
+  const person = new Map(ctx.people.map((p, i) => [p.id, { name: p.fullName, order: i }]));
   const [parent] = ctx.agency.parentId ? await deps.db.select().from(agencies).where(eq(agencies.id, ctx.agency.parentId)) : [];
   const rows = ctx.workdays.map((date) => ({
     date,
@@ -113,38 +112,4 @@ export async function appendix1Docx(a: Appendix1, today: string): Promise<Buffer
       rows: a.rows.map((r, i) => [{ text: String(i + 1) }, { text: dayLabel(r.date) }, { text: r.names.join('\n') || '—', align: 'left' }]),
     },
   });
-}
-
-/**
- * The name each person is listed under in Phụ lục 1: the full name, and — when another person of the agency has
- * the same name — the unit in brackets, then the title if the unit does not tell them apart either, then a number.
- */
-export function distinctNames(
-  people: readonly { id: string; fullName: string; unitId: string; title?: string | null }[],
-  unitName: ReadonlyMap<string, string>,
-): Map<string, string> {
-  const count = (labels: Map<string, string>) => {
-    const n = new Map<string, number>();
-    for (const l of labels.values()) n.set(l, (n.get(l) ?? 0) + 1);
-    return n;
-  };
-  const out = new Map(people.map((p) => [p.id, p.fullName]));
-  let n = count(out);
-  for (const p of people) if (n.get(p.fullName)! > 1) out.set(p.id, `${p.fullName} (${unitName.get(p.unitId) ?? p.unitId})`);
-  n = count(out);
-  for (const p of people) {
-    const l = out.get(p.id)!;
-    if (n.get(l)! > 1 && p.title) out.set(p.id, `${p.fullName} (${p.title}, ${unitName.get(p.unitId) ?? p.unitId})`);
-  }
-  n = count(out);
-  const seen = new Map<string, number>();
-  for (const p of people) {
-    const l = out.get(p.id)!;
-    if (n.get(l)! > 1) {
-      const k = (seen.get(l) ?? 0) + 1;
-      seen.set(l, k);
-      out.set(p.id, `${l} [${k}]`);
-    }
-  }
-  return out;
 }
