@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../server/db/client';
 import { DENIED_ACTIONS } from '../../server/lib/audit';
 
-const SKIP = new Set(['sessions', 'login_failures']);
+const SKIP = new Set(['sessions']);
 
 export async function dbSnapshot(db: Db): Promise<Record<string, string>> {
   const tables = await queryRows<{ name: string }>(
