@@ -1,7 +1,7 @@
 /**
  * A fingerprint of the whole database: for every table of the public schema, its row count and an md5
- * of its rows (sorted), so a test can assert that a request changed nothing. Sessions and login
- * failures are left out (every authenticated request touches its session), and so are the audit rows
+ * of its rows (sorted), so a test can assert that a request changed nothing. Sessions are left out
+ * (every authenticated request touches its session), and so are the audit rows
  * of refused requests (lib/audit writes every 403 to the log on purpose): any other audit row counts.
  */
 import { sql } from 'drizzle-orm';
