@@ -76,6 +76,13 @@ export const ACTIONS = [
   'document.sign',
   'document.issue',
   'document.configure',
+  'leave.request',
+  'leave.approve',
+  'leave.read',
+  'leave.manage',
+  'acting.manage',
+  'meeting.create',
+  'meeting.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -205,6 +212,41 @@ export const PERMISSIONS: Record<Action, Partial<Record<AppRole, Reach>>> = {
   'document.sign': { director: 'agency', deputy_director: 'agency' },
   'document.issue': { office: 'agency' },
   'document.configure': { office: 'agency', director: 'agency' },
+  // Leave, business trips, asking to come to the office (issue 10): oneself; a unit head or the Office may file for someone (recorded).
+  'leave.request': {
+    staff: 'self',
+    unit_head: 'unit',
+    unit_deputy: 'self',
+    office: 'agency',
+    director: 'self',
+    deputy_director: 'self',
+    it: 'self',
+  },
+  // Who decides a step is decided per request (the person's unit head, the Director, the province, or their acting deputy).
+  'leave.approve': { unit_head: 'unit', unit_deputy: 'unit', director: 'agency', deputy_director: 'agency', province: 'subtree' },
+  'leave.read': {
+    unit_head: 'unit',
+    unit_deputy: 'unit',
+    office: 'agency',
+    director: 'agency',
+    deputy_director: 'agency',
+    province: 'subtree',
+    admin: 'subtree',
+  },
+  'leave.manage': { office: 'agency', director: 'agency' },
+  // A leader names an acting deputy (ủy quyền) for dates; the Office may record it for a leader.
+  'acting.manage': { unit_head: 'self', director: 'self', deputy_director: 'self', office: 'agency' },
+  // Meetings (issue 10): leaders and the Office invite; attendees read their own invitations (checked per meeting).
+  'meeting.create': { unit_head: 'unit', unit_deputy: 'unit', office: 'agency', director: 'agency', deputy_director: 'agency' },
+  'meeting.read': {
+    unit_head: 'unit',
+    unit_deputy: 'unit',
+    office: 'agency',
+    director: 'agency',
+    deputy_director: 'agency',
+    province: 'subtree',
+    admin: 'subtree',
+  },
 };
 
 function grantReaches(grant: Grant, reach: Reach, actor: Actor, target: Target): boolean {

@@ -28,7 +28,13 @@ export async function sendPendingEmails(deps: Deps, transport: Transporter, opts
       .for('update', { skipLocked: true });
     for (const mail of batch) {
       try {
-        await transport.sendMail({ from: deps.config.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({
+          from: deps.config.MAIL_FROM,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+        });
         await tx
           .update(emailOutbox)
           .set({ sentAt: deps.clock.now(), attempts: mail.attempts + 1, lastError: null })

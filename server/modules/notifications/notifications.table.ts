@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** In-app notifications (J3), shown live and listed until read. */
 export const notifications = pgTable(
@@ -16,6 +16,14 @@ export const notifications = pgTable(
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
 
+export interface MailAttachment {
+  filename: string;
+  /** e.g. `text/calendar; method=REQUEST; charset=UTF-8` */
+  contentType: string;
+  /** UTF-8 text content. */
+  content: string;
+}
+
 /** E-mails to send through SMTP (an outbox: sent by one worker at a time, retried on failure). */
 export const emailOutbox = pgTable(
   'email_outbox',
@@ -24,6 +32,8 @@ export const emailOutbox = pgTable(
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
+    /** Files sent with the message (e.g. a meeting's `invite.ics`, method REQUEST or CANCEL). */
+    attachments: jsonb('attachments').$type<MailAttachment[]>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),

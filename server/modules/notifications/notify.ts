@@ -13,7 +13,7 @@ import { newId } from '../../lib/ids';
 import { users } from '../auth/auth.table';
 import { people } from '../org/org.table';
 import { announcementPayloads, NOTIFICATIONS_CHANNEL } from './live';
-import { emailOutbox, notifications } from './notifications.table';
+import { emailOutbox, type MailAttachment, notifications } from './notifications.table';
 
 export interface NotifyInput {
   /** People to notify (their accounts receive it); people without an account are skipped. */
@@ -27,6 +27,8 @@ export interface NotifyInput {
   link?: string;
   /** Also send an e-mail to people with an address. */
   email?: boolean;
+  /** Files attached to that e-mail (e.g. a meeting invitation `invite.ics`). */
+  attachments?: MailAttachment[];
 }
 
 export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<number> {
@@ -69,6 +71,7 @@ export async function notify(tx: Db, clock: Clock, input: NotifyInput): Promise<
         to,
         subject: `[Congvu] ${input.title}`,
         text: `${input.title}\n\n${input.body ?? ''}${input.link ? `\n\n${input.link}` : ''}\n`,
+        attachments: input.attachments?.length ? input.attachments : null,
         createdAt: now,
         nextAttemptAt: now,
       }));
