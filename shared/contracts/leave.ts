@@ -18,8 +18,11 @@ export const LEAVE_KINDS = ['annual', 'sick', 'personal', 'unpaid'] as const sat
 export const REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-/** Who decides a step: the person's unit head, the agency's Director, or the province above (a Director's own leave). */
-export const STEP_ROLES = ['unit_head', 'director', 'province'] as const;
+/**
+ * Who decides a step: the person's unit head, the Chief of Office (a trip out of the province goes to the Director
+ * through the Office, S4 §1), the agency's Director, or the province above (a Director's own leave).
+ */
+export const STEP_ROLES = ['unit_head', 'office', 'director', 'province'] as const;
 export type StepRole = (typeof STEP_ROLES)[number];
 
 // ---------------------------------------------------------------- requests
