@@ -13,3 +13,5 @@ export * from '../modules/jobs/jobs.table';
 export * from '../modules/idempotency/idempotency.table';
 export * from '../modules/documents/documents.table';
 export * from '../modules/documents/signing.table';
+export * from '../modules/leave/leave.table';
+export * from '../modules/meetings/meetings.table';
