@@ -12,7 +12,9 @@
 import type { ComponentType } from 'react';
 import {
   IconCalendarEvent,
+  IconPresentation,
   IconCalendarUser,
+  IconCalendarOff,
   IconChecklist,
   IconCircleCheck,
   IconFileDescription,
@@ -76,6 +78,22 @@ export const APP_ROUTES: readonly AppRoute[] = [
     anyOf: ['presence.checkin', 'task.read', 'task.assign', 'task.import'],
     menu: { order: 40, mobile: true },
     page: () => import('../features/tasks/TasksPage'),
+  },
+  {
+    path: '/leave/*',
+    title: 'leave',
+    icon: IconCalendarOff,
+    anyOf: ['leave.request', 'leave.approve', 'leave.read', 'leave.manage', 'acting.manage'],
+    menu: { order: 41 },
+    page: () => import('../features/leave/LeavePage'),
+  },
+  {
+    path: '/meetings/*',
+    title: 'meetings',
+    icon: IconPresentation,
+    anyOf: ['presence.checkin', 'meeting.create', 'meeting.read'],
+    menu: { order: 41.5 },
+    page: () => import('../features/meetings/MeetingsPage'),
   },
   {
     path: '/documents/waiting',

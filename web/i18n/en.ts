@@ -12,6 +12,8 @@ import { auditEn } from '../features/audit/i18n';
 import { documentsEn } from '../features/documents/i18n';
 import { connectionEn } from '../app/connection/i18n';
 import { securityEn } from '../features/auth/i18n';
+import { leaveEn } from '../features/leave/i18n';
+import { meetingsEn } from '../features/meetings/i18n';
 
 export const en: Messages = {
   common: {
@@ -62,6 +64,8 @@ export const en: Messages = {
     documentsSecret: 'Secret documents',
     documents: 'Documents',
     audit: 'Audit log',
+    leave: 'Requests',
+    meetings: 'Meetings',
     changePassword: 'Change password',
     menu: 'Menu',
     mainNav: 'Main navigation',
@@ -213,6 +217,9 @@ export const en: Messages = {
       directorAgency: { title: 'The agency today', text: 'Share at home and people on site against the policy.' },
       provinceReports: { title: 'Agency reports', text: 'Agencies that have sent the 16:00 report and those that have not; the province report before 17:00.' },
       summons: { title: 'Summons', text: 'Summons to the office awaiting your confirmation.' },
+      leaveToDecide: { title: 'Requests to approve', text: 'Leave, trip and office requests waiting for you; approved requests the Office is told of.' },
+      meetingsToday: { title: 'Meetings today', text: 'Meetings and conferences you are invited to today.' },
+      myLeave: { title: 'My requests', text: 'Annual leave left and requests pending.' },
       eligibility: {
         title: 'Eligibility to work from home',
         text: 'Only people with a computer and an e-office account may work from home.',
@@ -355,4 +362,6 @@ export const en: Messages = {
   documents: documentsEn,
   connection: connectionEn,
   security: securityEn,
+  leave: leaveEn,
+  meetings: meetingsEn,
 };

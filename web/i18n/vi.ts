@@ -17,6 +17,8 @@ import { auditVi } from '../features/audit/i18n';
 import { documentsVi } from '../features/documents/i18n';
 import { connectionVi } from '../app/connection/i18n';
 import { securityVi } from '../features/auth/i18n';
+import { leaveVi } from '../features/leave/i18n';
+import { meetingsVi } from '../features/meetings/i18n';
 
 export const vi = {
   common: {
@@ -67,6 +69,8 @@ export const vi = {
     documentsSecret: 'Văn bản mật',
     documents: 'Văn bản',
     audit: 'Nhật ký hệ thống',
+    leave: 'Đơn từ',
+    meetings: 'Lịch họp',
     changePassword: 'Đổi mật khẩu',
     menu: 'Menu',
     mainNav: 'Điều hướng chính',
@@ -197,6 +201,9 @@ export const vi = {
       directorAgency: { title: 'Cơ quan hôm nay', text: 'Tỷ lệ làm việc tại nhà và số người tại cơ quan so với phương án.' },
       provinceReports: { title: 'Báo cáo của các cơ quan', text: 'Cơ quan đã gửi và chưa gửi báo cáo 16:00; báo cáo tổng hợp tỉnh trước 17:00.' },
       summons: { title: 'Lệnh triệu tập', text: 'Lệnh triệu tập về cơ quan đang chờ bạn xác nhận.' },
+      leaveToDecide: { title: 'Đơn chờ duyệt', text: 'Đơn nghỉ phép, đi công tác, xin lên cơ quan chờ bạn duyệt; đơn đã duyệt Văn phòng được báo.' },
+      meetingsToday: { title: 'Cuộc họp hôm nay', text: 'Cuộc họp, hội nghị bạn được mời hôm nay.' },
+      myLeave: { title: 'Đơn của tôi', text: 'Số ngày phép năm còn lại và đơn đang chờ duyệt.' },
       eligibility: {
         title: 'Điều kiện làm việc tại nhà',
         text: 'Chỉ cán bộ có máy tính và tài khoản văn phòng điện tử (VPĐT) mới được làm việc tại nhà.',
@@ -339,6 +346,8 @@ export const vi = {
   documents: documentsVi,
   connection: connectionVi,
   security: securityVi,
+  leave: leaveVi,
+  meetings: meetingsVi,
 };
 
 /** The shape every language must have (same keys, string values). */

@@ -10,6 +10,9 @@ import { LoadingBlock } from '../../components/QueryState';
 import { useSession } from '../auth/session';
 import { homeCardsFor, type HomeCard } from './cards';
 
+/** The banner of a deputy acting for a leader (ủy quyền), shown above the cards. */
+const ActingBanner = lazy(() => import('../leave/ActingBanner'));
+
 const lazyCards = new Map<HomeCard, LazyExoticComponent<ComponentType>>();
 function cardComponent(card: HomeCard) {
   if (!card.load) return null;
@@ -82,11 +85,16 @@ function HomeCardFrame({ card }: { card: HomeCard }) {
 export default function HomePage() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('nav.home')} – ${t('common.titleSuffix')}`);
-  const { roles, can } = useSession();
+  const { roles, can, user } = useSession();
   const cards = homeCardsFor(roles, can);
   return (
     <Stack gap="md">
       <Greeting />
+      {user.personId ? (
+        <Suspense fallback={null}>
+          <ActingBanner />
+        </Suspense>
+      ) : null}
       {cards.length ? (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" aria-label={t('home.sectionsLabel')}>
           {cards.map((card) => (

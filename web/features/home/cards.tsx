@@ -2,7 +2,8 @@
  * The cards of the home page, per role (SCREENS.md "Home per role"). One line per card; other
  * modules replace a placeholder by setting `load` to their card component (default export, no props;
  * it renders its content inside the card frame, which already shows the title):
- *   { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../presence/TodayCard') },
+ *   { id: 'meetingsToday', roles: PERSONAL, order: 11, load: () => import('../meetings/TodayMeetingsCard') },
+  { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../presence/TodayCard') },
  * A card without `load` shows its text and "Đang xây dựng".
  */
 import type { ComponentType } from 'react';
@@ -34,7 +35,15 @@ export const HOME_CARDS: readonly HomeCard[] = [
   { id: 'summons', roles: PERSONAL, order: 1, wide: true, load: () => import('../presence/SummonsHomeCard') },
   { id: 'directorApprovals', roles: DIRECTORS, order: 5, load: () => import('../roster/cards/ApprovalsCard') },
   { id: 'directorDocuments', roles: DIRECTORS, order: 6, load: () => import('../documents/cards/DirectorDocumentsCard') },
+  {
+    id: 'leaveToDecide',
+    roles: [...UNIT_LEADERS, ...DIRECTORS, 'office'],
+    anyOf: ['leave.approve', 'leave.manage'],
+    order: 7,
+    load: () => import('../leave/cards/LeaveToDecideCard'),
+  },
   { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../roster/cards/TodayCard') },
+  { id: 'myLeave', roles: PERSONAL, anyOf: ['leave.request'], order: 25, load: () => import('../leave/cards/MyLeaveCard') },
   { id: 'myTasks', roles: PERSONAL, order: 20, load: () => import('../tasks/cards/MyTasksCard') },
   { id: 'unitToday', roles: UNIT_LEADERS, order: 30, load: () => import('../roster/cards/UnitTodayCard') },
   { id: 'unitRoster', roles: UNIT_LEADERS, order: 40, load: () => import('../roster/cards/UnitRosterCard') },
