@@ -45,6 +45,9 @@ async function start() {
     // Expired and idle sessions and old throttling rows are deleted, not only when their cookie comes back.
     const { purgeExpired } = await import('./modules/auth/auth.service');
     registerTickTask({ name: 'sessions', run: (d) => purgeExpired(d) });
+    // Phụ lục 1: reminders a working day before and at the province's deadline (exactly once, job_runs).
+    const { runAppendix1Tick } = await import('./modules/reports/province-follow');
+    registerTickTask({ name: 'appendix1-reminders', run: (d, now) => runAppendix1Tick(d, now) });
     if (config.SMTP_URL) {
       const { createTransport, sendPendingEmails } = await import('./modules/notifications/mailer');
       const transport = createTransport(config.SMTP_URL);

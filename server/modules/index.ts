@@ -10,6 +10,7 @@ import { dutyRoutes } from './roster/duty.routes';
 import { taskRoutes } from './tasks/tasks.routes';
 import { presenceRoutes } from './presence/presence.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { provinceFollowRoutes } from './reports/province-follow.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { documentRoutes } from './documents/documents.routes';
 import { documentSigningRoutes } from './documents/documents.signing.routes';
@@ -27,6 +28,7 @@ export const MODULE_ROUTES: Array<[string, RouteFactory]> = [
   ['/tasks', taskRoutes],
   ['/presence', presenceRoutes],
   ['/reports', reportsRoutes],
+  ['/reports', provinceFollowRoutes],
   ['/notifications', notificationsRoutes],
   // Before the documents router: /ca.pem and /verify are not document ids.
   ['/documents', documentSigningRoutes],

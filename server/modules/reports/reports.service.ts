@@ -31,6 +31,7 @@ import { schedule } from '../roster/roster.table';
 import { tasks } from '../tasks/tasks.table';
 import { appendix2FromDb } from './appendix2.db';
 import { dailyReports, reportNotes } from './reports.table';
+import { noRosterAgencies } from './province-follow';
 
 export function hashContent(content: unknown): string {
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
@@ -140,7 +141,7 @@ export async function buildAgencyReport(db: Db, agencyId: string, date: string, 
 }
 
 /** Users with the province role over an agency (they receive its reports). */
-async function provinceUsersOf(db: Db, agencyPath: string): Promise<string[]> {
+export async function provinceUsersOf(db: Db, agencyPath: string): Promise<string[]> {
   const rows = await db
     .select({ userId: roleGrants.userId, path: agencies.path })
     .from(roleGrants)
@@ -203,7 +204,13 @@ export async function reportingAgencies(db: Db, date: string, under?: string): P
 }
 
 /** The 17:00 province report: every agency snapshot of the day in the subtree, and who sent nothing. */
-export async function buildProvinceReport(db: Db, rootId: string, date: string, at: Date, late = false): Promise<ProvinceReportContent> {
+export async function buildProvinceReport(
+  db: Db,
+  rootId: string,
+  date: string,
+  at: Date,
+  late = false,
+): Promise<ProvinceReportContent & { noRoster?: string[] }> {
   const tree = await agenciesUnder(db, rootId);
   const ids = tree.map((a) => a.id);
   const snaps = ids.length
@@ -234,6 +241,8 @@ export async function buildProvinceReport(db: Db, rootId: string, date: string, 
       .sort((a, b) => (a.agencyId < b.agencyId ? -1 : 1))
       .map((s) => ({ agencyId: s.agencyId, frozenAt: s.frozenAt.toISOString(), hash: s.hash, totals: (s.content as AgencyReportContent).appendix2.totals })),
     missing: expected.filter((id) => !sent.has(id)),
+    // Agencies without an approved roster covering the day (issue 10 item 7): counted as missing too.
+    noRoster: await noRosterAgencies(db, rootId, date),
     appendix2,
     names,
     flags: { noProcessing: snaps.flatMap((s) => (s.content as AgencyReportContent).flags.noProcessing), commendation: flagsOf(appendix2).commendation },
@@ -261,14 +270,14 @@ export async function freezeProvinceReport(
     entity: 'daily_report',
     entityId: inserted[0]!.id,
     agencyId: rootId,
-    data: { date, hash, received: content.received.length, missing: content.missing },
+    data: { date, hash, received: content.received.length, missing: content.missing, noRoster: content.noRoster ?? [] },
   });
   const [root] = await tx.select({ path: agencies.path }).from(agencies).where(eq(agencies.id, rootId));
   await notify(tx, deps.clock, {
     userIds: await provinceUsersOf(tx, root!.path),
     kind: 'province_report',
     title: `Báo cáo tổng hợp ngày ${date.split('-').reverse().join('/')} đã sẵn sàng`,
-    body: `${content.received.length} cơ quan đã gửi báo cáo${content.missing.length ? `, ${content.missing.length} cơ quan chưa gửi` : ''}.`,
+    body: `${content.received.length} cơ quan đã gửi báo cáo${content.missing.length ? `, ${content.missing.length} cơ quan chưa gửi` : ''}${content.noRoster?.length ? `, ${content.noRoster.length} cơ quan chưa có lịch làm việc được phê duyệt` : ''}.`,
     link: `/reports/province?rootId=${rootId}&date=${date}`,
     email: true,
   });
@@ -325,7 +334,13 @@ export async function getProvinceReport(deps: Deps, user: CurrentUser, rootId: s
     .select()
     .from(dailyReports)
     .where(and(eq(dailyReports.kind, 'province'), eq(dailyReports.agencyId, rootId), eq(dailyReports.date, date)));
-  if (frozen) return { frozen: true, frozenAt: frozen.frozenAt.toISOString(), hash: frozen.hash, content: frozen.content as ProvinceReportContent };
+  if (frozen)
+    return {
+      frozen: true,
+      frozenAt: frozen.frozenAt.toISOString(),
+      hash: frozen.hash,
+      content: frozen.content as ProvinceReportContent & { noRoster?: string[] },
+    };
   return { frozen: false, frozenAt: null, hash: null, content: await buildProvinceReport(deps.db, rootId, date, deps.clock.now()) };
 }
 
