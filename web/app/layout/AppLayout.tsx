@@ -3,7 +3,7 @@
  * desktop, bottom bar + menu drawer on phones, and the main landmark with a skip link.
  * While the user must change a temporary password, only the header is shown.
  */
-import { AppShell, Box, Divider, Drawer, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Divider, Drawer, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useEffect } from 'react';
@@ -22,7 +22,8 @@ import { useLogoutAction } from './useLogoutAction';
 function Brand() {
   const { t } = useTranslation();
   return (
-    <UnstyledButton component={Link} to="/" aria-label={`${t('common.appName')} – ${t('nav.home')}`}>
+    // The name is the visible text (WCAG 2.5.3) followed by where the link goes.
+    <UnstyledButton component={Link} to="/">
       <Group gap={8} wrap="nowrap">
         <img src="/favicon.svg" alt="" width={28} height={28} />
         <Stack gap={0}>
@@ -33,6 +34,7 @@ function Brand() {
             {t('common.appTagline')}
           </Text>
         </Stack>
+        <VisuallyHidden> – {t('nav.home')}</VisuallyHidden>
       </Group>
     </UnstyledButton>
   );

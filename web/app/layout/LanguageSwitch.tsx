@@ -1,5 +1,5 @@
 /** Language switch (Tiếng Việt / English), remembered on the device. */
-import { Button, Menu, SegmentedControl } from '@mantine/core';
+import { Button, Menu, SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { IconCheck, IconLanguage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../../i18n';
@@ -22,14 +22,10 @@ export function LanguageSwitch({ variant = 'menu' }: { variant?: 'menu' | 'segme
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button
-          variant="subtle"
-          color="gray"
-          size="compact-sm"
-          leftSection={<IconLanguage size={18} aria-hidden />}
-          aria-label={`${t('header.language')}: ${t(`lang.${lang}`)}`}
-        >
-          <span aria-hidden>{lang.toUpperCase()}</span>
+        <Button variant="subtle" color="gray" size="compact-sm" leftSection={<IconLanguage size={18} aria-hidden />}>
+          {/* The accessible name starts with the visible "VI" (WCAG 2.5.3), then says what it is. */}
+          {lang.toUpperCase()}
+          <VisuallyHidden> – {`${t('header.language')}: ${t(`lang.${lang}`)}`}</VisuallyHidden>
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

@@ -1,6 +1,6 @@
 /** The user in the header: name and roles (desktop), a menu with Đổi mật khẩu and Đăng xuất. */
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconKey, IconLogout, IconShieldLock } from '@tabler/icons-react';
+import { IconChevronDown, IconKey, IconLogout, IconShieldLock, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../features/auth/session';
@@ -24,10 +24,12 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal width={260}>
       <Menu.Target>
-        <UnstyledButton aria-label={t('header.userMenu', { name: user.displayName })} p={4} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
+        {/* The name contains the visible name and roles (WCAG 2.5.3); on a phone only the avatar shows. */}
+        <UnstyledButton aria-label={`${t('header.userMenu', { name: user.displayName })} ${roles}`} p={4} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
           <Group gap="xs" wrap="nowrap">
+            {/* A person icon, not the initials: the button's name must contain all its visible text (WCAG 2.5.3). */}
             <Avatar color="blue" radius="xl" size={34} aria-hidden>
-              {initialsOf(user.displayName)}
+              <IconUser size={20} aria-hidden />
             </Avatar>
             <Stack gap={0} visibleFrom="sm" maw={260} style={{ minWidth: 0 }}>
               <Text size="sm" fw={600} truncate="end">

@@ -94,75 +94,76 @@ export function NotificationBell() {
       <VisuallyHidden role="status" aria-live="polite">
         {announcement}
       </VisuallyHidden>
-      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" trapFocus returnFocus withinPortal offset={6}>
-        <Popover.Target>
-          <Indicator
-            label={unread > 99 ? '99+' : unread}
-            disabled={!unread}
-            color="red"
-            size={18}
-            offset={6}
-            inline
-            styles={{ indicator: { fontWeight: 700, fontSize: 11 } }}
-          >
+      {/* The badge wraps the popover so that aria-expanded/aria-haspopup land on the button, not on a div. */}
+      <Indicator
+        label={unread > 99 ? '99+' : unread}
+        disabled={!unread}
+        color="red"
+        size={18}
+        offset={6}
+        inline
+        styles={{ indicator: { fontWeight: 700, fontSize: 11 } }}
+      >
+        <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md" trapFocus returnFocus withinPortal offset={6}>
+          <Popover.Target>
             <ActionIcon variant="subtle" color="gray" size={40} radius="xl" aria-label={label} onClick={() => setOpened((o) => !o)}>
               <IconBell size={24} aria-hidden />
             </ActionIcon>
-          </Indicator>
-        </Popover.Target>
-        <Popover.Dropdown p={0} style={{ maxWidth: 'calc(100vw - 16px)' }} aria-label={t('notifications.title')}>
-          <Group justify="space-between" px="sm" py={8} wrap="nowrap" gap="xs">
-            <Text fw={700}>{t('notifications.title')}</Text>
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              leftSection={<IconChecks size={16} aria-hidden />}
-              disabled={!unread}
-              loading={markAll.isPending}
-              onClick={() => markAll.mutate()}
-            >
-              {t('notifications.markAll')}
-            </Button>
-          </Group>
-          <Divider />
-          {everConnected.current && !connected ? (
-            <Group gap={6} px="sm" py={6} wrap="nowrap">
-              <IconPlugConnectedX size={16} aria-hidden />
-              <Text size="xs" c="dimmed">
-                {t('notifications.reconnecting')}
-              </Text>
+          </Popover.Target>
+          <Popover.Dropdown p={0} style={{ maxWidth: 'calc(100vw - 16px)' }} aria-label={t('notifications.title')}>
+            <Group justify="space-between" px="sm" py={8} wrap="nowrap" gap="xs">
+              <Text fw={700}>{t('notifications.title')}</Text>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                leftSection={<IconChecks size={16} aria-hidden />}
+                disabled={!unread}
+                loading={markAll.isPending}
+                onClick={() => markAll.mutate()}
+              >
+                {t('notifications.markAll')}
+              </Button>
             </Group>
-          ) : null}
-          <ScrollArea.Autosize mah="min(480px, 70vh)" type="auto">
-            {list.isPending ? (
-              <div style={{ padding: 12 }}>
-                <LoadingBlock kind="spinner" />
+            <Divider />
+            {everConnected.current && !connected ? (
+              <Group gap={6} px="sm" py={6} wrap="nowrap">
+                <IconPlugConnectedX size={16} aria-hidden />
+                <Text size="xs" c="dimmed">
+                  {t('notifications.reconnecting')}
+                </Text>
+              </Group>
+            ) : null}
+            <ScrollArea.Autosize mah="min(480px, 70vh)" type="auto">
+              {list.isPending ? (
+                <div style={{ padding: 12 }}>
+                  <LoadingBlock kind="spinner" />
+                </div>
+              ) : list.isError ? (
+                <div style={{ padding: 12 }}>
+                  <ErrorAlert error={list.error} onRetry={() => void list.refetch()} reveal={false} />
+                </div>
+              ) : list.data.notifications.length === 0 ? (
+                <Text size="sm" c="dimmed" p="md" ta="center">
+                  {t('notifications.empty')}
+                </Text>
+              ) : (
+                <Stack component="ul" gap={0} aria-label={t('notifications.listLabel')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                  {list.data.notifications.map((n) => (
+                    <li key={n.id}>
+                      <Item n={n} onOpen={open} />
+                    </li>
+                  ))}
+                </Stack>
+              )}
+            </ScrollArea.Autosize>
+            {markRead.error || markAll.error ? (
+              <div style={{ padding: 8 }}>
+                <ErrorAlert error={markRead.error ?? markAll.error} reveal={false} />
               </div>
-            ) : list.isError ? (
-              <div style={{ padding: 12 }}>
-                <ErrorAlert error={list.error} onRetry={() => void list.refetch()} reveal={false} />
-              </div>
-            ) : list.data.notifications.length === 0 ? (
-              <Text size="sm" c="dimmed" p="md" ta="center">
-                {t('notifications.empty')}
-              </Text>
-            ) : (
-              <Stack component="ul" gap={0} aria-label={t('notifications.listLabel')} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                {list.data.notifications.map((n) => (
-                  <li key={n.id}>
-                    <Item n={n} onOpen={open} />
-                  </li>
-                ))}
-              </Stack>
-            )}
-          </ScrollArea.Autosize>
-          {markRead.error || markAll.error ? (
-            <div style={{ padding: 8 }}>
-              <ErrorAlert error={markRead.error ?? markAll.error} reveal={false} />
-            </div>
-          ) : null}
-        </Popover.Dropdown>
-      </Popover>
+            ) : null}
+          </Popover.Dropdown>
+        </Popover>
+      </Indicator>
     </>
   );
 }

@@ -7,7 +7,7 @@
 import { BarChart, LineChart, type ChartReferenceLineProps } from '@mantine/charts';
 import { Box, Paper, SimpleGrid, Stack, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardResponse } from '../../../shared/contracts/reports';
 import { formatDate } from '../../components/dates';
@@ -235,20 +235,33 @@ function ChartCard({ title, hint, chart, table, showTable }: { title: string; hi
         </Box>
       ) : null}
       {showTable || !chart ? (
-        <Box mt="sm">{table}</Box>
+        <TableFrame.Provider value={{ hidden: false, title }}>
+          <Box mt="sm">{table}</Box>
+        </TableFrame.Provider>
       ) : (
         <VisuallyHidden>
           <Text>{t('reports.dashboard.tableCaption', { title })}</Text>
-          {table}
+          <TableFrame.Provider value={{ hidden: true, title }}>{table}</TableFrame.Provider>
         </VisuallyHidden>
       )}
     </Paper>
   );
 }
 
+/** Where a table is shown: visible (a scroll region reachable with the keyboard) or only to screen readers (no scroll region). */
+const TableFrame = createContext<{ hidden: boolean; title: string }>({ hidden: false, title: '' });
+
 function ScrollTable({ minWidth, children }: { minWidth: number; children: ReactNode }) {
+  const frame = useContext(TableFrame);
+  if (frame.hidden)
+    return (
+      <Table fz="sm" verticalSpacing={4} striped withTableBorder>
+        {children}
+      </Table>
+    );
   return (
-    <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+    // WCAG 2.1.1: a region that scrolls sideways can be scrolled with the keyboard.
+    <div role="region" aria-label={frame.title || undefined} tabIndex={0} style={{ overflowX: 'auto', maxWidth: '100%' }}>
       <Table fz="sm" verticalSpacing={4} miw={minWidth} striped withTableBorder>
         {children}
       </Table>

@@ -275,6 +275,8 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
   const modeLong = (m: Mode | null) => (m ? t(`roster.modes.${m}.long`) : t('roster.noMode'));
   const cellLabel = (name: string, date: string, mode: Mode | null, pinned: boolean, duty: string[] | undefined, wish: Preference | undefined) => {
     const parts = [t('roster.grid.cellLabel', { name, day: dayLabel(date), mode: modeLong(mode) })];
+    // The visible letter is part of the name too (WCAG 2.5.3: "CQ" can be spoken to a voice control).
+    if (mode) parts.push(MODE_LETTER[mode]);
     if (duty?.length) parts.push(`${t('roster.grid.cellDuty')} (${duty.map((k) => dutyLabel(k)).join(', ')})`);
     if (pinned) parts.push(t('roster.grid.cellPinned'));
     if (wish) parts.push(t('roster.grid.cellWish', { wish: t(`roster.modes.${wish}.long`) }));
