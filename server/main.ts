@@ -48,6 +48,11 @@ async function start() {
     // Phụ lục 1: reminders a working day before and at the province's deadline (exactly once, job_runs).
     const { runAppendix1Tick } = await import('./modules/reports/province-follow');
     registerTickTask({ name: 'appendix1-reminders', run: (d, now) => runAppendix1Tick(d, now) });
+    // Chat-group webhooks (signed POSTs, retried) and the 17:30 daily digest of notifications (issue 10 item 6).
+    const { deliverPendingWebhooks } = await import('./modules/notifications/webhooks');
+    registerTickTask({ name: 'webhooks', run: (d) => deliverPendingWebhooks(d) });
+    const { runDailyDigest } = await import('./modules/notifications/digest');
+    registerTickTask({ name: 'notification-digest', run: (d, now) => runDailyDigest(d, now) });
     if (config.SMTP_URL) {
       const { createTransport, sendPendingEmails } = await import('./modules/notifications/mailer');
       const transport = createTransport(config.SMTP_URL);

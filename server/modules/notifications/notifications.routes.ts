@@ -8,9 +8,24 @@ import { streamSSE } from 'hono/streaming';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { OkSchema } from '../../../shared/contracts/common';
-import { NotificationList, type NotificationView } from '../../../shared/contracts/notifications';
+import {
+  NotificationList,
+  NotificationPrefsPut,
+  NotificationPrefsView,
+  type NotificationView,
+  WebhookCreate,
+  WebhookCreated,
+  WebhookList,
+  WebhookPatch,
+  WebhookQuery,
+  WebhookTestResult,
+  WebhookView,
+} from '../../../shared/contracts/notifications';
+import { IdSchema } from '../../../shared/contracts/common';
 import type { Deps } from '../../lib/context';
-import { createRouter, requireUser, responses } from '../../lib/http';
+import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
+import { getPrefs, putPrefs } from './prefs';
+import { createWebhook, deleteWebhook, listWebhooks, testWebhook, updateWebhook } from './webhooks';
 import { liveHubOf } from './live';
 import { notifications } from './notifications.table';
 
@@ -80,6 +95,81 @@ export function notificationsRoutes(deps: Deps, opts: { pollMs?: number } = {}) 
         .where(and(eq(notifications.userId, user.userId), isNull(notifications.readAt)));
       return c.json({ ok: true as const }, 200);
     },
+  );
+  // ---------------------------------------------------------------- channels (issue 10 item 6)
+  app.openapi(
+    createRoute({ method: 'get', path: '/prefs', tags: ['notifications'], summary: 'Cài đặt thông báo của tôi', responses: responses(NotificationPrefsView) }),
+    async (c) => c.json(await getPrefs(deps, requireUser(c)), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/prefs',
+      tags: ['notifications'],
+      summary: 'Chọn kênh nhận thông báo (e-mail ngay / tóm tắt hằng ngày / tắt, nhóm chat)',
+      request: jsonBody(NotificationPrefsPut),
+      responses: responses(NotificationPrefsView),
+    }),
+    async (c) => c.json(await putPrefs(deps, requireUser(c), c.req.valid('json')), 200),
+  );
+  const WebhookParam = z.object({ id: IdSchema });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/webhooks',
+      tags: ['notifications'],
+      summary: 'Kênh nhóm chat (webhook) của cơ quan',
+      request: { query: WebhookQuery },
+      responses: responses(WebhookList),
+    }),
+    async (c) => c.json({ webhooks: await listWebhooks(deps, requireUser(c), c.req.valid('query').agencyId) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/webhooks',
+      tags: ['notifications'],
+      summary: 'Thêm kênh nhóm chat (khóa bí mật chỉ hiện một lần)',
+      request: jsonBody(WebhookCreate),
+      responses: responses(WebhookCreated),
+    }),
+    async (c) => c.json(await createWebhook(deps, requireUser(c), c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/webhooks/{id}',
+      tags: ['notifications'],
+      summary: 'Sửa kênh nhóm chat (tên, địa chỉ, loại thông báo, bật/tắt)',
+      request: { params: WebhookParam, ...jsonBody(WebhookPatch) },
+      responses: responses(WebhookView),
+    }),
+    async (c) => c.json(await updateWebhook(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/webhooks/{id}',
+      tags: ['notifications'],
+      summary: 'Xóa kênh nhóm chat',
+      request: { params: WebhookParam },
+      responses: responses(OkSchema),
+    }),
+    async (c) => {
+      await deleteWebhook(deps, requireUser(c), c.req.valid('param').id);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/webhooks/{id}/test',
+      tags: ['notifications'],
+      summary: 'Gửi thử một tin đến kênh nhóm chat',
+      request: { params: WebhookParam },
+      responses: responses(WebhookTestResult),
+    }),
+    async (c) => c.json(await testWebhook(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   // Live stream: `event: notification` with the JSON of each new notification.
   app.get('/stream', async (c) => {

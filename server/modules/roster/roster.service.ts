@@ -42,6 +42,7 @@ import { buildInstance, checkWithSeverity, loadPeriod, loadPeriodContext, severi
 import { rosterComments, rosterEntries, rosterPeriods, rosterVersions, schedule, unitRosters } from './roster.table';
 import { roleGrants } from '../auth/auth.table';
 import { notify } from '../notifications/notify';
+import * as notices from '../notifications/roster-notices';
 
 type UnitRosterRow = typeof unitRosters.$inferSelect;
 
@@ -264,6 +265,7 @@ export async function saveCells(deps: Deps, user: CurrentUser, periodId: string,
         .update(rosterPeriods)
         .set({ status: 'collecting', version: fresh!.version + 1 })
         .where(eq(rosterPeriods.id, periodId));
+      await notices.noticePeriodReopened(tx, deps.clock, fresh!, ctx.units.find((u) => u.id === unitId)?.name ?? '', user);
     }
     await deps.audit(tx, {
       actorUserId: user.userId,
@@ -380,6 +382,8 @@ export async function submitUnit(
         body: `${user.displayName} đã gửi lịch kỳ ${formatDateVi(period.fromDate)} – ${formatDateVi(period.toDate)} thay đơn vị. Muốn sửa, liên hệ Văn phòng để được trả lại.`,
         link: `/roster/unit?period=${periodId}`,
       });
+    } else {
+      await notices.noticeUnitSubmitted(tx, deps.clock, period, ctx.units.find((u) => u.id === unitId)?.name ?? unitId, user);
     }
     await deps.audit(tx, {
       actorUserId: user.userId,
@@ -482,6 +486,7 @@ export async function returnUnit(
     await tx
       .insert(rosterComments)
       .values({ id: newId('rc'), unitRosterId: ur.id, authorUserId: user.userId, kind: 'return', body: input.comment, createdAt: now });
+    await notices.noticeUnitReturned(tx, deps.clock, period, unitId, input.comment, user);
     await deps.audit(tx, {
       actorUserId: user.userId,
       action: 'roster.unit_returned',
@@ -583,6 +588,7 @@ export async function compilePeriod(deps: Deps, user: CurrentUser, periodId: str
       .update(rosterPeriods)
       .set({ status: 'compiled', compiledAt: now, compiledBy: user.userId, version: fresh!.version + 1 })
       .where(eq(rosterPeriods.id, periodId));
+    await notices.noticePeriodCompiled(tx, deps.clock, fresh!, user, violations.length);
     await deps.audit(tx, {
       actorUserId: user.userId,
       action: 'roster.period_compiled',
@@ -630,6 +636,7 @@ export async function approvePeriod(deps: Deps, user: CurrentUser, periodId: str
       .update(rosterPeriods)
       .set({ status: 'approved', approvedVersion: nextVersion, approvedAt: now, approvedBy: user.userId, version: fresh!.version + 1 })
       .where(eq(rosterPeriods.id, periodId));
+    await notices.noticePeriodApproved(tx, deps.clock, fresh!, nextVersion, diff, user);
     await deps.audit(tx, {
       actorUserId: user.userId,
       action: 'roster.period_approved',
@@ -665,6 +672,7 @@ export async function returnPeriod(
       .update(rosterPeriods)
       .set({ status: 'collecting', version: fresh!.version + 1 })
       .where(eq(rosterPeriods.id, periodId));
+    await notices.noticePeriodReturned(tx, deps.clock, fresh!, input.comment, user);
     await deps.audit(tx, {
       actorUserId: user.userId,
       action: 'roster.period_returned',
