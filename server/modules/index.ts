@@ -15,6 +15,7 @@ import { notificationsRoutes } from './notifications/notifications.routes';
 import { documentRoutes } from './documents/documents.routes';
 import { documentSigningRoutes } from './documents/documents.signing.routes';
 import { auditRoutes } from './audit/audit.routes';
+import { leaveRoutes } from './leave/leave.routes';
 import { meetingsRoutes } from './meetings/meetings.routes';
 
 type RouteFactory = (deps: Deps) => OpenAPIHono<AppEnv>;
@@ -34,5 +35,6 @@ export const MODULE_ROUTES: Array<[string, RouteFactory]> = [
   ['/documents', documentSigningRoutes],
   ['/documents', documentRoutes],
   ['/audit', auditRoutes],
+  ['/leave', leaveRoutes],
   ['/meetings', meetingsRoutes],
 ];

@@ -181,7 +181,13 @@ export const LeaveBalanceView = z.object({
 });
 export type LeaveBalanceView = z.infer<typeof LeaveBalanceView>;
 export const LeaveBalanceQuery = z
-  .object({ year: z.coerce.number().int().min(1901).max(2099).optional(), personId: IdSchema.optional(), unitId: IdSchema.optional() })
+  .object({
+    year: z.coerce.number().int().min(1901).max(2099).optional(),
+    personId: IdSchema.optional(),
+    unitId: IdSchema.optional(),
+    /** Everyone of an agency (the Office, the Director). */
+    agencyId: IdSchema.optional(),
+  })
   .strict();
 export const LeaveBalanceListResponse = z.object({ items: z.array(LeaveBalanceView) });
 export type LeaveBalanceListResponse = z.infer<typeof LeaveBalanceListResponse>;
@@ -220,6 +226,8 @@ export const ActingCreate = z
   .object({
     /** The deputy who acts for me (a deputy of my unit or agency). */
     deputyPersonId: IdSchema,
+    /** The Office records it for a leader (default: oneself). */
+    leaderPersonId: IdSchema.optional(),
     fromDate: IsoDateSchema,
     toDate: IsoDateSchema,
     /** approvals: requests and rosters; all: also summons and meeting invitations addressed to me. */
@@ -249,5 +257,7 @@ export const ActingView = z.object({
   createdAt: z.string(),
 });
 export type ActingView = z.infer<typeof ActingView>;
+export const ActingListQuery = z.object({ box: z.enum(['mine', 'agency']).default('mine'), agencyId: IdSchema.optional() }).strict();
+export type ActingListQuery = z.infer<typeof ActingListQuery>;
 export const ActingListResponse = z.object({ items: z.array(ActingView) });
 export type ActingListResponse = z.infer<typeof ActingListResponse>;
