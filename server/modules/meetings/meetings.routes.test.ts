@@ -25,6 +25,7 @@ const DAY = '2021-07-20';
 let t: TestApp;
 const p: Record<string, string> = {};
 const c: Record<string, TestClient> = {};
+const unitOf: Record<string, string> = {};
 const EMAIL: Record<string, string> = {
   a1: 'an.nt@snv.gov.vn',
   a2: 'chau.dm@snv.gov.vn',
@@ -66,6 +67,8 @@ beforeAll(async () => {
   const unitA = (await buildUnit(db, { agencyId: AG, name: 'Phòng Công chức' })).id;
   const unitB = (await buildUnit(db, { agencyId: AG, name: 'Phòng Tổ chức' })).id;
   const otherUnit = (await buildUnit(db, { agencyId: other.id, name: 'Phòng Ngân sách' })).id;
+  unitOf.A = unitA;
+  unitOf.B = unitB;
   const make = async (key: string, unitId: string, fullName: string, position: PersonRole, roles: AppRole[]) => {
     p[key] = (await buildPerson(db, { unitId, fullName, position })).id;
     if (EMAIL[key]) await db.update(people).set({ email: EMAIL[key] }).where(eq(people.id, p[key]!));
@@ -80,6 +83,7 @@ beforeAll(async () => {
   await make('a1', unitA, 'Nguyễn Thị An', 'staff', ['staff']);
   await make('a2', unitA, 'Đỗ Minh Châu', 'staff', ['staff']);
   await make('b1', unitB, 'Bùi Văn Giang', 'staff', ['staff']);
+  await make('headB', unitB, 'Võ Thị Em', 'head', ['unit_head']);
   await make('outsider', otherUnit, 'Lý Văn Khác', 'head', ['unit_head']);
   await db.insert(policies).values({
     id: 'pol-mt',
@@ -258,6 +262,23 @@ describe('meetings: invitation, ICS by e-mail, update, cancel', () => {
     expect(ok.status).toBe(200);
     const byId = Object.fromEntries(ok.body.attendees.map((a: { personId: string; attendance: string }) => [a.personId, a.attendance]));
     expect(byId).toMatchObject({ [p.a1!]: 'present', [p.a2!]: 'excused', [p.b1!]: null });
+  });
+
+  it('who is where: during the meeting the presence board shows attendees "Đang họp", with the title only for viewers who may read the meeting', async () => {
+    at(`${DAY}T14:45:00+07:00`);
+    const boardA = await c.headA!.get(`/api/presence/board?unitId=${unitOf.A}`);
+    expect(boardA.status).toBe(200);
+    const a1 = boardA.body.units[0].people.find((x: { personId: string }) => x.personId === p.a1);
+    expect(a1.status).toMatchObject({ status: 'meeting', note: 'Họp giao ban trực tuyến; tuần 29, năm 2021' });
+    const a2 = boardA.body.units[0].people.find((x: { personId: string }) => x.personId === p.a2);
+    expect(a2.status).toBeNull(); // declined: not in the meeting
+    // The head of unit B sees b1 in a meeting of unit A, without its title.
+    const boardB = await c.headB!.get(`/api/presence/board?unitId=${unitOf.B}`);
+    const b1 = boardB.body.units[0].people.find((x: { personId: string }) => x.personId === p.b1);
+    expect(b1.status).toMatchObject({ status: 'meeting', note: null });
+    at(`${DAY}T16:05:00+07:00`);
+    const after = await c.headA!.get(`/api/presence/board?unitId=${unitOf.A}`);
+    expect(after.body.units[0].people.find((x: { personId: string }) => x.personId === p.a1).status).toBeNull();
   });
 
   it('cancelling sends METHOD:CANCEL with the same UID and a higher SEQUENCE; cancelling again returns the same meeting', async () => {

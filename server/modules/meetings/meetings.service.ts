@@ -40,7 +40,7 @@ import type { Db } from '../../db/client';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError, forbidden, invalid } from '../../lib/errors';
 import { newId, randomToken } from '../../lib/ids';
-import { agencyTarget, hiddenNotFound, sees } from '../../lib/scope';
+import { agencyTarget, hiddenNotFound } from '../../lib/scope';
 import { roleGrants, users } from '../auth/auth.table';
 import { decryptText, encryptText } from '../auth/secret';
 import { documents } from '../documents/documents.table';
@@ -868,20 +868,18 @@ export async function remindDueMeetings(deps: Pick<Deps, 'db' | 'clock'>, now: D
   });
 }
 
-export interface MeetingNow {
-  meetingId: string;
-  title: string;
-  agencyId: string;
-  unitId: string | null;
-  endAt: string;
-}
-
 /**
- * The meetings going on at `at` for these people (not cancelled, not declined): who-is-where shows them
- * "Đang họp". The title is given only when the viewer may read the meeting (see `meetingTitleFor`).
+ * "Đang họp" for who-is-where: the meeting going on at `at` for each of these people (not cancelled, not
+ * declined), as a presence status. Its title is given only when the viewer may read that meeting (they
+ * attend it, organised it, or hold `meeting.read` on its scope); otherwise the note is null.
  */
-export async function meetingsNow(db: Db, personIds: string[], at: Date): Promise<Map<string, MeetingNow & { attendeeIds?: never }>> {
-  const out = new Map<string, MeetingNow>();
+export async function meetingStatuses(
+  db: Db,
+  viewer: CurrentUser,
+  personIds: string[],
+  at: Date,
+): Promise<Map<string, { status: 'meeting'; note: string | null; updatedAt: string }>> {
+  const out = new Map<string, { status: 'meeting'; note: string | null; updatedAt: string }>();
   if (!personIds.length) return out;
   const rows = await db
     .select({
@@ -889,11 +887,14 @@ export async function meetingsNow(db: Db, personIds: string[], at: Date): Promis
       meetingId: meetings.id,
       title: meetings.title,
       agencyId: meetings.agencyId,
+      agencyPath: agencies.path,
       unitId: meetings.unitId,
-      endAt: meetings.endAt,
+      organizerUserId: meetings.organizerUserId,
+      startAt: meetings.startAt,
     })
     .from(meetingAttendees)
     .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
+    .innerJoin(agencies, eq(agencies.id, meetings.agencyId))
     .where(
       and(
         inArray(meetingAttendees.personId, personIds),
@@ -904,13 +905,22 @@ export async function meetingsNow(db: Db, personIds: string[], at: Date): Promis
       ),
     )
     .orderBy(asc(meetings.startAt));
-  for (const r of rows) if (!out.has(r.personId)) out.set(r.personId, { ...r, endAt: r.endAt.toISOString() });
+  if (!rows.length) return out;
+  const attended = viewer.personId
+    ? new Set(
+        (
+          await db
+            .select({ meetingId: meetingAttendees.meetingId })
+            .from(meetingAttendees)
+            .where(and(eq(meetingAttendees.personId, viewer.personId), inArray(meetingAttendees.meetingId, [...new Set(rows.map((r) => r.meetingId))])))
+        ).map((r) => r.meetingId),
+      )
+    : new Set<string>();
+  for (const r of rows) {
+    if (out.has(r.personId)) continue;
+    const target: Target = { agencyId: r.agencyId, agencyPath: r.agencyPath, ...(r.unitId ? { unitId: r.unitId } : {}) };
+    const readable = attended.has(r.meetingId) || r.organizerUserId === viewer.userId || can(viewer, 'meeting.read', target);
+    out.set(r.personId, { status: 'meeting', note: readable ? r.title : null, updatedAt: r.startAt.toISOString() });
+  }
   return out;
-}
-
-/** May this viewer see the title of a meeting (attendee of it, or `meeting.read` on its scope)? */
-export function mayReadMeeting(viewer: CurrentUser, m: { agencyId: string; agencyPath?: string; unitId: string | null }, viewerAttends: boolean): boolean {
-  if (viewerAttends) return true;
-  const target: Target = { agencyId: m.agencyId, ...(m.agencyPath ? { agencyPath: m.agencyPath } : {}), ...(m.unitId ? { unitId: m.unitId } : {}) };
-  return can(viewer, 'meeting.read', target) && sees(viewer, target);
 }

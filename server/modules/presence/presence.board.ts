@@ -22,6 +22,7 @@ import { agencyTarget, assertCan, personTarget, unitTarget } from '../../lib/sco
 import { people, units } from '../org/org.table';
 import { schedule } from '../roster/roster.table';
 import { checkins, presenceStatus, summons } from './presence.table';
+import { meetingStatuses } from '../meetings/meetings.service';
 import { openOnDay, presentCheckin, presentStatus, requirePersonId, summonsViews, hoursFor } from './presence.common';
 // ---------------------------------------------------------------- me
 
@@ -155,6 +156,16 @@ export async function board(deps: Deps, user: CurrentUser, q: { unitId?: string;
   const modeOf = new Map(modes.map((m) => [m.personId, m.mode as Mode]));
   const checkinOf = new Map(checkinRows.map((r) => [`${r.personId}:${r.session}`, r]));
   const statusOf = new Map(statuses.map((s) => [s.personId, s]));
+  // During a meeting its attendees show "Đang họp" (with the title when the viewer may read the meeting).
+  const inMeeting =
+    date === today
+      ? await meetingStatuses(
+          db,
+          user,
+          peopleRows.map((p) => p.id),
+          now,
+        )
+      : new Map();
   const summonsOf = new Map<string, SummonsView[]>();
   for (const s of open) summonsOf.set(s.personId, [...(summonsOf.get(s.personId) ?? []), s]);
   const refSession = referenceSession(hours, rel, minutes);
@@ -183,7 +194,7 @@ export async function board(deps: Deps, user: CurrentUser, q: { unitId?: string;
               otherPlace: c?.otherPlace ?? null,
             };
           }),
-          status: presentStatus(statusOf.get(p.id), date),
+          status: inMeeting.get(p.id) ?? presentStatus(statusOf.get(p.id), date),
           summons: summonsOf.get(p.id) ?? [],
         };
         addToCounts(counts, person);
