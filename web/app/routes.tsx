@@ -11,6 +11,7 @@
  */
 import type { ComponentType } from 'react';
 import {
+  IconBell,
   IconCalendarEvent,
   IconPresentation,
   IconCalendarUser,
@@ -190,6 +191,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     menu: { order: 110 },
     page: () => import('../features/org/OrgPage'),
   },
+  { path: '/settings/notifications', title: 'notificationSettings', icon: IconBell, page: () => import('../features/notifications/SettingsPage') },
   { path: '/audit', title: 'audit', icon: IconHistory, anyOf: ['audit.read'], menu: { order: 115 }, page: () => import('../features/audit/AuditPage') },
   {
     path: '/admin/*',

@@ -67,6 +67,7 @@ export const en: Messages = {
     leave: 'Requests',
     meetings: 'Meetings',
     changePassword: 'Change password',
+    notificationSettings: 'Notification settings',
     menu: 'Menu',
     mainNav: 'Main navigation',
     mobileNav: 'Quick navigation',

@@ -72,6 +72,7 @@ export const vi = {
     leave: 'Đơn từ',
     meetings: 'Lịch họp',
     changePassword: 'Đổi mật khẩu',
+    notificationSettings: 'Cài đặt thông báo',
     menu: 'Menu',
     mainNav: 'Điều hướng chính',
     mobileNav: 'Điều hướng nhanh',

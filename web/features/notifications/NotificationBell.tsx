@@ -7,7 +7,7 @@
  */
 import { ActionIcon, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { notifications as toasts } from '@mantine/notifications';
-import { IconBell, IconChecks, IconPlugConnectedX } from '@tabler/icons-react';
+import { IconBell, IconChecks, IconPlugConnectedX, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -156,6 +156,19 @@ export function NotificationBell() {
                 </Stack>
               )}
             </ScrollArea.Autosize>
+            <Divider />
+            <Button
+              variant="subtle"
+              fullWidth
+              radius={0}
+              leftSection={<IconSettings size={16} aria-hidden />}
+              onClick={() => {
+                setOpened(false);
+                navigate('/settings/notifications');
+              }}
+            >
+              {t('notifications.settingsLink')}
+            </Button>
             {markRead.error || markAll.error ? (
               <div style={{ padding: 8 }}>
                 <ErrorAlert error={markRead.error ?? markAll.error} reveal={false} />

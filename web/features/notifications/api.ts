@@ -1,6 +1,16 @@
 /** Hooks of the in-app notifications (/api/notifications): the list with the unread count, read, read-all. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationList } from '../../../shared/contracts/notifications';
+import type {
+  NotificationList,
+  NotificationPrefsPut,
+  NotificationPrefsView,
+  WebhookCreate,
+  WebhookCreated,
+  WebhookList,
+  WebhookPatch,
+  WebhookTestResult,
+  WebhookView,
+} from '../../../shared/contracts/notifications';
 import { api } from '../../lib/api';
 import { markReadInList } from './model';
 
@@ -45,5 +55,65 @@ export function useMarkAllRead() {
       );
       return qc.invalidateQueries({ queryKey: notificationKeys.list() });
     },
+  });
+}
+
+// ---------------------------------------------------------------- channels (Cài đặt thông báo)
+
+export const channelKeys = {
+  prefs: () => ['notifications', 'prefs'] as const,
+  webhooks: (agencyId: string) => ['notifications', 'webhooks', agencyId] as const,
+};
+
+export function usePrefs() {
+  return useQuery({ queryKey: channelKeys.prefs(), queryFn: ({ signal }) => api.get<NotificationPrefsView>('/notifications/prefs', undefined, signal) });
+}
+
+export function useSavePrefs() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NotificationPrefsPut) => api.put<NotificationPrefsView>('/notifications/prefs', body),
+    onSuccess: (d) => qc.setQueryData(channelKeys.prefs(), d),
+  });
+}
+
+export function useWebhooks(agencyId: string | null | undefined) {
+  return useQuery({
+    queryKey: channelKeys.webhooks(agencyId ?? ''),
+    queryFn: ({ signal }) => api.get<WebhookList>('/notifications/webhooks', { agencyId: agencyId! }, signal),
+    select: (d) => d.webhooks,
+    enabled: !!agencyId,
+  });
+}
+
+export function useCreateWebhook(agencyId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<WebhookCreate, 'agencyId'>) => api.post<WebhookCreated>('/notifications/webhooks', { ...body, agencyId }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: channelKeys.webhooks(agencyId) }),
+  });
+}
+
+export function useUpdateWebhook(agencyId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: WebhookPatch & { id: string }) => api.patch<WebhookView>(`/notifications/webhooks/${encodeURIComponent(id)}`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: channelKeys.webhooks(agencyId) }),
+  });
+}
+
+export function useDeleteWebhook(agencyId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<{ ok: true }>(`/notifications/webhooks/${encodeURIComponent(id)}`),
+    onSettled: () => qc.invalidateQueries({ queryKey: channelKeys.webhooks(agencyId) }),
+  });
+}
+
+export function useTestWebhook(agencyId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<WebhookTestResult>(`/notifications/webhooks/${encodeURIComponent(id)}/test`),
+    onSettled: () => qc.invalidateQueries({ queryKey: channelKeys.webhooks(agencyId) }),
   });
 }
