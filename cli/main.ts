@@ -26,6 +26,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Cli
     summary: 'congvu document verify TỆP.pdf [--ca CA.pem] [--json] — kiểm tra chữ ký số của văn bản',
     load: () => import('./commands/document'),
   },
+  'leave verify': { summary: 'congvu leave verify MÃ_ĐƠN [--json] — kiểm tra chữ ký số các quyết định duyệt đơn', load: () => import('./commands/leave') },
 };
 
 function usage(io: CliIo): void {

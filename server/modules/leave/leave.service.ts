@@ -22,14 +22,7 @@ import type {
   StepRole,
 } from '../../../shared/contracts/leave';
 import { addDays, dayNumber, formatDateVi, vnDateOf } from '../../../shared/domain/dates';
-import {
-  cancel as cancelTransition,
-  decide,
-  modeOfKind,
-  REQUEST_KIND_LABELS_VI,
-  stepsFor,
-  STEP_ROLE_LABELS_VI,
-} from '../../../shared/domain/leave/workflow';
+import { cancel as cancelTransition, decide, modeOfKind, REQUEST_KIND_LABELS_VI, stepsFor, STEP_ROLE_LABELS_VI } from '../../../shared/domain/leave/workflow';
 import { can, scopesFor } from '../../../shared/domain/permissions';
 import type { Db } from '../../db/client';
 import type { CurrentUser, Deps } from '../../lib/context';
