@@ -2,24 +2,10 @@
  * One error type for the whole server, with a stable code. The HTTP status and the default
  * Vietnamese message of each code are decided here, in one place.
  */
-export const ERROR_CODES = [
-  'VALIDATION',
-  'UNAUTHENTICATED',
-  'TOTP_REQUIRED',
-  'FORBIDDEN',
-  'PASSWORD_CHANGE_REQUIRED',
-  'TOTP_ENROLMENT_REQUIRED',
-  'NOT_FOUND',
-  'CONFLICT',
-  'VERSION_CONFLICT',
-  'RATE_LIMITED',
-  'PAYLOAD_TOO_LARGE',
-  'CSRF',
-  'RULE_VIOLATION',
-  'INVALID_STATE',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import { ERROR_CODES, type ErrorCode } from '../../shared/domain/errors';
+
+// The codes are listed once in shared/domain/errors.ts (the web app's ApiError uses them too).
+export { ERROR_CODES, type ErrorCode };
 
 export interface ErrorIssue {
   /** Path of the bad value, e.g. `body.people[3].role` or `row 5, column C`. */

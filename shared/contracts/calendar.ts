@@ -1,6 +1,6 @@
 /** Contracts of the calendar module (B3): the year's calendar and the admin's overrides. */
 import { z } from 'zod';
-import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from '../domain/calendar';
+import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, HOLIDAY_KINDS, OVERRIDE_KINDS } from '../domain/calendar';
 import { isIsoDate } from '../domain/dates';
 
 const yearOk = (iso: string) => +iso.slice(0, 4) >= CALENDAR_MIN_YEAR && +iso.slice(0, 4) <= CALENDAR_MAX_YEAR;
@@ -19,8 +19,8 @@ export const YearParam = z.object({
 });
 export const DateParam = z.object({ date: CalendarDateSchema });
 
-export const HOLIDAY_KINDS = ['holiday', 'substitute_off', 'makeup_workday'] as const;
-export const OVERRIDE_KINDS = ['holiday', 'substitute_off', 'makeup_workday', 'workday'] as const;
+// The kinds are listed once in shared/domain/calendar/holidays.ts.
+export { HOLIDAY_KINDS, OVERRIDE_KINDS };
 
 export const OVERRIDE_KIND_LABELS_VI: Record<(typeof OVERRIDE_KINDS)[number], string> = {
   holiday: 'Ngày nghỉ lễ, Tết',
@@ -59,7 +59,7 @@ export type YearCalendarView = z.infer<typeof YearCalendarView>;
 
 export const CalendarOverridePut = z
   .object({
-    kind: z.enum(OVERRIDE_KINDS, { error: 'Loại ngày phải là một trong: holiday, substitute_off, makeup_workday, workday.' }),
+    kind: z.enum(OVERRIDE_KINDS, { error: `Loại ngày phải là một trong: ${OVERRIDE_KINDS.join(', ')}.` }),
     name: z.string().trim().min(2, 'Nhập tên ngày (ví dụ "Nghỉ Tết Nguyên đán").').max(200),
     source: z.string().trim().max(300).nullable().optional(),
   })

@@ -13,6 +13,7 @@
  * Response types come from shared/contracts (`api.get<MeResponse>('/auth/me')`); never redeclare them.
  */
 import type { ErrorResponse } from '../../shared/contracts/common';
+import type { ErrorCode } from '../../shared/domain/errors';
 import { i18n } from '../i18n';
 
 export const API_BASE = '/api';
@@ -22,26 +23,8 @@ export interface ApiIssue {
   message: string;
 }
 
-/** Codes sent by the server (server/lib/errors.ts) plus the client's own NETWORK and HTTP. */
-export type ApiErrorCode =
-  | 'VALIDATION'
-  | 'UNAUTHENTICATED'
-  | 'TOTP_REQUIRED'
-  | 'PASSWORD_CHANGE_REQUIRED'
-  | 'TOTP_ENROLMENT_REQUIRED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'VERSION_CONFLICT'
-  | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'CSRF'
-  | 'RULE_VIOLATION'
-  | 'INVALID_STATE'
-  | 'INTERNAL'
-  | 'NETWORK'
-  | 'HTTP'
-  | (string & {});
+/** Codes sent by the server (shared/domain/errors.ts) plus the client's own NETWORK and HTTP. */
+export type ApiErrorCode = ErrorCode | 'NETWORK' | 'HTTP' | (string & {});
 
 export class ApiError extends Error {
   readonly status: number;

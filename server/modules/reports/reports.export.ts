@@ -4,7 +4,8 @@
  * each with Số lượng and Tỷ lệ), and PDF and DOCX in the Nghị định 30 layout.
  */
 import ExcelJS from 'exceljs';
-import type { Appendix2Counts, Appendix2Report } from '../../../shared/domain/activity/appendix2';
+import type { Appendix2Report } from '../../../shared/domain/activity/appendix2';
+import { appendix2Lines, formatRatio, lineCells, type TableLine } from '../../../shared/domain/activity/appendix2-table';
 import { formatDateVi } from '../../../shared/domain/dates';
 import { renderNd30Docx, type Nd30Document, type Nd30TableCell } from '../../lib/nd30-docx';
 import { renderNd30Pdf } from '../../lib/nd30-pdf';
@@ -28,8 +29,8 @@ export interface ReportMeta {
   hash?: string;
 }
 
-/** "80,0%" (Vietnamese decimal comma), "—" when there is nothing to divide. */
-export const ratioVi = (r: number | null) => (r === null ? '—' : `${r.toFixed(1).replace('.', ',')}%`);
+/** "80,0%" (Vietnamese decimal comma), "—" when there is nothing to divide (shared with the screens). */
+export const ratioVi = (r: number | null) => formatRatio(r);
 
 const HEADER = {
   stt: 'Stt',
@@ -42,22 +43,9 @@ const HEADER = {
   ratio: 'Tỷ lệ',
 };
 
-export interface TableLine {
-  stt: string;
-  name: string;
-  counts: Appendix2Counts;
-  kind: 'agency' | 'person' | 'total';
-}
-
-/** The lines of the table: each agency ("1 Sở …" with its totals), its people ("1.1 …"), then the total. */
+/** The lines of the table: each agency ("1 Sở …" with its totals), its people ("1.1 …"), then the total — as the screens show them. */
 export function reportLines(report: Appendix2Report, names: ReportNames): TableLine[] {
-  const lines: TableLine[] = [];
-  report.agencies.forEach((agency, i) => {
-    lines.push({ stt: String(i + 1), name: names.agencies[agency.agencyId] ?? agency.agencyId, counts: agency.totals, kind: 'agency' });
-    agency.rows.forEach((row, j) => lines.push({ stt: `${i + 1}.${j + 1}`, name: names.people[row.personId] ?? row.personId, counts: row, kind: 'person' }));
-  });
-  lines.push({ stt: '', name: 'Tổng cộng', counts: report.totals, kind: 'total' });
-  return lines;
+  return appendix2Lines(report, names, 'agency', 'Tổng cộng');
 }
 
 const period = (r: Appendix2Report) => (r.from === r.to ? `ngày ${formatDateVi(r.from)}` : `từ ${formatDateVi(r.from)} đến ${formatDateVi(r.to)}`);
@@ -103,7 +91,7 @@ export async function appendix2Xlsx(report: Appendix2Report, names: ReportNames,
   ws.getRow(6).height = 30;
   for (const line of reportLines(report, names)) {
     const c = line.counts;
-    const row = ws.addRow([line.stt, line.name, c.assigned, c.processed, ratioVi(c.processedRatio), c.notProcessed, ratioVi(c.notProcessedRatio)]);
+    const row = ws.addRow([line.stt, line.name, c.assigned, c.processed, formatRatio(c.processedRatio), c.notProcessed, formatRatio(c.notProcessedRatio)]);
     row.font = { ...font, bold: line.kind !== 'person' };
     row.getCell(2).alignment = { wrapText: true };
     for (const col of [1, 3, 4, 5, 6, 7]) row.getCell(col).alignment = { horizontal: 'center' };
@@ -140,15 +128,7 @@ export function appendix2Document(report: Appendix2Report, names: ReportNames, m
   ];
   const rows: Nd30TableCell[][] = reportLines(report, names).map((l) => {
     const bold = l.kind !== 'person';
-    return [
-      { text: l.stt, bold },
-      { text: l.name, bold, align: 'left' },
-      { text: String(l.counts.assigned), bold },
-      { text: String(l.counts.processed), bold },
-      { text: ratioVi(l.counts.processedRatio), bold },
-      { text: String(l.counts.notProcessed), bold },
-      { text: ratioVi(l.counts.notProcessedRatio), bold },
-    ];
+    return lineCells(l).map((text, i) => (i === 1 ? { text, bold, align: 'left' as const } : { text, bold }));
   });
   return {
     parentAgency: meta.parentName,

@@ -27,7 +27,9 @@
 import { addDays, dayNumber, formatDateVi, fromDayNumber, isIsoDate, weekday } from '../dates';
 import { lunarLabel, lunarToSolar, solarToLunar } from './lunar';
 
-export type HolidayKind = 'holiday' | 'substitute_off' | 'makeup_workday';
+/** Kinds of the days of a year's calendar: the one list (contracts, web forms and the checks here use it). */
+export const HOLIDAY_KINDS = ['holiday', 'substitute_off', 'makeup_workday'] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
 
 export interface CalendarDay {
   date: string;
@@ -41,7 +43,8 @@ export interface CalendarDay {
 }
 
 /** Kinds an admin override may set; `workday` turns a proposed day off back into a normal working day. */
-export type OverrideKind = HolidayKind | 'workday';
+export const OVERRIDE_KINDS = [...HOLIDAY_KINDS, 'workday'] as const;
+export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
 
 export interface CalendarOverride {
   date: string;
@@ -60,8 +63,6 @@ export interface YearCalendar {
 
 export const CALENDAR_MIN_YEAR = 1900;
 export const CALENDAR_MAX_YEAR = 2100;
-
-const OVERRIDE_KINDS: readonly OverrideKind[] = ['holiday', 'substitute_off', 'makeup_workday', 'workday'];
 
 const isWeekend = (date: string): boolean => {
   const w = weekday(date);

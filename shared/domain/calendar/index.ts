@@ -5,6 +5,8 @@
  */
 export type { HolidayKind, CalendarDay, CalendarOverride, OverrideKind, YearCalendar } from './holidays';
 export {
+  HOLIDAY_KINDS,
+  OVERRIDE_KINDS,
   CALENDAR_MIN_YEAR,
   CALENDAR_MAX_YEAR,
   yearCalendar,

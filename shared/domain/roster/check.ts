@@ -37,6 +37,7 @@ import {
   type Violation,
 } from './format';
 import { personLabel, violationMsg } from './messages';
+import { compareViolations } from './order';
 
 const ONSITE = 0;
 const WFH = 1;
@@ -416,24 +417,7 @@ function analyse(instance: ResolvedInstance, roster: Roster, report: boolean): A
   return { days, grid, personUnit, unitAgency, unitMembers, unit, agency, violations: out };
 }
 
-function cmpOpt(x: string | undefined, y: string | undefined): number {
-  if (x === y) return 0;
-  if (x === undefined) return -1;
-  if (y === undefined) return 1;
-  return x < y ? -1 : 1;
-}
-
-/** Order of violations: rule id, date, agency, unit, person id (absent first), then message. */
-export function compareViolations(a: Violation, b: Violation): number {
-  return (
-    cmpOpt(a.rule, b.rule) ||
-    cmpOpt(a.date, b.date) ||
-    cmpOpt(a.agencyId, b.agencyId) ||
-    cmpOpt(a.unitId, b.unitId) ||
-    cmpOpt(a.personId, b.personId) ||
-    cmpOpt(a.message, b.message)
-  );
-}
+export { compareViolations };
 
 /**
  * Every violation of the roster against the instance's rules, sorted (see compareViolations).

@@ -5,6 +5,7 @@
  */
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { HOLIDAY_KINDS } from '../../../shared/domain/calendar';
 import { useLongDate } from '../../components/useDates';
 import { dayLook, monthWeeks, type DayLook, type YearRow } from './model';
 import classes from './calendar.module.css';
@@ -32,7 +33,7 @@ export function YearGrid({ year, rows, workdays, workdaysByMonth, onPick }: Year
   return (
     <Stack gap="sm">
       <Group gap="xs" aria-label={t('calendar.grid.legend')} role="list">
-        {(['holiday', 'substitute_off', 'makeup_workday'] as const).map((k) => (
+        {HOLIDAY_KINDS.map((k) => (
           <Badge key={k} role="listitem" variant="outline" className={classes[`look_${k}`]}>
             {t(`calendar.kinds.${k}`)}
           </Badge>

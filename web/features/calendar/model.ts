@@ -4,12 +4,13 @@
  * side), the year's figures, month grids, and the override form ↔ API body.
  */
 import type { CalendarOverrideView, YearCalendarView } from '../../../shared/contracts/calendar';
-import { defaultHolidays, solarToLunar, lunarLabel } from '../../../shared/domain/calendar';
+import { defaultHolidays, lunarLabel, OVERRIDE_KINDS, solarToLunar, type OverrideKind } from '../../../shared/domain/calendar';
 import { dayNumber, fromDayNumber, weekday } from '../../../shared/domain/dates';
 import { formatDateText, parseDateText } from './dateText';
 
-export const OVERRIDE_KIND_LIST = ['holiday', 'substitute_off', 'makeup_workday', 'workday'] as const;
-export type OverrideKindT = (typeof OVERRIDE_KIND_LIST)[number];
+/** The kinds of an override, in the form's order (the one list of shared/domain/calendar). */
+export const OVERRIDE_KIND_LIST = OVERRIDE_KINDS;
+export type OverrideKindT = OverrideKind;
 export type HolidayKindT = Exclude<OverrideKindT, 'workday'>;
 
 const LUNAR_MONTHS_VI = ['', 'Giêng', 'Hai', 'Ba', 'Tư', 'Năm', 'Sáu', 'Bảy', 'Tám', 'Chín', 'Mười', 'Mười một', 'Chạp'];

@@ -7,6 +7,7 @@
 import { formatDateVi } from '../../dates';
 import type { RuleId, Violation } from '../format';
 import { MODE_VI, ROLE_VI, namesVi, percentVi, personLabel } from '../messages';
+import { compareViolations } from '../order';
 import type { State } from './core';
 import {
   CAT_AGENCY_LEADER,
@@ -35,25 +36,6 @@ function make(rule: RuleId, fields: Omit<Violation, 'rule' | 'message'>, message
   if (fields.personId !== undefined) v.personId = fields.personId;
   v.message = message;
   return v;
-}
-
-function cmp(x: string | undefined, y: string | undefined): number {
-  if (x === y) return 0;
-  if (x === undefined) return -1;
-  if (y === undefined) return 1;
-  return x < y ? -1 : 1;
-}
-
-/** The checker's order: rule, date, agency, unit, person (absent first), then message. */
-export function compareViolations(a: Violation, b: Violation): number {
-  return (
-    cmp(a.rule, b.rule) ||
-    cmp(a.date, b.date) ||
-    cmp(a.agencyId, b.agencyId) ||
-    cmp(a.unitId, b.unitId) ||
-    cmp(a.personId, b.personId) ||
-    cmp(a.message, b.message)
-  );
 }
 
 export function explainViolations(st: State): Violation[] {

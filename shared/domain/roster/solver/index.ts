@@ -53,7 +53,7 @@ import { State, type CoreStats } from './core';
 import { explainViolations } from './explain';
 import { F_PREF_ONSITE, F_PREF_WFH, MODE_CODE, MODE_NAME, ONSITE, WFH, compile, goalCount, type Model } from './model';
 
-export { compareViolations } from './explain';
+export { compareViolations } from '../order';
 export { goalCount, roundShare } from './model';
 
 /** The score and its terms (see the module comment). */
