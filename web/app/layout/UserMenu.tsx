@@ -1,5 +1,5 @@
 /** The user in the header: name and roles (desktop), a menu with Đổi mật khẩu and Đăng xuất. */
-import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLogout, IconShieldLock, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -24,13 +24,15 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal width={260}>
       <Menu.Target>
-        {/* The name contains the visible name and roles (WCAG 2.5.3); on a phone only the avatar shows. */}
-        <UnstyledButton aria-label={`${t('header.userMenu', { name: user.displayName })} ${roles}`} p={4} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
+        {/* The name is the visible text (WCAG 2.5.3) after "Tài khoản của tôi:"; on a phone only the icon shows, the name is read out. */}
+        <UnstyledButton p={4} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
           <Group gap="xs" wrap="nowrap">
+            <VisuallyHidden>{t('header.userMenu', { name: '' }).trim()} </VisuallyHidden>
             {/* A person icon, not the initials: the button's name must contain all its visible text (WCAG 2.5.3). */}
             <Avatar color="blue" radius="xl" size={34} aria-hidden>
               <IconUser size={20} aria-hidden />
             </Avatar>
+            <VisuallyHidden hiddenFrom="sm">{user.displayName}</VisuallyHidden>
             <Stack gap={0} visibleFrom="sm" maw={260} style={{ minWidth: 0 }}>
               <Text size="sm" fw={600} truncate="end">
                 {user.displayName}

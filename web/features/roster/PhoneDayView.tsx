@@ -1,8 +1,9 @@
 /**
  * The roster on a phone (≤ 600 px): one working day at a time (previous/next buttons, swipe), the
- * day's counts, and each person with a segmented control CQ / N / P / CT. Usable at 360 px.
+ * day's counts, and each person with a segmented control CQ / N / P / CT. Usable at 360 px. A large unit
+ * shows a page of people at a time (20 by default), so 160 people are not a 20,000 px page.
  */
-import { ActionIcon, Badge, Box, Button, Group, Paper, SegmentedControl, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Pagination, Paper, SegmentedControl, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconChevronLeft, IconChevronRight, IconPin, IconPinFilled } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +14,7 @@ import type { Mode } from '../../../shared/domain/roster/format';
 import { cellAt, cellKey, groupByRole, setModes, togglePin, type CellMap } from './grid';
 import { ALL_MODES, isMode, MODE_LETTER } from './format';
 import { severityBy } from './liveCheck';
+import { pageOf, pageOfIndex } from './search';
 import type { Edit } from './RosterGrid';
 import { ViolationList } from './ViolationList';
 import './roster.css';
@@ -27,23 +29,50 @@ export interface PhoneDayViewProps {
   /** Show this day (a new object each time). */
   dayRequest?: { date: string } | null;
   highlighted?: ReadonlySet<string>;
+  /** People per page. */
+  pageSize?: number;
 }
 
-export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit, dayRequest, highlighted }: PhoneDayViewProps) {
+export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit, dayRequest, highlighted, pageSize = 20 }: PhoneDayViewProps) {
   const { t } = useTranslation();
   const days = grid.period.workdays;
   const [index, setIndex] = useState(0);
   const touch = useRef<{ x: number; y: number } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const groups = useMemo(() => groupByRole(grid.people), [grid.people]);
+  const listRef = useRef<HTMLDivElement>(null);
+  // Leaders first, then staff, cut in pages; a page shows the group titles of the people it holds.
+  const rows = useMemo(() => groupByRole(grid.people).flatMap((g) => g.people.map((person) => ({ group: g.group, person }))), [grid.people]);
+  const [page, setPage] = useState(0);
+  const shown = pageOf(rows, page, pageSize);
+  const groups = useMemo(() => {
+    const out: { group: (typeof rows)[number]['group']; people: (typeof rows)[number]['person'][] }[] = [];
+    for (const r of shown.items) {
+      const last = out[out.length - 1];
+      if (last && last.group === r.group) last.people.push(r.person);
+      else out.push({ group: r.group, people: [r.person] });
+    }
+    return out;
+  }, [shown.items]);
   const sev = useMemo(() => severityBy(violations), [violations]);
   const date = days[Math.min(index, days.length - 1)];
+  const peopleKey = grid.people.map((p) => p.id).join(',');
+
+  // Another set of people (a search): back to the first page.
+  useEffect(() => setPage(0), [peopleKey]);
 
   useEffect(() => {
     if (!dayRequest) return;
     const i = days.indexOf(dayRequest.date);
     if (i >= 0) setIndex(i);
+    // The page of the first highlighted person.
+    const at = highlighted ? rows.findIndex((r) => highlighted.has(cellKey(r.person.id, dayRequest.date))) : -1;
+    if (at >= 0) setPage(pageOfIndex(at, pageSize));
   }, [dayRequest]);
+
+  const goPage = (p: number) => {
+    setPage(p - 1);
+    listRef.current?.scrollIntoView({ block: 'start' });
+  };
 
   if (!date) return null;
   const count = counts.find((c) => c.date === date);
@@ -120,8 +149,15 @@ export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit
         </Text>
       </Paper>
 
+      {shown.pages > 1 ? (
+        <Text size="sm" fw={500} aria-live="polite">
+          {t('roster.find.range', { from: shown.from, to: shown.to, total: shown.total })}
+        </Text>
+      ) : null}
       <Stack
+        ref={listRef}
         gap="xs"
+        style={{ scrollMarginTop: 70 }}
         onTouchStart={(e) => {
           const p = e.touches[0];
           touch.current = p ? { x: p.clientX, y: p.clientY } : null;
@@ -230,6 +266,22 @@ export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit
           </Stack>
         ))}
       </Stack>
+      {shown.pages > 1 ? (
+        <Group component="nav" aria-label={t('roster.find.pages')} justify="center">
+          <Pagination
+            total={shown.pages}
+            value={shown.page + 1}
+            onChange={goPage}
+            size="md"
+            siblings={0}
+            boundaries={1}
+            getItemProps={(p) => ({ 'aria-label': t('roster.find.pageItem', { page: p }) })}
+            getControlProps={(control) =>
+              control === 'previous' ? { 'aria-label': t('roster.find.previous') } : control === 'next' ? { 'aria-label': t('roster.find.next') } : {}
+            }
+          />
+        </Group>
+      ) : null}
       {dayViolations.length ? <ViolationList violations={dayViolations} title={t('roster.phone.dayViolations')} limit={3} /> : null}
     </Stack>
   );

@@ -132,6 +132,8 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
   const [menu, setMenu] = useState<{ row: number; col: number; top: number; left: number; width: number; height: number } | null>(null);
   const cursorRef = useRef(cursor);
   cursorRef.current = cursor;
+  // Fewer rows (a search by name): keep the cursor on a row that exists, so one cell stays in the tab order.
+  useEffect(() => setCursor((c) => clampCursor(c, Math.max(rows.length, 1), editableCols)), [rows.length, editableCols]);
   const painting = useRef<{ stroke: string; mode: Mode } | null>(null);
 
   const focusCell = useCallback((c: Cursor) => {

@@ -4,7 +4,7 @@
  * trước. Unsaved edits survive a version conflict (they are rebased on the newer version after
  * "Tải lại") and leaving the page asks first. `viewOnly`: the Office's read-only look at a unit.
  */
-import { Alert, Box, Button, Group, Menu, Modal, Paper, SegmentedControl, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Box, Button, CloseButton, Group, Menu, Modal, Paper, SegmentedControl, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
@@ -17,6 +17,7 @@ import {
   IconKeyboard,
   IconMessageReport,
   IconRefresh,
+  IconSearch,
   IconSend,
   IconWand,
 } from '@tabler/icons-react';
@@ -40,7 +41,8 @@ import { AGENCY_SHARE_NOTE, isAgencyScopedShare, liveCheck, unitDayCounts, viola
 import { DeadlineText, GridLegend, modeStyle, PeriodStatusBadge, UnitStatusBadge } from './parts';
 import { PhoneDayView } from './PhoneDayView';
 import { CELL_W, NAME_W, RosterGrid, type Brush, type Edit } from './RosterGrid';
-import { ViolationList } from './ViolationList';
+import { filterByName } from './search';
+import { ViolationDigest, ViolationList } from './ViolationList';
 
 export interface UnitRosterEditorProps {
   periodId: string;
@@ -160,11 +162,19 @@ function Editor({
   }, [dirty, viewOnly]);
 
   const personIds = grid.people.map((p) => p.id);
+  // Search by name (accent-insensitive): the grid or the day view shows the matching people only.
+  const [query, setQuery] = useState('');
+  const shownPeople = useMemo(() => filterByName(grid.people, query), [grid.people, query]);
+  const shownGrid = useMemo(() => (shownPeople.length === grid.people.length ? grid : { ...grid, people: shownPeople }), [grid, shownPeople]);
   // A highlighted violation that is fixed stops being highlighted.
   useEffect(() => {
     if (highlight && !violations.some((v) => v.message === highlight.message)) setHighlight(null);
   }, [violations, highlight]);
   const showViolation = (v: ViolationView) => {
+    // The person concerned must be shown: on a phone the list is filtered to them, elsewhere a search hiding them is cleared.
+    const person = v.personId ? grid.people.find((p) => p.id === v.personId) : undefined;
+    if (person && isPhone) setQuery(person.fullName);
+    else if (query && !(person && shownPeople.includes(person))) setQuery('');
     const keys = violationCells(v, personIds, grid.period.workdays);
     setHighlight({ keys: new Set(keys), message: v.message });
     if (keys[0]) {
@@ -443,6 +453,33 @@ function Editor({
       ) : null}
       {submitViolations ? <ViolationList violations={submitViolations} title={t('roster.violations.submitFailed')} onShow={showViolation} /> : null}
 
+      {grid.people.length ? (
+        <ViolationDigest
+          violations={violations}
+          people={grid.people}
+          onPerson={(id) => {
+            const person = grid.people.find((p) => p.id === id);
+            const first = violations.find((v) => v.personId === id);
+            if (first) showViolation(first);
+            if (person) setQuery(person.fullName);
+          }}
+        />
+      ) : null}
+      {grid.people.length > 5 ? (
+        <TextInput
+          type="search"
+          label={t('roster.find.label')}
+          placeholder={t('roster.find.placeholder')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          rightSection={query ? <CloseButton size="md" aria-label={t('roster.find.clear')} onClick={() => setQuery('')} /> : null}
+          description={query ? t('roster.find.shown', { count: shownPeople.length, total: grid.people.length }) : undefined}
+          maw={{ base: '100%', sm: 360 }}
+          data-testid="roster-search"
+        />
+      ) : null}
+
       {highlight ? (
         <Alert color="red" variant="outline" p="xs" withCloseButton onClose={() => setHighlight(null)} closeButtonLabel={t('roster.grid.clearHighlight')}>
           <Text size="sm">{t('roster.grid.highlighted', { message: highlight.message })}</Text>
@@ -451,10 +488,14 @@ function Editor({
 
       {grid.people.length === 0 ? (
         <Text c="dimmed">{t('roster.grid.empty')}</Text>
+      ) : shownPeople.length === 0 ? (
+        <Text c="dimmed" role="status">
+          {t('roster.find.none', { query })}
+        </Text>
       ) : isPhone ? (
         <>
           <PhoneDayView
-            grid={grid}
+            grid={shownGrid}
             cells={cells}
             counts={counts}
             violations={violations}
@@ -469,7 +510,7 @@ function Editor({
         <Box style={{ display: 'flex', gap: 'var(--mantine-spacing-md)', alignItems: 'flex-start', flexWrap: 'wrap' }}>
           <Stack gap="xs" style={{ flex: `0 1 ${gridWidth}px`, minWidth: 0 }}>
             <RosterGrid
-              grid={grid}
+              grid={shownGrid}
               cells={cells}
               counts={counts}
               violations={violations}

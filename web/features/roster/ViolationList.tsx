@@ -1,10 +1,11 @@
 /** The list of rule violations, grouped by rule (blocking first); each one can show its cells. */
-import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViolationView } from '../../../shared/contracts/roster';
 import { groupViolations } from './liveCheck';
+import { peopleInViolation } from './search';
 
 export interface ViolationListProps {
   violations: readonly ViolationView[];
@@ -106,6 +107,78 @@ export function ViolationList({ violations, onShow, title, note, limit = 5, head
           );
         })}
       </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * The violations first (issue 11 item 5): a compact summary above the grid with the count and the people
+ * concerned, each a button that filters the roster to that person and shows their cells.
+ */
+export function ViolationDigest({
+  violations,
+  people,
+  onPerson,
+  limit = 6,
+}: {
+  violations: readonly ViolationView[];
+  people: readonly { id: string; fullName: string }[];
+  onPerson: (personId: string) => void;
+  limit?: number;
+}) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const { people: concerned, other } = peopleInViolation(violations, people);
+  const shown = all ? concerned : concerned.slice(0, limit);
+  const otherCount = other.block + other.warn;
+  return (
+    <Paper withBorder p="xs" component="section" aria-labelledby="roster-digest-title" data-testid="violation-digest">
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        <Title order={2} fz="h5" id="roster-digest-title">
+          {t('roster.find.digestTitle')}: {t('roster.find.digestCount', { count: violations.length })}
+        </Title>
+        <ViolationSummary violations={violations} />
+      </Group>
+      {violations.length === 0 ? (
+        <Text size="sm" c="green.9" mt={4}>
+          {t('roster.violations.none')}
+        </Text>
+      ) : null}
+      {concerned.length ? (
+        <>
+          <Text size="xs" c="dimmed" mt={6} mb={4}>
+            {t('roster.find.digestPeople')}
+          </Text>
+          <Group gap={6} wrap="wrap" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {shown.map((p) => (
+              <li key={p.personId}>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color={p.block ? 'red' : 'yellow'}
+                  data-person={p.personId}
+                  onClick={() => onPerson(p.personId)}
+                  leftSection={p.block ? <IconAlertTriangle size={14} aria-hidden /> : <IconInfoCircle size={14} aria-hidden />}
+                >
+                  {p.fullName} · {p.block + p.warn}
+                </Button>
+              </li>
+            ))}
+            {concerned.length > limit ? (
+              <li>
+                <Button size="compact-sm" variant="subtle" onClick={() => setAll((a) => !a)} aria-expanded={all}>
+                  {all ? t('roster.find.digestLess') : t('roster.find.digestMore', { count: concerned.length - limit })}
+                </Button>
+              </li>
+            ) : null}
+          </Group>
+        </>
+      ) : null}
+      {otherCount ? (
+        <Text size="xs" mt={6}>
+          {t('roster.find.digestOther', { count: otherCount })}
+        </Text>
+      ) : null}
     </Paper>
   );
 }

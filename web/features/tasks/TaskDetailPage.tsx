@@ -4,7 +4,7 @@
  * attachments; comments; the timeline. Opening it records a view on the server (GET detail) when the
  * user leads or coordinates it.
  */
-import { Anchor, Alert, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Alert, Badge, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft, IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -183,33 +183,16 @@ function InfoPanel({ task }: { task: TaskDetail }) {
             </Text>
           )}
         </div>
-        <Grid gap="sm" component="dl" m={0}>
-          <Grid.Col span={{ base: 12, xs: 6 }}>
-            <Field label={t('tasks.detail.assignedBy')}>{task.assignedBy?.displayName ?? t('common.none')}</Field>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, xs: 6 }}>
-            <Field label={t('tasks.detail.assignedAt')}>{formatDateTime(task.assignedAt)}</Field>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, xs: 6 }}>
-            <Field label={t('tasks.detail.dueDate')}>{task.dueDate ? formatDate(task.dueDate) : t('tasks.due.none')}</Field>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, xs: 6 }}>
-            <Field label={t('tasks.detail.priority')}>{t(`tasks.priority.${task.priority}`)}</Field>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, xs: 6 }}>
-            <Field label={t('tasks.detail.unit')}>{task.unit.name}</Field>
-          </Grid.Col>
-          {task.finishedAt ? (
-            <Grid.Col span={{ base: 12, xs: 6 }}>
-              <Field label={t('tasks.detail.finishedAt')}>{formatDateTime(task.finishedAt)}</Field>
-            </Grid.Col>
-          ) : null}
-          {task.externalId ? (
-            <Grid.Col span={{ base: 12, xs: 6 }}>
-              <Field label={t('tasks.detail.externalId')}>{task.externalId}</Field>
-            </Grid.Col>
-          ) : null}
-        </Grid>
+        {/* SimpleGrid: the <dl> holds its <div>s of <dt>/<dd> directly (Grid adds an inner <div>). */}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="sm" component="dl" m={0}>
+          <Field label={t('tasks.detail.assignedBy')}>{task.assignedBy?.displayName ?? t('common.none')}</Field>
+          <Field label={t('tasks.detail.assignedAt')}>{formatDateTime(task.assignedAt)}</Field>
+          <Field label={t('tasks.detail.dueDate')}>{task.dueDate ? formatDate(task.dueDate) : t('tasks.due.none')}</Field>
+          <Field label={t('tasks.detail.priority')}>{t(`tasks.priority.${task.priority}`)}</Field>
+          <Field label={t('tasks.detail.unit')}>{task.unit.name}</Field>
+          {task.finishedAt ? <Field label={t('tasks.detail.finishedAt')}>{formatDateTime(task.finishedAt)}</Field> : null}
+          {task.externalId ? <Field label={t('tasks.detail.externalId')}>{task.externalId}</Field> : null}
+        </SimpleGrid>
       </Stack>
     </Paper>
   );
