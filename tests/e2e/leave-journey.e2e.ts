@@ -58,7 +58,7 @@ async function as(role: string, viewport = { width: 1280, height: 800 }): Promis
 
 /** Chooses an option of a Mantine Select by its label. */
 async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('textbox', { name: label, exact: true }).click();
+  await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 

@@ -61,12 +61,11 @@ export function RequestRow({ request, showPerson, oneTap }: { request: RequestVi
   const approve = () => {
     const d = decisionBody(request, 'approve');
     if (!d.ok) return;
-    decide.mutate(
-      { id: request.id, ...d.body },
-      {
-        onSuccess: (r) => notifications.show({ color: 'green', message: t('leave.list.approved', { number: r.number, name: r.personName }) }),
-      },
-    );
+    // mutateAsync: the row leaves the list once approved, and the message must still show.
+    decide
+      .mutateAsync({ id: request.id, ...d.body })
+      .then((r) => notifications.show({ color: 'green', message: t('leave.list.approved', { number: r.number, name: r.personName }) }))
+      .catch(() => undefined);
   };
   return (
     <Paper withBorder p="sm" component="li" data-request-id={request.id}>
