@@ -1,7 +1,6 @@
 /** Trang chủ: a greeting with today's date in Vietnamese, then the cards of the user's roles. */
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconBarrierBlock } from '@tabler/icons-react';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { vnDate } from '../../components/dates';
@@ -15,7 +14,6 @@ const ActingBanner = lazy(() => import('../leave/ActingBanner'));
 
 const lazyCards = new Map<HomeCard, LazyExoticComponent<ComponentType>>();
 function cardComponent(card: HomeCard) {
-  if (!card.load) return null;
   let c = lazyCards.get(card);
   if (!c) {
     c = lazy(card.load);
@@ -59,25 +57,12 @@ function HomeCardFrame({ card }: { card: HomeCard }) {
   const titleId = `home-card-${card.id}`;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={titleId} style={card.wide ? { gridColumn: '1 / -1' } : undefined}>
-      <Group justify="space-between" mb="xs" wrap="nowrap" align="flex-start">
-        <Title order={2} fz="h4" id={titleId}>
-          {t(`home.cards.${card.id}.title`)}
-        </Title>
-        {!Content ? (
-          <Badge variant="light" color="gray" leftSection={<IconBarrierBlock size={12} aria-hidden />} style={{ flexShrink: 0 }}>
-            {t('common.underConstruction')}
-          </Badge>
-        ) : null}
-      </Group>
-      {Content ? (
-        <Suspense fallback={<LoadingBlock kind="spinner" />}>
-          <Content />
-        </Suspense>
-      ) : (
-        <Text size="sm" c="dimmed">
-          {t(`home.cards.${card.id}.text`)}
-        </Text>
-      )}
+      <Title order={2} fz="h4" id={titleId} mb="xs">
+        {t(`home.cards.${card.id}.title`)}
+      </Title>
+      <Suspense fallback={<LoadingBlock kind="spinner" />}>
+        <Content />
+      </Suspense>
     </Paper>
   );
 }

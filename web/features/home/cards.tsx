@@ -22,7 +22,8 @@ export interface HomeCard {
   order: number;
   /** Full width on desktop (two columns otherwise). */
   wide?: boolean;
-  load?: () => Promise<{ default: ComponentType }>;
+  /** Required: there are no placeholder cards ("Đang xây dựng"); a card with nothing real to show is not listed. */
+  load: () => Promise<{ default: ComponentType }>;
 }
 
 /** People who work in an agency (they have a schedule, tasks, check-ins). */
@@ -49,10 +50,14 @@ export const HOME_CARDS: readonly HomeCard[] = [
   { id: 'unitRoster', roles: UNIT_LEADERS, order: 40, load: () => import('../roster/cards/UnitRosterCard') },
   { id: 'unitOverdue', roles: UNIT_LEADERS, order: 50, load: () => import('../tasks/cards/UnitOverdueCard') },
   { id: 'officeRosters', roles: ['office'], order: 60, wide: true, load: () => import('../roster/cards/OfficeRostersCard') },
+  { id: 'officeUnitsPending', roles: ['office'], order: 62, load: () => import('./OfficeUnitsPendingCard') },
+  { id: 'appendix1Send', roles: ['office'], order: 64, load: () => import('../reports/cards/Appendix1SendCard') },
+  { id: 'officeDocuments', roles: ['office'], anyOf: ['document.register'], order: 75, load: () => import('./OfficeDocumentsCard') },
   { id: 'officeDuty', roles: ['office'], order: 70, load: () => import('../duty/DutyTodayCard') },
   { id: 'officeReport', roles: ['office'], order: 80, load: () => import('../reports/cards/OfficeReportCard') },
   { id: 'directorAgency', roles: DIRECTORS, order: 4, wide: true, load: () => import('../presence/AgencyTodayCard') },
   { id: 'provinceReports', roles: ['province'], order: 100, wide: true, load: () => import('../reports/cards/ProvinceReportsCard') },
+  { id: 'provinceFollow', roles: ['province'], order: 105, wide: true, load: () => import('../reports/cards/ProvinceFollowCard') },
   { id: 'admin', roles: ['admin'], order: 2, wide: true, load: () => import('./AdminCard') },
   { id: 'eligibility', roles: ['office', 'it'], anyOf: ['org.manage', 'account.manage'], order: 110, load: () => import('./EligibilityCard') },
 ];

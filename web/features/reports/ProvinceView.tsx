@@ -189,6 +189,14 @@ function ProvinceContent({ data, date }: { data: ProvinceDailyResponse; date: st
       ) : (
         <Text size="sm">{t('reports.provinceView.missingNone')}</Text>
       )}
+      {c.noRoster?.length ? (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('reports.follow.noRosterList', { n: c.noRoster.length })}>
+          <Text size="sm">{c.noRoster.map(name).join(', ')}</Text>
+          <Text size="sm" fw={600} mt={4}>
+            {t('reports.follow.missingTotal', { n: new Set([...c.missing, ...c.noRoster]).size })}
+          </Text>
+        </Alert>
+      ) : null}
       <Stack gap="xs">
         <Title order={4} fz="h5">
           {t('reports.provinceView.received', { n: c.received.length })}

@@ -20,6 +20,7 @@ import { agencyOptions } from '../org/model';
 import { Appendix2View } from './Appendix2View';
 import { DailyView } from './DailyView';
 import { ProvinceView } from './ProvinceView';
+import { ProvinceFollowView, ProvinceSubNav } from './ProvinceFollowView';
 import { carriedParams, defaultTab, ownProvinceFirst, provinceRoots, reportAgencies, reportTabs, tabOfPath, TAB_PATHS, type ReportTab } from './model';
 import { ReportScopeContext, type ReportScope } from './scope';
 
@@ -85,7 +86,26 @@ function ReportsWorkspace({ agencies }: { agencies: AgencyView[] }) {
           </Suspense>,
         )}
       />
-      <Route path="province" element={guard('province', <ProvinceView />)} />
+      <Route
+        path="province"
+        element={guard(
+          'province',
+          <>
+            <ProvinceSubNav />
+            <ProvinceView />
+          </>,
+        )}
+      />
+      <Route
+        path="province/follow"
+        element={guard(
+          'province',
+          <>
+            <ProvinceSubNav />
+            <ProvinceFollowView />
+          </>,
+        )}
+      />
       <Route path="*" element={<Navigate to="/reports" replace />} />
     </Routes>
   );
