@@ -42,6 +42,7 @@ import { buildInstance, checkWithSeverity, loadPeriod, loadPeriodContext, severi
 import { rosterComments, rosterEntries, rosterPeriods, rosterVersions, schedule, unitRosters } from './roster.table';
 import { roleGrants } from '../auth/auth.table';
 import { notify } from '../notifications/notify';
+import { prefillPendingDays } from './roster.apply';
 import * as notices from '../notifications/roster-notices';
 
 type UnitRosterRow = typeof unitRosters.$inferSelect;
@@ -122,6 +123,8 @@ export async function createPeriod(
       agencyId: input.agencyId,
       data: { fromDate: input.fromDate, toDate: input.toDate, deadline: deadline!.toISOString() },
     });
+    // Approved requests (leave, trips, office visits) whose days had no period yet: their cells are set now.
+    await prefillPendingDays(tx, deps.clock, row!, user.userId);
     return presentPeriod(row!, workdays);
   });
 }
