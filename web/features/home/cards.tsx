@@ -2,8 +2,7 @@
  * The cards of the home page, per role (SCREENS.md "Home per role"). One line per card; other
  * modules replace a placeholder by setting `load` to their card component (default export, no props;
  * it renders its content inside the card frame, which already shows the title):
- *   { id: 'meetingsToday', roles: PERSONAL, order: 11, load: () => import('../meetings/TodayMeetingsCard') },
-  { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../presence/TodayCard') },
+ *   { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../presence/TodayCard') },
  * A card without `load` shows its text and "Đang xây dựng".
  */
 import type { ComponentType } from 'react';
@@ -43,6 +42,7 @@ export const HOME_CARDS: readonly HomeCard[] = [
     order: 7,
     load: () => import('../leave/cards/LeaveToDecideCard'),
   },
+  { id: 'meetingsToday', roles: PERSONAL, order: 11, load: () => import('../meetings/TodayMeetingsCard') },
   { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../roster/cards/TodayCard') },
   { id: 'myLeave', roles: PERSONAL, anyOf: ['leave.request'], order: 25, load: () => import('../leave/cards/MyLeaveCard') },
   { id: 'myTasks', roles: PERSONAL, order: 20, load: () => import('../tasks/cards/MyTasksCard') },
