@@ -233,12 +233,14 @@ describe('daily reports', () => {
     expect(plain).toContain('Có xử lý công việc trên TDO');
     expect(plain).toContain('Trần Văn Bình');
     expect(plain).toContain('Cơ quan chưa gửi báo cáo: Sở Tài chính');
-    // Issued by the province user's agency under the province, signed by them (Nghị định 30).
+    // Issued by the province's agency (the report's root), not the exporting user's Sở Nội vụ; signed by the
+    // exporting user for the Chairman (Nghị định 30). "Sở Nội vụ" is still a line of the table, never the heading.
     expect(plain).toContain('UBND TỈNH NINH THUẬN');
-    expect(plain).toContain('SỞ NỘI VỤ');
-    expect(plain).toContain('TL. GIÁM ĐỐC');
+    expect(plain).not.toContain('SỞ NỘI VỤ');
+    expect(plain).toContain('TL. CHỦ TỊCH');
     expect(plain).toContain('CHÁNH THANH TRA');
     expect(plain).toContain('Lê Công Nghĩa');
+    expect(ws.getCell('A3').value).toBe(`UBND tỉnh Ninh Thuận — ngày ${D1.split('-').reverse().join('/')}`);
   });
 
   it('catches up after a restart: a day missed while no server ran is produced late', async () => {
