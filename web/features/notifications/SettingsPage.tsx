@@ -51,7 +51,7 @@ function MyChannels({ prefs }: { prefs: NotificationPrefsView }) {
     e.preventDefault();
     save.mutate(
       { email, chat, mutedCategories: muted as NotificationCategory[], version: prefs.version },
-      { onSuccess: () => toasts.show({ color: 'green', message: t('notifications.settings.saved') }) },
+      { onSuccess: () => toasts.show({ color: 'green', message: t('notifications.settings.saved'), closeButtonProps: { 'aria-label': t('common.close') } }) },
     );
   }
 
@@ -251,8 +251,12 @@ function WebhookItem({ agencyId, w }: { agencyId: string; w: WebhookView }) {
       onSuccess: (r) =>
         toasts.show(
           r.ok
-            ? { color: 'green', message: t('notifications.webhooks.testOk', { status: r.status }) }
-            : { color: 'red', message: t('notifications.webhooks.testFailed', { error: r.error ?? '' }) },
+            ? { color: 'green', message: t('notifications.webhooks.testOk', { status: r.status }), closeButtonProps: { 'aria-label': t('common.close') } }
+            : {
+                color: 'red',
+                message: t('notifications.webhooks.testFailed', { error: r.error ?? '' }),
+                closeButtonProps: { 'aria-label': t('common.close') },
+              },
         ),
     });
   }
@@ -288,8 +292,7 @@ function WebhookItem({ agencyId, w }: { agencyId: string; w: WebhookView }) {
           </Button>
           <Button
             size="sm"
-            variant="subtle"
-            color="red.8"
+            variant="default"
             leftSection={<IconTrash size={16} aria-hidden />}
             loading={remove.isPending}
             onClick={() => {
