@@ -97,14 +97,14 @@ describe('meetings journey: invitation in the app, by e-mail (ICS) and in a cale
     await page.goto(`${server.base}/meetings`);
     await page.getByRole('link', { name: 'Mời họp' }).click();
     await page.getByRole('heading', { name: 'Mời họp' }).waitFor();
-    await page.getByLabel('Tên cuộc họp').fill(TITLE);
-    expect(await page.getByLabel('Ngày họp').inputValue()).toBe(formatDateVi(DAY));
-    await page.getByLabel('Giờ bắt đầu').fill('14:00');
-    await page.getByLabel('Giờ kết thúc').fill('15:00');
-    await page.getByLabel('Đường dẫn phòng họp trực tuyến').fill(URL_);
+    await page.getByRole('textbox', { name: 'Tên cuộc họp' }).fill(TITLE);
+    expect(await page.getByRole('textbox', { name: 'Ngày họp' }).inputValue()).toBe(formatDateVi(DAY));
+    await page.getByRole('textbox', { name: 'Giờ bắt đầu' }).fill('14:00');
+    await page.getByRole('textbox', { name: 'Giờ kết thúc' }).fill('15:00');
+    await page.getByRole('textbox', { name: 'Đường dẫn phòng họp trực tuyến' }).fill(URL_);
     // Pick the staff member's unit in the attendee picker and invite the whole unit.
     await page.getByRole('button', { name: 'Mời cả đơn vị' }).waitFor();
-    await page.getByRole('textbox', { name: 'Đơn vị', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Đơn vị', exact: true }).click();
     await page.getByRole('option', { name: staffUnit, exact: true }).click();
     await page.getByRole('button', { name: 'Mời cả đơn vị' }).click();
     await page.getByText(staffName, { exact: false }).first().waitFor();
