@@ -4,6 +4,7 @@
  */
 import { and, desc, eq, gte, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { UNIT_HEAD_POSITIONS } from '../../../shared/domain/leave/workflow';
 import { actingAssignments } from './leave.table';
 import type { ActingCreate, ActingListQuery, ActingListResponse, ActingView } from '../../../shared/contracts/leave';
 import { dayNumber, formatDateVi, vnDateOf } from '../../../shared/domain/dates';
@@ -226,4 +227,29 @@ export async function revokeActing(deps: Deps, user: CurrentUser, id: string): P
     return r;
   });
   return (await presentActing(db, [updated], today))[0]!;
+}
+
+/**
+ * May this person summon people of the unit (or agency) today as an acting deputy with scope 'all'? True when they act
+ * for the unit's head (a head of the target unit) or for a Director / Deputy Director of the target's agency.
+ * Used by presence summons (the permission check of createSummons).
+ */
+export async function actsForSummons(db: Db, deputyPersonId: string | null, target: { agencyId: string; unitId: string }, date: string): Promise<boolean> {
+  if (!deputyPersonId) return false;
+  const leaders = (await actingFor(db, deputyPersonId, date)).filter((l) => l.scope === 'all');
+  if (!leaders.length) return false;
+  const rows = await db
+    .select({ unitId: people.unitId, agencyId: people.agencyId, position: people.position })
+    .from(people)
+    .where(
+      inArray(
+        people.id,
+        leaders.map((l) => l.leaderPersonId),
+      ),
+    );
+  return rows.some(
+    (r) =>
+      (r.unitId === target.unitId && (UNIT_HEAD_POSITIONS as readonly string[]).includes(r.position)) ||
+      (r.agencyId === target.agencyId && (r.position === 'director' || r.position === 'deputy_director')),
+  );
 }

@@ -426,6 +426,27 @@ describe('acting approvers (ủy quyền)', () => {
   });
 });
 
+describe('summons by an acting deputy', () => {
+  it("a deputy acting for the Director with scope 'all' may summon; with 'approvals' only, not", async () => {
+    const body = { personId: p.a1!, reason: 'Họp gấp về dự toán ngân sách', requiredAt: '2021-07-12T10:00:00+07:00' };
+    expect((await c.chief!.post('/api/presence/summons', body)).status).toBe(403);
+    const approvalsOnly = await c.director!.post('/api/leave/acting', {
+      deputyPersonId: p.chief!,
+      fromDate: '2021-07-12',
+      toDate: '2021-07-12',
+      scope: 'approvals',
+    });
+    expect(approvalsOnly.status).toBe(200);
+    expect((await c.chief!.post('/api/presence/summons', body)).status).toBe(403);
+    await c.director!.post(`/api/leave/acting/${approvalsOnly.body.id}/revoke`, {});
+    const all = await c.director!.post('/api/leave/acting', { deputyPersonId: p.chief!, fromDate: '2021-07-12', toDate: '2021-07-12', scope: 'all' });
+    expect(all.status).toBe(200);
+    const res = await c.chief!.post('/api/presence/summons', body);
+    expect(res.status).toBe(200);
+    await c.director!.post(`/api/leave/acting/${all.body.id}/revoke`, {});
+  });
+});
+
 describe('annual leave balances', () => {
   it('seniority days, carry-over capped and expiring, taken and pending', async () => {
     expect((await c.a1!.put(`/api/leave/profiles/${p.a1!}`, { serviceStartDate: '2016-03-01' })).status).toBe(403);

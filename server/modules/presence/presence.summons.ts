@@ -11,6 +11,7 @@ import { newId } from '../../lib/ids';
 import { assertCan, hiddenNotFound, personTarget, unitTarget } from '../../lib/scope';
 import { markNotificationsRead, notify } from '../notifications/notify';
 import { people } from '../org/org.table';
+import { actsForSummons } from '../leave/acting';
 import { summons } from './presence.table';
 import { OPEN_STATUSES, requirePersonId, summonsViews, type SummonsRow } from './presence.common';
 // ---------------------------------------------------------------- summons
@@ -20,7 +21,9 @@ const timeVi = (d: Date) => `${hhmmOf(vnMinutesOf(d))} ngày ${formatDateVi(vnDa
 /** A leader calls a person (at home) to the office with a reason and a time; the person is notified in the app and by e-mail. */
 export async function createSummons(deps: Deps, user: CurrentUser, input: SummonsCreate): Promise<SummonsView> {
   const target = await personTarget(deps.db, input.personId);
-  assertCan(user, 'presence.summon', target);
+  // A deputy acting for the unit head or the Director (ủy quyền, scope 'all') may summon in their place.
+  if (!can(user, 'presence.summon', target) && !(await actsForSummons(deps.db, user.personId, target, vnDateOf(deps.clock.now()))))
+    assertCan(user, 'presence.summon', target);
   const [person] = await deps.db.select({ id: people.id, fullName: people.fullName, active: people.active }).from(people).where(eq(people.id, input.personId));
   if (!person!.active) throw new AppError('INVALID_STATE', `${person!.fullName} không còn công tác, không thể triệu tập.`);
   if (input.personId === user.personId) throw invalid('body.personId', 'Không thể tự triệu tập chính mình.');
