@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseCliArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR, validateOverrides, yearCalendar, type CalendarOverride } from '../../shared/domain/calendar';
 
@@ -24,27 +25,12 @@ function invalid(io: CliIo, message: string): number {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const positional: string[] = [];
-  let overridesFile: string | undefined;
-  let fromDb = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--db') {
-      fromDb = true;
-    } else if (arg === '--overrides') {
-      const next = args[i + 1];
-      if (next === undefined || next.startsWith('--')) return invalid(io, 'Thiếu tên tệp sau --overrides.');
-      overridesFile = next;
-      i++;
-    } else if (arg.startsWith('--overrides=')) {
-      overridesFile = arg.slice('--overrides='.length);
-      if (!overridesFile) return invalid(io, 'Thiếu tên tệp sau --overrides=.');
-    } else if (arg.startsWith('--')) {
-      return invalid(io, `Tùy chọn không được hỗ trợ: ${arg}`);
-    } else {
-      positional.push(arg);
-    }
-  }
+  const parsed = parseCliArgs(args, { db: { type: 'boolean' }, overrides: { type: 'string' } }, { allowPositionals: true });
+  if (typeof parsed === 'string') return invalid(io, parsed.startsWith('Thiếu giá trị sau --overrides') ? 'Thiếu tên tệp sau --overrides.' : parsed);
+  const positional = parsed.positionals;
+  const overridesFile = parsed.values.overrides as string | undefined;
+  if (overridesFile === '') return invalid(io, 'Thiếu tên tệp sau --overrides=.');
+  const fromDb = parsed.values.db === true;
 
   if (positional.length === 0) return invalid(io, 'Thiếu năm.');
   if (positional.length > 1) return invalid(io, `Thừa tham số: ${positional.slice(1).join(' ')}`);

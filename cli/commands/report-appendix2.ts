@@ -6,6 +6,7 @@
  * row and column) on stderr, exit 2. Every input file is checked before exiting, so one run lists
  * every problem. `--from`/`--to` default to the instance's period.
  */
+import { parseCliArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
 import { isIsoDate } from '../../shared/domain/dates';
 import { appendix2ToJson, computeAppendix2 } from '../../shared/domain/activity/appendix2';
@@ -29,25 +30,15 @@ function invalid(io: CliIo, message: string): number {
   return EXIT.invalid;
 }
 
-/** `--name value` or `--name=value`; returns the options or a message. */
-function parseArgs(args: string[]): Partial<Record<Option, string>> | string {
+/** `--name value` or `--name=value` (util.parseArgs); returns the options or a message. */
+function parseOptions(args: string[]): Partial<Record<Option, string>> | string {
+  const parsed = parseCliArgs(args, Object.fromEntries(OPTIONS.map((o) => [o, { type: 'string' as const }])));
+  if (typeof parsed === 'string') return parsed;
   const out: Partial<Record<Option, string>> = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith('--')) return `Thừa tham số: ${arg}`;
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
-    if (!(OPTIONS as readonly string[]).includes(name)) return `Tùy chọn không được hỗ trợ: ${arg}`;
-    let value: string | undefined;
-    if (eq !== -1) value = arg.slice(eq + 1);
-    else {
-      value = args[i + 1];
-      if (value?.startsWith('--')) value = undefined;
-      else i++;
-    }
-    if (!value) return `Thiếu giá trị sau --${name}.`;
-    if (out[name as Option] !== undefined) return `Tùy chọn --${name} được cho hai lần.`;
-    out[name as Option] = value;
+  for (const name of OPTIONS) {
+    const value = parsed.values[name];
+    if (value === '') return `Thiếu giá trị sau --${name}.`;
+    if (typeof value === 'string') out[name] = value;
   }
   return out;
 }
@@ -57,7 +48,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const opts = parseArgs(args);
+  const opts = parseOptions(args);
   if (typeof opts === 'string') return invalid(io, opts);
   const missing: string[] = [];
   if (!opts.instance) missing.push('--instance');

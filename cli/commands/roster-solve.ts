@@ -14,31 +14,20 @@ import type { Roster, Violation } from '../../shared/domain/roster/format';
 import { parseInstance, resolveWorkdays } from '../../shared/domain/roster/parse';
 import { SCORE_WEIGHTS, solveRoster } from '../../shared/domain/roster/solver';
 import { readJson, reportIssues } from '../files';
+import { parseCliArgs } from '../args';
 import { EXIT, type CliIo } from '../io';
 
 const USAGE = 'Cách dùng: congvu roster solve INSTANCE.json [-o ROSTER.json]\n';
 
-/** Parses arguments: one instance file and an optional `-o FILE` (also `--output FILE`, `-o=FILE`). */
-function parseArgs(args: string[]): { instance: string; output?: string } | undefined {
-  let instance: string | undefined;
-  let output: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-o' || a === '--output') {
-      if (output !== undefined || i + 1 >= args.length) return undefined;
-      output = args[++i];
-    } else if (a.startsWith('-o=') || a.startsWith('--output=')) {
-      if (output !== undefined) return undefined;
-      output = a.slice(a.indexOf('=') + 1);
-    } else if (a.startsWith('-') && a !== '-') {
-      return undefined;
-    } else {
-      if (instance !== undefined) return undefined;
-      instance = a;
-    }
-  }
-  if (instance === undefined || output === '') return undefined;
-  return { instance, output };
+/** Parses arguments (util.parseArgs): one instance file and an optional `-o FILE` (also `--output FILE`, `-o=FILE`). */
+function parseOptions(args: string[]): { instance: string; output?: string } | undefined {
+  // `-o=FILE` is `--output=FILE` (parseArgs reads `-o=FILE` as the value "=FILE").
+  const parsed = parseCliArgs(args, { output: { type: 'string', short: 'o' } }, { allowPositionals: true });
+  if (typeof parsed === 'string' || parsed.positionals.length !== 1) return undefined;
+  let output = parsed.values.output as string | undefined;
+  if (output !== undefined && args.some((a) => a.startsWith('-o='))) output = output.replace(/^=/, '');
+  if (output === '') return undefined;
+  return { instance: parsed.positionals[0]!, output };
 }
 
 /** The roster as JSON text, one assignment per line. */
@@ -55,7 +44,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return EXIT.ok;
   }
-  const parsed = parseArgs(args);
+  const parsed = parseOptions(args);
   if (!parsed) {
     io.stderr(USAGE);
     return EXIT.invalid;
