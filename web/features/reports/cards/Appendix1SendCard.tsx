@@ -3,18 +3,24 @@
  * deadline, what was sent (and when), and the button "Gửi Phụ lục 1 lên tỉnh" for an approved version not
  * sent yet (a later approved version is sent again).
  */
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Appendix1AgencyResponse } from '../../../../shared/contracts/reports';
-import { formatDate, formatDateTime } from '../../../components/dates';
+import { formatDate, formatDateTime, vnDate } from '../../../components/dates';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { QueryState } from '../../../components/QueryState';
 import { useSession } from '../../auth/session';
 import { useAgencyAppendix1, useSubmitAppendix1 } from './follow.api';
 
 const SHOWN = 3;
+
+/** The current and coming periods, and a past one only while a version of it is still to send. */
+function shown(periods: Appendix1AgencyResponse['periods']) {
+  const today = vnDate();
+  return periods.filter((p) => p.toDate >= today || p.toSend).slice(0, SHOWN);
+}
 
 export default function Appendix1SendCard() {
   const { t } = useTranslation();
@@ -25,9 +31,9 @@ export default function Appendix1SendCard() {
   return (
     <QueryState query={q} loading="spinner">
       {(r) =>
-        r.periods.length ? (
+        shown(r.periods).length ? (
           <Stack gap="sm" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {r.periods.slice(0, SHOWN).map((p) => (
+            {shown(r.periods).map((p) => (
               <PeriodLine key={p.periodId} p={p} />
             ))}
           </Stack>
@@ -82,10 +88,20 @@ function PeriodLine({ p }: { p: Appendix1AgencyResponse['periods'][number] }) {
             size="sm"
             leftSection={<IconSend size={16} aria-hidden />}
             loading={send.isPending}
-            aria-label={t('reports.appendix1Card.sendNamed', { range })}
+            h="auto"
+            mih={36}
+            styles={{ label: { whiteSpace: 'normal', textAlign: 'left', paddingBlock: 6 } }}
             onClick={() => send.mutate(p.periodId, { onSuccess: () => notifications.show({ color: 'green', message: t('reports.appendix1Card.done') }) })}
           >
-            {p.lastSent ? t('reports.appendix1Card.sendAgain', { version: p.approvedVersion }) : t('reports.appendix1Card.send')}
+            {/* The name is the visible text (WCAG 2.5.3): the period is written on the button, which wraps on a phone. */}
+            {p.lastSent ? (
+              <>
+                {t('reports.appendix1Card.sendAgain', { version: p.approvedVersion })}
+                <VisuallyHidden> – {range}</VisuallyHidden>
+              </>
+            ) : (
+              t('reports.appendix1Card.sendNamed', { range })
+            )}
           </Button>
         </Group>
       ) : null}
