@@ -16,6 +16,8 @@ import { addDays, vnDateOf, weekday } from '../../shared/domain/dates';
 import { apiGet, launchBrowser, openAs, startServer, testClock, webBuilt, type Actor, type E2eServer } from './support';
 
 const AGENCY = 'SNV Ninh Thuận';
+/** The pages load their data on a shared, busy machine: wait up to 15 s for a state to show. */
+const POLL = { timeout: 15_000 };
 const STAFF = `Chuyên viên · ${AGENCY}`;
 const HEAD = `Trưởng phòng · ${AGENCY}`;
 const DIRECTOR = `Giám đốc · ${AGENCY}`;
@@ -62,6 +64,11 @@ async function choose(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** With LEAVE_SHOTS=<folder>, saves a screenshot of the page there (to look at the screens; no assertion). */
+async function shot(page: Page, name: string) {
+  if (process.env.LEAVE_SHOTS) await page.screenshot({ path: `${process.env.LEAVE_SHOTS}/${name}.png`, fullPage: true });
+}
+
 /** The day of "Lịch của tôi" (a list item with the date dd/mm/yyyy). */
 function dayItem(page: Page, iso: string) {
   return page
@@ -98,6 +105,7 @@ describe('leave journey: staff → unit head → Director → roster, and one-ta
     await page.getByRole('textbox', { name: 'Lý do', exact: true }).fill('Về quê dự đám cưới em gái');
     await page.getByTestId('working-days').getByText('Số ngày làm việc: 2 ngày').waitFor();
     await page.getByText(/Phép năm \d{4} còn lại: \d+ ngày/).waitFor();
+    await shot(page, 'new-request');
     await page.getByRole('button', { name: 'Gửi đơn' }).click();
     await page.waitForURL(/\/leave\/lvr/);
     requestId = new URL(page.url()).pathname.split('/').pop()!;
@@ -134,13 +142,14 @@ describe('leave journey: staff → unit head → Director → roster, and one-ta
     await page.getByRole('heading', { name: `Nghỉ phép năm – ${requestNumber}` }).waitFor();
     await page.getByRole('button', { name: 'Duyệt', exact: true }).click();
     await page.getByText('Đã duyệt đơn.').first().waitFor();
-    await expect.poll(() => page.locator('[data-signature="valid"]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-signature="valid"]').count(), POLL).toBe(2);
     expect(await page.locator('[data-signature="invalid"]').count()).toBe(0);
     expect(await page.getByText('Chữ ký hợp lệ').count()).toBe(2);
     const days = page.getByTestId('roster-days');
     for (const d of leaveDays) expect(await days.innerText()).toContain(`${dmy(d)}: Nghỉ phép`);
     await page.getByRole('button', { name: 'Kiểm tra lại chữ ký' }).click();
     await page.getByText(`Tất cả chữ ký của đơn ${requestNumber} hợp lệ.`).waitFor();
+    await shot(page, 'request-approved');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -151,13 +160,13 @@ describe('leave journey: staff → unit head → Director → roster, and one-ta
     const item = page.locator(`li[data-request-id="${requestId}"]`);
     await item.getByText('Đã duyệt').waitFor();
     await item.getByRole('link', { name: `Xem đơn ${requestNumber}` }).click();
-    await expect.poll(() => page.locator('[data-signature="valid"]').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-signature="valid"]').count(), POLL).toBe(2);
     await page.goto(`${server.base}/my-schedule?from=${MONDAY}`);
     await page
       .getByRole('heading', { name: /^Tuần / })
       .first()
       .waitFor();
-    for (const d of leaveDays) await expect.poll(() => dayItem(page, d).innerText()).toContain('Nghỉ phép');
+    for (const d of leaveDays) await expect.poll(() => dayItem(page, d).innerText(), POLL).toContain('Nghỉ phép');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -173,11 +182,10 @@ describe('leave journey: staff → unit head → Director → roster, and one-ta
     const period = periods.find((p) => p.fromDate <= leaveDays[0]! && leaveDays[1]! <= p.toDate)!;
     expect(period, 'a period covers the leave days').toBeTruthy();
     await page.goto(`${server.base}/roster/unit?period=${period.id}`);
-    const cells = page.locator('button.roster-cell');
-    await expect.poll(() => cells.count()).toBeGreaterThan(0);
+    await page.locator('button.roster-cell').first().waitFor();
     for (const d of leaveDays) {
       const cell = page.locator(`button.roster-cell[aria-label^="${staffName}, "][aria-label*="${dmy(d).slice(0, 5)}: "]`);
-      await expect.poll(() => cell.first().getAttribute('aria-label')).toMatch(/: nghỉ phép/);
+      await expect.poll(() => cell.first().getAttribute('aria-label'), POLL).toMatch(/: nghỉ phép/);
     }
     // The bell: the request that waited for them, and the rule problems if the change broke one.
     await page.getByRole('button', { name: /^Thông báo/ }).click();
@@ -203,6 +211,7 @@ describe('leave journey: staff → unit head → Director → roster, and one-ta
     await staff.page.getByRole('textbox', { name: 'Từ ngày', exact: true }).fill(dmy(officeDay));
     await staff.page.getByRole('textbox', { name: 'Đến ngày', exact: true }).fill(dmy(officeDay));
     await staff.page.getByRole('textbox', { name: 'Lý do', exact: true }).fill('Lấy hồ sơ giấy để hoàn thiện báo cáo gấp');
+    await shot(staff.page, 'office-request-360');
     await staff.page.getByRole('button', { name: 'Gửi đơn' }).click();
     await staff.page.waitForURL(/\/leave\/lvr/);
     const officeId = new URL(staff.page.url()).pathname.split('/').pop()!;
@@ -215,6 +224,7 @@ describe('leave journey: staff → unit head → Director → roster, and one-ta
     const approve = item.getByRole('button', { name: `Duyệt đơn ${office.number} của ${staffName}` });
     await approve.waitFor();
     await approve.scrollIntoViewIfNeeded();
+    await shot(head.page, 'to-decide-360');
     const box = (await approve.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(phone.width);
@@ -228,7 +238,7 @@ describe('leave journey: staff → unit head → Director → roster, and one-ta
       .getByRole('heading', { name: /^Tuần / })
       .first()
       .waitFor();
-    await expect.poll(() => dayItem(staff.page, officeDay).innerText()).toContain('Tại cơ quan');
+    await expect.poll(() => dayItem(staff.page, officeDay).innerText(), POLL).toContain('Tại cơ quan');
     expect(await staff.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     expect(staff.errors).toEqual([]);
     expect(head.errors).toEqual([]);
