@@ -9,7 +9,7 @@
  * with a growing delay (same delivery id), up to MAX_ATTEMPTS.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { WebhookCreate, WebhookCreated, WebhookPatch, WebhookTestResult, WebhookView } from '../../../shared/contracts/notifications';
 import { categoryOf, signatureBase, webhookUrlProblem } from '../../../shared/domain/notifications';
 import type { Db } from '../../db/client';
@@ -308,18 +308,21 @@ async function record(deps: Deps, endpointId: string, deliveryId: string, r: Sen
  */
 export async function deliverPendingWebhooks(deps: Deps, opts: { batch?: number } = {}): Promise<{ delivered: number; failed: number }> {
   const now = deps.clock.now();
+  const batch = opts.batch ?? 20;
+  // Sent one after another: the lease covers the whole batch timing out, so no other server takes them meanwhile.
+  const leaseMs = batch * DELIVERY_TIMEOUT_MS + 60_000;
   const claimed = await deps.db.transaction(async (tx) => {
     const rows = await tx
       .select()
       .from(webhookOutbox)
       .where(and(isNull(webhookOutbox.deliveredAt), lte(webhookOutbox.nextAttemptAt, now), sql`${webhookOutbox.attempts} < ${MAX_ATTEMPTS}`))
-      .orderBy(asc(webhookOutbox.nextAttemptAt), desc(webhookOutbox.createdAt))
-      .limit(opts.batch ?? 20)
+      .orderBy(asc(webhookOutbox.nextAttemptAt), asc(webhookOutbox.createdAt))
+      .limit(batch)
       .for('update', { skipLocked: true });
     if (rows.length)
       await tx
         .update(webhookOutbox)
-        .set({ nextAttemptAt: new Date(now.getTime() + DELIVERY_TIMEOUT_MS + 60_000) })
+        .set({ nextAttemptAt: new Date(now.getTime() + leaseMs) })
         .where(
           inArray(
             webhookOutbox.id,
