@@ -60,7 +60,7 @@ function UrlRow({ label, value }: { label: string; value: string }) {
       <TextInput label={label} value={value} readOnly style={{ flex: 1, minWidth: 0 }} onFocus={(e) => e.currentTarget.select()} />
       <CopyButton value={value}>
         {({ copied, copy }) => (
-          <Button variant="light" color={copied ? 'green.8' : 'blue.8'} onClick={copy} leftSection={<IconCopy size={16} aria-hidden />}>
+          <Button variant="outline" color={copied ? 'green.8' : 'blue.8'} onClick={copy} leftSection={<IconCopy size={16} aria-hidden />}>
             {copied ? t('meetings.feed.copied') : t('meetings.feed.copy')}
           </Button>
         )}

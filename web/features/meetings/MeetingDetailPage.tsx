@@ -61,10 +61,10 @@ function Detail({ m }: { m: MeetingView }) {
         <Paper withBorder p="md" radius="md">
           <Stack gap="sm">
             <Group gap={6} wrap="wrap">
-              <Badge variant="light" color="blue.9">
+              <Badge variant="outline" color="blue.9">
                 {t(`meetings.kinds.${m.kind}`)}
               </Badge>
-              <Badge variant="light" color="gray.8">
+              <Badge variant="outline" color="gray.8">
                 {t(`meetings.roles.${m.myRole}`)}
               </Badge>
             </Group>
@@ -199,7 +199,7 @@ function AttendeesPanel({ m }: { m: MeetingView }) {
                   ) : null}
                 </Stack>
                 <Group gap={6} wrap="wrap">
-                  <Badge variant="light" color={RESPONSE_COLOR[a.response]}>
+                  <Badge variant="outline" color={RESPONSE_COLOR[a.response]}>
                     {t(`meetings.responses.${a.response}`)}
                   </Badge>
                   {m.canMarkAttendance ? (

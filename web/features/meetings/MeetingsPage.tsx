@@ -31,7 +31,7 @@ export default function MeetingsPage() {
   );
 }
 
-export const RESPONSE_COLOR = { pending: 'yellow.9', accepted: 'green.8', declined: 'red.8' } as const;
+export const RESPONSE_COLOR = { pending: 'orange.9', accepted: 'green.9', declined: 'red.9' } as const;
 
 /** `20/07/2021 14:00–15:30` (or with the end date when it ends another day). */
 export function whenText(m: Pick<MeetingSummary, 'startAt' | 'endAt'>): string {
@@ -110,15 +110,15 @@ function MeetingRow({ m }: { m: MeetingSummary }) {
           {m.kind === 'online' ? t('meetings.list.online') : (m.place ?? '')}
         </Text>
         <Group gap={6} wrap="wrap">
-          <Badge variant="light" color="blue.9">
+          <Badge variant="outline" color="blue.9">
             {t(`meetings.kinds.${m.kind}`)}
           </Badge>
           {cancelled ? (
-            <Badge variant="light" color="red.9">
+            <Badge variant="outline" color="red.9">
               {t('meetings.status.cancelled')}
             </Badge>
           ) : m.myResponse ? (
-            <Badge variant="light" color={RESPONSE_COLOR[m.myResponse]}>
+            <Badge variant="outline" color={RESPONSE_COLOR[m.myResponse]}>
               {t(`meetings.responses.${m.myResponse}`)}
             </Badge>
           ) : null}

@@ -32,11 +32,11 @@ export default function TodayMeetingsCard() {
                       {t(`meetings.kinds.${m.kind}`)}
                     </Text>
                     {m.status === 'cancelled' ? (
-                      <Badge size="sm" variant="light" color="red.9">
+                      <Badge size="sm" variant="outline" color="red.9">
                         {t('meetings.status.cancelled')}
                       </Badge>
                     ) : m.myResponse ? (
-                      <Badge size="sm" variant="light" color={RESPONSE_COLOR[m.myResponse]}>
+                      <Badge size="sm" variant="outline" color={RESPONSE_COLOR[m.myResponse]}>
                         {t(`meetings.responses.${m.myResponse}`)}
                       </Badge>
                     ) : null}
