@@ -42,7 +42,8 @@ export const HOME_CARDS: readonly HomeCard[] = [
     order: 7,
     load: () => import('../leave/cards/LeaveToDecideCard'),
   },
-  { id: 'meetingsToday', roles: PERSONAL, order: 11, load: () => import('../meetings/TodayMeetingsCard') },
+  // Needs a person: 'presence.checkin' is a self action, given only to accounts linked to a person.
+  { id: 'meetingsToday', roles: PERSONAL, anyOf: ['presence.checkin'], order: 11, load: () => import('../meetings/TodayMeetingsCard') },
   { id: 'myDay', roles: PERSONAL, order: 10, load: () => import('../roster/cards/TodayCard') },
   { id: 'myLeave', roles: PERSONAL, anyOf: ['leave.request'], order: 25, load: () => import('../leave/cards/MyLeaveCard') },
   { id: 'myTasks', roles: PERSONAL, order: 20, load: () => import('../tasks/cards/MyTasksCard') },
