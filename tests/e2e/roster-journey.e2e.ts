@@ -221,9 +221,11 @@ describe('roster journey: unit head → Office → Director → staff, Phụ l�
       if (i > 4)
         rows.push({
           n: Number(row.getCell(1).value),
+          // One name per line; a namesake in the agency is followed by "(unit)" (server/modules/roster/appendix1.ts).
           names: String(row.getCell(3).value ?? '')
-            .split(', ')
+            .split('\n')
             .filter(Boolean)
+            .map((n) => n.replace(/ \(.*\)$/, ''))
             .sort(),
         });
     });

@@ -2,10 +2,14 @@
  * Phụ lục 1 of seed 002: "Phương án phân công cán bộ, công chức, viên chức, người lao động làm việc
  * tại nhà" — for each working date, the people at home. From the last approved version, or from the
  * current drafts (`source: 'draft'`) while the Office compiles. Exported as XLSX and DOCX (NĐ 30 layout).
+ * One name per line in a day's cell (unit names contain commas); namesakes of the agency are told apart
+ * by their unit, and by their title when they share the unit too.
  */
 import ExcelJS from 'exceljs';
 import { desc, eq } from 'drizzle-orm';
 import { formatDateVi } from '../../../shared/domain/dates';
+import { POSITION_LABELS_VI } from '../../../shared/domain/org';
+import type { PersonRole } from '../../../shared/domain/roster/format';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { renderNd30Docx } from '../../lib/nd30-docx';
@@ -26,6 +30,31 @@ export interface Appendix1 {
   rows: { date: string; names: string[] }[];
 }
 
+/**
+ * The name of each person as Phụ lục 1 prints it: the full name, or for namesakes in the agency
+ * "Nguyễn Văn An (Phòng Tổ chức)", and "Nguyễn Văn An (Chuyên viên, Phòng Tổ chức)" when they also share the unit.
+ */
+export function appendix1Labels(
+  people: readonly { id: string; fullName: string; unitId: string; title?: string | null; position: string }[],
+  unitName: (unitId: string) => string,
+): Map<string, string> {
+  const count = (key: (p: (typeof people)[number]) => string) => {
+    const m = new Map<string, number>();
+    for (const p of people) m.set(key(p), (m.get(key(p)) ?? 0) + 1);
+    return m;
+  };
+  const byName = count((p) => p.fullName);
+  const byNameUnit = count((p) => `${p.fullName}|${p.unitId}`);
+  return new Map(
+    people.map((p) => {
+      if ((byName.get(p.fullName) ?? 0) < 2) return [p.id, p.fullName];
+      const unit = unitName(p.unitId);
+      if ((byNameUnit.get(`${p.fullName}|${p.unitId}`) ?? 0) < 2) return [p.id, `${p.fullName} (${unit})`];
+      return [p.id, `${p.fullName} (${p.title || POSITION_LABELS_VI[p.position as PersonRole] || p.position}, ${unit})`];
+    }),
+  );
+}
+
 /** "Ngày 19/7/2021", as the seed writes it. */
 export const dayLabel = (iso: string) => `Ngày ${+iso.slice(8, 10)}/${+iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
@@ -41,7 +70,9 @@ export async function buildAppendix1(deps: Deps, user: CurrentUser, periodId: st
     assignments = last.assignments as typeof assignments;
     version = last.version;
   }
-  const person = new Map(ctx.people.map((p, i) => [p.id, { name: p.fullName, order: i }]));
+  const units = new Map(ctx.units.map((u) => [u.id, u.name]));
+  const labels = appendix1Labels(ctx.people, (id) => units.get(id) ?? id);
+  const person = new Map(ctx.people.map((p, i) => [p.id, { name: labels.get(p.id)!, order: i }]));
   const [parent] = ctx.agency.parentId ? await deps.db.select().from(agencies).where(eq(agencies.id, ctx.agency.parentId)) : [];
   const rows = ctx.workdays.map((date) => ({
     date,
@@ -85,7 +116,7 @@ export async function appendix1Xlsx(a: Appendix1): Promise<Buffer> {
   header.font = { name: 'Times New Roman', bold: true };
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   a.rows.forEach((r, i) => {
-    const row = ws.addRow([i + 1, dayLabel(r.date), r.names.join(', ')]);
+    const row = ws.addRow([i + 1, dayLabel(r.date), r.names.join('\n')]);
     row.font = { name: 'Times New Roman' };
     row.alignment = { vertical: 'top', wrapText: true };
   });

@@ -303,7 +303,7 @@ describe('roster workflow', () => {
     expect(history.body.diff).toEqual([]);
   });
 
-  it('exports Phụ lục 1 as XLSX and DOCX with, for each date, the people at home', async () => {
+  it('exports Phụ lục 1 as XLSX and DOCX with, for each date, the people at home (one name per line)', async () => {
     const x = await C.office!.get(`/api/roster/periods/${periodId}/appendix1.xlsx`);
     expect(x.status).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -312,11 +312,11 @@ describe('roster workflow', () => {
     const rows: string[][] = [];
     ws.eachRow((r, n) => n >= 5 && rows.push([String(r.getCell(1).value), String(r.getCell(2).value), String(r.getCell(3).value)]));
     expect(rows).toEqual([
-      ['1', 'Ngày 19/7/2021', 'Nguyễn Thị An, Đỗ Minh Châu, Bùi Văn Giang'],
-      ['2', 'Ngày 20/7/2021', 'Nguyễn Thị An, Đỗ Minh Châu, Bùi Văn Giang'],
-      ['3', 'Ngày 21/7/2021', 'Phạm Văn Bình, Đỗ Minh Châu, Bùi Văn Giang'],
-      ['4', 'Ngày 22/7/2021', 'Nguyễn Thị An, Đỗ Minh Châu, Bùi Văn Giang'],
-      ['5', 'Ngày 23/7/2021', 'Võ Thị Em, Nguyễn Thị An, Đỗ Minh Châu'],
+      ['1', 'Ngày 19/7/2021', 'Nguyễn Thị An\nĐỗ Minh Châu\nBùi Văn Giang'],
+      ['2', 'Ngày 20/7/2021', 'Nguyễn Thị An\nĐỗ Minh Châu\nBùi Văn Giang'],
+      ['3', 'Ngày 21/7/2021', 'Phạm Văn Bình\nĐỗ Minh Châu\nBùi Văn Giang'],
+      ['4', 'Ngày 22/7/2021', 'Nguyễn Thị An\nĐỗ Minh Châu\nBùi Văn Giang'],
+      ['5', 'Ngày 23/7/2021', 'Võ Thị Em\nNguyễn Thị An\nĐỗ Minh Châu'],
     ]);
     const d = await C.office!.get(`/api/roster/periods/${periodId}/appendix1.docx`);
     expect(d.status).toBe(200);
