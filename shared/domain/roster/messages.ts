@@ -125,3 +125,79 @@ export const violationMsg = {
     `${scope} ${onDay(date)}: chỉ được tối đa ${allowed} người làm việc tại nhà ` +
     `(${percentVi(share)} của ${working} người đang làm việc), hiện có ${atHome.length}${atHomeList(atHome)}`,
 };
+
+// ---------------------------------------------------------------- English (the web app in English)
+
+export const MODE_EN: Record<Mode, string> = {
+  onsite: 'working at the office',
+  wfh: 'working from home',
+  leave: 'on leave',
+  business_trip: 'on a business trip',
+};
+
+export const ROLE_EN: Record<PersonRole, string> = {
+  director: 'Director',
+  deputy_director: 'Deputy Director',
+  chief_of_office: 'Chief of Office',
+  deputy_chief_of_office: 'Deputy Chief of Office',
+  center_director: 'Centre Director',
+  deputy_center_director: 'Deputy Centre Director',
+  head: 'Head of Division',
+  deputy_head: 'Deputy Head of Division',
+  staff: 'Civil servant',
+};
+
+/** 0.25 → "25%", 1/3 → "33.3%". */
+export const percentEn = (share: number): string => percentVi(share).replace(',', '.');
+
+/** "A, B, C" or "A, B, C, D, E and 3 others". */
+export function namesEn(names: readonly string[], max = 5): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} others`;
+}
+
+const onDayEn = (date: string): string => `on ${formatDateVi(date)}`;
+const atHomeEn = (names: readonly string[]): string => (names.length ? ` (at home: ${namesEn(names)})` : '');
+
+/** The rule violations in English: the same keys and parameters as violationMsg (the server keeps Vietnamese). */
+export const violationMsgEn: typeof violationMsg = {
+  missing: (person, date) => `${person} ${onDayEn(date)}: not assigned (no schedule for this day)`,
+  duplicate: (person, date, count, modes) =>
+    `${person} ${onDayEn(date)}: ${count} assignments (${modes.map((m) => MODE_EN[m]).join('; ')}); ` +
+    'one assignment per working day is allowed; the roster uses the first one',
+  unknownPerson: (personId, date) => `Person id ${q(personId)} ${onDayEn(date)}: not in the list of people but assigned`,
+  notWorkday: (person, date, mode) => `${person}: ${formatDateVi(date)} is not a working day of the period but is assigned (${MODE_EN[mode]})`,
+  fixedChanged: (person, date, fixed, actual) =>
+    `${person} ${onDayEn(date)}: was set in advance as ${MODE_EN[fixed]} but ${actual ? `the roster says ${MODE_EN[actual]}` : 'the roster leaves the day unassigned'}`,
+  dutyNotOnsite: (person, date, actual) =>
+    `${person} ${onDayEn(date)}: on duty, so must work at the office, but ${actual ? `the roster says ${MODE_EN[actual]}` : 'the roster leaves the day unassigned'}`,
+  wfhNotEligible: (person, date) => `${person} ${onDayEn(date)}: not eligible to work from home, but the roster says working from home`,
+  alwaysOnsite: (person, role, date) => `${person} ${onDayEn(date)}: a ${ROLE_EN[role]} always works at the office, but the roster says working from home`,
+  roleShare: (person, role, share, required, workingDays, onsite) =>
+    `${person}: a ${ROLE_EN[role]} must work at the office at least ${percentEn(share)} of the working days, ` +
+    `i.e. ${required}/${workingDays} days; now ${onsite} days`,
+  unitPeople: (unit, date, required, onsite, atHome) =>
+    `${unit} ${onDayEn(date)}: needs at least ${required} people at the office, now ${onsite}${atHomeEn(atHome)}`,
+  unitLeaders: (unit, date, required, onsite, atHome) =>
+    `${unit} ${onDayEn(date)}: needs at least ${required} unit leaders at the office, now ${onsite}` +
+    (atHome.length ? ` (leaders at home: ${namesEn(atHome)})` : ''),
+  agencyLeaders: (agency, date, required, onsite, atHome) =>
+    `${agency} ${onDayEn(date)}: needs at least ${required} agency leaders at the office, now ${onsite}` +
+    (atHome.length ? ` (agency leaders at home: ${namesEn(atHome)})` : ''),
+  wfhShareMin: (scope, date, share, working, required, wfh) =>
+    `${scope} ${onDayEn(date)}: needs at least ${required} people working from home (${percentEn(share)} of ${working} working), now ${wfh}`,
+  wfhShareMax: (scope, date, share, working, allowed, atHome) =>
+    `${scope} ${onDayEn(date)}: at most ${allowed} people may work from home (${percentEn(share)} of ${working} working), ` +
+    `now ${atHome.length}${atHomeEn(atHome)}`,
+};
+
+/** The violation messages of a UI language (Vietnamese by default). */
+export function violationMessages(lang: string): typeof violationMsg {
+  return lang.startsWith('en') ? violationMsgEn : violationMsg;
+}
+
+/** Label of a person in messages of a language: "Trần Văn A (Head of Division, Phòng Người có công)" in English. */
+export function personLabelIn(lang: string, name: string, role: PersonRole, unitName: string | undefined): string {
+  if (!lang.startsWith('en')) return personLabel(name, role, unitName);
+  return unitName ? `${name} (${ROLE_EN[role]}, ${unitName})` : `${name} (${ROLE_EN[role]})`;
+}
