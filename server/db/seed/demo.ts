@@ -162,6 +162,8 @@ export async function seedDemo(deps: Deps): Promise<DemoSeedResult | null> {
   // Documents (issue 9): registers, drafts at each step, one issued to another agency, one secret entry.
   const { seedDemoDocuments } = await import('../../modules/documents/documents.seed');
   await seedDemoDocuments(deps, bundles);
+  // Leave, business trips, asking to come to the office, an acting assignment (issue 10).
+  await (await import('../../modules/leave/leave.seed')).seedDemoLeave(deps, bundles);
   // Demo accounts that must use two-factor login are enrolled with the published demo secret.
   await db.execute(
     sql`update users set totp_secret = ${encryptText(deps.config, DEMO_TOTP_SECRET)}, totp_enabled_at = ${now.toISOString()}::timestamptz
