@@ -500,6 +500,22 @@ describe('the Director asks the province', () => {
   });
 });
 
+describe('lists', () => {
+  it('mine, unit and agency boxes hold what each may read, with filters', async () => {
+    const mine = (await c.a1!.get('/api/leave/requests?box=mine')).body.items;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((r: { personId: string }) => r.personId === p.a1)).toBe(true);
+    const unitB = (await c.headB!.get('/api/leave/requests?box=unit')).body.items;
+    expect(unitB.length).toBeGreaterThan(0);
+    expect(unitB.every((r: { personName: string }) => r.personName === 'Bùi Văn Giang')).toBe(true);
+    const agency = (await c.chief!.get(`/api/leave/requests?box=agency&agencyId=${AG}`)).body;
+    expect(agency.items.length).toBeGreaterThan(unitB.length);
+    const trips = (await c.chief!.get('/api/leave/requests?box=agency&kind=trip&status=approved')).body.items;
+    expect(trips.map((r: { destination: string }) => r.destination)).toEqual(['Hà Nội']);
+    expect((await c.a1!.get('/api/leave/requests?box=agency')).body.items).toEqual([]);
+  });
+});
+
 describe('signatures', () => {
   it('verify is valid, and invalid with a Vietnamese problem once a row is changed in the database', async () => {
     const ok = await c.a1!.get(`/api/leave/requests/${leaveA1.id}/verify`);
