@@ -4,7 +4,8 @@
  * Director approves it on the request; the request shows two valid signatures; "Lịch của tôi" and the
  * unit's roster show "Nghỉ phép" on those days; the unit head's bell tells them. Then, on a 360 px phone,
  * the staff member asks to come to the office on a day at home and the unit head agrees with one tap: the
- * day shows "Tại cơ quan".
+ * day shows "Tại cơ quan". Last, the unit head names the deputy as acting approver (the deputy's home shows
+ * the banner) and revokes it.
  *
  * The server runs with NODE_ENV=test and a test clock set to 07:30 on the Monday of the demo's approved
  * week (the demo seeds this week's roster approved and published), so the days asked are still ahead.
@@ -137,6 +138,11 @@ describe('leave journey: staff → unit head → Director → roster, and one-ta
 
   it('the Director approves it on the request; two valid signatures and the roster effect show', async () => {
     const { context, page, errors } = await as(DIRECTOR);
+    // The Director's home says what waits: the card "Đơn chờ duyệt" lists the request.
+    const card = page.getByRole('region', { name: 'Đơn chờ duyệt' });
+    await card.getByText(/\d+ đơn chờ bạn duyệt/).waitFor();
+    expect(await card.locator(`li[data-request-id="${requestId}"]`).innerText()).toContain(staffName);
+    await shot(page, 'director-home');
     await page.goto(`${server.base}/leave/to-decide`);
     await page.getByRole('link', { name: `Xem đơn ${requestNumber}` }).click();
     await page.getByRole('heading', { name: `Nghỉ phép năm – ${requestNumber}` }).waitFor();
@@ -167,6 +173,19 @@ describe('leave journey: staff → unit head → Director → roster, and one-ta
       .first()
       .waitFor();
     for (const d of leaveDays) await expect.poll(() => dayItem(page, d).innerText(), POLL).toContain('Nghỉ phép');
+    // "Phép năm": the two days are taken; the card shows what is left, as the server counts it.
+    const year = Number(leaveDays[0]!.slice(0, 4));
+    const me = await apiGet<{ user: { personId: string } }>(page, '/auth/me');
+    const { items } = await apiGet<{ items: { personId: string; taken: number; remaining: number }[] }>(
+      page,
+      `/leave/balances?year=${year}&personId=${me.user.personId}`,
+    );
+    const balance = items.find((b) => b.personId === me.user.personId)!;
+    expect(balance.taken).toBeGreaterThanOrEqual(2);
+    await page.goto(`${server.base}/leave/balances`);
+    const mine = page.getByRole('region', { name: `Phép năm của tôi – ${year}` });
+    await mine.getByText(`${balance.remaining} ngày`).first().waitFor();
+    await shot(page, 'balances');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -244,5 +263,46 @@ describe('leave journey: staff → unit head → Director → roster, and one-ta
     expect(head.errors).toEqual([]);
     await staff.context.close();
     await head.context.close();
+  });
+  it('the unit head names the deputy as acting approver: the deputy sees the banner at home; the unit head revokes it', async () => {
+    const deputy = await as(`Phó Trưởng phòng · ${AGENCY}`);
+    const deputyName = (await apiGet<{ user: { displayName: string } }>(deputy.page, '/auth/me')).user.displayName;
+    const head = await as(HEAD);
+    const headName = (await apiGet<{ user: { displayName: string } }>(head.page, '/auth/me')).user.displayName;
+    await head.page.goto(`${server.base}/leave/acting`);
+    const who = head.page.getByRole('combobox', { name: 'Người được ủy quyền', exact: true });
+    await who.click();
+    await who.fill(deputyName);
+    await head.page.getByRole('option').filter({ hasText: deputyName }).first().click();
+    await head.page.getByRole('textbox', { name: 'Từ ngày', exact: true }).fill(dmy(WEEK[0]!));
+    await head.page.getByRole('textbox', { name: 'Đến ngày', exact: true }).fill(dmy(WEEK[4]!));
+    await head.page.getByRole('radio', { name: 'Duyệt đơn và lịch' }).check();
+    await head.page.getByRole('button', { name: 'Ủy quyền', exact: true }).click();
+    await head.page.getByText(`Đã ủy quyền cho ${deputyName}.`).first().waitFor();
+    // The demo may hold other delegations of the same pair: this one is told by its dates.
+    const item = head.page
+      .locator('li[data-acting-id]')
+      .filter({ hasText: deputyName })
+      .filter({ hasText: `${dmy(WEEK[0]!)} – ${dmy(WEEK[4]!)}` })
+      .first();
+    await item.getByText('Đang hiệu lực').waitFor();
+    await shot(head.page, 'acting');
+
+    await deputy.page.goto(`${server.base}/`);
+    const banner = deputy.page.getByTestId('acting-banner');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain(`Đang được ủy quyền thay ${headName} đến hết ${dmy(WEEK[4]!)} (Duyệt đơn và lịch).`);
+
+    await item.getByRole('button', { name: `Thu hồi ủy quyền cho ${deputyName}` }).click();
+    await head.page.getByRole('dialog').getByRole('button', { name: 'Thu hồi', exact: true }).click();
+    await head.page.getByText('Đã thu hồi ủy quyền.').first().waitFor();
+    await item.getByText('Đã thu hồi').waitFor();
+    await deputy.page.reload();
+    await deputy.page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
+    await expect.poll(() => deputy.page.getByText(`Đang được ủy quyền thay ${headName} đến hết ${dmy(WEEK[4]!)}`).count(), POLL).toBe(0);
+    expect(head.errors).toEqual([]);
+    expect(deputy.errors).toEqual([]);
+    await head.context.close();
+    await deputy.context.close();
   });
 });
