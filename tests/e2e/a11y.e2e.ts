@@ -93,13 +93,16 @@ describe('accessibility (axe-core, WCAG 2.2 AA): no serious or critical violatio
           const id = await firstId(page, '/policies', 'policies');
           if (id) paths.push(`/policies/${id}`);
         }
+        const done: string[] = [];
         for (const path of paths) {
           const key = path.replace(/\/[\w-]{8,}$/, '/:id');
           if (path !== '/' && scanned.has(key) && !ALL) continue;
           scanned.add(key);
           await visit(page, path);
           findings.push(...(await scan(page, `${role} ${path}`)));
+          done.push(key);
         }
+        console.log(`a11y ${role}: ${done.join(' ')}`);
       } finally {
         await context.close();
       }

@@ -1,5 +1,5 @@
 /** Small pieces shared by the "Đơn từ" screens: badges, the date line, a request's row with one-tap approval, signatures. */
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, type MantineSize } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, VisuallyHidden, type MantineSize } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
@@ -72,7 +72,9 @@ export function RequestRow({ request, showPerson, oneTap }: { request: RequestVi
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
           <Group gap={6} wrap="wrap">
-            <Anchor component={Link} to={`/leave/${request.id}`} fw={600} size="sm" aria-label={t('leave.list.open', { number: request.number })}>
+            {/* Named "Xem đơn <số>: <loại>": the name contains the visible text (WCAG 2.5.3). */}
+            <Anchor component={Link} to={`/leave/${request.id}`} fw={600} size="sm">
+              <VisuallyHidden>{t('leave.list.open', { number: request.number })}: </VisuallyHidden>
               <KindText kind={request.kind} />
             </Anchor>
             <Text size="xs" c="dark.6">
