@@ -78,24 +78,29 @@ describe('accessibility (axe-core, WCAG 2.2 AA): no serious or critical violatio
         const links = await menuLinks(page);
         expect(links.length, 'the menu lists the pages of the role').toBeGreaterThan(0);
         const paths = [...links];
+        /** path → the key it is deduplicated by (a record's page: its list's path + "/:id"). */
+        const keyOf = new Map<string, string>();
         // A document and a task the role may open, then the views of Báo cáo and the policy form.
         if (links.some((l) => l.startsWith('/documents'))) {
           const id = await firstId(page, '/documents?box=incoming&limit=1', 'documents');
           if (id) paths.push(`/documents/${id}`);
+          if (id) keyOf.set(`/documents/${id}`, '/documents/:id');
         }
         if (links.includes('/tasks')) {
           const id = await firstId(page, '/tasks', 'tasks');
           if (id) paths.push(`/tasks/${id}`);
+          if (id) keyOf.set(`/tasks/${id}`, '/tasks/:id');
         }
         if (links.includes('/reports')) paths.push(...SUB_PAGES.filter((p) => p.startsWith('/reports')));
         if (links.includes('/policies')) {
           paths.push('/policies/new');
           const id = await firstId(page, '/policies', 'policies');
           if (id) paths.push(`/policies/${id}`);
+          if (id) keyOf.set(`/policies/${id}`, '/policies/:id');
         }
         const done: string[] = [];
         for (const path of paths) {
-          const key = path.replace(/\/[\w-]{8,}$/, '/:id');
+          const key = keyOf.get(path) ?? path;
           if (path !== '/' && scanned.has(key) && !ALL) continue;
           scanned.add(key);
           await visit(page, path);
