@@ -76,14 +76,19 @@ function ActingForm() {
   const unitLeader = session.grants.find((g) => g.role === 'unit_head' && g.unitId);
   const people = usePeople(agencyLeader ? { agencyId: agencyLeader.agencyId } : { unitId: unitLeader?.unitId ?? undefined });
   const [deputy, setDeputy] = useState<string | null>(null);
+  // The Office records a delegation for a leader of the agency (default: oneself).
+  const isOffice = session.hasRole('office');
+  const [leader, setLeader] = useState<string>('');
   const [fromText, setFromText] = useState('');
   const [toText, setToText] = useState('');
   const [scope, setScope] = useState<'approvals' | 'all'>('all');
   const [note, setNote] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const server = isApiError(create.error) ? create.error.fieldErrors() : {};
+  const leaderId = leader || session.user.personId;
+  const leaders = (people.data?.people ?? []).filter((p) => p.active && p.id !== session.user.personId && p.position !== 'staff');
   const options = (people.data?.people ?? [])
-    .filter((p) => p.id !== session.user.personId && p.active !== false)
+    .filter((p) => p.id !== leaderId && p.active !== false)
     .map((p) => ({ value: p.id, label: `${p.fullName} · ${p.unitName}` }));
 
   const submit = (e: FormEvent) => {
@@ -98,7 +103,14 @@ function ActingForm() {
     setLocal(errors);
     if (Object.keys(errors).length) return;
     create.mutate(
-      { deputyPersonId: deputy!, fromDate: from!, toDate: to!, scope, ...(note.trim() ? { note: note.trim() } : {}) },
+      {
+        deputyPersonId: deputy!,
+        fromDate: from!,
+        toDate: to!,
+        scope,
+        ...(leader ? { leaderPersonId: leader } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      },
       {
         onSuccess: (a) => {
           notifications.show({ color: 'green', message: t('leave.acting.created', { name: a.deputyName }) });
@@ -116,6 +128,17 @@ function ActingForm() {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={720}>
           {create.error ? <ErrorAlert error={create.error} reveal={false} /> : null}
+          {isOffice && leaders.length ? (
+            <Select
+              label={t('leave.acting.leader')}
+              data={[{ value: '', label: t('leave.acting.leaderSelf') }, ...leaders.map((p) => ({ value: p.id, label: `${p.fullName} · ${p.unitName}` }))]}
+              value={leader}
+              onChange={(v) => setLeader(v ?? '')}
+              searchable
+              allowDeselect={false}
+              error={server.leaderPersonId}
+            />
+          ) : null}
           <Select
             label={t('leave.acting.deputy')}
             placeholder={t('leave.acting.deputyPlaceholder')}

@@ -29,7 +29,7 @@ export function BalancesTab() {
   const [year, setYear] = useState(thisYear);
   const personId = session.user.personId;
   const unitIds = readableUnitIds(session.grants);
-  const agencyReader = readableAgencyIds(session.grants).length > 0 && session.can('leave.read');
+  const agencyId = session.can('leave.read') || session.can('leave.manage') ? readableAgencyIds(session.grants)[0] : undefined;
   const canManage = session.can('leave.manage');
   const managed = managedAgencyIds(session.grants);
   return (
@@ -43,8 +43,8 @@ export function BalancesTab() {
         w={{ base: '100%', xs: 160 }}
       />
       {personId ? <MyBalance year={year} personId={personId} /> : null}
-      {agencyReader ? (
-        <BalanceTable year={year} canEdit={canManage && session.hasRole('office')} />
+      {agencyId ? (
+        <BalanceTable year={year} agencyId={agencyId} canEdit={canManage && session.hasRole('office')} />
       ) : unitIds.length ? (
         <BalanceTable year={year} unitId={unitIds[0]} canEdit={false} />
       ) : null}
@@ -105,10 +105,10 @@ function MyBalance({ year, personId }: { year: number; personId: string }) {
   );
 }
 
-function BalanceTable({ year, unitId, canEdit }: { year: number; unitId?: string; canEdit: boolean }) {
+function BalanceTable({ year, unitId, agencyId, canEdit }: { year: number; unitId?: string; agencyId?: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const compact = useMediaQuery('(max-width: 47.99em)') ?? false;
-  const q = useBalances({ year, unitId });
+  const q = useBalances({ year, unitId, agencyId });
   const [editing, setEditing] = useState<LeaveBalanceView | null>(null);
   const days = (n: number) => String(n);
   return (

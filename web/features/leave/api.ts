@@ -38,6 +38,7 @@ export interface BalanceFilter {
   year?: number;
   personId?: string;
   unitId?: string;
+  agencyId?: string;
 }
 
 export const leaveKeys = {
@@ -140,7 +141,11 @@ export function useBalances(filter: BalanceFilter, opts: { enabled?: boolean } =
   return useQuery({
     queryKey: leaveKeys.balances(filter),
     queryFn: ({ signal }) =>
-      api.get<LeaveBalanceListResponse>('/leave/balances', { year: filter.year, personId: filter.personId, unitId: filter.unitId }, signal),
+      api.get<LeaveBalanceListResponse>(
+        '/leave/balances',
+        { year: filter.year, personId: filter.personId, unitId: filter.unitId, agencyId: filter.agencyId },
+        signal,
+      ),
     enabled: opts.enabled ?? true,
     placeholderData: keepPreviousData,
   });
