@@ -188,7 +188,19 @@ export const TodayResponse = z.object({
     z.object({
       unitId: z.string(),
       unitName: z.string(),
-      people: z.array(z.object({ personId: z.string(), fullName: z.string(), role: z.enum(ROLES), mode: ModeSchema.nullable(), duty: z.array(z.string()) })),
+      people: z.array(
+        z.object({
+          personId: z.string(),
+          fullName: z.string(),
+          role: z.enum(ROLES),
+          mode: ModeSchema.nullable(),
+          duty: z.array(z.string()),
+          /** Meetings of the day (Vietnam time); the title only when the viewer may read the meeting. */
+          meetings: z.array(z.object({ startAt: z.string(), endAt: z.string(), title: z.string().nullable() })).optional(),
+          /** On a business trip: where to, from the approved request. */
+          destination: z.string().nullable().optional(),
+        }),
+      ),
     }),
   ),
 });

@@ -276,6 +276,15 @@ describe('meetings: invitation, ICS by e-mail, update, cancel', () => {
     const boardB = await c.headB!.get(`/api/presence/board?unitId=${unitOf.B}`);
     const b1 = boardB.body.units[0].people.find((x: { personId: string }) => x.personId === p.b1);
     expect(b1.status).toMatchObject({ status: 'meeting', note: null });
+    // Who is where (the roster's view of the day) lists each person's meetings of the day, titled by the same rule.
+    const todayA = await c.headA!.get(`/api/roster/today?unitId=${unitOf.A}&date=${DAY}`);
+    expect(todayA.status).toBe(200);
+    const inA = (id: string) => todayA.body.units[0].people.find((x: { personId: string }) => x.personId === id);
+    expect(inA(p.a1!).meetings).toEqual([expect.objectContaining({ title: 'Họp giao ban trực tuyến; tuần 29, năm 2021' })]);
+    expect(new Date(inA(p.a1!).meetings[0].endAt) > new Date(`${DAY}T14:45:00+07:00`)).toBe(true);
+    expect(inA(p.a2!).meetings).toEqual([]); // declined
+    const todayB = await c.headB!.get(`/api/roster/today?unitId=${unitOf.B}&date=${DAY}`);
+    expect(todayB.body.units[0].people.find((x: { personId: string }) => x.personId === p.b1).meetings).toEqual([expect.objectContaining({ title: null })]);
     at(`${DAY}T16:05:00+07:00`);
     const after = await c.headA!.get(`/api/presence/board?unitId=${unitOf.A}`);
     expect(after.body.units[0].people.find((x: { personId: string }) => x.personId === p.a1).status).toBeNull();

@@ -924,3 +924,64 @@ export async function meetingStatuses(
   }
   return out;
 }
+
+/**
+ * The meetings of people on one day (Vietnam time) for who-is-where: start, end, and the title when the viewer may
+ * read the meeting (an attendee, its organiser, or `meeting.read` over it); cancelled meetings and declined
+ * invitations are left out. Ordered by start.
+ */
+export async function meetingsOnDay(
+  db: Db,
+  viewer: CurrentUser,
+  personIds: string[],
+  date: string,
+): Promise<Map<string, { startAt: string; endAt: string; title: string | null }[]>> {
+  const out = new Map<string, { startAt: string; endAt: string; title: string | null }[]>();
+  if (!personIds.length) return out;
+  const dayStart = vnInstant(date, '00:00');
+  const dayEnd = vnInstant(addDays(date, 1), '00:00');
+  const rows = await db
+    .select({
+      personId: meetingAttendees.personId,
+      meetingId: meetings.id,
+      title: meetings.title,
+      agencyId: meetings.agencyId,
+      agencyPath: agencies.path,
+      unitId: meetings.unitId,
+      organizerUserId: meetings.organizerUserId,
+      startAt: meetings.startAt,
+      endAt: meetings.endAt,
+    })
+    .from(meetingAttendees)
+    .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
+    .innerJoin(agencies, eq(agencies.id, meetings.agencyId))
+    .where(
+      and(
+        inArray(meetingAttendees.personId, personIds),
+        eq(meetings.status, 'scheduled'),
+        sql`${meetingAttendees.response} <> 'declined'`,
+        lt(meetings.startAt, dayEnd),
+        gt(meetings.endAt, dayStart),
+      ),
+    )
+    .orderBy(asc(meetings.startAt));
+  if (!rows.length) return out;
+  const attended = viewer.personId
+    ? new Set(
+        (
+          await db
+            .select({ meetingId: meetingAttendees.meetingId })
+            .from(meetingAttendees)
+            .where(and(eq(meetingAttendees.personId, viewer.personId), inArray(meetingAttendees.meetingId, [...new Set(rows.map((r) => r.meetingId))])))
+        ).map((r) => r.meetingId),
+      )
+    : new Set<string>();
+  for (const r of rows) {
+    const target: Target = { agencyId: r.agencyId, agencyPath: r.agencyPath, ...(r.unitId ? { unitId: r.unitId } : {}) };
+    const readable = attended.has(r.meetingId) || r.organizerUserId === viewer.userId || can(viewer, 'meeting.read', target);
+    const list = out.get(r.personId) ?? [];
+    list.push({ startAt: r.startAt.toISOString(), endAt: r.endAt.toISOString(), title: readable ? r.title : null });
+    out.set(r.personId, list);
+  }
+  return out;
+}

@@ -11,6 +11,8 @@ import { appDaysOff } from '../calendar/calendar.overrides';
 import { workdaysFor } from '../calendar/calendar.service';
 import { agencies, people, units } from '../org/org.table';
 import { activePolicy } from '../policy/policy.resolve';
+import { leaveRequests } from '../leave/leave.table';
+import { meetingsOnDay } from '../meetings/meetings.service';
 import { dutyAssignments, rosterPeriods, rosterWishes, schedule } from './roster.table';
 
 export async function mySchedule(deps: Deps, user: CurrentUser, from: string, to: string): Promise<MyScheduleResponse> {
@@ -91,6 +93,25 @@ export async function whoIsWhere(deps: Deps, user: CurrentUser, q: { unitId?: st
       .where(and(eq(dutyAssignments.agencyId, agencyId), eq(dutyAssignments.date, date))),
   ]);
   const mode = new Map(sched.map((s) => [s.personId, s.mode as Mode]));
+  const personIds = peopleRows.map((p) => p.id);
+  const [meetingsOf, trips] = await Promise.all([
+    meetingsOnDay(deps.db, user, personIds, date),
+    personIds.length
+      ? deps.db
+          .select({ personId: leaveRequests.personId, destination: leaveRequests.destination })
+          .from(leaveRequests)
+          .where(
+            and(
+              inArray(leaveRequests.personId, personIds),
+              eq(leaveRequests.kind, 'trip'),
+              eq(leaveRequests.status, 'approved'),
+              lte(leaveRequests.fromDate, date),
+              gte(leaveRequests.toDate, date),
+            ),
+          )
+      : [],
+  ]);
+  const destination = new Map(trips.map((t) => [t.personId, t.destination]));
   const duty = new Map<string, string[]>();
   for (const d of duties) duty.set(d.personId, [...(duty.get(d.personId) ?? []), d.kind]);
   return {
@@ -101,7 +122,15 @@ export async function whoIsWhere(deps: Deps, user: CurrentUser, q: { unitId?: st
       people: peopleRows
         .filter((p) => p.unitId === u.id)
         .sort((a, b) => POSITION_ORDER[a.position as PersonRole] - POSITION_ORDER[b.position as PersonRole] || compareVietnameseNames(a.fullName, b.fullName))
-        .map((p) => ({ personId: p.id, fullName: p.fullName, role: p.position as PersonRole, mode: mode.get(p.id) ?? null, duty: duty.get(p.id) ?? [] })),
+        .map((p) => ({
+          personId: p.id,
+          fullName: p.fullName,
+          role: p.position as PersonRole,
+          mode: mode.get(p.id) ?? null,
+          duty: duty.get(p.id) ?? [],
+          meetings: meetingsOf.get(p.id) ?? [],
+          destination: mode.get(p.id) === 'business_trip' ? (destination.get(p.id) ?? null) : null,
+        })),
     })),
   };
 }

@@ -3,6 +3,7 @@ import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Mode } from '../../../../shared/domain/roster/format';
+import { formatTime } from '../../../components/dates';
 import { QueryState } from '../../../components/QueryState';
 import { useSession } from '../../auth/session';
 import { useToday } from '../api';
@@ -49,7 +50,22 @@ export default function UnitTodayCard() {
                       <Text span size="sm" fw={600}>
                         {r.mode ? t(`roster.modes.${r.mode}.short`) : t('roster.notPublished')}:
                       </Text>{' '}
-                      {r.list.map((p) => p.fullName + (p.duty.length ? ` (${t('roster.duty.mark')})` : '')).join(', ')}
+                      {r.list
+                        .map((p) => {
+                          const notes = [
+                            ...(p.duty.length ? [t('roster.duty.mark')] : []),
+                            ...(p.destination ? [t('roster.cards.tripTo', { place: p.destination })] : []),
+                            ...(p.meetings ?? []).map((m) =>
+                              t(m.title ? 'roster.cards.inMeetingTitled' : 'roster.cards.inMeeting', {
+                                from: formatTime(m.startAt),
+                                to: formatTime(m.endAt),
+                                title: m.title,
+                              }),
+                            ),
+                          ];
+                          return p.fullName + (notes.length ? ` (${notes.join('; ')})` : '');
+                        })
+                        .join(', ')}
                     </Text>
                   </Group>
                 ))}
