@@ -11,8 +11,9 @@ const titles = (actions: Action[]) => menuRoutes(canOnly(...actions)).map((r) =>
 const PERSONAL: Action[] = ['schedule.readOwn', 'presence.checkin'];
 
 describe('route table and menu', () => {
-  it('gives every person the four personal items, in menu order', () => {
-    expect(titles(PERSONAL)).toEqual(['home', 'mySchedule', 'presence', 'tasks']);
+  it('gives every person the personal items, in menu order (meetings included; requests with leave.request)', () => {
+    expect(titles(PERSONAL)).toEqual(['home', 'mySchedule', 'presence', 'tasks', 'meetings']);
+    expect(titles([...PERSONAL, 'leave.request'])).toContain('leave');
   });
 
   it('gives an account without a person (the system admin) no personal items', () => {
@@ -21,7 +22,7 @@ describe('route table and menu', () => {
 
   it('adds each management item only for its actions', () => {
     expect(titles(['roster.edit'])).toContain('unitRoster');
-    expect(titles([...PERSONAL, 'roster.compile', 'duty.manage'])).toEqual(['home', 'mySchedule', 'presence', 'tasks', 'agencyRoster', 'duty']);
+    expect(titles([...PERSONAL, 'roster.compile', 'duty.manage'])).toEqual(['home', 'mySchedule', 'presence', 'tasks', 'meetings', 'agencyRoster', 'duty']);
     expect(titles(['roster.approve'])).toContain('approvals');
     expect(titles(['policy.read'])).toContain('policies');
     expect(titles(['report.read'])).toContain('reports');

@@ -263,6 +263,14 @@ describe('reminders and the 17:00 report', () => {
     const res = await C.province!.get('/api/reports/province?rootId=pf&date=2021-07-19');
     expect(res.status).toBe(200);
     expect(res.body.content.noRoster).toEqual(['pf-c', 'pf-snv']);
+    // The exported province report names them too.
+    const x = await C.province!.get('/api/reports/province/export?rootId=pf&date=2021-07-19&format=xlsx');
+    expect(x.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.body as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => texts.push((row.values as unknown[]).map((v) => String(v ?? '')).join(' ')));
+    expect(texts.find((t) => t.includes('Cơ quan chưa có lịch làm việc được phê duyệt:'))).toBeTruthy();
     // The Đắk Nông province user sees nothing of Ninh Thuận; their own follow table lists their agencies only.
     expect((await C.provinceX!.get('/api/reports/follow?rootId=pf&date=2021-07-21')).status).toBe(404);
     const own = await C.provinceX!.get('/api/reports/follow?rootId=px&date=2021-07-21');

@@ -25,6 +25,8 @@ export interface ReportMeta {
   recipients?: string[];
   /** Agencies that sent nothing (province report). */
   missing?: string[];
+  /** Agencies without an approved roster covering the day (province report; counted among those that sent nothing). */
+  noRoster?: string[];
   /** SHA-256 of a frozen snapshot, printed so that a copy can be checked against the system. */
   hash?: string;
 }
@@ -104,6 +106,10 @@ export async function appendix2Xlsx(report: Appendix2Report, names: ReportNames,
     const r = ws.addRow(['', `Cơ quan chưa gửi báo cáo: ${meta.missing.join('; ')}`]);
     r.font = { ...font, italic: true };
   }
+  if (meta.noRoster?.length) {
+    const r = ws.addRow(['', `Cơ quan chưa có lịch làm việc được phê duyệt: ${meta.noRoster.join('; ')}`]);
+    r.font = { ...font, italic: true };
+  }
   if (meta.hash) {
     const r = ws.addRow(['', `Mã kiểm tra (SHA-256) của bản đã chốt: ${meta.hash}`]);
     r.font = { ...font, italic: true, size: 10 };
@@ -141,6 +147,7 @@ export function appendix2Document(report: Appendix2Report, names: ReportNames, m
     subtitle: `(${period(report).replace(/^./, (c) => c.toUpperCase())})`,
     paragraphs: [
       ...(meta.missing?.length ? [`Cơ quan chưa gửi báo cáo: ${meta.missing.join('; ')}.`] : []),
+      ...(meta.noRoster?.length ? [`Cơ quan chưa có lịch làm việc được phê duyệt: ${meta.noRoster.join('; ')}.`] : []),
       ...(meta.hash ? [`Mã kiểm tra (SHA-256) của bản đã chốt: ${meta.hash}.`] : []),
     ],
     table: { widths: [7, 33, 16, 11, 11, 11, 11], header, rows },

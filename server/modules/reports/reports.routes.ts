@@ -153,6 +153,7 @@ export function reportsRoutes(deps: Deps) {
       const { content } = await reports.getProvinceReport(deps, user, q.rootId, q.date);
       const meta = await metaFor(user, q.rootId, q.date, 'province');
       meta.missing = content.missing.map((id) => content.names.agencies[id] ?? id);
+      meta.noRoster = (content.noRoster ?? []).map((id) => content.names.agencies[id] ?? id);
       const builder = q.format === 'xlsx' ? appendix2Xlsx : q.format === 'pdf' ? appendix2Pdf : appendix2Docx;
       return sendFile(c, q.format, `bao-cao-tinh-${q.date}`, () => builder(content.appendix2, content.names, meta));
     },
