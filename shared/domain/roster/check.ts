@@ -36,7 +36,7 @@ import {
   type RuleId,
   type Violation,
 } from './format';
-import { personLabel, violationMsg } from './messages';
+import { personLabelIn, violationMessages } from './messages';
 import { compareViolations } from './order';
 
 const ONSITE = 0;
@@ -134,8 +134,9 @@ function violation(rule: RuleId, fields: Omit<Violation, 'rule' | 'message'>, me
   return v;
 }
 
-function analyse(instance: ResolvedInstance, roster: Roster, report: boolean): Analysis {
+function analyse(instance: ResolvedInstance, roster: Roster, report: boolean, lang = 'vi'): Analysis {
   const { agencies, units, people, policy } = instance;
+  const violationMsg = violationMessages(lang);
   const days = instance.workdays;
   const D = days.length;
   const P = people.length;
@@ -164,7 +165,7 @@ function analyse(instance: ResolvedInstance, roster: Roster, report: boolean): A
   const label = (p: number): string => {
     const person = people[p];
     const u = personUnit[p];
-    return personLabel(person.name, person.role, u >= 0 ? units[u].name : undefined);
+    return personLabelIn(lang, person.name, person.role, u >= 0 ? units[u].name : undefined);
   };
 
   // 1. Assignments into the grid.
@@ -422,9 +423,10 @@ export { compareViolations };
 /**
  * Every violation of the roster against the instance's rules, sorted (see compareViolations).
  * The instance must be valid (parseInstance) with resolved working days (resolveWorkdays).
+ * Messages in Vietnamese (the interchange format, the server), or in English with `lang` 'en' (the web in English).
  */
-export function checkRoster(instance: ResolvedInstance, roster: Roster): Violation[] {
-  return analyse(instance, roster, true).violations.sort(compareViolations);
+export function checkRoster(instance: ResolvedInstance, roster: Roster, lang = 'vi'): Violation[] {
+  return analyse(instance, roster, true, lang).violations.sort(compareViolations);
 }
 
 /** Per working day, per unit and agency: at home / on site / working / required on site (for the UI). */

@@ -85,7 +85,7 @@ function Editor({
   unitId: string;
   viewOnly: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const isPhone = useMediaQuery('(max-width: 37.5em)', false, { getInitialValueInEffect: false }) ?? false;
   const [state, dispatch] = useReducer(editorReducer, initialEditorState);
@@ -108,7 +108,8 @@ function Editor({
   const policy = usePolicy(grid.policy?.id);
   const agencyScoped = policy.data ? isAgencyScopedShare(policy.data.rules) : grid.violations.some((v) => v.message.endsWith(AGENCY_SHARE_NOTE));
   const instance = grid.instance as ResolvedInstance;
-  const violations = useMemo(() => liveCheck(instance, cells, grid.severity, agencyScoped), [instance, cells, grid.severity, agencyScoped]);
+  const lang = i18n.language;
+  const violations = useMemo(() => liveCheck(instance, cells, grid.severity, agencyScoped, lang), [instance, cells, grid.severity, agencyScoped, lang]);
   const counts = useMemo(() => unitDayCounts(instance, cells, unitId), [instance, cells, unitId]);
   const blocking = violations.filter((v) => v.severity === 'block').length;
   // The grid keeps its natural width; the violations sit beside it when there is room, else below.

@@ -72,6 +72,16 @@ describe('live check in the browser = the server check of a unit', () => {
     expect(browserCheck(g)).toEqual(g.violations);
   });
 
+  it('speaks English when the UI is in English: the same violations (rules, days, people), English messages', async () => {
+    const g = await grid();
+    const vi = browserCheck(g);
+    const en = liveCheck(g.instance as ResolvedInstance, cellMapOf(g.cells), g.severity, true, 'en');
+    expect(en.map((v) => [v.rule, v.date, v.personId])).toEqual(vi.map((v) => [v.rule, v.date, v.personId]));
+    const missing = en.find((v) => v.rule === 'missing_assignment')!;
+    expect(missing.message).toContain('not assigned');
+    expect(missing.message).not.toContain('chưa được phân công');
+  });
+
   it('gives the same violations after edits, before they are saved (pins, duty, eligibility, shares, leaders)', async () => {
     const g0 = await grid();
     // Local edits in the browser.

@@ -14,6 +14,7 @@ export type SeverityMap = Readonly<Record<string, Severity>>;
 
 /** What the server appends to an agency-wide share violation in a unit (kept identical). */
 export const AGENCY_SHARE_NOTE = ' (tỷ lệ áp dụng cho toàn cơ quan; Văn phòng kiểm tra khi tổng hợp)';
+export const AGENCY_SHARE_NOTE_EN = ' (the share applies to the whole agency; the Office checks it when compiling)';
 
 /** The instance with `fixed` rebuilt from the pinned cells of the grid (as the server builds it). */
 export function withPinnedFixed(instance: ResolvedInstance, cells: CellMap): ResolvedInstance {
@@ -48,14 +49,14 @@ function unitRoster(instance: ResolvedInstance, cells: CellMap) {
  * Every violation of the unit's grid, with its severity. `agencyScopedShare`: the policy's WFH share is
  * for the whole agency (the unit view applies it to the unit as advice).
  */
-export function liveCheck(instance: ResolvedInstance, cells: CellMap, severity: SeverityMap, agencyScopedShare: boolean): ViolationView[] {
+export function liveCheck(instance: ResolvedInstance, cells: CellMap, severity: SeverityMap, agencyScopedShare: boolean, lang = 'vi'): ViolationView[] {
   const inst = withPinnedFixed(instance, cells);
-  const violations: ViolationView[] = checkRoster(inst, unitRoster(inst, cells)).map((v) => ({ ...v, severity: severity[v.rule] ?? 'block' }));
+  const violations: ViolationView[] = checkRoster(inst, unitRoster(inst, cells), lang).map((v) => ({ ...v, severity: severity[v.rule] ?? 'block' }));
   if (agencyScopedShare) {
     for (const v of violations) {
       if (v.rule === 'wfh_share_min' || v.rule === 'wfh_share_max') {
         v.severity = 'warn';
-        v.message += AGENCY_SHARE_NOTE;
+        v.message += lang.startsWith('en') ? AGENCY_SHARE_NOTE_EN : AGENCY_SHARE_NOTE;
       }
     }
   }
