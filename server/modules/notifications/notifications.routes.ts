@@ -5,14 +5,12 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { OkSchema } from '../../../shared/contracts/common';
 import {
   NotificationList,
   NotificationPrefsPut,
   NotificationPrefsView,
-  type NotificationView,
   WebhookCreate,
   WebhookCreated,
   WebhookList,
@@ -27,18 +25,7 @@ import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
 import { getPrefs, putPrefs } from './prefs';
 import { createWebhook, deleteWebhook, listWebhooks, testWebhook, updateWebhook } from './webhooks';
 import { liveHubOf } from './live';
-import { notifications } from './notifications.table';
-
-type Row = typeof notifications.$inferSelect;
-const present = (n: Row): NotificationView => ({
-  id: n.id,
-  kind: n.kind,
-  title: n.title,
-  body: n.body,
-  link: n.link,
-  createdAt: n.createdAt.toISOString(),
-  readAt: n.readAt?.toISOString() ?? null,
-});
+import { lastSeenAt, listNotifications, markAllRead, markRead, notificationsSince, presentNotification } from './notifications.service';
 
 export function notificationsRoutes(deps: Deps, opts: { pollMs?: number } = {}) {
   const app = createRouter();
@@ -53,18 +40,7 @@ export function notificationsRoutes(deps: Deps, opts: { pollMs?: number } = {}) 
     }),
     async (c) => {
       const user = requireUser(c);
-      const onlyUnread = c.req.valid('query').unread === '1';
-      const rows = await deps.db
-        .select()
-        .from(notifications)
-        .where(onlyUnread ? and(eq(notifications.userId, user.userId), isNull(notifications.readAt)) : eq(notifications.userId, user.userId))
-        .orderBy(desc(notifications.createdAt))
-        .limit(100);
-      const [count] = await deps.db
-        .select({ n: sql<number>`count(*)` })
-        .from(notifications)
-        .where(and(eq(notifications.userId, user.userId), isNull(notifications.readAt)));
-      return c.json({ notifications: rows.map(present), unread: Number(count?.n ?? 0) }, 200);
+      return c.json(await listNotifications(deps, user, c.req.valid('query').unread === '1'), 200);
     },
   );
   app.openapi(
@@ -78,10 +54,7 @@ export function notificationsRoutes(deps: Deps, opts: { pollMs?: number } = {}) 
     }),
     async (c) => {
       const user = requireUser(c);
-      await deps.db
-        .update(notifications)
-        .set({ readAt: deps.clock.now() })
-        .where(and(eq(notifications.id, c.req.valid('param').id), eq(notifications.userId, user.userId), isNull(notifications.readAt)));
+      await markRead(deps, user, c.req.valid('param').id);
       return c.json({ ok: true as const }, 200);
     },
   );
@@ -89,10 +62,7 @@ export function notificationsRoutes(deps: Deps, opts: { pollMs?: number } = {}) 
     createRoute({ method: 'post', path: '/read-all', tags: ['notifications'], summary: 'Đánh dấu tất cả đã đọc', responses: responses(OkSchema) }),
     async (c) => {
       const user = requireUser(c);
-      await deps.db
-        .update(notifications)
-        .set({ readAt: deps.clock.now() })
-        .where(and(eq(notifications.userId, user.userId), isNull(notifications.readAt)));
+      await markAllRead(deps, user);
       return c.json({ ok: true as const }, 200);
     },
   );
@@ -175,18 +145,12 @@ export function notificationsRoutes(deps: Deps, opts: { pollMs?: number } = {}) 
   app.get('/stream', async (c) => {
     const user = requireUser(c);
     // A reconnecting EventSource sends the id of the last notification it got: resume after it.
-    const lastId = c.req.header('last-event-id');
-    const [last] = lastId
-      ? await deps.db
-          .select({ createdAt: notifications.createdAt })
-          .from(notifications)
-          .where(and(eq(notifications.id, lastId), eq(notifications.userId, user.userId)))
-      : [];
+    const lastAt = await lastSeenAt(deps, user, c.req.header('last-event-id'));
     const hub = liveHubOf(deps.pubsub);
     // Told by the hub (NOTIFY from any app server), the stream reads at once; it re-reads anyway now and then.
     const pollMs = opts.pollMs ?? (hub ? deps.config.LIVE_FALLBACK_POLL_SECONDS * 1000 : 3000);
     return streamSSE(c, async (stream) => {
-      let since = last?.createdAt ?? deps.clock.now();
+      let since = lastAt ?? deps.clock.now();
       let open = true;
       let woken = false;
       let wake: (() => void) | null = null;
@@ -202,14 +166,9 @@ export function notificationsRoutes(deps: Deps, opts: { pollMs?: number } = {}) 
       await stream.writeSSE({ event: 'ready', data: '{}' });
       while (open) {
         woken = false;
-        const rows = await deps.db
-          .select()
-          .from(notifications)
-          .where(and(eq(notifications.userId, user.userId), gt(notifications.createdAt, since)))
-          .orderBy(notifications.createdAt)
-          .limit(50);
+        const rows = await notificationsSince(deps, user, since, 50);
         for (const n of rows) {
-          await stream.writeSSE({ event: 'notification', id: n.id, data: JSON.stringify(present(n)) });
+          await stream.writeSSE({ event: 'notification', id: n.id, data: JSON.stringify(presentNotification(n)) });
           since = n.createdAt;
         }
         if (rows.length === 50 || woken || !open) continue;
