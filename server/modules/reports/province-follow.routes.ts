@@ -1,6 +1,5 @@
 /** Routes of the province follow (issue 10 item 7), mounted under /api/reports next to reports.routes.ts. */
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   Appendix1AgencyQuery,
@@ -16,7 +15,6 @@ import {
 } from '../../../shared/contracts/reports';
 import type { Deps } from '../../lib/context';
 import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
-import { agencies } from '../org/org.table';
 import * as follow from './province-follow';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -81,9 +79,7 @@ export function provinceFollowRoutes(deps: Deps) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const data = await follow.getFollow(deps, requireUser(c), q.rootId, q.date);
-      const [root] = await deps.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, q.rootId));
-      const file = await follow.followXlsx(data, root?.name ?? q.rootId);
+      const { data, file } = await follow.followExport(deps, requireUser(c), q.rootId, q.date);
       return c.body(new Uint8Array(file), 200, {
         'content-type': XLSX,
         'content-disposition': `attachment; filename="theo-doi-phuong-an-${data.from}.xlsx"`,

@@ -394,6 +394,13 @@ export async function getFollow(deps: Deps, user: CurrentUser, rootId: string, d
 const SENT_VI: Record<FollowRow['sent'], string> = { onTime: 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa gửi (quá hạn)', pending: 'Chưa gửi' };
 
 /** The follow table as XLSX (Times New Roman, bordered, one row per agency). */
+/** The follow table of a week as an XLSX file, titled with the province's name (after the same scope check as the screen). */
+export async function followExport(deps: Deps, user: CurrentUser, rootId: string, date: string): Promise<{ data: FollowResponse; file: Buffer }> {
+  const data = await getFollow(deps, user, rootId, date);
+  const [root] = await deps.db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, rootId));
+  return { data, file: await followXlsx(data, root?.name ?? rootId) };
+}
+
 export async function followXlsx(f: FollowResponse, rootName: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Congvu';
