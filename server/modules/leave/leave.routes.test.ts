@@ -235,6 +235,7 @@ describe('a leave request: the unit head, then the Director', () => {
     expect(res.body.rosterEffect.violations[0].rule).toBe('unit_min_people_onsite');
     const warned = await notificationsOf(p.headA!, 'leave_roster_violation');
     expect(warned).toHaveLength(1);
+    expect(await notificationsOf(p.headA!, 'leave_roster_changed')).toHaveLength(0); // the warning says it all
     expect(warned[0]!.body).toContain('22/07/2021');
     const again = await c.director!.post(`/api/leave/requests/${leaveA1.id}/decision`, { decision: 'approve', version: leaveA1.version, comment: 'Đồng ý' });
     expect(again.status).toBe(200);
@@ -321,6 +322,11 @@ describe('a business trip out of the province goes through the Chief of Office',
     expect(office.body).toMatchObject({ status: 'pending', currentStep: 1 });
     const done = await c.director!.post(`/api/leave/requests/${req.id}/decision`, { decision: 'approve', version: office.body.version });
     expect(done.body.status).toBe('approved');
+    // No rule broken: the unit head is told the unit's roster changed.
+    expect(done.body.rosterEffect.violations).toEqual([]);
+    const changed = await notificationsOf(p.headB!, 'leave_roster_changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.title).toContain(req.number);
     expect(await scheduleOf(p.b1!, '2021-07-26')).toBe('business_trip');
     expect(await scheduleOf(p.b1!, '2021-07-27')).toBe('business_trip');
   });
@@ -350,6 +356,8 @@ describe('asking to come to the office (one tap by the unit head)', () => {
     expect(res.body.status).toBe('approved');
     expect(await scheduleOf(p.a3!, '2021-07-21')).toBe('onsite');
     expect(res.body.rosterEffect.violations).toEqual([]);
+    // The unit head agreed himself: no notice to him about it.
+    expect(await notificationsOf(p.headA!, 'leave_roster_changed')).toHaveLength(0);
   });
 
   it('days outside any period are kept and applied when the period is created', async () => {

@@ -506,6 +506,16 @@ export async function decideRequest(deps: Deps, user: CurrentUser, id: string, i
         link: requestLink(id),
         email: true,
       });
+      // The unit head is told the unit's roster changed (the Hải Dương office visit they approved themselves excepted).
+      const heads = (await unitHeadUserIds(tx, fresh.unitId)).filter((u) => u !== user.userId);
+      if (!effect.violations.length && heads.length && (effect.days.length || effect.pendingDays.length))
+        await notify(tx, deps.clock, {
+          userIds: heads,
+          kind: 'leave_roster_changed',
+          title: `Lịch của đơn vị đã cập nhật theo đơn số ${fresh.number} (${personName})`,
+          body: `${what}. ${effect.days.length ? `Đã ghi ${effect.days.length} ngày vào lịch làm việc` : 'Chưa có kỳ đăng ký cho các ngày này'}${effect.pendingDays.length && effect.days.length ? `; ${effect.pendingDays.length} ngày sẽ được ghi khi tạo kỳ` : ''}. Lịch vẫn đáp ứng quy định của phương án.`,
+          link: requestLink(id),
+        });
       if (effect.violations.length)
         await notify(tx, deps.clock, {
           userIds: await unitHeadUserIds(tx, fresh.unitId),
