@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Both cores of the CI machine (Vitest would use one of two): each file has its own database.
+    maxWorkers: 2,
     env: { TZ: 'Asia/Ho_Chi_Minh' },
   },
 });

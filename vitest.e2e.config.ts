@@ -7,7 +7,11 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 240_000,
     pool: 'forks',
-    fileParallelism: false,
+    // Two journeys at a time (each has its own server, port, data folder and browser): CI stays under 20 minutes.
+    fileParallelism: true,
+    maxWorkers: 2,
+    // A page under load may take seconds to show a state: polls wait up to 15 s instead of Vitest's 1 s.
+    expect: { poll: { timeout: 15_000 } },
     env: { TZ: 'Asia/Ho_Chi_Minh' },
   },
 });
