@@ -48,6 +48,14 @@ export async function settle(page: Page, timeout = 15_000): Promise<void> {
 export async function scan(page: Page, label: string, include?: string): Promise<Finding[]> {
   // The app's CSP (script-src 'self') refuses an injected <script>: evaluate the source through DevTools instead.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
+  // Colours mid-transition (a drawer or popover fading in) are not what a person reads: wait for animations to end.
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => {});
   const violations = await page.evaluate(
     async ({ tags, include }) => {
       const axe = (window as unknown as { axe: any }).axe;
