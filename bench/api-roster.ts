@@ -11,10 +11,10 @@ import { randomBytes } from 'node:crypto';
 import { buildApp } from '../server/app';
 import { parseConfig } from '../server/config';
 import { migrate, openPostgres } from '../server/db/client';
-import { createAudit } from '../server/lib/audit';
 import { systemClock } from '../server/lib/clock';
 import { policies } from '../server/modules/policy/policy.table';
 import { buildAgency, buildPerson, buildUnit, buildUser, TEST_PASSWORD } from '../tests/support/factories';
+import { createDeps } from '../server/lib/deps';
 
 const adminUrl = process.env.CONGVU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const name = `congvu_bench_${randomBytes(4).toString('hex')}`;
@@ -43,7 +43,7 @@ async function main() {
   try {
     await migrate(database);
     const config = parseConfig({ NODE_ENV: 'production', SEED_DEMO: '0' });
-    const deps = { db: database.db, clock: systemClock, audit: createAudit(systemClock), config };
+    const deps = createDeps({ db: database.db, clock: systemClock, config });
     const db = deps.db;
     await buildAgency(db, { id: 'bench', name: 'UBND tỉnh (bench)' });
     const agencyId = (await buildAgency(db, { id: 'bench-snv', name: 'Sở Nội vụ (bench)', parentId: 'bench' })).id;

@@ -14,6 +14,7 @@ import { parseConfig } from '../server/config';
 import { auditLog } from '../server/modules/audit/audit.table';
 import { listAudit } from '../server/modules/audit/audit.service';
 import { agencies } from '../server/modules/org/org.table';
+import { createDeps } from '../server/lib/deps';
 
 const adminUrl = process.env.CONGVU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const AGENCIES = Number(process.env.AGENCIES ?? 500);
@@ -44,7 +45,7 @@ async function main() {
   try {
     await migrate(database);
     const db = database.db;
-    const deps: Deps = { db, clock: systemClock, audit: createAudit(systemClock), config: parseConfig({ NODE_ENV: 'production', SEED_DEMO: '0' }) };
+    const deps = createDeps({ db, clock: systemClock, config: parseConfig({ NODE_ENV: 'production', SEED_DEMO: '0' }) });
     await db.insert(agencies).values({ id: 'root', path: '/root/', name: 'UBND tỉnh', kind: 'province' });
     const ids = Array.from({ length: AGENCIES }, (_, i) => `ag${i}`);
     for (let i = 0; i < ids.length; i += 500)

@@ -7,7 +7,6 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { migrate, openPglite, openPostgres, type Database } from '../server/db/client';
-import { createAudit } from '../server/lib/audit';
 import { systemClock } from '../server/lib/clock';
 import { parseConfig } from '../server/config';
 import type { CurrentUser, Deps } from '../server/lib/context';
@@ -16,6 +15,7 @@ import { listDocuments } from '../server/modules/documents/documents.service';
 import { foldVi } from '../shared/domain/text';
 import { buildAgency, buildPerson, buildUnit } from '../tests/support/factories';
 import { mulberry32 } from '../shared/domain/random';
+import { createDeps } from '../server/lib/deps';
 
 const N = Number(process.argv[2] ?? 100_000);
 const SUBJECTS = [
@@ -80,7 +80,7 @@ async function main() {
   }
   const loadMs = performance.now() - t0;
   if (database.kind === 'postgres') await database.exec('vacuum analyze documents');
-  const deps: Deps = { db, clock: systemClock, audit: createAudit(systemClock), config: parseConfig({ NODE_ENV: 'test' }) };
+  const deps = createDeps({ db, clock: systemClock, config: parseConfig({ NODE_ENV: 'test' }) });
   const office: CurrentUser = {
     userId: 'u',
     personId: person.id,

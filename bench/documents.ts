@@ -18,7 +18,6 @@ import os from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { migrate, openPostgres, queryRows, type Database } from '../server/db/client';
-import { createAudit } from '../server/lib/audit';
 import { systemClock } from '../server/lib/clock';
 import { parseConfig } from '../server/config';
 import type { CurrentUser, Deps } from '../server/lib/context';
@@ -26,6 +25,7 @@ import { listDocuments } from '../server/modules/documents/documents.service';
 import { issueNumber } from '../server/modules/documents/documents.numbering';
 import { foldVi } from '../shared/domain/text';
 import { mulberry32 } from '../shared/domain/random';
+import { createDeps } from '../server/lib/deps';
 
 const ADMIN_URL = process.env.CONGVU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NAME = 'congvu_bench_docs';
@@ -227,7 +227,7 @@ const QUERIES = [
 ];
 
 async function search(database: Database) {
-  const deps: Deps = { db: database.db, clock: systemClock, audit: createAudit(systemClock), config: parseConfig({ NODE_ENV: 'test' }) };
+  const deps = createDeps({ db: database.db, clock: systemClock, config: parseConfig({ NODE_ENV: 'test' }) });
   const counts = await queryRows<{ agency_id: string; n: number }>(
     database.db,
     sql`select agency_id, count(*)::int as n from documents group by agency_id order by n desc`,

@@ -3,21 +3,20 @@ import { serve } from '@hono/node-server';
 import { buildApp } from './app';
 import { parseConfig } from './config';
 import { openDatabase } from './db/client';
-import { createAudit } from './lib/audit';
 import { OffsetClock, systemClock, type Clock } from './lib/clock';
-import type { Deps } from './lib/context';
+import { createDeps } from './lib/deps';
 
 async function start() {
   const config = parseConfig();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE });
   const clock: Clock = config.TEST_CLOCK ? new OffsetClock(config.TEST_CLOCK) : systemClock;
-  const deps: Deps = { db: database.db, clock, audit: createAudit(clock), config };
+  const deps = createDeps({ db: database.db, clock, config });
   // Messages between app servers: revoked sessions, live notifications (LISTEN/NOTIFY, issue 8).
   const { createPubSub } = await import('./lib/pubsub');
   deps.pubsub = await createPubSub({ db: database.db, databaseUrl: config.DATABASE_URL });
   const { listenSessionRevocations } = await import('./lib/session-bus');
   const { listenNotifications } = await import('./modules/notifications/live');
-  await listenSessionRevocations(deps.pubsub);
+  await listenSessionRevocations(deps.pubsub, deps.caches.sessions);
   await listenNotifications(deps.pubsub, deps.db);
   if (config.SEED_DEMO === '1') {
     const { seedDemoIfEmpty } = await import('./db/seed/demo');

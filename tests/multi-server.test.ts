@@ -10,7 +10,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import { openPostgres, queryRows, type Database } from '../server/db/client';
 import { runOnce, tick } from '../server/modules/jobs/scheduler';
 import { ManualClock, systemClock } from '../server/lib/clock';
-import { createAudit } from '../server/lib/audit';
 import { parseConfig } from '../server/config';
 import { policies } from '../server/modules/policy/policy.table';
 import { dailyReports } from '../server/modules/reports/reports.table';
@@ -18,6 +17,7 @@ import { schedule } from '../server/modules/roster/roster.table';
 import { buildAgency, buildPerson, buildUnit, buildUser, TEST_PASSWORD } from './support/factories';
 import { freshPostgresDatabase, HttpSession, startAppServer, type AppServer } from './support/server-process';
 import { testDbKind } from './support/test-db';
+import { createDeps } from '../server/lib/deps';
 
 const onPglite = testDbKind() !== 'postgres';
 if (onPglite) console.log('tests/multi-server.test.ts: skipped on PGlite (needs PostgreSQL: CONGVU_TEST_DB=postgres).');
@@ -160,10 +160,7 @@ describe.skipIf(onPglite)('two app servers on one PostgreSQL', () => {
       // The scheduler itself: two servers tick at 16:00:30 at the same moment; the report is frozen once.
       const clock = new ManualClock('2021-07-20T16:00:30+07:00');
       const config = parseConfig({ NODE_ENV: 'test', SEED_DEMO: '0' });
-      const [a, b] = await Promise.all([
-        tick({ db: database.db, clock, audit: createAudit(clock), config }),
-        tick({ db: second.db, clock, audit: createAudit(clock), config }),
-      ]);
+      const [a, b] = await Promise.all([tick(createDeps({ db: database.db, clock, config })), tick(createDeps({ db: second.db, clock, config }))]);
       expect([...a.errors, ...b.errors]).toEqual([]);
       expect([...a.ran, ...b.ran]).toEqual(['agency-report:ms-snv:2021-07-20']);
       expect(

@@ -13,6 +13,11 @@ export class RefreshingCache<V> {
     private readonly maxEntries = 5000,
   ) {}
 
+  /** How many keys hold a value. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** The value of `key`: at once when cached (fresh, or stale within the grace period), else loaded. */
   get(key: string, nowMs: number, load: () => Promise<V>): V | Promise<V> {
     const hit = this.entries.get(key);

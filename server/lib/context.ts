@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { Actor } from '../../shared/domain/permissions';
 import type { Audit } from './audit';
+import type { Caches } from './caches';
 import type { Clock } from './clock';
 import type { PubSub } from './pubsub';
 
@@ -13,6 +14,8 @@ export interface Deps {
   config: Config;
   /** Messages between app servers (LISTEN/NOTIFY); absent in tests that run one app. */
   pubsub?: PubSub;
+  /** This app's in-memory caches (sessions, working hours): never module-level, never shared between apps. */
+  caches: Caches;
 }
 
 export interface SessionInfo {

@@ -1,30 +1,26 @@
 /**
  * Sessions revoked on one app server end at once on the others (issue 8): a logout, a password change
- * or reset, a disabled account or changed grants (`forgetSessions`) are collected during the request and,
+ * or reset, a disabled account or changed grants (`deps.caches.sessions.forget`) are collected during the request and,
  * after it ran (its transaction committed), sent on the `congvu_sessions` channel. The request answers
  * only once its own message came back through this server's listener (at most 1 s), i.e. once
  * PostgreSQL has signalled every listening server, which then forget their cached entries.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MiddlewareHandler } from 'hono';
-import { forgetSessions, forgetSessionToken, onSessionsRevoked } from '../modules/auth/auth.service';
 import type { AppEnv, Deps } from './context';
 import { randomToken } from './ids';
 import type { PubSub } from './pubsub';
+import type { Revocation, SessionCache } from './session-cache';
 
 export const SESSIONS_CHANNEL = 'congvu_sessions';
 const WAIT_MS = 1000;
 
-interface Revocation {
-  userId?: string;
-  tokenHash?: string;
-}
-
+/** The revocations of the request being handled (request-scoped, not a cache). */
 const pending = new AsyncLocalStorage<Revocation[]>();
-onSessionsRevoked((r) => pending.getStore()?.push(r));
 
 /** Collects the revocations of each request and tells the other servers before answering. */
 export function sessionBusMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
+  deps.caches.sessions.onRevoked((r) => pending.getStore()?.push(r));
   return async (_c, next) => {
     const pubsub = deps.pubsub;
     if (!pubsub) return next();
@@ -49,8 +45,8 @@ export function sessionBusMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
 }
 
 /** Makes this server forget the sessions other servers revoke (and all of them after a listener gap). */
-export async function listenSessionRevocations(pubsub: PubSub): Promise<void> {
-  pubsub.onReconnect(() => forgetSessions(undefined, true));
+export async function listenSessionRevocations(pubsub: PubSub, sessions: SessionCache): Promise<void> {
+  pubsub.onReconnect(() => sessions.forget(undefined, true));
   await pubsub.subscribe(SESSIONS_CHANNEL, (payload) => {
     let message: { r?: Revocation[]; all?: boolean };
     try {
@@ -58,10 +54,10 @@ export async function listenSessionRevocations(pubsub: PubSub): Promise<void> {
     } catch {
       return;
     }
-    if (message.all) return forgetSessions(undefined, true);
+    if (message.all) return sessions.forget(undefined, true);
     for (const r of message.r ?? []) {
-      if (r.tokenHash) forgetSessionToken(r.tokenHash, true);
-      else if (r.userId) forgetSessions(r.userId, true);
+      if (r.tokenHash) sessions.forgetToken(r.tokenHash, true);
+      else if (r.userId) sessions.forget(r.userId, true);
     }
   });
 }

@@ -2,7 +2,6 @@
 import { buildApp, type App } from '../../server/app';
 import { parseConfig } from '../../server/config';
 import type { Database } from '../../server/db/client';
-import { createAudit } from '../../server/lib/audit';
 import { ManualClock } from '../../server/lib/clock';
 import type { Deps } from '../../server/lib/context';
 import { createTestDatabase } from './test-db';
@@ -10,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../server/modules/auth/auth.table';
 import { decryptText } from '../../server/modules/auth/secret';
 import { stepOf, TOTP_PERIOD, totpCode } from '../../server/modules/auth/totp';
+import { createDeps } from '../../server/lib/deps';
 
 export interface TestApp {
   app: App;
@@ -24,7 +24,7 @@ export async function createTestApp(opts: { now?: string; env?: Record<string, s
   const database = await createTestDatabase();
   const clock = new ManualClock(opts.now ?? '2021-07-16T09:00:00+07:00');
   const config = parseConfig({ NODE_ENV: 'test', SEED_DEMO: '0', ...opts.env });
-  const deps: Deps = { db: database.db, clock, audit: createAudit(clock), config };
+  const deps = createDeps({ db: database.db, clock, config });
   const app = buildApp(deps);
   return { app, deps, database, clock, close: () => database.close(), client: (ip) => new TestClient(app, ip, deps) };
 }
@@ -92,6 +92,15 @@ export class TestClient {
         return totpCode(decryptText(this.deps.config, row.secret), new Date(now.getTime() + d * TOTP_PERIOD * 1000));
     }
     return null;
+  }
+
+  /** The same browser (cookies, CSRF token) talking to another app, e.g. a second server on the same database. */
+  to(app: App, deps?: Deps): TestClient {
+    const other = new TestClient(app, this.ip, deps);
+    other.cookie = this.cookie;
+    other.deviceCookie = this.deviceCookie;
+    other.csrf = this.csrf;
+    return other;
   }
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {

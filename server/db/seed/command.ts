@@ -11,13 +11,13 @@
  */
 import { EXIT, type CliIo } from '../../../cli/io';
 import { parseConfig, type Config } from '../../config';
-import { createAudit } from '../../lib/audit';
 import { systemClock, type Clock } from '../../lib/clock';
 import type { Deps } from '../../lib/context';
 import { openDatabase, type Database } from '../client';
 import { seedDemo } from './demo';
 import { seedLarge, validateLargeOptions } from './large';
 import { countAgencies, type WriteCounts } from './write';
+import { createDeps } from '../../lib/deps';
 
 const EXIT_OK = EXIT.ok;
 const EXIT_INVALID = EXIT.invalid;
@@ -164,7 +164,7 @@ export async function runSeedCommand(argv: string[], io: CliIo, opts: SeedComman
   )(config);
   try {
     const clock = opts.clock ?? systemClock;
-    const deps: Deps = { db: database.db, clock, audit: createAudit(clock), config };
+    const deps = createDeps({ db: database.db, clock, config });
     const existing = await countAgencies(deps.db);
     if (existing > 0 && !(large && args.forceAdd)) {
       io.stderr(

@@ -9,7 +9,6 @@ import { assertCan, personTarget } from '../../lib/scope';
 import { people } from '../org/org.table';
 import { roleGrants, sessions, totpRecoveryCodes, users } from './auth.table';
 import { hashPassword } from './password';
-import { forgetSessions } from './auth.service';
 
 const UNIT_ROLES: AppRole[] = ['staff', 'unit_head', 'unit_deputy'];
 /**
@@ -103,7 +102,7 @@ export async function upsertAccount(deps: Deps, user: CurrentUser, personId: str
         unitId: UNIT_ROLES.includes(role) ? target.unitId : null,
       })),
     );
-    if (existing) forgetSessions(existing.id);
+    if (existing) deps.caches.sessions.forget(existing.id);
     const before = existing ? (await tx.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, existing.id))).map((g) => g.role) : [];
     await deps.audit(tx, {
       actorUserId: user.userId,
@@ -163,7 +162,7 @@ export async function resetPassword(deps: Deps, user: CurrentUser, personId: str
       .where(eq(users.id, u.id));
     await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, u.id));
     await tx.delete(sessions).where(eq(sessions.userId, u.id));
-    forgetSessions(u.id);
+    deps.caches.sessions.forget(u.id);
     await deps.audit(tx, {
       actorUserId: user.userId,
       action: 'account.password_reset',

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { ACTIONS, canSomewhere, type AppRole, type Grant } from '../../../shared/domain/permissions';
-import { arrayLiteral, preparedRows, queryRows, textArray, type Db } from '../../db/client';
+import { arrayLiteral, preparedRows, queryRows, type Db } from '../../db/client';
 import { batcherPer, createBatcher } from '../../lib/batcher';
 import type { CurrentUser, Deps, SessionInfo } from '../../lib/context';
 import { AppError } from '../../lib/errors';
@@ -198,70 +198,6 @@ async function checkSecondFactor(
   return method;
 }
 
-/**
- * Resolved sessions are kept in memory for a few seconds: check-ins of a whole province arrive within
- * minutes and each must not cost three queries before its own. A logout, password change or account
- * change on this server forgets them at once; another server sees it after at most SESSION_CACHE_MS.
- */
-const SESSION_CACHE_MS = 10_000;
-const SESSION_CACHE_MAX = 20_000;
-const sessionCache = new Map<string, { session: SessionInfo; user: CurrentUser; expiresAt: number; idleLimit: number; cachedAt: number }>();
-
-/** Idle timers to write, per database: one UPDATE for all sessions seen in the last second. */
-const pendingTouches = new WeakMap<Db, Map<string, Date>>();
-function touchLater(db: Db, tokenHash: string, at: Date): void {
-  let pending = pendingTouches.get(db);
-  if (!pending) {
-    pending = new Map();
-    pendingTouches.set(db, pending);
-  }
-  const first = pending.size === 0;
-  pending.set(tokenHash, at);
-  if (!first) return;
-  const flush = () => {
-    const batch = [...pending!.entries()];
-    pending!.clear();
-    if (!batch.length) return;
-    db.execute(
-      sql`update sessions set last_seen_at = v.at from (select unnest(${textArray(batch.map((b) => b[0]))}) as h, unnest(${textArray(batch.map((b) => b[1].toISOString()))})::timestamptz as at) v
-          where sessions.token_hash = v.h and sessions.last_seen_at < v.at`,
-    ).catch(() => undefined);
-  };
-  setTimeout(flush, 1000).unref();
-}
-
-/**
- * Makes room in a full cache: entries past SESSION_CACHE_MS go (they would be read again anyway), and
- * if that is not enough, all. One pass for many insertions (deleting the oldest one at a time would walk
- * the holes the deletions leave in the Map, on every request).
- */
-function sweepSessionCache(nowMs: number): void {
-  for (const [k, v] of sessionCache) if (!(nowMs - v.cachedAt < SESSION_CACHE_MS && nowMs >= v.cachedAt)) sessionCache.delete(k);
-  if (sessionCache.size >= SESSION_CACHE_MAX * 0.9) sessionCache.clear();
-}
-
-/** Told of every revocation made here (server/lib/session-bus.ts tells the other app servers). */
-let revocationListener: ((r: { userId?: string; tokenHash?: string }) => void) | undefined;
-export function onSessionsRevoked(listener: typeof revocationListener): void {
-  revocationListener = listener;
-}
-
-/** Forgets cached sessions (of one account, or all); `remote`: told by another app server. */
-export function forgetSessions(userId?: string, remote = false): void {
-  if (!remote) revocationListener?.({ userId });
-  if (!userId) {
-    sessionCache.clear();
-    return;
-  }
-  for (const [k, v] of sessionCache) if (v.user.userId === userId) sessionCache.delete(k);
-}
-
-/** Forgets one cached session (logout). */
-export function forgetSessionToken(tokenHash: string, remote = false): void {
-  if (!remote) revocationListener?.({ tokenHash });
-  sessionCache.delete(tokenHash);
-}
-
 type SessionRow = ActorRow & { token_hash: string; s_user_id: string; csrf_token: string; last_seen_at: string | Date; expires_at: string | Date };
 
 /** Sessions missing from the cache are read together: one query for the requests of a moment. */
@@ -288,11 +224,9 @@ export async function resolveSession(deps: Deps, token: string): Promise<{ sessi
   const { db, clock, config } = deps;
   const tokenHash = sha256(token);
   const now = clock.now();
-  const cached = sessionCache.get(tokenHash);
-  if (cached && now.getTime() - cached.cachedAt < SESSION_CACHE_MS && now.getTime() >= cached.cachedAt) {
-    if (cached.expiresAt > now.getTime() && cached.idleLimit > now.getTime()) return { session: cached.session, user: cached.user };
-    sessionCache.delete(tokenHash);
-  }
+  const cache = deps.caches.sessions;
+  const cached = cache.get(tokenHash, now.getTime());
+  if (cached) return { session: cached.session, user: cached.user };
   const row = await sessionRows(db)(tokenHash);
   if (!row) return null;
   const expiresAt = new Date(row.expires_at).getTime();
@@ -304,19 +238,18 @@ export async function resolveSession(deps: Deps, token: string): Promise<{ sessi
   }
   if (now.getTime() - lastSeen > 60_000) {
     // The idle timer moves at most once a minute, written in batches: the request does not wait for it.
-    touchLater(db, tokenHash, now);
+    cache.touchLater(db, tokenHash, now);
     lastSeen = now.getTime();
   }
   const user = toCurrentUser(row);
   if (!user) return null;
   const session = { tokenHash, userId: row.s_user_id, csrfToken: row.csrf_token };
-  if (sessionCache.size >= SESSION_CACHE_MAX) sweepSessionCache(now.getTime());
-  sessionCache.set(tokenHash, { session, user, expiresAt, idleLimit: lastSeen + config.SESSION_IDLE_MINUTES * 60_000, cachedAt: now.getTime() });
+  cache.set(tokenHash, { session, user, expiresAt, idleLimit: lastSeen + config.SESSION_IDLE_MINUTES * 60_000, cachedAt: now.getTime() });
   return { session, user };
 }
 
 export async function logout(deps: Deps, session: SessionInfo): Promise<void> {
-  forgetSessionToken(session.tokenHash);
+  deps.caches.sessions.forgetToken(session.tokenHash);
   const agencyId = await agencyOfUser(deps.db, session.userId);
   await deps.db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.tokenHash, session.tokenHash));
@@ -342,7 +275,7 @@ export async function changePassword(
     throw new AppError('VALIDATION', m, { issues: [{ path: 'body.newPassword', message: m }] });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  forgetSessions(row.id);
+  deps.caches.sessions.forget(row.id);
   await db.transaction(async (tx) => {
     await tx
       .update(users)

@@ -9,7 +9,6 @@ import type { CurrentUser, Deps, SessionInfo } from '../../lib/context';
 import { AppError, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { sessions, totpRecoveryCodes, users } from './auth.table';
-import { forgetSessions } from './auth.service';
 import { verifyPassword } from './password';
 import { decryptText, encryptText } from './secret';
 import { clearKeys, reserveAttempt } from './throttle';
@@ -89,7 +88,7 @@ export async function confirmTotp(deps: Deps, user: CurrentUser, session: Sessio
       data: { replaced: !!row.totpEnabledAt, recoveryCodes: codes.length },
     });
   });
-  forgetSessions(user.userId);
+  deps.caches.sessions.forget(user.userId);
   await clearKeys(deps.db, [key]);
   return { status: await totpStatus(deps, user), recoveryCodes: codes };
 }
@@ -109,7 +108,7 @@ export async function disableTotp(deps: Deps, user: CurrentUser, input: { passwo
     await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.userId));
     await deps.audit(tx, { actorUserId: user.userId, action: 'auth.totp_disabled', entity: 'user', entityId: user.userId });
   });
-  forgetSessions(user.userId);
+  deps.caches.sessions.forget(user.userId);
   await clearKeys(deps.db, [key]);
   return totpStatus(deps, { ...user, totpEnabled: false });
 }

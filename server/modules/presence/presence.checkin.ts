@@ -13,7 +13,6 @@ import {
 import type { Mode } from '../../../shared/domain/roster/format';
 import { arrayLiteral, preparedRows, type Db } from '../../db/client';
 import { batcherPer, createBatcher } from '../../lib/batcher';
-import { RefreshingCache } from '../../lib/cache';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
@@ -33,27 +32,21 @@ const NOT_AT_HOME: Record<Exclude<Mode, 'wfh'> | 'none', string> = {
 
 // ---------------------------------------------------------------- check-in
 
-/**
- * Working hours of an agency on a date, kept a minute (every check-in of the 07:00 burst needs them;
- * server/lib/cache.ts: shared loads, no stall on expiry — a policy edit is seen within a minute or two).
- * Keyed by agency and date; null for an unknown agency.
- */
-const hoursCache = new RefreshingCache<WorkingHours | null>(60_000);
-
-async function cachedHours(db: Db, agency: { id: string; path: string; district: string | null }, date: string, nowMs: number): Promise<WorkingHours> {
-  const hours = await hoursCache.get(`${agency.id}|${date}`, nowMs, async () => hoursOfPolicy(await activePolicy(db, agency, date)));
+/** Working hours of an agency on a date from this app's cache (Deps.caches.workingHours). */
+async function cachedHours(deps: Deps, agency: { id: string; path: string; district: string | null }, date: string, nowMs: number): Promise<WorkingHours> {
+  const hours = await deps.caches.workingHours.get(`${agency.id}|${date}`, nowMs, async () => hoursOfPolicy(await activePolicy(deps.db, agency, date)));
   return hours ?? hoursOfPolicy(null);
 }
 
 /** Hours by agency id (loads the agency on a miss); null for an unknown agency. */
-async function cachedHoursById(db: Db, agencyId: string, date: string, nowMs: number): Promise<WorkingHours | null> {
-  return hoursCache.get(`${agencyId}|${date}`, nowMs, async () => {
-    const [agency] = await db
+async function cachedHoursById(deps: Deps, agencyId: string, date: string, nowMs: number): Promise<WorkingHours | null> {
+  return deps.caches.workingHours.get(`${agencyId}|${date}`, nowMs, async () => {
+    const [agency] = await deps.db
       .select({ id: agencies.id, path: agencies.path, district: agencies.district })
       .from(agencies)
       .where(eq(agencies.id, agencyId))
       .limit(1);
-    return agency ? hoursOfPolicy(await activePolicy(db, agency, date)) : null;
+    return agency ? hoursOfPolicy(await activePolicy(deps.db, agency, date)) : null;
   });
 }
 
@@ -71,7 +64,7 @@ async function checkinFast(
   date: string,
   minutes: number,
 ): Promise<CheckinView | null> {
-  const hours = await cachedHoursById(deps.db, agencyId, date, now.getTime());
+  const hours = await cachedHoursById(deps, agencyId, date, now.getTime());
   if (!hours) return null;
   const session = wanted ?? currentSession(hours, minutes);
   if (!session) return null;
@@ -181,7 +174,7 @@ export async function checkin(deps: Deps, user: CurrentUser, input: CheckinReque
     .where(and(eq(schedule.personId, personId), eq(schedule.date, date)))
     .limit(1);
   if (day?.mode !== 'wfh') throw new AppError('INVALID_STATE', NOT_AT_HOME[(day?.mode as Exclude<Mode, 'wfh'> | undefined) ?? 'none'] ?? NOT_AT_HOME.none);
-  const hours = await cachedHours(deps.db, { id: day.agencyId, path: day.path, district: day.district }, date, now.getTime());
+  const hours = await cachedHours(deps, { id: day.agencyId, path: day.path, district: day.district }, date, now.getTime());
   const session = input.session ?? currentSession(hours, minutes);
   if (!session) throw new AppError('INVALID_STATE', noCurrentSessionMessage(hours, minutes));
   const decision = checkinDecision(hours, session, minutes);
