@@ -1,8 +1,10 @@
 /**
  * The TanStack Query client: no retry on 4xx (the answer will not change), one retry otherwise;
- * a 401 anywhere means the session ended, so the user query becomes null and the guard shows the login.
+ * a 401 anywhere means the session ended, so the user query becomes null and the guard shows the login;
+ * a language switch reads the answers again (the server words rule violations in the request's language).
  */
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { i18n } from '../i18n';
 import { isApiError, setCsrfToken } from '../lib/api';
 import { ME_QUERY_KEY, markSessionExpired, setSessionHint } from '../features/auth/api';
 import type { OfflineWhat } from './connection/i18n';
@@ -35,5 +37,7 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  // Texts computed by the server (rule violations) are in the language of the request: read them again.
+  i18n.on('languageChanged', () => void client.invalidateQueries());
   return client;
 }

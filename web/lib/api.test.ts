@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../i18n';
 import { ApiError, api, buildUrl, errorOf, fieldOfPath, filenameOf, setCsrfToken } from './api';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -155,5 +156,22 @@ describe('API client requests', () => {
       status: 0,
       message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     });
+  });
+
+  it('asks the server in the UI language (rule violations come back worded in it)', async () => {
+    const langs: (string | undefined)[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      langs.push((init.headers as Record<string, string>)['Accept-Language']);
+      return json(200, { ok: true });
+    });
+    await api.get('/org/agencies');
+    await i18n.changeLanguage('en');
+    try {
+      await api.get('/org/agencies');
+      await api.post('/tasks', { title: 'Một' });
+    } finally {
+      await i18n.changeLanguage('vi');
+    }
+    expect(langs).toEqual(['vi', 'en', 'en']);
   });
 });

@@ -122,7 +122,8 @@ export function buildUrl(path: string, query?: Query): string {
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The UI language: texts the server computes (rule violations) come back in it.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language === 'en' ? 'en' : 'vi' };
   let body: BodyInit | undefined;
   if (!SAFE_METHODS.has(method)) {
     if (opts.raw !== undefined) {

@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import type { AppEnv, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
+import { requestLanguage } from '../../lib/request-lang';
 import { resolveSession } from './auth.service';
 import { totpRequiredFor } from './totp';
 
@@ -18,7 +19,10 @@ export function sessionMiddleware(deps: Deps): MiddlewareHandler<AppEnv> {
     if (token) {
       const resolved = await resolveSession(deps, token);
       if (resolved) {
-        c.set('user', resolved.user);
+        // The request's language (the web sends its UI language) decides the language of computed texts such
+        // as rule violations; a copy, since the resolved user is shared through the session cache.
+        const lang = requestLanguage(c.req.header('accept-language'));
+        c.set('user', lang && lang !== resolved.user.locale ? { ...resolved.user, locale: lang } : resolved.user);
         c.set('session', resolved.session);
         const limit = sessionLimit(resolved.user);
         if (limit && !OPEN_WHEN_LIMITED.some(([m, p]) => (m === '*' || m === c.req.method) && (p.endsWith('/') ? c.req.path.startsWith(p) : c.req.path === p)))

@@ -168,6 +168,7 @@ export async function generateRoster(deps: Deps, user: CurrentUser, periodId: st
       checkInstance,
       finalCells.filter((c) => ids.has(c.personId)),
       severityOf(ctx.policy),
+      user.locale,
     ),
     ms: Math.round(result.stats.ms),
   };

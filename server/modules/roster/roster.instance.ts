@@ -135,15 +135,23 @@ export function severityOf(policy: PolicyRow | null): SeverityMap {
   return (policy?.severity as SeverityMap | undefined) ?? {};
 }
 
-/** Checks a roster and marks each violation blocking or warning per the policy. */
+/**
+ * Checks a roster and marks each violation blocking or warning per the policy; messages in the reader's
+ * language (`lang`: the request's, CurrentUser.locale — Vietnamese by default, English for the web in English).
+ */
 export function checkWithSeverity(
   instance: ResolvedInstance,
   cells: Pick<Cell, 'personId' | 'date' | 'mode'>[],
   severity: SeverityMap,
+  lang = 'vi',
 ): (Violation & { severity: 'block' | 'warn' })[] {
-  const violations = checkRoster(instance, {
-    format: 'congvu.assignments/1',
-    assignments: cells.map((c) => ({ personId: c.personId, date: c.date, mode: c.mode })),
-  });
+  const violations = checkRoster(
+    instance,
+    {
+      format: 'congvu.assignments/1',
+      assignments: cells.map((c) => ({ personId: c.personId, date: c.date, mode: c.mode })),
+    },
+    lang,
+  );
   return violations.map((v) => ({ ...v, severity: severity[v.rule as RuleId] ?? 'block' }));
 }

@@ -115,6 +115,7 @@ export async function importAssignments(deps: Deps, user: CurrentUser | null, pe
     buildInstance(after.ctx, after.cells),
     after.cells.filter((c) => workdays.has(c.date)),
     severityOf(after.ctx.policy),
+    user?.locale,
   );
   // A unit head sees the violations of their own units only (not other units' people).
   return { units: byUnit.size, cells: cellsWritten, violations: violations.filter(shown) };

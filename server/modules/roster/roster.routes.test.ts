@@ -125,6 +125,15 @@ describe('roster workflow', () => {
       cells: cellsFor(unitAPeople(), (p) => (p === P.a3 ? 'leave' : 'wfh')),
     });
     expect(allHome.body.violations.filter((v: any) => v.severity === 'block').map((v: any) => v.rule)).toEqual(Array(5).fill('unit_min_people_onsite'));
+    // The web in English asks in English (Accept-Language): the same violations, worded in English.
+    const en = await C.headA!.request('GET', `/api/roster/periods/${periodId}/units/${unitA}`, undefined, { 'accept-language': 'en' });
+    const vi = await C.headA!.get(`/api/roster/periods/${periodId}/units/${unitA}`);
+    expect(en.body.violations.map((v: any) => v.rule)).toEqual(vi.body.violations.map((v: any) => v.rule));
+    expect(en.body.violations[0].message).toMatch(/ on 19\/07\/2021: .*at the office/);
+    expect(vi.body.violations[0].message).toMatch(/ ngày 19\/07\/2021: .*tại cơ quan/);
+    const status = await C.office!.request('GET', `/api/roster/periods/${periodId}/status`, undefined, { 'accept-language': 'en-US,en;q=0.9' });
+    expect(status.status).toBe(200);
+    expect(JSON.stringify(status.body)).toContain('on 19/07/2021');
     const submit = await C.headA!.post(`/api/roster/periods/${periodId}/units/${unitA}/submit`, { version: 2 });
     expect(submit.status).toBe(422);
     expect(submit.body.error.code).toBe('RULE_VIOLATION');

@@ -149,7 +149,8 @@ async function cellsOf(db: Db, unitRosterIds: string[]): Promise<Cell[]> {
   return rows.map((r) => ({ ...r, mode: r.mode as Mode }));
 }
 
-function unitCheck(ctx: PeriodContext, unitId: string, cells: Cell[]): ViolationView[] {
+/** A unit's violations, in the reader's language (`lang`: CurrentUser.locale). */
+function unitCheck(ctx: PeriodContext, unitId: string, cells: Cell[], lang = 'vi'): ViolationView[] {
   const instance = unitView(buildInstance(ctx, cells), unitId);
   const ids = new Set(instance.people.map((p) => p.id));
   const workdays = new Set(ctx.workdays);
@@ -157,13 +158,17 @@ function unitCheck(ctx: PeriodContext, unitId: string, cells: Cell[]): Violation
     instance,
     cells.filter((c) => ids.has(c.personId) && workdays.has(c.date)),
     severityOf(ctx.policy),
+    lang,
   );
   // An agency-wide share is the Office's to balance: in a unit it is advice, checked exactly at compile.
   if (ctx.policy && (ctx.policy.rules as { wfhShare?: { scope?: string } }).wfhShare?.scope === 'agency') {
     for (const v of violations) {
       if (v.rule === 'wfh_share_min' || v.rule === 'wfh_share_max') {
         v.severity = 'warn';
-        v.message += ' (tỷ lệ áp dụng cho toàn cơ quan; Văn phòng kiểm tra khi tổng hợp)';
+        v.message +=
+          lang === 'en'
+            ? ' (the share applies to the whole agency; the Office checks it when compiling)'
+            : ' (tỷ lệ áp dụng cho toàn cơ quan; Văn phòng kiểm tra khi tổng hợp)';
       }
     }
   }
@@ -188,7 +193,7 @@ export async function getUnitGrid(deps: Deps, user: CurrentUser, periodId: strin
   const ids = new Set(unitPeople.map((p) => p.id));
   const status = (ur?.status ?? 'none') as UnitRosterStatus;
   const editable = can(user, 'roster.edit', target) && canEdit(status, period.status as PeriodStatus).ok;
-  const violations = unitCheck(ctx, unitId, cells);
+  const violations = unitCheck(ctx, unitId, cells, user.locale);
   return {
     period: presentPeriod(period, ctx.workdays),
     unit: { id: unit.id, name: unit.name, kind: unit.kind as UnitGridResponse['unit']['kind'], agencyId: unit.agencyId },
@@ -281,7 +286,7 @@ export async function saveCells(deps: Deps, user: CurrentUser, periodId: string,
     return ur!;
   });
   const cells = await cellsOf(deps.db, [result.id]);
-  return { version: result.version, status: result.status as UnitRosterStatus, violations: unitCheck(ctx, unitId, cells) };
+  return { version: result.version, status: result.status as UnitRosterStatus, violations: unitCheck(ctx, unitId, cells, user.locale) };
 }
 
 /** Copies the previous period's published modes of the unit onto this period (same weekday, in order). */
@@ -344,7 +349,7 @@ export async function submitUnit(
     const ur = await unitRosterOf(tx, periodId, unitId);
     if (!ur) throw new AppError('INVALID_STATE', 'Đơn vị chưa lập lịch.');
     const cells = await cellsOf(tx, [ur.id]);
-    const violations = unitCheck(ctx, unitId, cells);
+    const violations = unitCheck(ctx, unitId, cells, user.locale);
     // Repeating a submit that already went through is not an error (idempotent).
     if (ur.status === 'submitted' && version === ur.version - 1) return { version: ur.version, status: 'submitted' as const, violations };
     if (version !== ur.version) throw new AppError('VERSION_CONFLICT');
@@ -523,6 +528,7 @@ export async function getPeriodStatus(deps: Deps, user: CurrentUser, periodId: s
     buildInstance(ctx, cells),
     cells.filter((c) => ctx.workdays.includes(c.date)),
     severity,
+    user.locale,
   );
   const byUnit = new Map(urs.map((u) => [u.unitId, u]));
   const peopleCount = new Map<string, number>();
@@ -531,7 +537,7 @@ export async function getPeriodStatus(deps: Deps, user: CurrentUser, periodId: s
   const rows = ctx.units.map((u) => {
     const ur = byUnit.get(u.id);
     const status = (ur?.status ?? 'none') as UnitRosterStatus;
-    const unitViolations = unitCheck(ctx, u.id, cells);
+    const unitViolations = unitCheck(ctx, u.id, cells, user.locale);
     const late = pastDeadline && (peopleCount.get(u.id) ?? 0) > 0 && (status === 'none' || status === 'draft' || status === 'returned');
     return {
       unitId: u.id,
@@ -577,6 +583,7 @@ export async function compilePeriod(deps: Deps, user: CurrentUser, periodId: str
       buildInstance(ctx, cells),
       cells.filter((c) => ctx.workdays.includes(c.date)),
       severityOf(ctx.policy),
+      user.locale,
     );
     const blocking = violations.filter((v) => v.severity === 'block');
     if (blocking.length) {
