@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendix2Counts, appendix2Totals, type Appendix2Report } from '../../../shared/domain/activity/appendix2';
+import * as sharedTable from '../../../shared/domain/activity/appendix2-table';
 import type { ReportNames } from '../../../shared/domain/reports';
-import { ratioVi, reportLines } from '../../../server/modules/reports/reports.export';
 import {
   appendix2Lines,
   canWriteNote,
@@ -59,31 +59,38 @@ describe('formatRatio', () => {
     expect(formatRatio(null)).toBe('—');
   });
 
-  it('matches the server exports (ratioVi) for every ratio the reports can hold', () => {
+  it('writes every ratio the reports can hold as the half-up tenth of a percent of its integer counts', () => {
     for (let whole = 1; whole <= 40; whole++) {
       for (let part = 0; part <= whole; part++) {
+        // Tenths of a percent, rounded half up, in integers only: an independent reckoning of the same text.
+        const tenths = Math.floor((2 * part * 1000 + whole) / (2 * whole));
         const r = appendix2Counts(1, whole, part).processedRatio;
-        expect(formatRatio(r)).toBe(ratioVi(r));
+        expect(formatRatio(r)).toBe(`${Math.floor(tenths / 10)},${tenths % 10}%`);
       }
     }
-    expect(formatRatio(null)).toBe(ratioVi(null));
+  });
+
+  it('is the function of the shared table that the XLSX/PDF/DOCX exports use, so screens and files agree', () => {
+    expect(formatRatio).toBe(sharedTable.formatRatio);
+    expect(appendix2Lines).toBe(sharedTable.appendix2Lines);
+    expect(lineCells).toBe(sharedTable.lineCells);
   });
 });
 
 describe('appendix2Lines', () => {
-  it('grouped by agency gives exactly the lines of the server exports (Stt, name, counts, ratios)', () => {
+  it('grouped by agency numbers agencies 1, 2… and their people 1.1…, as the exports lay them out (Stt, name, counts, ratios)', () => {
     const r = report();
     const mine = appendix2Lines(r, names, 'agency', 'Tổng cộng').map(lineCells);
-    const server = reportLines(r, names).map((l) => [
-      l.stt,
-      l.name,
-      String(l.counts.assigned),
-      String(l.counts.processed),
-      ratioVi(l.counts.processedRatio),
-      String(l.counts.notProcessed),
-      ratioVi(l.counts.notProcessedRatio),
+    // Agency totals come from the added counts: Sở Nội vụ 8 assigned, 4 processed → 50,0%; all: 10 and 6 → 60,0%.
+    expect(mine).toEqual([
+      ['1', 'Sở Nội vụ', '8', '4', '50,0%', '4', '50,0%'],
+      ['1.1', 'Trần Văn A', '5', '4', '80,0%', '1', '20,0%'],
+      ['1.2', 'Trần Văn B', '0', '0', '—', '0', '—'],
+      ['1.3', 'Lê Thị C', '3', '0', '0,0%', '3', '100,0%'],
+      ['2', 'Sở Tài chính', '2', '2', '100,0%', '0', '0,0%'],
+      ['2.1', 'Phạm Văn D', '2', '2', '100,0%', '0', '0,0%'],
+      ['', 'Tổng cộng', '10', '6', '60,0%', '4', '40,0%'],
     ]);
-    expect(mine).toEqual(server);
     expect(appendix2Lines(r, names, 'agency', 'Tổng cộng').map((l) => l.kind)).toEqual(['group', 'person', 'person', 'person', 'group', 'person', 'total']);
   });
 
