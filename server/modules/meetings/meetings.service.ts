@@ -869,6 +869,54 @@ export async function remindDueMeetings(deps: Pick<Deps, 'db' | 'clock'>, now: D
 }
 
 /**
+ * The meetings of these people that match `when` (a condition on the meeting's start and end), leaving out
+ * cancelled meetings and declined invitations, ordered by start: one row per person and meeting, with
+ * `readable` when the viewer may read the meeting (they attend it, organised it, or hold `meeting.read` on its
+ * scope). Who-is-where (meetingStatuses, meetingsOnDay) shows the title only when it is readable.
+ */
+export async function attendeeMeetings(
+  db: Db,
+  viewer: CurrentUser,
+  personIds: string[],
+  when: SQL,
+): Promise<{ personId: string; title: string; readable: boolean; startAt: Date; endAt: Date }[]> {
+  if (!personIds.length) return [];
+  const rows = await db
+    .select({
+      personId: meetingAttendees.personId,
+      meetingId: meetings.id,
+      title: meetings.title,
+      agencyId: meetings.agencyId,
+      agencyPath: agencies.path,
+      unitId: meetings.unitId,
+      organizerUserId: meetings.organizerUserId,
+      startAt: meetings.startAt,
+      endAt: meetings.endAt,
+    })
+    .from(meetingAttendees)
+    .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
+    .innerJoin(agencies, eq(agencies.id, meetings.agencyId))
+    .where(and(inArray(meetingAttendees.personId, personIds), eq(meetings.status, 'scheduled'), sql`${meetingAttendees.response} <> 'declined'`, when))
+    .orderBy(asc(meetings.startAt));
+  if (!rows.length) return [];
+  const attended = viewer.personId
+    ? new Set(
+        (
+          await db
+            .select({ meetingId: meetingAttendees.meetingId })
+            .from(meetingAttendees)
+            .where(and(eq(meetingAttendees.personId, viewer.personId), inArray(meetingAttendees.meetingId, [...new Set(rows.map((r) => r.meetingId))])))
+        ).map((r) => r.meetingId),
+      )
+    : new Set<string>();
+  return rows.map((r) => {
+    const target: Target = { agencyId: r.agencyId, agencyPath: r.agencyPath, ...(r.unitId ? { unitId: r.unitId } : {}) };
+    const readable = attended.has(r.meetingId) || r.organizerUserId === viewer.userId || can(viewer, 'meeting.read', target);
+    return { personId: r.personId, title: r.title, readable, startAt: r.startAt, endAt: r.endAt };
+  });
+}
+
+/**
  * "Đang họp" for who-is-where: the meeting going on at `at` for each of these people (not cancelled, not
  * declined), as a presence status. Its title is given only when the viewer may read that meeting (they
  * attend it, organised it, or hold `meeting.read` on its scope); otherwise the note is null.
@@ -880,47 +928,8 @@ export async function meetingStatuses(
   at: Date,
 ): Promise<Map<string, { status: 'meeting'; note: string | null; updatedAt: string }>> {
   const out = new Map<string, { status: 'meeting'; note: string | null; updatedAt: string }>();
-  if (!personIds.length) return out;
-  const rows = await db
-    .select({
-      personId: meetingAttendees.personId,
-      meetingId: meetings.id,
-      title: meetings.title,
-      agencyId: meetings.agencyId,
-      agencyPath: agencies.path,
-      unitId: meetings.unitId,
-      organizerUserId: meetings.organizerUserId,
-      startAt: meetings.startAt,
-    })
-    .from(meetingAttendees)
-    .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
-    .innerJoin(agencies, eq(agencies.id, meetings.agencyId))
-    .where(
-      and(
-        inArray(meetingAttendees.personId, personIds),
-        eq(meetings.status, 'scheduled'),
-        sql`${meetingAttendees.response} <> 'declined'`,
-        lte(meetings.startAt, at),
-        gt(meetings.endAt, at),
-      ),
-    )
-    .orderBy(asc(meetings.startAt));
-  if (!rows.length) return out;
-  const attended = viewer.personId
-    ? new Set(
-        (
-          await db
-            .select({ meetingId: meetingAttendees.meetingId })
-            .from(meetingAttendees)
-            .where(and(eq(meetingAttendees.personId, viewer.personId), inArray(meetingAttendees.meetingId, [...new Set(rows.map((r) => r.meetingId))])))
-        ).map((r) => r.meetingId),
-      )
-    : new Set<string>();
-  for (const r of rows) {
-    if (out.has(r.personId)) continue;
-    const target: Target = { agencyId: r.agencyId, agencyPath: r.agencyPath, ...(r.unitId ? { unitId: r.unitId } : {}) };
-    const readable = attended.has(r.meetingId) || r.organizerUserId === viewer.userId || can(viewer, 'meeting.read', target);
-    out.set(r.personId, { status: 'meeting', note: readable ? r.title : null, updatedAt: r.startAt.toISOString() });
+  for (const r of await attendeeMeetings(db, viewer, personIds, and(lte(meetings.startAt, at), gt(meetings.endAt, at))!)) {
+    if (!out.has(r.personId)) out.set(r.personId, { status: 'meeting', note: r.readable ? r.title : null, updatedAt: r.startAt.toISOString() });
   }
   return out;
 }
@@ -937,50 +946,11 @@ export async function meetingsOnDay(
   date: string,
 ): Promise<Map<string, { startAt: string; endAt: string; title: string | null }[]>> {
   const out = new Map<string, { startAt: string; endAt: string; title: string | null }[]>();
-  if (!personIds.length) return out;
   const dayStart = vnInstant(date, '00:00');
   const dayEnd = vnInstant(addDays(date, 1), '00:00');
-  const rows = await db
-    .select({
-      personId: meetingAttendees.personId,
-      meetingId: meetings.id,
-      title: meetings.title,
-      agencyId: meetings.agencyId,
-      agencyPath: agencies.path,
-      unitId: meetings.unitId,
-      organizerUserId: meetings.organizerUserId,
-      startAt: meetings.startAt,
-      endAt: meetings.endAt,
-    })
-    .from(meetingAttendees)
-    .innerJoin(meetings, eq(meetings.id, meetingAttendees.meetingId))
-    .innerJoin(agencies, eq(agencies.id, meetings.agencyId))
-    .where(
-      and(
-        inArray(meetingAttendees.personId, personIds),
-        eq(meetings.status, 'scheduled'),
-        sql`${meetingAttendees.response} <> 'declined'`,
-        lt(meetings.startAt, dayEnd),
-        gt(meetings.endAt, dayStart),
-      ),
-    )
-    .orderBy(asc(meetings.startAt));
-  if (!rows.length) return out;
-  const attended = viewer.personId
-    ? new Set(
-        (
-          await db
-            .select({ meetingId: meetingAttendees.meetingId })
-            .from(meetingAttendees)
-            .where(and(eq(meetingAttendees.personId, viewer.personId), inArray(meetingAttendees.meetingId, [...new Set(rows.map((r) => r.meetingId))])))
-        ).map((r) => r.meetingId),
-      )
-    : new Set<string>();
-  for (const r of rows) {
-    const target: Target = { agencyId: r.agencyId, agencyPath: r.agencyPath, ...(r.unitId ? { unitId: r.unitId } : {}) };
-    const readable = attended.has(r.meetingId) || r.organizerUserId === viewer.userId || can(viewer, 'meeting.read', target);
+  for (const r of await attendeeMeetings(db, viewer, personIds, and(lt(meetings.startAt, dayEnd), gt(meetings.endAt, dayStart))!)) {
     const list = out.get(r.personId) ?? [];
-    list.push({ startAt: r.startAt.toISOString(), endAt: r.endAt.toISOString(), title: readable ? r.title : null });
+    list.push({ startAt: r.startAt.toISOString(), endAt: r.endAt.toISOString(), title: r.readable ? r.title : null });
     out.set(r.personId, list);
   }
   return out;
