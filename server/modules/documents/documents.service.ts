@@ -128,6 +128,31 @@ export async function loadDocument(db: Db, id: string): Promise<DocRow> {
   return row;
 }
 
+/** Inside a transaction: locks the document's row (until the transaction ends) and reads it again. */
+async function lockDocument(tx: Db, id: string): Promise<DocRow> {
+  await tx.execute(sql`select id from documents where id = ${id} for update`);
+  return loadDocument(tx, id);
+}
+
+/**
+ * Inside a workflow step's transaction: locks and reads the document, then checks the version the request
+ * saw. `repeat` is true when the same request just went through (double click, retry): the version before,
+ * and the last event is this step by the same account; nothing more happens then. Another version is a
+ * VERSION_CONFLICT.
+ */
+async function lockForStep(tx: Db, id: string, user: CurrentUser, version: number, eventKind: string): Promise<{ fresh: DocRow; repeat: boolean }> {
+  const fresh = await lockDocument(tx, id);
+  const [last] = await tx
+    .select({ kind: documentEvents.kind, actor: documentEvents.actorUserId })
+    .from(documentEvents)
+    .where(eq(documentEvents.documentId, id))
+    .orderBy(desc(documentEvents.id))
+    .limit(1);
+  if (version === fresh.version - 1 && last?.kind === eventKind && last.actor === user.userId) return { fresh, repeat: true };
+  if (version !== fresh.version) throw new AppError('VERSION_CONFLICT');
+  return { fresh, repeat: false };
+}
+
 function actingPerson(user: CurrentUser): string {
   if (!user.personId) throw new AppError('FORBIDDEN', 'Tài khoản chưa gắn với cán bộ nào nên không xử lý được văn bản.');
   return user.personId;
@@ -888,17 +913,9 @@ async function incomingStep(
   assertRead(a);
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select id from documents where id = ${id} for update`);
-    const fresh = await loadDocument(tx, id);
-    const [last] = await tx
-      .select({ kind: documentEvents.kind, actor: documentEvents.actorUserId })
-      .from(documentEvents)
-      .where(eq(documentEvents.documentId, id))
-      .orderBy(desc(documentEvents.id))
-      .limit(1);
     const eventKind = action === 'submit' ? 'submitted' : action === 'direct' ? 'directed' : action === 'assign' ? 'assigned' : 'completed';
-    if (version === fresh.version - 1 && last?.kind === eventKind && last.actor === user.userId) return { doc: fresh, changed: false };
-    if (version !== fresh.version) throw new AppError('VERSION_CONFLICT');
+    const { fresh, repeat } = await lockForStep(tx, id, user, version, eventKind);
+    if (repeat) return { doc: fresh, changed: false };
     const decision = decideIncoming(fresh.status as IncomingStatus, action, a.incoming);
     if (!decision.ok) throw new AppError(decision.code, decision.message);
     const changes = await work(tx, fresh, now, decision.to);
@@ -1189,8 +1206,7 @@ export async function updateOutgoing(deps: Deps, user: CurrentUser, id: string, 
   if (input.signerPersonId) await checkSigner(deps.db, input.signerPersonId, doc.agencyId, todayVn(now), 'body.signerPersonId');
   const recipients = input.recipients ? await normaliseRecipients(deps.db, input.recipients, doc.agencyId) : undefined;
   const row = await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select id from documents where id = ${id} for update`);
-    const fresh = await loadDocument(tx, id);
+    const fresh = await lockDocument(tx, id);
     if (input.version !== fresh.version) throw new AppError('VERSION_CONFLICT');
     const changes: Partial<DocRow> = { updatedAt: now, version: fresh.version + 1 };
     if (input.docType) changes.docType = input.docType;
@@ -1276,17 +1292,9 @@ export async function transitionOutgoing(deps: Deps, user: CurrentUser, id: stri
   // The agency's signing certificate (RSA keys) is made before the transaction (documents.signing.ts).
   if (action === 'sign' && roles.includes('signer')) await ensureAgencyCredentials(deps, doc.agencyId);
   const result = await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select id from documents where id = ${id} for update`);
-    const fresh = await loadDocument(tx, id);
-    const [last] = await tx
-      .select({ kind: documentEvents.kind, actor: documentEvents.actorUserId })
-      .from(documentEvents)
-      .where(eq(documentEvents.documentId, id))
-      .orderBy(desc(documentEvents.id))
-      .limit(1);
     // The same request again right after it went through (double click, retry): nothing more happens.
-    if (input.version === fresh.version - 1 && last?.kind === action && last.actor === user.userId) return { doc: fresh, changed: false };
-    if (input.version !== fresh.version) throw new AppError('VERSION_CONFLICT');
+    const { fresh, repeat } = await lockForStep(tx, id, user, input.version, action);
+    if (repeat) return { doc: fresh, changed: false };
     const decision = decideOutgoing(fresh.status as OutgoingStatus, action, roles, reason);
     if (!decision.ok) {
       if (decision.code === 'VALIDATION') throw invalid('body.reason', decision.message);
@@ -1418,8 +1426,7 @@ export async function issueOutgoing(deps: Deps, user: CurrentUser, id: string, i
   // The issued PDF carries the agency's signature: its certificate is made (or renewed) before the transaction.
   if (!isSecret(doc.secrecy) && doc.status !== 'issued') await ensureAgencyCredentials(deps, doc.agencyId);
   const result = await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select id from documents where id = ${id} for update`);
-    const fresh = await loadDocument(tx, id);
+    const fresh = await lockDocument(tx, id);
     if (fresh.status === 'issued' && input.version === fresh.version - 1) return fresh;
     if (input.version !== fresh.version) throw new AppError('VERSION_CONFLICT');
     const decision = decideOutgoing(fresh.status as OutgoingStatus, 'issue', ['office']);

@@ -131,19 +131,21 @@ export async function ensureAgencyCredentials(deps: SigningDeps, agencyId: strin
   });
 }
 
-/**
- * Inside the sign transaction: renders the document as signed and stores its PAdES-signed PDF as a
- * `signed_pdf` file (once: a document that already has one keeps it). Returns the file id.
- */
-export async function storeSignedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: DocRow, at: Date): Promise<string | null> {
-  if (doc.direction !== 'out' || isSecret(doc.secrecy)) return null;
+/** The id of the document's file of this kind (signed or issued PDF), if it has one. */
+async function pdfFileOf(tx: Db, documentId: string, kind: string): Promise<string | null> {
   const [existing] = await tx
     .select({ id: documentFiles.id })
     .from(documentFiles)
-    .where(and(eq(documentFiles.documentId, doc.id), eq(documentFiles.kind, SIGNED_PDF_KIND)))
+    .where(and(eq(documentFiles.documentId, documentId), eq(documentFiles.kind, kind)))
     .limit(1);
-  if (existing) return existing.id;
-  const s = await lib();
+  return existing?.id ?? null;
+}
+
+/**
+ * What a signature on the document needs: the agency's certificate and the root (an INTERNAL error when the
+ * agency has none yet), the signer's name and position, and the agency. `agencyKey()` opens the sealed key.
+ */
+async function signingParties(tx: Db, deps: Pick<Deps, 'config'>, s: Awaited<ReturnType<typeof lib>>, doc: DocRow) {
   const [root] = await tx.select().from(signingRoots).where(eq(signingRoots.id, ROOT_ID));
   const [keys] = await tx.select().from(agencySigningKeys).where(eq(agencySigningKeys.agencyId, doc.agencyId));
   if (!root || !keys) throw new AppError('INTERNAL', 'Chưa có chứng thư ký số của cơ quan.');
@@ -154,6 +156,50 @@ export async function storeSignedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: Do
     .select({ name: agencies.name, province: agencies.province, district: agencies.district })
     .from(agencies)
     .where(eq(agencies.id, doc.agencyId));
+  const position = signer?.title ?? (signer?.position === 'director' ? 'Giám đốc' : signer?.position === 'deputy_director' ? 'Phó Giám đốc' : null);
+  return {
+    agency,
+    /** The signer's name, else the one the document shows. */
+    signerName: (shown: string) => signer?.fullName ?? shown,
+    /** "Position, agency" of the signer's signature. */
+    signerContact: [position, agency?.name].filter(Boolean).join(', ') || undefined,
+    /** The place of the document, else the agency's province or district. */
+    location: (place: string | null | undefined) => place || agency?.province || agency?.district || undefined,
+    agencyKey: () => ({ certPem: keys.certPem, keyPem: openKey(s, keys.sealedKey, deps, doc.agencyId), caPem: root.certPem }),
+  };
+}
+
+/** Stores a signed PDF as a document file (with its size and SHA-256); returns the file's id. */
+async function insertPdfFile(
+  tx: Db,
+  file: { documentId: string; kind: string; personId: string | null; fileName: string; bytes: Buffer; at: Date },
+): Promise<string> {
+  const fileId = newId('dfl');
+  await tx.insert(documentFiles).values({
+    id: fileId,
+    documentId: file.documentId,
+    kind: file.kind,
+    personId: file.personId,
+    fileName: file.fileName.replace(/[\\/]/g, '-'),
+    mimeType: 'application/pdf',
+    size: file.bytes.length,
+    sha256: createHash('sha256').update(file.bytes).digest('hex'),
+    content: sql`decode(${file.bytes.toString('base64')}, 'base64')`,
+    createdAt: file.at,
+  });
+  return fileId;
+}
+
+/**
+ * Inside the sign transaction: renders the document as signed and stores its PAdES-signed PDF as a
+ * `signed_pdf` file (once: a document that already has one keeps it). Returns the file id.
+ */
+export async function storeSignedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: DocRow, at: Date): Promise<string | null> {
+  if (doc.direction !== 'out' || isSecret(doc.secrecy)) return null;
+  const existing = await pdfFileOf(tx, doc.id, SIGNED_PDF_KIND);
+  if (existing) return existing;
+  const s = await lib();
+  const parties = await signingParties(tx, deps, s, doc);
   const view = await outgoingViewOfRow(tx, doc, at);
   const { renderOutgoingPdf } = await import('./render');
   const signedOn = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -167,30 +213,22 @@ export async function storeSignedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: Do
   } catch (err) {
     throw new AppError('INVALID_STATE', `Không in được văn bản theo thể thức để ký số: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const position = signer?.title ?? (signer?.position === 'director' ? 'Giám đốc' : signer?.position === 'deputy_director' ? 'Phó Giám đốc' : null);
   const signed = await s.signPdf(pdf, {
-    agency: { certPem: keys.certPem, keyPem: openKey(s, keys.sealedKey, deps, doc.agencyId), caPem: root.certPem },
-    signer: { name: signer?.fullName ?? view.signer.name },
+    agency: parties.agencyKey(),
+    signer: { name: parties.signerName(view.signer.name) },
     reason: SIGNING_REASON,
-    location: view.place || agency?.province || agency?.district || undefined,
-    contactInfo: [position, agency?.name].filter(Boolean).join(', ') || undefined,
+    location: parties.location(view.place),
+    contactInfo: parties.signerContact,
     signingTime: at,
   });
-  const fileId = newId('dfl');
-  const sha256 = createHash('sha256').update(signed).digest('hex');
-  await tx.insert(documentFiles).values({
-    id: fileId,
+  return insertPdfFile(tx, {
     documentId: doc.id,
     kind: SIGNED_PDF_KIND,
     personId: doc.signerPersonId,
-    fileName: `${view.notation}-da-ky-so.pdf`.replace(/[\\/]/g, '-'),
-    mimeType: 'application/pdf',
-    size: signed.length,
-    sha256,
-    content: sql`decode(${signed.toString('base64')}, 'base64')`,
-    createdAt: at,
+    fileName: `${view.notation}-da-ky-so.pdf`,
+    bytes: signed,
+    at,
   });
-  return fileId;
 }
 
 /**
@@ -200,23 +238,10 @@ export async function storeSignedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: Do
  */
 export async function storeIssuedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: DocRow, at: Date, clerkPersonId: string | null): Promise<string | null> {
   if (doc.direction !== 'out' || isSecret(doc.secrecy)) return null;
-  const [existing] = await tx
-    .select({ id: documentFiles.id })
-    .from(documentFiles)
-    .where(and(eq(documentFiles.documentId, doc.id), eq(documentFiles.kind, ISSUED_PDF_KIND)))
-    .limit(1);
-  if (existing) return existing.id;
+  const existing = await pdfFileOf(tx, doc.id, ISSUED_PDF_KIND);
+  if (existing) return existing;
   const s = await lib();
-  const [root] = await tx.select().from(signingRoots).where(eq(signingRoots.id, ROOT_ID));
-  const [keys] = await tx.select().from(agencySigningKeys).where(eq(agencySigningKeys.agencyId, doc.agencyId));
-  if (!root || !keys) throw new AppError('INTERNAL', 'Chưa có chứng thư ký số của cơ quan.');
-  const [signer] = doc.signerPersonId
-    ? await tx.select({ fullName: people.fullName, title: people.title, position: people.position }).from(people).where(eq(people.id, doc.signerPersonId))
-    : [];
-  const [agency] = await tx
-    .select({ name: agencies.name, province: agencies.province, district: agencies.district })
-    .from(agencies)
-    .where(eq(agencies.id, doc.agencyId));
+  const parties = await signingParties(tx, deps, s, doc);
   const [clerk] = clerkPersonId ? await tx.select({ fullName: people.fullName }).from(people).where(eq(people.id, clerkPersonId)) : [];
   const view = await outgoingViewOfRow(tx, doc, at);
   const signedAt = doc.signedAt ?? at;
@@ -227,18 +252,17 @@ export async function storeIssuedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: Do
   } catch (err) {
     throw new AppError('INVALID_STATE', `Không in được văn bản theo thể thức để ban hành: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const agencyKey = { certPem: keys.certPem, keyPem: openKey(s, keys.sealedKey, deps, doc.agencyId), caPem: root.certPem };
-  const location = view.place || agency?.province || agency?.district || undefined;
-  const position = signer?.title ?? (signer?.position === 'director' ? 'Giám đốc' : signer?.position === 'deputy_director' ? 'Phó Giám đốc' : null);
+  const agencyKey = parties.agencyKey();
+  const location = parties.location(view.place);
   const bySigner = await s.signPdf(pdf, {
     agency: agencyKey,
-    signer: { name: signer?.fullName ?? view.signer.name },
+    signer: { name: parties.signerName(view.signer.name) },
     reason: SIGNING_REASON,
     location,
-    contactInfo: [position, agency?.name].filter(Boolean).join(', ') || undefined,
+    contactInfo: parties.signerContact,
     signingTime: signedAt,
   });
-  const agencyName = agency?.name ?? doc.agencyId;
+  const agencyName = parties.agency?.name ?? doc.agencyId;
   const issued = await s.signPdf(bySigner, {
     agency: agencyKey,
     signer: { name: agencyName },
@@ -247,20 +271,14 @@ export async function storeIssuedPdf(tx: Db, deps: Pick<Deps, 'config'>, doc: Do
     contactInfo: clerk ? `Văn thư ${agencyName}: ${clerk.fullName}` : `Văn thư ${agencyName}`,
     signingTime: at,
   });
-  const fileId = newId('dfl');
-  await tx.insert(documentFiles).values({
-    id: fileId,
+  return insertPdfFile(tx, {
     documentId: doc.id,
     kind: ISSUED_PDF_KIND,
     personId: clerkPersonId,
-    fileName: `${doc.numberText ?? view.notation}.pdf`.replace(/[\\/]/g, '-'),
-    mimeType: 'application/pdf',
-    size: issued.length,
-    sha256: createHash('sha256').update(issued).digest('hex'),
-    content: sql`decode(${issued.toString('base64')}, 'base64')`,
-    createdAt: at,
+    fileName: `${doc.numberText ?? view.notation}.pdf`,
+    bytes: issued,
+    at,
   });
-  return fileId;
 }
 
 /** The verification of any PDF against this installation's root, in the contract's shape. */
