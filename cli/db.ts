@@ -10,23 +10,3 @@ export async function openCliDeps(env: Record<string, string | undefined> = proc
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir, poolSize: 2 });
   return { deps: createDeps({ db: database.db, clock: systemClock, config }), database };
 }
-
-/** `--name value` and `--name=value` options, and the remaining positional arguments. */
-export function parseOptions(args: string[], names: string[]): { options: Record<string, string>; positional: string[]; unknown: string[] } {
-  const options: Record<string, string> = {};
-  const positional: string[] = [];
-  const unknown: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.startsWith('-')) {
-      const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-      const name = flag.replace(/^--?/, '');
-      if (!names.includes(name)) {
-        unknown.push(a);
-        continue;
-      }
-      options[name] = inline ?? args[++i] ?? '';
-    } else positional.push(a);
-  }
-  return { options, positional, unknown };
-}

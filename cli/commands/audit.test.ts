@@ -61,7 +61,7 @@ describe('congvu audit verify', () => {
   it('refuses an unknown option (exit 2)', async () => {
     const { code, stderr } = await runCli(['audit', 'verify', '--fast']);
     expect(code).toBe(2);
-    expect(stderr).toContain('Tùy chọn không hợp lệ: --fast');
+    expect(stderr).toContain('Tùy chọn không được hỗ trợ: --fast');
   });
 
   it('names the row changed behind the app (trigger disabled), with expected and stored hash, and exits 3', async () => {

@@ -6,7 +6,8 @@
  */
 import type { BrokenLink } from '../../server/lib/audit';
 import { verifyAllAuditChains } from '../../server/lib/audit';
-import { openCliDeps, parseOptions } from '../db';
+import { parseCliArgs } from '../args';
+import { openCliDeps } from '../db';
 import { EXIT, type CliIo } from '../io';
 
 const USAGE = 'Cách dùng: congvu audit verify [--agency ID] [--json]\n';
@@ -24,14 +25,12 @@ function describeLink(b: BrokenLink): string {
 
 export async function run(args: string[], io: CliIo): Promise<number> {
   // `main` dispatches `audit verify` here with the arguments after it.
-  const { options, positional, unknown } = parseOptions(
-    args.map((a) => (a === '--json' ? '--json=1' : a)),
-    ['agency', 'json'],
-  );
-  if (unknown.length || positional.length || options.agency === '') {
-    io.stderr(unknown.length ? `Tùy chọn không hợp lệ: ${unknown.join(' ')}\n${USAGE}` : USAGE);
+  const parsed = parseCliArgs(args, { agency: { type: 'string' }, json: { type: 'boolean' } });
+  if (typeof parsed === 'string' || parsed.values.agency === '') {
+    io.stderr(typeof parsed === 'string' ? `${parsed}\n${USAGE}` : USAGE);
     return EXIT.invalid;
   }
+  const options = { agency: parsed.values.agency as string | undefined, json: parsed.values.json === true };
   const { deps, database } = await openCliDeps();
   try {
     const result = await verifyAllAuditChains(deps.db, options.agency ? { agencyIds: [options.agency] } : {});

@@ -6,21 +6,21 @@
  */
 import { formatDateVi, vnDateOf } from '../../shared/domain/dates';
 import { verifyRequestRows } from '../../server/modules/leave/leave.service';
-import { openCliDeps, parseOptions } from '../db';
+import { parseCliArgs } from '../args';
+import { openCliDeps } from '../db';
 import { EXIT, type CliIo } from '../io';
 
 const USAGE = 'Cách dùng: congvu leave verify MÃ_ĐƠN [--json]\n';
 const DECISION_VI: Record<string, string> = { approved: 'đồng ý', rejected: 'không duyệt' };
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { options, positional, unknown } = parseOptions(
-    args.map((a) => (a === '--json' ? '--json=1' : a)),
-    ['json'],
-  );
-  if (unknown.length || positional.length !== 1 || !positional[0]) {
-    io.stderr(unknown.length ? `Tùy chọn không hợp lệ: ${unknown.join(' ')}\n${USAGE}` : USAGE);
+  const parsed = parseCliArgs(args, { json: { type: 'boolean' } }, { allowPositionals: true });
+  if (typeof parsed === 'string' || parsed.positionals.length !== 1 || !parsed.positionals[0]) {
+    io.stderr(typeof parsed === 'string' ? `${parsed}\n${USAGE}` : USAGE);
     return EXIT.invalid;
   }
+  const positional = parsed.positionals;
+  const options = { json: parsed.values.json === true };
   const { deps, database } = await openCliDeps();
   try {
     const result = await verifyRequestRows(deps.db, positional[0]);

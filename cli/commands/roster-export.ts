@@ -9,15 +9,21 @@ import { and, eq, lte, gte } from 'drizzle-orm';
 import { isIsoDate } from '../../shared/domain/dates';
 import { rosterPeriods } from '../../server/modules/roster/roster.table';
 import { exportPeriod } from '../../server/modules/roster/roster.interchange';
-import { openCliDeps, parseOptions } from '../db';
+import { parseCliArgs } from '../args';
+import { openCliDeps } from '../db';
 import { EXIT, type CliIo } from '../io';
 
 const USAGE = 'Cách dùng: congvu roster export (--period ID | --agency ID --from YYYY-MM-DD) [-o THƯ_MỤC]\n';
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { options, positional, unknown } = parseOptions(args, ['period', 'agency', 'from', 'o', 'out']);
-  if (unknown.length || positional.length || (!options.period && !(options.agency && options.from))) {
-    io.stderr(unknown.length ? `Tùy chọn không hợp lệ: ${unknown.join(' ')}\n${USAGE}` : USAGE);
+  const parsed = parseCliArgs(args, { period: { type: 'string' }, agency: { type: 'string' }, from: { type: 'string' }, out: { type: 'string', short: 'o' } });
+  if (typeof parsed === 'string') {
+    io.stderr(`${parsed}\n${USAGE}`);
+    return EXIT.invalid;
+  }
+  const options = parsed.values as { period?: string; agency?: string; from?: string; out?: string };
+  if (!options.period && !(options.agency && options.from)) {
+    io.stderr(USAGE);
     return EXIT.invalid;
   }
   if (options.from && !isIsoDate(options.from)) {
@@ -37,7 +43,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       return EXIT.invalid;
     }
     const { instance, roster } = await exportPeriod(deps, null, period.id);
-    const out = options.o ?? options.out;
+    const out = options.out;
     if (out) {
       await mkdir(out, { recursive: true });
       await writeFile(path.join(out, 'instance.json'), `${JSON.stringify(instance, null, 2)}\n`);

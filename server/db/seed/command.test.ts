@@ -34,6 +34,32 @@ async function fixture(withAgency: boolean) {
 
 const clock = new ManualClock('2026-11-24T08:00:00+07:00');
 
+describe('seed command arguments (Node util.parseArgs)', () => {
+  it.each([
+    [['--agencies', 'ba'], '--agencies: "ba" không phải số nguyên dương.'],
+    [['--agencies'], 'Thiếu giá trị sau --agencies.'],
+    [['--nhanh'], 'Tùy chọn không được hỗ trợ: --nhanh'],
+    [['--seed', '1', '--seed', '2'], 'Tùy chọn --seed được cho hai lần.'],
+    [['--data-dir='], 'Thiếu thư mục sau --data-dir.'],
+  ])('refuses %j before opening any database (exit 2)', async (argv, message) => {
+    const c = captureIo();
+    const open = async (): Promise<Database> => {
+      throw new Error('opened');
+    };
+    expect(await runSeedCommand(argv, c.io, { open, clock, env: {} })).toBe(2);
+    expect(c.err()).toContain(message);
+    expect(c.err()).toContain('Cách dùng / Usage');
+  });
+
+  it('prints the usage with -h or --help (exit 0)', async () => {
+    for (const flag of ['-h', '--help']) {
+      const c = captureIo();
+      expect(await runSeedCommand([flag], c.io, { clock, env: {} })).toBe(0);
+      expect(c.out()).toContain('npm run seed -- --agencies 300 --people 20000');
+    }
+  });
+});
+
 // Each case opens a fresh database (PGlite takes seconds to start on a loaded machine).
 describe('seed command', { timeout: 180_000 }, () => {
   it('refuses a database that already holds agencies, in Vietnamese, with exit code 2', async () => {

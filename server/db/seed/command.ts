@@ -9,6 +9,7 @@
  * The database is opened like server/main.ts does (parseConfig → openDatabase, migrations included).
  * Exit codes: 0 done, 1 unexpected failure, 2 invalid arguments or a database that is not empty.
  */
+import { parseCliArgs } from '../../../cli/args';
 import { EXIT, type CliIo } from '../../../cli/io';
 import { parseConfig, type Config } from '../../config';
 import { systemClock, type Clock } from '../../lib/clock';
@@ -48,57 +49,34 @@ interface Args {
   help: boolean;
 }
 
+/** The options, with Node's util.parseArgs (cli/args.ts); positive integers may be written 20.000 or 20_000. */
 function parseArgs(args: string[]): Args | string {
-  const out: Args = { forceAdd: false, help: false };
-  for (let i = 0; i < args.length; i++) {
-    const raw = args[i];
-    const eq = raw.indexOf('=');
-    const name = raw.startsWith('--') && eq > 0 ? raw.slice(0, eq) : raw;
-    const inline = raw.startsWith('--') && eq > 0 ? raw.slice(eq + 1) : undefined;
-    const value = (): string | undefined => {
-      if (inline !== undefined) return inline;
-      const next = args[i + 1];
-      if (next === undefined || next.startsWith('--')) return undefined;
-      i++;
-      return next;
-    };
-    const int = (label: string): number | string => {
-      const v = value();
-      if (v === undefined) return `Thiếu giá trị sau ${label}.`;
-      if (!/^\d+$/.test(v.replace(/[_.,]/g, ''))) return `${label}: "${v}" không phải số nguyên dương.`;
-      return Number(v.replace(/[_.,]/g, ''));
-    };
-    switch (name) {
-      case '--agencies':
-      case '--people':
-      case '--seed': {
-        const n = int(name);
-        if (typeof n === 'string') return n;
-        out[name.slice(2) as 'agencies' | 'people' | 'seed'] = n;
-        break;
-      }
-      case '--force-add':
-        out.forceAdd = true;
-        break;
-      case '--database-url': {
-        const v = value();
-        if (!v) return 'Thiếu địa chỉ sau --database-url.';
-        out.databaseUrl = v;
-        break;
-      }
-      case '--data-dir': {
-        const v = value();
-        if (!v) return 'Thiếu thư mục sau --data-dir.';
-        out.dataDir = v;
-        break;
-      }
-      case '--help':
-      case '-h':
-        out.help = true;
-        break;
-      default:
-        return `Tùy chọn không được hỗ trợ: ${raw}`;
-    }
+  const parsed = parseCliArgs(args, {
+    agencies: { type: 'string' },
+    people: { type: 'string' },
+    seed: { type: 'string' },
+    'force-add': { type: 'boolean' },
+    'database-url': { type: 'string' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (typeof parsed === 'string') return parsed;
+  const v = parsed.values;
+  const out: Args = { forceAdd: v['force-add'] === true, help: v.help === true };
+  for (const name of ['agencies', 'people', 'seed'] as const) {
+    const raw = v[name];
+    if (typeof raw !== 'string') continue;
+    const digits = raw.replace(/[_.,]/g, '');
+    if (!/^\d+$/.test(digits)) return `--${name}: "${raw}" không phải số nguyên dương.`;
+    out[name] = Number(digits);
+  }
+  if (v['database-url'] !== undefined) {
+    if (!v['database-url']) return 'Thiếu địa chỉ sau --database-url.';
+    out.databaseUrl = v['database-url'] as string;
+  }
+  if (v['data-dir'] !== undefined) {
+    if (!v['data-dir']) return 'Thiếu thư mục sau --data-dir.';
+    out.dataDir = v['data-dir'] as string;
   }
   return out;
 }
