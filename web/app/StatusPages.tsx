@@ -1,68 +1,58 @@
 /** Placeholder ("Đang xây dựng"), not found, forbidden and crash pages. */
 import { Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconBarrierBlock, IconLock, IconMapOff, IconRefresh } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useRouteError } from 'react-router-dom';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import type { NavTitle } from './routes';
 
-export function PlaceholderPage({ title }: { title: NavTitle }) {
+/** A page that only says why it is empty (its title, the message's title by default), with the way home when it is a dead end. */
+function StatusPage({ page, title, icon, text, home }: { page?: string; title: string; icon: ReactNode; text: string; home: boolean }) {
   const { t } = useTranslation();
   return (
     <>
-      <PageHeader title={t(`nav.${title}`)} />
+      <PageHeader title={page ?? title} />
       <Paper withBorder p="md">
         <EmptyState
-          icon={<IconBarrierBlock aria-hidden stroke={1.5} />}
-          title={t('common.underConstruction')}
-          description={t('common.underConstructionText')}
+          icon={icon}
+          title={title}
+          description={text}
+          action={
+            home ? (
+              <Button component={Link} to="/">
+                {t('common.goHome')}
+              </Button>
+            ) : undefined
+          }
         />
       </Paper>
     </>
+  );
+}
+
+export function PlaceholderPage({ title }: { title: NavTitle }) {
+  const { t } = useTranslation();
+  return (
+    <StatusPage
+      page={t(`nav.${title}`)}
+      title={t('common.underConstruction')}
+      icon={<IconBarrierBlock aria-hidden stroke={1.5} />}
+      text={t('common.underConstructionText')}
+      home={false}
+    />
   );
 }
 
 export function NotFoundPage() {
   const { t } = useTranslation();
-  return (
-    <>
-      <PageHeader title={t('common.notFound')} />
-      <Paper withBorder p="md">
-        <EmptyState
-          icon={<IconMapOff aria-hidden stroke={1.5} />}
-          title={t('common.notFound')}
-          description={t('common.notFoundText')}
-          action={
-            <Button component={Link} to="/">
-              {t('common.goHome')}
-            </Button>
-          }
-        />
-      </Paper>
-    </>
-  );
+  return <StatusPage title={t('common.notFound')} icon={<IconMapOff aria-hidden stroke={1.5} />} text={t('common.notFoundText')} home />;
 }
 
 export function ForbiddenPage() {
   const { t } = useTranslation();
-  return (
-    <>
-      <PageHeader title={t('common.forbidden')} />
-      <Paper withBorder p="md">
-        <EmptyState
-          icon={<IconLock aria-hidden stroke={1.5} />}
-          title={t('common.forbidden')}
-          description={t('common.forbiddenText')}
-          action={
-            <Button component={Link} to="/">
-              {t('common.goHome')}
-            </Button>
-          }
-        />
-      </Paper>
-    </>
-  );
+  return <StatusPage title={t('common.forbidden')} icon={<IconLock aria-hidden stroke={1.5} />} text={t('common.forbiddenText')} home />;
 }
 
 /** A render error or a page that failed to load (e.g. after a new version was deployed). */
