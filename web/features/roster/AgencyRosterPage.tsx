@@ -42,7 +42,8 @@ import {
   useSubmitOnBehalf,
 } from './api';
 import { CreatePeriodModal } from './CreatePeriodModal';
-import { CommentModal, ConfirmModal, GenerateResultModal } from './dialogs';
+import { ConfirmModal, GenerateResultModal } from './dialogs';
+import { MutationCommentModal } from './MutationCommentModal';
 import { defaultPeriod, periodRange } from './format';
 import { DeadlineText, LateBadge, PeriodStatusBadge, UnitStatusBadge } from './parts';
 import { DiffPanel } from './DiffPanel';
@@ -399,30 +400,16 @@ function PeriodBoardContent({ s, refetch }: { s: PeriodStatusResponse; refetch: 
       >
         {viewing ? <UnitRosterEditor periodId={period.id} unitId={viewing.unitId} viewOnly /> : null}
       </Modal>
-      <CommentModal
+      <MutationCommentModal
         opened={!!returning}
         title={returning ? t('roster.agency.returnTitle', { unit: returning.unitName }) : ''}
         label={t('roster.agency.returnComment')}
         description={t('roster.agency.returnCommentHint')}
         confirmLabel={t('roster.agency.return')}
-        loading={returnUnit.isPending}
-        error={returnUnit.error}
-        onClose={() => {
-          setReturning(null);
-          returnUnit.reset();
-        }}
-        onSubmit={(comment) =>
-          returning &&
-          returnUnit.mutate(
-            { unitId: returning.unitId, version: returning.version ?? 0, comment },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'green', message: t('roster.agency.returned', { unit: returning.unitName }) });
-                setReturning(null);
-              },
-            },
-          )
-        }
+        mutation={returnUnit}
+        onClose={() => setReturning(null)}
+        variables={(comment) => (returning ? { unitId: returning.unitId, version: returning.version ?? 0, comment } : null)}
+        onDone={() => returning && notifications.show({ color: 'green', message: t('roster.agency.returned', { unit: returning.unitName }) })}
       />
       <ConfirmModal
         opened={confirm === 'generate'}

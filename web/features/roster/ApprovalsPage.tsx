@@ -19,8 +19,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useSession } from '../auth/session';
 import { useApprove, useDiff, usePeriodExport, usePeriods, usePeriodStatus, useReturnPeriod } from './api';
-import { CommentModal } from './dialogs';
 import { DiffPanel } from './DiffPanel';
+import { MutationCommentModal } from './MutationCommentModal';
 import { periodRange } from './format';
 import { severityBy, type Severity } from './liveCheck';
 import { DeadlineText, PeriodStatusBadge } from './parts';
@@ -167,7 +167,7 @@ function ApprovalCard({ period, onApproved }: { period: PeriodView; onApproved: 
         )}
       </Stack>
 
-      <CommentModal
+      <MutationCommentModal
         opened={dialog === 'approve'}
         title={t('roster.approvals.approve')}
         label={t('roster.approvals.approveComment')}
@@ -175,47 +175,23 @@ function ApprovalCard({ period, onApproved }: { period: PeriodView; onApproved: 
         color="green"
         confirmLabel={t('roster.approvals.approve')}
         intro={<Text size="sm">{t('roster.approvals.approveConfirm', { range: periodRange(period) })}</Text>}
-        loading={approve.isPending}
-        error={approve.error}
-        onClose={() => {
-          setDialog(null);
-          approve.reset();
+        mutation={approve}
+        onClose={() => setDialog(null)}
+        variables={(comment) => ({ version, comment: comment || undefined })}
+        onDone={(r) => {
+          notifications.show({ color: 'green', message: t('roster.approvals.approved', { version: r.period.approvedVersion }) });
+          onApproved(r.period.approvedVersion);
         }}
-        onSubmit={(comment) =>
-          approve.mutate(
-            { version, comment: comment || undefined },
-            {
-              onSuccess: (r) => {
-                setDialog(null);
-                notifications.show({ color: 'green', message: t('roster.approvals.approved', { version: r.period.approvedVersion }) });
-                onApproved(r.period.approvedVersion);
-              },
-            },
-          )
-        }
       />
-      <CommentModal
+      <MutationCommentModal
         opened={dialog === 'return'}
         title={t('roster.approvals.returnTitle')}
         label={t('roster.approvals.returnComment')}
         confirmLabel={t('roster.approvals.return')}
-        loading={returnPeriod.isPending}
-        error={returnPeriod.error}
-        onClose={() => {
-          setDialog(null);
-          returnPeriod.reset();
-        }}
-        onSubmit={(comment) =>
-          returnPeriod.mutate(
-            { version, comment },
-            {
-              onSuccess: () => {
-                setDialog(null);
-                notifications.show({ color: 'green', message: t('roster.approvals.returned') });
-              },
-            },
-          )
-        }
+        mutation={returnPeriod}
+        onClose={() => setDialog(null)}
+        variables={(comment) => ({ version, comment })}
+        onDone={() => notifications.show({ color: 'green', message: t('roster.approvals.returned') })}
       />
     </Paper>
   );

@@ -498,23 +498,7 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
             {ALL_MODES.map((m) => (
               <Menu.Item
                 key={m}
-                leftSection={
-                  <span
-                    style={{
-                      ...modeStyle(m),
-                      display: 'inline-flex',
-                      width: 30,
-                      height: 20,
-                      alignItems: 'center',
-                      justifyContent: 'center',
-                      fontWeight: 700,
-                      borderRadius: 3,
-                      fontSize: 12,
-                    }}
-                  >
-                    {MODE_LETTER[m]}
-                  </span>
-                }
+                leftSection={<ModeSwatch mode={m} />}
                 rightSection={<Kbd size="xs">{KEY_OF_MODE[m]}</Kbd>}
                 onClick={() => edit((map) => setModes(map, [menuKey], m))}
               >
@@ -583,6 +567,27 @@ function GroupRows<P>({
   );
 }
 
+/** The letter of a mode in its colours, as the cells show it (menu items). */
+export function ModeSwatch({ mode }: { mode: Mode }) {
+  return (
+    <span
+      style={{
+        ...modeStyle(mode),
+        display: 'inline-flex',
+        width: 30,
+        height: 20,
+        alignItems: 'center',
+        justifyContent: 'center',
+        fontWeight: 700,
+        borderRadius: 3,
+        fontSize: 12,
+      }}
+    >
+      {MODE_LETTER[mode]}
+    </span>
+  );
+}
+
 function FillMenu({ label, onFill, title, horizontal = false }: { label: string; title: string; onFill: (mode: Mode | null) => void; horizontal?: boolean }) {
   const { t } = useTranslation();
   return (
@@ -597,27 +602,7 @@ function FillMenu({ label, onFill, title, horizontal = false }: { label: string;
       <Menu.Dropdown>
         <Menu.Label>{title}</Menu.Label>
         {ALL_MODES.map((m) => (
-          <Menu.Item
-            key={m}
-            leftSection={
-              <span
-                style={{
-                  ...modeStyle(m),
-                  display: 'inline-flex',
-                  width: 30,
-                  height: 20,
-                  alignItems: 'center',
-                  justifyContent: 'center',
-                  fontWeight: 700,
-                  borderRadius: 3,
-                  fontSize: 12,
-                }}
-              >
-                {MODE_LETTER[m]}
-              </span>
-            }
-            onClick={() => onFill(m)}
-          >
+          <Menu.Item key={m} leftSection={<ModeSwatch mode={m} />} onClick={() => onFill(m)}>
             {t('roster.grid.fillWith', { mode: t(`roster.modes.${m}.word`) })}
           </Menu.Item>
         ))}
