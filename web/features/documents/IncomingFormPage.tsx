@@ -4,23 +4,22 @@
  * document the subject, text and file fields are hidden with the reason (only the register entry is
  * kept) and the person receiving the paper document is asked instead.
  */
-import { Alert, Button, FileInput, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, FileInput, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications as toasts } from '@mantine/notifications';
 import { IconLock, IconPaperclip } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { DOCUMENT_FILE_MAX_BYTES, type IncomingCreate } from '../../../shared/contracts/documents';
-import { DOC_TYPE_KEYS, SECRECY_LEVELS, URGENCIES, type DocType, type Secrecy, type Urgency } from '../../../shared/domain/documents/vocab';
+import { SECRECY_LEVELS, type DocType, type Secrecy, type Urgency } from '../../../shared/domain/documents/vocab';
 import { vnDate } from '../../components/dates';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageHeader } from '../../components/PageHeader';
 import { isApiError } from '../../lib/api';
 import { useSession } from '../auth/session';
 import { formatDateText, parseDateText } from '../calendar/dateText';
 import { DateField } from '../calendar/fields';
 import { usePeople } from '../org/api';
 import { uploadDocumentFile, useRefreshDocument, useRegisterIncoming } from './api';
+import { DocTypeSelect, DocumentFormPage, SubjectField, UrgencySelect } from './form-parts';
 import { acceptableFile, incomingFieldsShown } from './model';
 
 export function IncomingFormPage() {
@@ -61,8 +60,7 @@ export function IncomingFormPage() {
     file: t('documents.incomingForm.file'),
   };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     setUploadError(null);
     const errs: Record<string, string> = {};
     const required = t('documents.incomingForm.required');
@@ -122,119 +120,82 @@ export function IncomingFormPage() {
   }
 
   return (
-    <>
-      <PageHeader title={t('documents.incomingForm.title')} description={t('documents.incomingForm.description')} />
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="form" onSubmit={(e) => void submit(e)} noValidate maw={860}>
-        <Stack gap="sm">
-          {create.error ? <ErrorAlert error={create.error} fieldLabels={labels} /> : null}
-          {uploadError ? <Alert color="orange">{uploadError}</Alert> : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
-            <TextInput
-              label={labels.issuerName}
-              value={issuerName}
-              onChange={(e) => setIssuerName(e.currentTarget.value)}
-              error={errors.issuerName}
-              required
-              maxLength={300}
-            />
-            <TextInput
-              label={labels.numberText}
-              placeholder={t('documents.incomingForm.numberPlaceholder')}
-              value={numberText}
-              onChange={(e) => setNumberText(e.currentTarget.value)}
-              error={errors.numberText}
-              required
-              maxLength={60}
-            />
-            <DateField label={labels.issuedDate!} value={issuedText} onChange={setIssuedText} error={errors.issuedDate} required />
-            <DateField label={labels.arrivalDate!} value={arrivalText} onChange={setArrivalText} error={errors.arrivalDate} />
-            <Select
-              label={t('documents.incomingForm.docType')}
-              data={DOC_TYPE_KEYS.map((k) => ({ value: k, label: t(`documents.docType.${k}`) }))}
-              value={docType}
-              onChange={(v) => v && setDocType(v as DocType)}
-              allowDeselect={false}
-              searchable
-            />
-            <Select
-              label={t('documents.incomingForm.urgency')}
-              data={URGENCIES.map((u) => ({ value: u, label: t(`documents.urgency.${u}`) }))}
-              value={urgency}
-              onChange={(v) => v && setUrgency(v as Urgency)}
-              allowDeselect={false}
-            />
-            <Select
-              label={t('documents.incomingForm.secrecy')}
-              data={SECRECY_LEVELS.map((s) => ({ value: s, label: t(`documents.secrecy.${s}`) }))}
-              value={secrecy}
-              onChange={(v) => v && setSecrecy(v as Secrecy)}
-              allowDeselect={false}
-            />
-            <DateField label={labels.dueDate!} value={dueText} onChange={setDueText} error={errors.dueDate} />
-          </SimpleGrid>
-          {!shown.subject ? (
-            <Alert color="dark" variant="light" icon={<IconLock aria-hidden />} title={t('documents.incomingForm.secretTitle')}>
-              <Text size="sm">{t('documents.incomingForm.secretText')}</Text>
-            </Alert>
-          ) : null}
-          {shown.subject ? (
-            <Textarea
-              label={labels.subject}
-              value={subject}
-              onChange={(e) => setSubject(e.currentTarget.value)}
-              error={errors.subject}
-              required
-              autosize
-              minRows={2}
-              maxLength={1000}
-            />
-          ) : null}
-          {shown.body ? (
-            <Textarea
-              label={t('documents.incomingForm.body')}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-              autosize
-              minRows={2}
-              maxRows={10}
-            />
-          ) : null}
-          {shown.file ? (
-            <FileInput
-              label={labels.file}
-              placeholder={t('documents.incomingForm.filePlaceholder')}
-              accept="application/pdf,.pdf,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-              value={file}
-              onChange={setFile}
-              error={errors.file}
-              clearable
-              leftSection={<IconPaperclip size={16} aria-hidden />}
-            />
-          ) : null}
-          {shown.handler ? (
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <Select
-                label={labels.handlerPersonId}
-                description={t('documents.incomingForm.handlerHint')}
-                data={(people.data?.people ?? []).filter((p) => p.active).map((p) => ({ value: p.id, label: `${p.fullName} — ${p.unitName}` }))}
-                value={handlerId}
-                onChange={setHandlerId}
-                searchable
-                clearable
-              />
-              <DateField label={labels.handledOn!} value={handledText} onChange={setHandledText} error={errors.handledOn} />
-            </SimpleGrid>
-          ) : null}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => navigate(-1)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('documents.incomingForm.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    </>
+    <DocumentFormPage
+      title={t('documents.incomingForm.title')}
+      description={t('documents.incomingForm.description')}
+      onSubmit={() => void submit()}
+      error={create.error}
+      fieldLabels={labels}
+      submitLabel={t('documents.incomingForm.submit')}
+      busy={busy}
+    >
+      {uploadError ? <Alert color="orange">{uploadError}</Alert> : null}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
+        <TextInput
+          label={labels.issuerName}
+          value={issuerName}
+          onChange={(e) => setIssuerName(e.currentTarget.value)}
+          error={errors.issuerName}
+          required
+          maxLength={300}
+        />
+        <TextInput
+          label={labels.numberText}
+          placeholder={t('documents.incomingForm.numberPlaceholder')}
+          value={numberText}
+          onChange={(e) => setNumberText(e.currentTarget.value)}
+          error={errors.numberText}
+          required
+          maxLength={60}
+        />
+        <DateField label={labels.issuedDate!} value={issuedText} onChange={setIssuedText} error={errors.issuedDate} required />
+        <DateField label={labels.arrivalDate!} value={arrivalText} onChange={setArrivalText} error={errors.arrivalDate} />
+        <DocTypeSelect label={t('documents.incomingForm.docType')} value={docType} onChange={setDocType} />
+        <UrgencySelect label={t('documents.incomingForm.urgency')} value={urgency} onChange={setUrgency} />
+        <Select
+          label={t('documents.incomingForm.secrecy')}
+          data={SECRECY_LEVELS.map((s) => ({ value: s, label: t(`documents.secrecy.${s}`) }))}
+          value={secrecy}
+          onChange={(v) => v && setSecrecy(v as Secrecy)}
+          allowDeselect={false}
+        />
+        <DateField label={labels.dueDate!} value={dueText} onChange={setDueText} error={errors.dueDate} />
+      </SimpleGrid>
+      {!shown.subject ? (
+        <Alert color="dark" variant="light" icon={<IconLock aria-hidden />} title={t('documents.incomingForm.secretTitle')}>
+          <Text size="sm">{t('documents.incomingForm.secretText')}</Text>
+        </Alert>
+      ) : null}
+      {shown.subject ? <SubjectField label={labels.subject!} value={subject} onChange={setSubject} error={errors.subject} /> : null}
+      {shown.body ? (
+        <Textarea label={t('documents.incomingForm.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={2} maxRows={10} />
+      ) : null}
+      {shown.file ? (
+        <FileInput
+          label={labels.file}
+          placeholder={t('documents.incomingForm.filePlaceholder')}
+          accept="application/pdf,.pdf,.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          value={file}
+          onChange={setFile}
+          error={errors.file}
+          clearable
+          leftSection={<IconPaperclip size={16} aria-hidden />}
+        />
+      ) : null}
+      {shown.handler ? (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label={labels.handlerPersonId}
+            description={t('documents.incomingForm.handlerHint')}
+            data={(people.data?.people ?? []).filter((p) => p.active).map((p) => ({ value: p.id, label: `${p.fullName} — ${p.unitName}` }))}
+            value={handlerId}
+            onChange={setHandlerId}
+            searchable
+            clearable
+          />
+          <DateField label={labels.handledOn!} value={handledText} onChange={setHandledText} error={errors.handledOn} />
+        </SimpleGrid>
+      ) : null}
+    </DocumentFormPage>
   );
 }

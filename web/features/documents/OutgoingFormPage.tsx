@@ -3,20 +3,19 @@
  * (/documents/:id/edit, a new version with its differences): tên loại, trích yếu, nội dung, độ khẩn,
  * hạn ban hành, nơi nhận (agencies in Congvu and other names), người ký and hình thức ký.
  */
-import { Button, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications as toasts } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { DocumentDetail, OutgoingCreate, OutgoingUpdate, RecipientInput } from '../../../shared/contracts/documents';
-import { DOC_TYPE_KEYS, SIGNING_AUTHORITIES, URGENCIES, type DocType, type SigningAuthority, type Urgency } from '../../../shared/domain/documents/vocab';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageHeader } from '../../components/PageHeader';
+import { SIGNING_AUTHORITIES, type DocType, type SigningAuthority, type Urgency } from '../../../shared/domain/documents/vocab';
 import { QueryState } from '../../components/QueryState';
 import { useSession } from '../auth/session';
 import { formatDateText, parseDateText } from '../calendar/dateText';
 import { DateField } from '../calendar/fields';
 import { useCreateOutgoing, useDocument, useDocumentOptions, useUpdateOutgoing } from './api';
+import { DocTypeSelect, DocumentFormPage, SubjectField, UrgencySelect } from './form-parts';
 import { useLooseT } from './parts';
 
 export function OutgoingNewPage() {
@@ -63,8 +62,7 @@ function OutgoingForm({ initial, replyTo }: { initial: DocumentDetail | null; re
     signingAuthority: t('documents.outgoingForm.signingAuthority'),
   };
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function submit() {
     const errs: Record<string, string> = {};
     if (subject.trim().length < 3) errs.subject = t('documents.incomingForm.required');
     const dueDate = dueText ? parseDateText(dueText) : '';
@@ -118,96 +116,65 @@ function OutgoingForm({ initial, replyTo }: { initial: DocumentDetail | null; re
   }
 
   return (
-    <>
-      <PageHeader title={initial ? t('documents.outgoingForm.editTitle') : t('documents.outgoingForm.title')} />
-      <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="form" onSubmit={(e) => void submit(e)} noValidate maw={860}>
-        <Stack gap="sm">
-          {mutation.error ? <ErrorAlert error={mutation.error} fieldLabels={labels} /> : null}
-          {replyTo ? (
-            <Text size="sm">
-              <Text span size="sm" c="dimmed">
-                {t('documents.outgoingForm.replyTo')}:{' '}
-              </Text>
-              {replyTo.subject}
-            </Text>
-          ) : null}
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <Select
-              label={t('documents.outgoingForm.docType')}
-              data={DOC_TYPE_KEYS.map((k) => ({ value: k, label: t(`documents.docType.${k}`) }))}
-              value={docType}
-              onChange={(v) => v && setDocType(v as DocType)}
-              allowDeselect={false}
-              searchable
-            />
-            <Select
-              label={t('documents.outgoingForm.urgency')}
-              data={URGENCIES.map((u) => ({ value: u, label: t(`documents.urgency.${u}`) }))}
-              value={urgency}
-              onChange={(v) => v && setUrgency(v as Urgency)}
-              allowDeselect={false}
-            />
-            <DateField label={labels.dueDate!} value={dueText} onChange={setDueText} error={errors.dueDate} />
-          </SimpleGrid>
-          <Textarea
-            label={labels.subject}
-            value={subject}
-            onChange={(e) => setSubject(e.currentTarget.value)}
-            error={errors.subject}
-            required
-            autosize
-            minRows={2}
-            maxLength={1000}
-          />
-          <Textarea label={labels.body} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} maxRows={24} />
-          <MultiSelect
-            label={labels.recipients}
-            description={t('documents.outgoingForm.recipientAgenciesHint')}
-            data={(options.data?.agencies ?? []).map((a) => ({ value: a.id, label: a.name }))}
-            value={agencyIds}
-            onChange={setAgencyIds}
-            searchable
-            clearable
-          />
-          <TagsInput
-            label={t('documents.outgoingForm.recipientNames')}
-            description={t('documents.outgoingForm.recipientNamesHint')}
-            value={names}
-            onChange={setNames}
-            clearable
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select
-              label={labels.signerPersonId}
-              data={[
-                { value: '', label: t('documents.outgoingForm.signerAny') },
-                ...(options.data?.leaders ?? []).map((l) => ({ value: l.id, label: `${l.fullName} — ${l.title ?? tl(`positions.${l.position}`)}` })),
-              ]}
-              value={signerId}
-              onChange={(v) => setSignerId(v ?? '')}
-              allowDeselect={false}
-            />
-            <Select
-              label={labels.signingAuthority}
-              data={[{ value: '', label: t('common.none') }, ...SIGNING_AUTHORITIES.map((a) => ({ value: a, label: t(`documents.authority.${a}`) }))]}
-              value={authority}
-              onChange={(v) => setAuthority(v ?? '')}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
-          {initial ? (
-            <TextInput label={t('documents.outgoingForm.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} />
-          ) : null}
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={() => navigate(-1)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t('documents.outgoingForm.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    </>
+    <DocumentFormPage
+      title={initial ? t('documents.outgoingForm.editTitle') : t('documents.outgoingForm.title')}
+      onSubmit={() => void submit()}
+      error={mutation.error}
+      fieldLabels={labels}
+      submitLabel={t('documents.outgoingForm.submit')}
+      busy={mutation.isPending}
+    >
+      {replyTo ? (
+        <Text size="sm">
+          <Text span size="sm" c="dimmed">
+            {t('documents.outgoingForm.replyTo')}:{' '}
+          </Text>
+          {replyTo.subject}
+        </Text>
+      ) : null}
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <DocTypeSelect label={t('documents.outgoingForm.docType')} value={docType} onChange={setDocType} />
+        <UrgencySelect label={t('documents.outgoingForm.urgency')} value={urgency} onChange={setUrgency} />
+        <DateField label={labels.dueDate!} value={dueText} onChange={setDueText} error={errors.dueDate} />
+      </SimpleGrid>
+      <SubjectField label={labels.subject!} value={subject} onChange={setSubject} error={errors.subject} />
+      <Textarea label={labels.body} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} maxRows={24} />
+      <MultiSelect
+        label={labels.recipients}
+        description={t('documents.outgoingForm.recipientAgenciesHint')}
+        data={(options.data?.agencies ?? []).map((a) => ({ value: a.id, label: a.name }))}
+        value={agencyIds}
+        onChange={setAgencyIds}
+        searchable
+        clearable
+      />
+      <TagsInput
+        label={t('documents.outgoingForm.recipientNames')}
+        description={t('documents.outgoingForm.recipientNamesHint')}
+        value={names}
+        onChange={setNames}
+        clearable
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={labels.signerPersonId}
+          data={[
+            { value: '', label: t('documents.outgoingForm.signerAny') },
+            ...(options.data?.leaders ?? []).map((l) => ({ value: l.id, label: `${l.fullName} — ${l.title ?? tl(`positions.${l.position}`)}` })),
+          ]}
+          value={signerId}
+          onChange={(v) => setSignerId(v ?? '')}
+          allowDeselect={false}
+        />
+        <Select
+          label={labels.signingAuthority}
+          data={[{ value: '', label: t('common.none') }, ...SIGNING_AUTHORITIES.map((a) => ({ value: a, label: t(`documents.authority.${a}`) }))]}
+          value={authority}
+          onChange={(v) => setAuthority(v ?? '')}
+          allowDeselect={false}
+        />
+      </SimpleGrid>
+      {initial ? <TextInput label={t('documents.outgoingForm.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} /> : null}
+    </DocumentFormPage>
   );
 }
