@@ -143,4 +143,18 @@ describe('Tạo lịch tự động', () => {
     expect(share.message).toMatch(/Y Bhăm/);
     expect((await C.ldvlHead!.get(ldvl)).body.cells).toHaveLength(3 * 5);
   });
+
+  it('explains in English when the request asks for English (Accept-Language: en)', async () => {
+    const ldvl = `/api/roster/periods/${periodId}/units/${U.ldvl}`;
+    // The head's three days pinned at home by the test above still break the 50% share.
+    const g = await C.ldvlHead!.get(ldvl);
+    const gen = await C.ldvlHead!.post(`${ldvl}/generate`, { version: g.body.version }, { 'accept-language': 'en' });
+    expect(gen.status).toBe(200);
+    expect(gen.body.feasible).toBe(false);
+    expect(gen.body.explanations.map((e: any) => [e.rule, e.personId])).toEqual([['role_min_onsite_share', P.ldvlHead]]);
+    expect(gen.body.explanations[0].message).toBe(
+      'Y Bhăm (Head of Division, Phòng Lao động Việc làm và GDNN): a Head of Division must work at the office at least 50% of the working days, ' +
+        'i.e. 3/5 days, but 3 days working from home were set in advance, leaving at most 2 days at the office (days set in advance are kept as they are)',
+    );
+  });
 });

@@ -88,7 +88,7 @@ export async function generateRoster(deps: Deps, user: CurrentUser, periodId: st
     if (share?.scope === 'agency')
       instance = { ...instance, policy: { ...instance.policy, wfhShare: share.target != null ? { scope: 'unit', target: share.target } : null } };
   }
-  const result = solveRoster(instance);
+  const result = solveRoster(instance, { lang: user.locale });
   const generated = result.roster.assignments.filter((a) => targetSet.has(unitOfPerson.get(a.personId) ?? ''));
   const pinned = new Set(allCells.filter((c) => c.pinned).map((c) => `${c.personId}|${c.date}`));
 

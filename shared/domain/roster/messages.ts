@@ -201,3 +201,162 @@ export function personLabelIn(lang: string, name: string, role: PersonRole, unit
   if (!lang.startsWith('en')) return personLabel(name, role, unitName);
   return unitName ? `${name} (${ROLE_EN[role]}, ${unitName})` : `${name} (${ROLE_EN[role]})`;
 }
+
+// ---------------------------------------------------------------- Generator explanations (solver/explain.ts)
+// Why no roster keeping the fixed days can avoid a violation. One object of message functions per language
+// (explainMsg, explainMsgEn), chosen by explainMessages(lang). Fragments (the reasons of wfhShareMinDay,
+// the limits of othersHeldBack) are assembled by explain.ts.
+
+const KEPT = ' (ngày đã xác định trước được giữ nguyên)';
+const roleRuleVi = (person: string, role: PersonRole, share: number, required: number, workingDays: number): string =>
+  `${person}: ${ROLE_VI[role]} phải làm việc tại cơ quan ít nhất ${percentVi(share)} số ngày làm việc, tức ${required}/${workingDays} ngày`;
+const shareMinHeadVi = (scope: string, date: string, share: number, working: number, required: number): string =>
+  `${scope} ${onDay(date)}: cần ít nhất ${required} người làm việc tại nhà (${percentVi(share)} của ${working} người đang làm việc)`;
+
+/** The explanations of the generator in Vietnamese. `fixedHome`: names of the people fixed at home that day. */
+export const explainMsg = {
+  dutyNotOnsite: (person: string, date: string, fixed: Mode): string =>
+    `${person} ${onDay(date)}: có lịch trực nên phải làm việc tại cơ quan, nhưng ngày này đã được xác định trước là ${MODE_VI[fixed]}${KEPT}`,
+  wfhNotEligible: (person: string, date: string): string =>
+    `${person} ${onDay(date)}: không đủ điều kiện làm việc tại nhà nhưng ngày này đã được xác định trước là làm việc tại nhà${KEPT}`,
+  alwaysOnsite: (person: string, role: PersonRole, date: string): string =>
+    `${person} ${onDay(date)}: chức vụ ${ROLE_VI[role]} luôn phải làm việc tại cơ quan, nhưng ngày này đã được xác định trước là làm việc tại nhà${KEPT}`,
+  /** The person was given more days at home than the role's share allows, because `scope` needed them to reach its minimum. */
+  roleShareRelaxed: (person: string, role: PersonRole, share: number, required: number, workingDays: number, atHome: number, scope: string): string =>
+    `${roleRuleVi(person, role, share, required, workingDays)}, nhưng được xếp ${atHome} ngày làm việc tại nhà (${workingDays - atHome} ngày tại cơ quan) ` +
+    `vì ${scope} cần người làm việc tại nhà cho đủ tỷ lệ tối thiểu: ` +
+    'giữ đúng tỷ lệ của chức vụ sẽ để lại nhiều vi phạm tỷ lệ tối thiểu làm việc tại nhà hơn một vi phạm này',
+  /** The person's days fixed at home already break the role's share. */
+  roleShareFixed: (person: string, role: PersonRole, share: number, required: number, workingDays: number, fixedHomeDays: number): string =>
+    `${roleRuleVi(person, role, share, required, workingDays)}, nhưng đã được xác định trước ${fixedHomeDays} ngày làm việc tại nhà ` +
+    `nên chỉ còn tối đa ${workingDays - fixedHomeDays} ngày tại cơ quan${KEPT}`,
+  unitPeople: (unit: string, date: string, required: number, working: number, fixedHome: readonly string[]): string =>
+    `${unit} ${onDay(date)}: cần ít nhất ${required} người làm việc tại cơ quan trong ${working} người đang làm việc, ` +
+    `nhưng ${fixedHome.length} người đã được xác định trước là làm việc tại nhà (${namesVi(fixedHome)})${KEPT}`,
+  unitLeaders: (unit: string, date: string, required: number, working: number, fixedHome: readonly string[]): string =>
+    `${unit} ${onDay(date)}: cần ít nhất ${required} lãnh đạo đơn vị làm việc tại cơ quan trong ${working} lãnh đạo đang làm việc, ` +
+    `nhưng ${fixedHome.length} lãnh đạo đã được xác định trước là làm việc tại nhà (${namesVi(fixedHome)})${KEPT}`,
+  agencyLeaders: (agency: string, date: string, required: number, working: number, fixedHome: readonly string[]): string =>
+    `${agency} ${onDay(date)}: cần ít nhất ${required} lãnh đạo Sở làm việc tại cơ quan trong ${working} lãnh đạo Sở đang làm việc, ` +
+    `nhưng ${fixedHome.length} người đã được xác định trước là làm việc tại nhà (${namesVi(fixedHome)})${KEPT}`,
+  wfhShareMax: (scope: string, date: string, share: number, working: number, allowed: number, fixedHome: readonly string[]): string =>
+    `${scope} ${onDay(date)}: chỉ được tối đa ${allowed} người làm việc tại nhà (${percentVi(share)} của ${working} người đang làm việc), ` +
+    `nhưng ${fixedHome.length} người đã được xác định trước là làm việc tại nhà (${namesVi(fixedHome)})${KEPT}`,
+  /** No whole number of people at home between ceil(min × W) and floor(max × W). */
+  wfhShareBounds: (scope: string, date: string, working: number, min: number, required: number, max: number, allowed: number): string =>
+    `${scope} ${onDay(date)}: với ${working} người đang làm việc, tỷ lệ tối thiểu ${percentVi(min)} đòi hỏi ít nhất ${required} người làm việc tại nhà ` +
+    `nhưng tỷ lệ tối đa ${percentVi(max)} chỉ cho phép ${allowed} người`,
+  /** The day alone cannot reach the minimum: at most `reachable` at home, `reasons` say who cannot be. */
+  wfhShareMinDay: (scope: string, date: string, share: number, working: number, required: number, reachable: number, reasons: readonly string[]): string =>
+    `${shareMinHeadVi(scope, date, share, working, required)} nhưng tối đa chỉ xếp được ${reachable}: trong ${working} người đang làm việc, ${reasons.join(', ')}`,
+  fixedAtHome: (count: number): string => `${count} người đã được xác định trước là làm việc tại nhà`,
+  notEligible: (count: number): string => `${count} người không đủ điều kiện làm việc tại nhà`,
+  alwaysOnsiteRoles: (count: number, roles: readonly PersonRole[]): string =>
+    `${count} người giữ chức vụ luôn làm việc tại cơ quan (${roles.map((r) => ROLE_VI[r]).join(', ')})`,
+  onDuty: (count: number): string => `${count} người có lịch trực`,
+  fixedAtOffice: (count: number): string => `${count} người đã được xác định trước là làm việc tại cơ quan`,
+  outOfHomeDays: (count: number): string => `${count} người đã hết số ngày làm việc tại nhà mà tỷ lệ làm việc tại cơ quan của chức vụ cho phép`,
+  /** The others could be at home but these limits (keepUnitLeaders, …, moreLimits) hold them back. */
+  othersHeldBack: (count: number, limits: readonly string[]): string => `${count} người còn lại có thể làm việc tại nhà nhưng ${limits.join('; ')}`,
+  othersFree: (count: number): string => `chỉ ${count} người còn lại có thể làm việc tại nhà`,
+  noOneElse: (): string => 'không còn ai có thể làm việc tại nhà',
+  keepUnitLeaders: (unit: string, required: number, working: number): string =>
+    `${unit} phải giữ ít nhất ${required} lãnh đạo đơn vị tại cơ quan (${working} lãnh đạo đang làm việc)`,
+  keepUnitPeople: (unit: string, required: number, working: number): string =>
+    `${unit} phải giữ ít nhất ${required} người tại cơ quan (${working} người đang làm việc)`,
+  keepAgencyLeaders: (agency: string, required: number, working: number): string =>
+    `${agency} phải giữ ít nhất ${required} lãnh đạo Sở tại cơ quan (${working} lãnh đạo Sở đang làm việc)`,
+  moreLimits: (count: number): string => `và ${count} quy định khác`,
+  /**
+   * The day allows the minimum but the people's role shares over the period prevent it: `outOfDays` could be
+   * at home that day but used up the days their role's share (`roleShares`) allows.
+   */
+  wfhShareMinPeriod: (
+    scope: string,
+    date: string,
+    share: number,
+    working: number,
+    required: number,
+    placed: number,
+    outOfDays: readonly string[],
+    roleShares: readonly (readonly [PersonRole, number])[],
+  ): string =>
+    `${shareMinHeadVi(scope, date, share, working, required)} nhưng chỉ xếp được ${placed} người: ` +
+    (outOfDays.length
+      ? `những người có thể làm việc tại nhà ngày này (${namesVi(outOfDays)}) đã dùng hết số ngày làm việc tại nhà mà tỷ lệ làm việc tại cơ quan tối thiểu của chức vụ cho phép ` +
+        `(${roleShares.map(([r, s]) => `${ROLE_VI[r]} ${percentVi(s)}`).join(', ')}), và những ngày khác cũng cần họ làm việc tại nhà`
+      : 'không thể xếp thêm người làm việc tại nhà mà không vi phạm quy tắc khác'),
+};
+
+const KEPT_EN = ' (days set in advance are kept as they are)';
+/** "1 day", "3 days". */
+const countEn = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+const wasWere = (count: number): string => (count === 1 ? 'was' : 'were');
+const roleRuleEn = (person: string, role: PersonRole, share: number, required: number, workingDays: number): string =>
+  `${person}: a ${ROLE_EN[role]} must work at the office at least ${percentEn(share)} of the working days, i.e. ${required}/${workingDays} days`;
+const shareMinHeadEn = (scope: string, date: string, share: number, working: number, required: number): string =>
+  `${scope} ${onDayEn(date)}: needs at least ${countEn(required, 'person', 'people')} working from home (${percentEn(share)} of ${working} working)`;
+
+/** The message functions of the generator's explanations, the same in every language. */
+export type ExplainMessages = typeof explainMsg;
+
+/** The explanations of the generator in English: the same functions and facts as explainMsg. */
+export const explainMsgEn: ExplainMessages = {
+  dutyNotOnsite: (person, date, fixed) =>
+    `${person} ${onDayEn(date)}: on duty, so must work at the office, but the day was set in advance as ${MODE_EN[fixed]}${KEPT_EN}`,
+  wfhNotEligible: (person, date) => `${person} ${onDayEn(date)}: not eligible to work from home, but the day was set in advance as working from home${KEPT_EN}`,
+  alwaysOnsite: (person, role, date) =>
+    `${person} ${onDayEn(date)}: a ${ROLE_EN[role]} always works at the office, but the day was set in advance as working from home${KEPT_EN}`,
+  roleShareRelaxed: (person, role, share, required, workingDays, atHome, scope) =>
+    `${roleRuleEn(person, role, share, required, workingDays)}, but is given ${countEn(atHome, 'day', 'days')} working from home ` +
+    `(${countEn(workingDays - atHome, 'day', 'days')} at the office) because ${scope} needs people working from home to reach its minimum share: ` +
+    "keeping the role's share would leave more violations of the minimum share working from home than this one",
+  roleShareFixed: (person, role, share, required, workingDays, fixedHomeDays) =>
+    `${roleRuleEn(person, role, share, required, workingDays)}, but ${countEn(fixedHomeDays, 'day', 'days')} working from home ` +
+    `${wasWere(fixedHomeDays)} set in advance, leaving at most ${countEn(workingDays - fixedHomeDays, 'day', 'days')} at the office${KEPT_EN}`,
+  unitPeople: (unit, date, required, working, fixedHome) =>
+    `${unit} ${onDayEn(date)}: needs at least ${countEn(required, 'person', 'people')} at the office out of ${working} working, ` +
+    `but ${countEn(fixedHome.length, 'person', 'people')} ${wasWere(fixedHome.length)} set in advance as working from home (${namesEn(fixedHome)})${KEPT_EN}`,
+  unitLeaders: (unit, date, required, working, fixedHome) =>
+    `${unit} ${onDayEn(date)}: needs at least ${countEn(required, 'unit leader', 'unit leaders')} at the office out of ${countEn(working, 'leader', 'leaders')} working, ` +
+    `but ${countEn(fixedHome.length, 'leader', 'leaders')} ${wasWere(fixedHome.length)} set in advance as working from home (${namesEn(fixedHome)})${KEPT_EN}`,
+  agencyLeaders: (agency, date, required, working, fixedHome) =>
+    `${agency} ${onDayEn(date)}: needs at least ${countEn(required, 'agency leader', 'agency leaders')} at the office ` +
+    `out of ${countEn(working, 'agency leader', 'agency leaders')} working, ` +
+    `but ${fixedHome.length} of them ${wasWere(fixedHome.length)} set in advance as working from home (${namesEn(fixedHome)})${KEPT_EN}`,
+  wfhShareMax: (scope, date, share, working, allowed, fixedHome) =>
+    `${scope} ${onDayEn(date)}: at most ${countEn(allowed, 'person', 'people')} may work from home (${percentEn(share)} of ${working} working), ` +
+    `but ${countEn(fixedHome.length, 'person', 'people')} ${wasWere(fixedHome.length)} set in advance as working from home (${namesEn(fixedHome)})${KEPT_EN}`,
+  wfhShareBounds: (scope, date, working, min, required, max, allowed) =>
+    `${scope} ${onDayEn(date)}: with ${countEn(working, 'person', 'people')} working, the minimum share of ${percentEn(min)} requires at least ${countEn(required, 'person', 'people')} ` +
+    `working from home but the maximum share of ${percentEn(max)} allows only ${allowed}`,
+  wfhShareMinDay: (scope, date, share, working, required, reachable, reasons) =>
+    `${shareMinHeadEn(scope, date, share, working, required)}, but at most ${reachable} can be at home: of the ${working} working, ${reasons.join(', ')}`,
+  fixedAtHome: (count) => `${count} ${wasWere(count)} set in advance as working from home`,
+  notEligible: (count) => `${count} ${count === 1 ? 'is' : 'are'} not eligible to work from home`,
+  alwaysOnsiteRoles: (count, roles) =>
+    `${count} ${count === 1 ? 'holds a role' : 'hold roles'} always at the office (${roles.map((r) => ROLE_EN[r]).join(', ')})`,
+  onDuty: (count) => `${count} ${count === 1 ? 'is' : 'are'} on duty`,
+  fixedAtOffice: (count) => `${count} ${wasWere(count)} set in advance as working at the office`,
+  outOfHomeDays: (count) => `${count} ${count === 1 ? 'has' : 'have'} already used all the days at home that their role's share at the office allows`,
+  othersHeldBack: (count, limits) => `${count} other${count === 1 ? '' : 's'} could work from home but ${limits.join('; ')}`,
+  othersFree: (count) => `only ${count} other${count === 1 ? '' : 's'} could work from home`,
+  noOneElse: () => 'no one else could work from home',
+  keepUnitLeaders: (unit, required, working) =>
+    `${unit} must keep at least ${countEn(required, 'unit leader', 'unit leaders')} at the office (${countEn(working, 'leader', 'leaders')} working)`,
+  keepUnitPeople: (unit, required, working) => `${unit} must keep at least ${countEn(required, 'person', 'people')} at the office (${working} working)`,
+  keepAgencyLeaders: (agency, required, working) =>
+    `${agency} must keep at least ${countEn(required, 'agency leader', 'agency leaders')} at the office (${countEn(working, 'agency leader', 'agency leaders')} working)`,
+  moreLimits: (count) => `and ${countEn(count, 'other rule', 'other rules')}`,
+  wfhShareMinPeriod: (scope, date, share, working, required, placed, outOfDays, roleShares) =>
+    `${shareMinHeadEn(scope, date, share, working, required)}, but only ${placed} can be at home: ` +
+    (outOfDays.length
+      ? `the people who could work from home that day (${namesEn(outOfDays)}) have already used all the days at home that their role's minimum share at the office allows ` +
+        `(${roleShares.map(([r, s]) => `${ROLE_EN[r]} ${percentEn(s)}`).join(', ')}), and other days need them at home too`
+      : 'no one more can work from home without breaking another rule'),
+};
+
+/** The explanation messages of a language (Vietnamese by default). */
+export function explainMessages(lang: string): ExplainMessages {
+  return lang.startsWith('en') ? explainMsgEn : explainMsg;
+}

@@ -1,12 +1,12 @@
 /**
- * The violations left in a solved roster, each with a Vietnamese message that says why no roster can
- * avoid it (the solver keeps every `fixed` day and meets every other rule whenever some roster does).
+ * The violations left in a solved roster, each with a message that says why no roster can avoid it (the
+ * solver keeps every `fixed` day and meets every other rule whenever some roster does): Vietnamese, or
+ * English when `lang` is 'en' (texts in messages.ts: explainMsg / explainMsgEn).
  * Same keys as the checker (rule, date, agencyId / unitId / personId), so `checkRoster` on the returned
  * roster lists the same violations, with its own messages.
  */
-import { formatDateVi } from '../../dates';
-import type { RuleId, Violation } from '../format';
-import { MODE_VI, ROLE_VI, namesVi, percentVi, personLabel } from '../messages';
+import type { PersonRole, RuleId, Violation } from '../format';
+import { explainMessages, personLabelIn, type ExplainMessages } from '../messages';
 import { compareViolations } from '../order';
 import type { State } from './core';
 import {
@@ -26,8 +26,6 @@ import {
   WHY_ROLE,
 } from './model';
 
-const KEPT = ' (ngày đã xác định trước được giữ nguyên)';
-
 function make(rule: RuleId, fields: Omit<Violation, 'rule' | 'message'>, message: string): Violation {
   const v = { rule } as Violation;
   if (fields.date !== undefined) v.date = fields.date;
@@ -38,15 +36,16 @@ function make(rule: RuleId, fields: Omit<Violation, 'rule' | 'message'>, message
   return v;
 }
 
-export function explainViolations(st: State): Violation[] {
+/** The violations left in the solver's state, explained in `lang` ('en' for English, Vietnamese otherwise). */
+export function explainViolations(st: State, lang = 'vi'): Violation[] {
+  const msg = explainMessages(lang);
   const m = st.m;
   const { instance, n, D, days } = m;
   const { people, units, agencies, policy } = instance;
   const out: Violation[] = [];
   const relaxed = new Set(st.relaxed);
   const scopeName = (p: number): string => (m.scope === SCOPE_UNIT ? units[m.pUnit[p]].name : agencies[m.pAgency[p]].name);
-  const label = (p: number): string => personLabel(people[p].name, people[p].role, units[m.pUnit[p]].name);
-  const on = (d: number): string => `ngày ${formatDateVi(days[d])}`;
+  const label = (p: number): string => personLabelIn(lang, people[p].name, people[p].role, units[m.pUnit[p]].name);
   /** Names of people of a list who are fixed at home on day d (optionally one category). */
   const fixedHome = (start: Int32Array, members: Int32Array, g: number, d: number, cat = -1): string[] => {
     const names: string[] = [];
@@ -68,43 +67,23 @@ export function explainViolations(st: State): Violation[] {
       const f = m.flags[c];
       const where = { date: days[d], personId: person.id };
       if (f & F_DUTY && mode !== ONSITE) {
-        out.push(
-          make(
-            'duty_not_onsite',
-            where,
-            `${label(p)} ${on(d)}: có lịch trực nên phải làm việc tại cơ quan, nhưng ngày này đã được xác định trước là ${MODE_VI[MODE_NAME[mode]]}${KEPT}`,
-          ),
-        );
+        out.push(make('duty_not_onsite', where, msg.dutyNotOnsite(label(p), days[d], MODE_NAME[mode])));
       }
       if (mode === WFH && m.pNoWfh[p] & WHY_INELIGIBLE) {
-        out.push(
-          make(
-            'wfh_not_eligible',
-            where,
-            `${label(p)} ${on(d)}: không đủ điều kiện làm việc tại nhà nhưng ngày này đã được xác định trước là làm việc tại nhà${KEPT}`,
-          ),
-        );
+        out.push(make('wfh_not_eligible', where, msg.wfhNotEligible(label(p), days[d])));
       }
       if (mode === WFH && m.pNoWfh[p] & WHY_ROLE) {
-        out.push(
-          make(
-            'always_onsite_role',
-            where,
-            `${label(p)} ${on(d)}: chức vụ ${ROLE_VI[person.role]} luôn phải làm việc tại cơ quan, nhưng ngày này đã được xác định trước là làm việc tại nhà${KEPT}`,
-          ),
-        );
+        out.push(make('always_onsite_role', where, msg.alwaysOnsite(label(p), person.role, days[d])));
       }
     }
     const req = m.pShareReq[p];
     if (req >= 0 && m.pWorking[p] - st.pc[p] < req) {
       const share = policy.minOnSiteShareByRole?.[person.role] ?? 0;
-      const rule = `${label(p)}: ${ROLE_VI[person.role]} phải làm việc tại cơ quan ít nhất ${percentVi(share)} số ngày làm việc, tức ${req}/${m.pWorking[p]} ngày`;
-      const why =
+      const message =
         relaxed.has(p) && m.pFixedWfh[p] <= m.pCap[p]
-          ? `, nhưng được xếp ${st.pc[p]} ngày làm việc tại nhà (${m.pWorking[p] - st.pc[p]} ngày tại cơ quan) vì ${scopeName(p)} cần người làm việc tại nhà cho đủ tỷ lệ tối thiểu: ` +
-            `giữ đúng tỷ lệ của chức vụ sẽ để lại nhiều vi phạm tỷ lệ tối thiểu làm việc tại nhà hơn một vi phạm này`
-          : `, nhưng đã được xác định trước ${m.pFixedWfh[p]} ngày làm việc tại nhà nên chỉ còn tối đa ${m.pWorking[p] - m.pFixedWfh[p]} ngày tại cơ quan${KEPT}`;
-      out.push(make('role_min_onsite_share', { personId: person.id }, rule + why));
+          ? msg.roleShareRelaxed(label(p), person.role, share, req, m.pWorking[p], st.pc[p], scopeName(p))
+          : msg.roleShareFixed(label(p), person.role, share, req, m.pWorking[p], m.pFixedWfh[p]);
+      out.push(make('role_min_onsite_share', { personId: person.id }, message));
     }
   }
 
@@ -117,26 +96,12 @@ export function explainViolations(st: State): Violation[] {
       if (minPeople !== null && st.uCnt[ud] > m.uCap[ud]) {
         const required = Math.min(minPeople, m.uW[ud]);
         const names = fixedHome(m.unitStart, m.unitMembers, u, d);
-        out.push(
-          make(
-            'unit_min_people_onsite',
-            { date: days[d], unitId: units[u].id },
-            `${units[u].name} ${on(d)}: cần ít nhất ${required} người làm việc tại cơ quan trong ${m.uW[ud]} người đang làm việc, ` +
-              `nhưng ${names.length} người đã được xác định trước là làm việc tại nhà (${namesVi(names)})${KEPT}`,
-          ),
-        );
+        out.push(make('unit_min_people_onsite', { date: days[d], unitId: units[u].id }, msg.unitPeople(units[u].name, days[d], required, m.uW[ud], names)));
       }
       if (minLeaders !== null && st.ulCnt[ud] > m.ulCap[ud]) {
         const required = Math.min(minLeaders, m.ulW[ud]);
         const names = fixedHome(m.unitStart, m.unitMembers, u, d, CAT_UNIT_LEADER);
-        out.push(
-          make(
-            'unit_min_leaders_onsite',
-            { date: days[d], unitId: units[u].id },
-            `${units[u].name} ${on(d)}: cần ít nhất ${required} lãnh đạo đơn vị làm việc tại cơ quan trong ${m.ulW[ud]} lãnh đạo đang làm việc, ` +
-              `nhưng ${names.length} lãnh đạo đã được xác định trước là làm việc tại nhà (${namesVi(names)})${KEPT}`,
-          ),
-        );
+        out.push(make('unit_min_leaders_onsite', { date: days[d], unitId: units[u].id }, msg.unitLeaders(units[u].name, days[d], required, m.ulW[ud], names)));
       }
     }
   }
@@ -152,8 +117,7 @@ export function explainViolations(st: State): Violation[] {
           make(
             'agency_min_leaders_onsite',
             { date: days[d], agencyId: agencies[a].id },
-            `${agencies[a].name} ${on(d)}: cần ít nhất ${required} lãnh đạo Sở làm việc tại cơ quan trong ${m.alW[ad]} lãnh đạo Sở đang làm việc, ` +
-              `nhưng ${names.length} người đã được xác định trước là làm việc tại nhà (${namesVi(names)})${KEPT}`,
+            msg.agencyLeaders(agencies[a].name, days[d], required, m.alW[ad], names),
           ),
         );
       }
@@ -175,17 +139,10 @@ export function explainViolations(st: State): Violation[] {
         const W = m.sW[sd];
         if (cnt > m.sHi[sd]) {
           const names = fixedHome(start, members, s, d);
-          out.push(
-            make(
-              'wfh_share_max',
-              { date: days[d], ...where },
-              `${scopeName} ${on(d)}: chỉ được tối đa ${m.sHi[sd]} người làm việc tại nhà (${percentVi(ws.max ?? 1)} của ${W} người đang làm việc), ` +
-                `nhưng ${names.length} người đã được xác định trước là làm việc tại nhà (${namesVi(names)})${KEPT}`,
-            ),
-          );
+          out.push(make('wfh_share_max', { date: days[d], ...where }, msg.wfhShareMax(scopeName, days[d], ws.max ?? 1, W, m.sHi[sd], names)));
         }
         if (cnt < m.sLo[sd]) {
-          out.push(make('wfh_share_min', { date: days[d], ...where }, shareMinReason(st, s, d, scopeName, ws.min ?? 0, ws.max ?? null)));
+          out.push(make('wfh_share_min', { date: days[d], ...where }, shareMinReason(st, msg, s, d, scopeName, ws.min ?? 0, ws.max ?? null)));
         }
       }
     }
@@ -194,7 +151,7 @@ export function explainViolations(st: State): Violation[] {
 }
 
 /** Why scope s cannot have ceil(min × W) people at home on day d. */
-function shareMinReason(st: State, s: number, d: number, scopeName: string, min: number, max: number | null): string {
+function shareMinReason(st: State, msg: ExplainMessages, s: number, d: number, scopeName: string, min: number, max: number | null): string {
   const m = st.m;
   const { D } = m;
   const { people, policy } = m.instance;
@@ -202,10 +159,8 @@ function shareMinReason(st: State, s: number, d: number, scopeName: string, min:
   const W = m.sW[sd];
   const lo = m.sLo[sd];
   const hi = m.sHi[sd];
-  const head = `${scopeName} ngày ${formatDateVi(m.days[d])}: cần ít nhất ${lo} người làm việc tại nhà (${percentVi(min)} của ${W} người đang làm việc)`;
-  if (lo > hi && max !== null) {
-    return `${scopeName} ngày ${formatDateVi(m.days[d])}: với ${W} người đang làm việc, tỷ lệ tối thiểu ${percentVi(min)} đòi hỏi ít nhất ${lo} người làm việc tại nhà nhưng tỷ lệ tối đa ${percentVi(max)} chỉ cho phép ${hi} người`;
-  }
+  const date = m.days[d];
+  if (lo > hi && max !== null) return msg.wfhShareBounds(scopeName, date, W, min, lo, max, hi);
   const byUnit = m.scope === SCOPE_UNIT;
   const unitList: number[] = [];
   if (byUnit) unitList.push(s);
@@ -260,55 +215,44 @@ function shareMinReason(st: State, s: number, d: number, scopeName: string, min:
     alAvail += Math.min(agencyLeaders, uRoom - base);
     maxHome += base;
     if (leaders > lRoom && ml !== null && uRoom > staff + lRoom) {
-      binding.push(`${units[u].name} phải giữ ít nhất ${Math.min(ml, m.ulW[ud])} lãnh đạo đơn vị tại cơ quan (${m.ulW[ud]} lãnh đạo đang làm việc)`);
+      binding.push(msg.keepUnitLeaders(units[u].name, Math.min(ml, m.ulW[ud]), m.ulW[ud]));
     }
     if (staff + Math.min(leaders, lRoom) + agencyLeaders > uRoom && mp !== null && m.uCap[ud] - m.uFixedWfh[ud] === uRoom) {
-      binding.push(`${units[u].name} phải giữ ít nhất ${Math.min(mp, m.uW[ud])} người tại cơ quan (${m.uW[ud]} người đang làm việc)`);
+      binding.push(msg.keepUnitPeople(units[u].name, Math.min(mp, m.uW[ud]), m.uW[ud]));
     }
   }
   const alRoom = Math.max(0, m.alCap[ad] - m.alFixedWfh[ad]);
   if (alAvail > alRoom && policy.minAgencyLeadersOnSite != null) {
-    binding.push(
-      `${agencies[a].name} phải giữ ít nhất ${Math.min(policy.minAgencyLeadersOnSite, m.alW[ad])} lãnh đạo Sở tại cơ quan (${m.alW[ad]} lãnh đạo Sở đang làm việc)`,
-    );
+    binding.push(msg.keepAgencyLeaders(agencies[a].name, Math.min(policy.minAgencyLeadersOnSite, m.alW[ad]), m.alW[ad]));
   }
   maxHome += Math.min(alAvail, alRoom) + fixedWfh;
   if (!byUnit) maxHome = Math.min(maxHome, hi);
 
   if (maxHome < lo) {
     const parts: string[] = [];
-    if (fixedWfh) parts.push(`${fixedWfh} người đã được xác định trước là làm việc tại nhà`);
-    if (ineligible) parts.push(`${ineligible} người không đủ điều kiện làm việc tại nhà`);
-    if (role) parts.push(`${role} người giữ chức vụ luôn làm việc tại cơ quan (${(policy.alwaysOnSiteRoles ?? []).map((r) => ROLE_VI[r]).join(', ')})`);
-    if (duty) parts.push(`${duty} người có lịch trực`);
-    if (fixedOnsite) parts.push(`${fixedOnsite} người đã được xác định trước là làm việc tại cơ quan`);
-    if (exhausted) parts.push(`${exhausted} người đã hết số ngày làm việc tại nhà mà tỷ lệ làm việc tại cơ quan của chức vụ cho phép`);
-    let rest = '';
-    if (flexTotal > 0) {
-      const shown = binding.slice(0, 3).join('; ') + (binding.length > 3 ? `; và ${binding.length - 3} quy định khác` : '');
-      rest = binding.length ? `${flexTotal} người còn lại có thể làm việc tại nhà nhưng ${shown}` : `chỉ ${flexTotal} người còn lại có thể làm việc tại nhà`;
-    } else {
-      rest = 'không còn ai có thể làm việc tại nhà';
-    }
-    return `${head} nhưng tối đa chỉ xếp được ${maxHome}: trong ${W} người đang làm việc, ${[...parts, rest].join(', ')}`;
+    if (fixedWfh) parts.push(msg.fixedAtHome(fixedWfh));
+    if (ineligible) parts.push(msg.notEligible(ineligible));
+    if (role) parts.push(msg.alwaysOnsiteRoles(role, policy.alwaysOnSiteRoles ?? []));
+    if (duty) parts.push(msg.onDuty(duty));
+    if (fixedOnsite) parts.push(msg.fixedAtOffice(fixedOnsite));
+    if (exhausted) parts.push(msg.outOfHomeDays(exhausted));
+    if (flexTotal === 0) parts.push(msg.noOneElse());
+    else if (!binding.length) parts.push(msg.othersFree(flexTotal));
+    else parts.push(msg.othersHeldBack(flexTotal, binding.length > 3 ? [...binding.slice(0, 3), msg.moreLimits(binding.length - 3)] : binding));
+    return msg.wfhShareMinDay(scopeName, date, min, W, lo, maxHome, parts);
   }
 
   // The day alone allows it: people's limits over the period (role shares) are what prevent it.
   st.searchLowerFrom(sd);
   const names: string[] = [];
   const shares = policy.minOnSiteShareByRole ?? {};
-  const roles = new Set<string>();
+  const roles = new Map<PersonRole, number>();
   for (const v of st.reached()) {
     if (v >= m.n) continue;
     if (st.pc[v] >= st.pCap[v]) {
       names.push(people[v].name);
-      roles.add(`${ROLE_VI[people[v].role]} ${percentVi(shares[people[v].role] ?? 0)}`);
+      roles.set(people[v].role, shares[people[v].role] ?? 0);
     }
   }
-  return (
-    `${head} nhưng chỉ xếp được ${st.sCnt(sd)} người: ` +
-    (names.length
-      ? `những người có thể làm việc tại nhà ngày này (${namesVi(names)}) đã dùng hết số ngày làm việc tại nhà mà tỷ lệ làm việc tại cơ quan tối thiểu của chức vụ cho phép (${[...roles].join(', ')}), và những ngày khác cũng cần họ làm việc tại nhà`
-      : `không thể xếp thêm người làm việc tại nhà mà không vi phạm quy tắc khác`)
-  );
+  return msg.wfhShareMinPeriod(scopeName, date, min, W, lo, st.sCnt(sd), names, [...roles]);
 }

@@ -30,8 +30,9 @@
  * a day the solver chose: breaking one removes at most one other violation. Minimums ceil(min × W) are
  * met wherever possible, and when they cannot all be, as many scope-days as possible are completed; a
  * role share (one violation per person however many days) is broken when that leaves fewer violations
- * in total. Each violation left is listed with a Vietnamese message saying why (`violations`, with the
- * checker's keys and order), e.g. which people are away, ineligible, on duty or out of home days.
+ * in total. Each violation left is listed with a message saying why (`violations`, with the
+ * checker's keys and order; Vietnamese, or English with `lang: 'en'`), e.g. which people are away,
+ * ineligible, on duty or out of home days.
  *
  * ## Algorithm (core.ts)
  * The rules are bounds on counts of people at home; with agency leaders in one unit they form, per day,
@@ -70,6 +71,8 @@ export interface RosterScore {
 export interface SolveOptions {
   /** Build the `roster` object (default true). The bench turns it off to time the search alone. */
   buildRoster?: boolean;
+  /** Language of the violations' explanations: 'en' for English, Vietnamese otherwise (default 'vi'). */
+  lang?: string;
 }
 
 export interface SolveResult {
@@ -143,7 +146,7 @@ export function solveRoster(instance: ResolvedInstance, options: SolveOptions = 
   const st = new State(m);
   st.run();
   const score = scoreState(st);
-  const violations = explainViolations(st);
+  const violations = explainViolations(st, options.lang);
   const roster = options.buildRoster === false ? { format: 'congvu.assignments/1' as const, assignments: [] } : buildRoster(m, st.mode);
   return {
     roster,

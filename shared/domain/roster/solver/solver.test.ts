@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkRoster } from '../check';
-import type { Mode, Person, Policy, ResolvedInstance, Roster, Violation } from '../format';
+import { RULE_IDS, type Mode, type Person, type Policy, type ResolvedInstance, type Roster, type Violation } from '../format';
+import { explainMessages, explainMsg, explainMsgEn } from '../messages';
 import { scoreRoster, solveRoster, type SolveResult } from './index';
-import { workdayList } from './test-instances';
+import { randomInstance, workdayList } from './test-instances';
 
 // ---------------------------------------------------------------------------------------------
 // Tiny instance builder: one agency "s" (Sở), units by id, people as [id, unitId, role, options].
@@ -358,5 +359,139 @@ describe('solveRoster: infeasible instances', () => {
     const res = solve(instance([...people, ...staff('b', 4)], { ...share(0.25, 0.25, 0.5, 'unit'), minOnSitePerUnit: { people: 1, leaders: 1 } }));
     expect(res.feasible).toBe(true);
     expect(res.violations).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The explanations in each language (explain.ts with explainMsg / explainMsgEn): Vietnamese by default,
+// English with `lang: 'en'`, the same violations (rule, date, ids) and facts (numbers, dates, names).
+
+/** Fixed days that break five rules: duty, always on site, eligibility, a role share, agency leaders. */
+const FIXED = instance(
+  [
+    { id: 'tp', unitId: 'a', role: 'head', name: 'Hoàng Văn Trưởng', fixed: { [DAYS[0]]: 'wfh', [DAYS[1]]: 'wfh', [DAYS[2]]: 'wfh' } },
+    { id: 'a1', unitId: 'a', canWorkFromHome: false, fixed: { [DAYS[0]]: 'wfh' } },
+    { id: 'a2', unitId: 'a', duties: [DAYS[1]], fixed: { [DAYS[1]]: 'leave' } },
+    { id: 'gd', unitId: 'bgd', role: 'director', name: 'Nguyễn Công Tự', fixed: { [DAYS[3]]: 'wfh' } },
+    { id: 'b1', unitId: 'a' },
+    { id: 'b2', unitId: 'a' },
+  ],
+  {
+    ...share(null, 0.3, null),
+    minOnSiteShareByRole: { head: 0.5 },
+    alwaysOnSiteRoles: ['director'],
+    requireEligibilityForWfh: true,
+    minAgencyLeadersOnSite: 1,
+  },
+);
+
+/** 04/08 cannot have 2 of 4 at home: n3 on duty, n2 ineligible, the head is the only leader. */
+const DAY_MIN = instance(
+  [
+    { id: 'tp', unitId: 'ncc', role: 'head', name: 'Hoàng Văn Trưởng' },
+    { id: 'n1', unitId: 'ncc' },
+    { id: 'n2', unitId: 'ncc', canWorkFromHome: false },
+    { id: 'n3', unitId: 'ncc', duties: [DAYS[2]] },
+  ],
+  { ...share(0.3, 0.3, null, 'unit'), minOnSitePerUnit: { people: 1, leaders: 1 }, requireEligibilityForWfh: true },
+);
+
+/** The message without the instance's own names (agencies, units, people), longest first. */
+function withoutNames(message: string, inst: ResolvedInstance): string {
+  const names = [...inst.agencies, ...inst.units, ...inst.people].map((x) => x.name).sort((a, b) => b.length - a.length);
+  let out = message;
+  for (const name of names) out = out.split(name).join('');
+  return out;
+}
+
+/** The numbers of a message in order of size ("33,3%" and "33.3%" both give 33 and 3). */
+const numbers = (message: string): number[] => (message.match(/\d+/g) ?? []).map(Number).sort((a, b) => a - b);
+
+/** English and Vietnamese explanations of the same solve agree on keys and facts; English has no Vietnamese word left. */
+function expectSameFactsInEnglish(inst: ResolvedInstance): { vietnamese: Violation[]; english: Violation[] } {
+  const vietnamese = solveRoster(inst).violations;
+  const english = solveRoster(inst, { lang: 'en' }).violations;
+  expect(keys(english)).toEqual(keys(vietnamese));
+  english.forEach((v, i) => {
+    expect(v.message).not.toBe(vietnamese[i].message);
+    expect(numbers(v.message)).toEqual(numbers(vietnamese[i].message));
+    expect(withoutNames(v.message, inst)).toMatch(/^[\x20-\x7e]+$/);
+  });
+  return { vietnamese, english };
+}
+
+describe('explanations of the generator: Vietnamese by default, English with lang "en"', () => {
+  it('writes Vietnamese by default, the same as lang "vi"', () => {
+    for (const inst of [FIXED, DAY_MIN]) {
+      const byDefault = solveRoster(inst).violations;
+      expect(byDefault.length).toBeGreaterThan(0);
+      expect(solveRoster(inst, { lang: 'vi' }).violations).toEqual(byDefault);
+    }
+    const fixed = solveRoster(FIXED).violations;
+    for (const v of fixed) expect(v.message).toContain('ngày đã xác định trước được giữ nguyên');
+    expect(fixed.find((v) => v.rule === 'always_onsite_role')!.message).toBe(
+      'Nguyễn Công Tự (Giám đốc, Ban Giám đốc Sở) ngày 05/08/2021: chức vụ Giám đốc luôn phải làm việc tại cơ quan, ' +
+        'nhưng ngày này đã được xác định trước là làm việc tại nhà (ngày đã xác định trước được giữ nguyên)',
+    );
+  });
+
+  it('explains violations of fixed days in English: same rules and fields, English words', () => {
+    const en = expectSameFactsInEnglish(FIXED).english;
+    expect(en.map((v) => v.rule)).toEqual(['agency_min_leaders_onsite', 'always_onsite_role', 'duty_not_onsite', 'role_min_onsite_share', 'wfh_not_eligible']);
+    expect(Object.fromEntries(en.map((v) => [v.rule, v.message]))).toEqual({
+      agency_min_leaders_onsite:
+        'Sở Lao động - Thương binh và Xã hội on 05/08/2021: needs at least 1 agency leader at the office out of 1 agency leader working, ' +
+        'but 1 of them was set in advance as working from home (Nguyễn Công Tự) (days set in advance are kept as they are)',
+      always_onsite_role:
+        'Nguyễn Công Tự (Director, Ban Giám đốc Sở) on 05/08/2021: a Director always works at the office, ' +
+        'but the day was set in advance as working from home (days set in advance are kept as they are)',
+      duty_not_onsite:
+        'Cán bộ a2 (Civil servant, Phòng A) on 03/08/2021: on duty, so must work at the office, ' +
+        'but the day was set in advance as on leave (days set in advance are kept as they are)',
+      role_min_onsite_share:
+        'Hoàng Văn Trưởng (Head of Division, Phòng A): a Head of Division must work at the office at least 50% of the working days, i.e. 3/5 days, ' +
+        'but 3 days working from home were set in advance, leaving at most 2 days at the office (days set in advance are kept as they are)',
+      wfh_not_eligible:
+        'Cán bộ a1 (Civil servant, Phòng A) on 02/08/2021: not eligible to work from home, ' +
+        'but the day was set in advance as working from home (days set in advance are kept as they are)',
+    });
+  });
+
+  it('explains an unreachable minimum at home in English, with the reasons of the day', () => {
+    // The Vietnamese text of this case is asserted in 'explains a day-local minimum …' above.
+    const { english } = expectSameFactsInEnglish(DAY_MIN);
+    expect(english[0].message).toBe(
+      'Phòng NCC on 04/08/2021: needs at least 2 people working from home (30% of 4 working), but at most 1 can be at home: ' +
+        'of the 4 working, 1 is not eligible to work from home, 1 is on duty, ' +
+        '2 others could work from home but Phòng NCC must keep at least 1 unit leader at the office (1 leader working)',
+    );
+  });
+
+  it('keeps the facts of every kind of explanation in English (random instances with fixed days and random policies)', () => {
+    const spies = (Object.keys(explainMsgEn) as (keyof typeof explainMsgEn)[]).map((key) => [key, vi.spyOn(explainMsgEn, key)] as const);
+    const seen = new Set<string>();
+    try {
+      for (let seed = 1; seed <= 150; seed++) {
+        const inst = randomInstance({ seed, randomPolicy: true, fixedRate: 0.25, spreadLeaders: seed % 3 === 0 });
+        for (const v of expectSameFactsInEnglish(inst).vietnamese) seen.add(v.rule);
+      }
+      expectSameFactsInEnglish(FIXED);
+      // Every English message function (every reason, limit and variant) was written and checked above.
+      expect(spies.filter(([, spy]) => spy.mock.calls.length === 0).map(([key]) => key)).toEqual([]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    // The random corpus has every rule the solver explains but duty_not_onsite (a random cell is fixed or a duty, not both);
+    // the solver never changes a fixed day nor leaves one unassigned.
+    const notInCorpus: string[] = ['duty_not_onsite', 'fixed_day_changed', 'missing_assignment'];
+    expect([...seen].sort()).toEqual(RULE_IDS.filter((rule) => !notInCorpus.includes(rule)));
+  });
+
+  it('chooses the messages by language tag: English for "en" and "en-GB", Vietnamese otherwise', () => {
+    expect(explainMessages('en')).toBe(explainMsgEn);
+    expect(explainMessages('en-GB')).toBe(explainMsgEn);
+    expect(explainMessages('vi')).toBe(explainMsg);
+    expect(explainMessages('fr')).toBe(explainMsg);
+    expect(Object.keys(explainMsgEn).sort()).toEqual(Object.keys(explainMsg).sort());
   });
 });
