@@ -3,6 +3,8 @@
  * (`npx tsx server/main.ts`) on a free port with a fresh PGlite folder and the demo data, the demo
  * logins it prints, Chromium (/usr/bin/chromium or CHROMIUM_PATH), logged-in browser contexts and
  * small API clients. Each journey starts its own server and stops it (and removes its folder) after.
+ * Journeys at the real date start from one seeded copy of the demo (seeded once per run, see
+ * `demoSnapshot`); journeys with a TEST_CLOCK seed their own (the demo's dates follow the clock).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { generate } from 'otplib';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -67,9 +70,51 @@ export function parseLogins(output: string): Login[] {
  * Starts the app on a free port with a new PGlite folder and the demo data (SEED_DEMO=1, no scheduler
  * unless `env` says otherwise), waits for /api/health and reads the demo logins.
  */
+/**
+ * The demo seeded once per run into the folder the global setup provides (tests/e2e/global-setup.ts):
+ * the first journey to ask seeds it (tests/e2e/seed-snapshot.ts, a clean close), the others wait for it.
+ * Null outside a run with that setup.
+ */
+async function demoSnapshot(): Promise<{ data: string; logins: Login[] } | null> {
+  let dir: string | undefined;
+  try {
+    dir = inject('demoSnapshot');
+  } catch {
+    return null;
+  }
+  if (!dir) return null;
+  const ready = path.join(dir, 'ready');
+  const failed = path.join(dir, 'failed');
+  let builder = false;
+  try {
+    fs.mkdirSync(path.join(dir, 'lock'));
+    builder = true;
+  } catch {
+    /* another journey seeds it */
+  }
+  if (builder) {
+    let output = '';
+    const child = spawn('npx', ['tsx', 'tests/e2e/seed-snapshot.ts', dir], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (d) => (output += String(d)));
+    child.stderr!.on('data', (d) => (output += String(d)));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    fs.writeFileSync(code === 0 ? ready : failed, output);
+  }
+  const until = Date.now() + 300_000;
+  while (!fs.existsSync(ready)) {
+    if (fs.existsSync(failed)) throw new Error(`Seeding the demo snapshot failed:\n${fs.readFileSync(failed, 'utf8')}`);
+    if (Date.now() > until) throw new Error('The demo snapshot was not ready after 300 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { data: path.join(dir, 'data'), logins: JSON.parse(fs.readFileSync(path.join(dir, 'logins.json'), 'utf8')) as Login[] };
+}
+
 export async function startServer(name: string, env: Record<string, string> = {}): Promise<E2eServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `congvu-e2e-${name}-`));
+  // At the real date (and the default environment) the demo is the same for every journey: copy the one seeded for this run.
+  const snapshot = env.TEST_CLOCK || (env.NODE_ENV ?? 'development') !== 'development' || env.AUTH_SECRET ? null : await demoSnapshot();
+  if (snapshot) fs.cpSync(snapshot.data, dataDir, { recursive: true });
   const base = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
@@ -117,7 +162,7 @@ export async function startServer(name: string, env: Record<string, string> = {}
     await stop();
     throw err;
   }
-  const logins = parseLogins(output);
+  const logins = snapshot ? snapshot.logins : parseLogins(output);
   return {
     base,
     dataDir,
