@@ -1,5 +1,5 @@
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { type ZodType, z } from 'zod';
 import { ErrorResponseSchema, IdSchema } from '../../../shared/contracts/common';
 import {
   ActingCreate,
@@ -30,10 +30,22 @@ const IdParam = z.object({ id: IdSchema });
 const PersonParam = z.object({ personId: IdSchema });
 const AgencyQuery = z.object({ agencyId: IdSchema }).strict();
 
+const tags = ['leave'];
+
+/** A leave route: the request's parts (params, query, JSON body) and the standard answers of `schema` (200 and the error shapes). */
+function leaveRoute<M extends 'get' | 'post' | 'put', P extends string, R extends NonNullable<RouteConfig['request']>, S extends ZodType>(
+  method: M,
+  path: P,
+  summary: string,
+  request: R,
+  schema: S,
+) {
+  return createRoute({ method, path, tags, summary, request, responses: responses(schema) });
+}
+
 /** Mounted at /api/leave. */
 export function leaveRoutes(deps: Deps) {
   const app = createRouter();
-  const tags = ['leave'];
 
   app.openapi(
     createRoute({
@@ -51,129 +63,66 @@ export function leaveRoutes(deps: Deps) {
     async (c) => c.json(await createRequest(deps, requireUser(c), c.req.valid('json')), 201),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/requests',
-      tags,
-      summary: 'Danh sách đơn: của tôi, chờ tôi duyệt, của đơn vị, của cơ quan',
-      request: { query: RequestListQuery },
-      responses: responses(RequestListResponse),
-    }),
+    leaveRoute('get', '/requests', 'Danh sách đơn: của tôi, chờ tôi duyệt, của đơn vị, của cơ quan', { query: RequestListQuery }, RequestListResponse),
     async (c) => c.json(await listRequests(deps, requireUser(c), c.req.valid('query')), 200),
   );
-  app.openapi(
-    createRoute({ method: 'get', path: '/requests/{id}', tags, summary: 'Xem một đơn', request: { params: IdParam }, responses: responses(RequestView) }),
-    async (c) => c.json(await getRequest(deps, requireUser(c), c.req.valid('param').id), 200),
+  app.openapi(leaveRoute('get', '/requests/{id}', 'Xem một đơn', { params: IdParam }, RequestView), async (c) =>
+    c.json(await getRequest(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/requests/{id}/decision',
-      tags,
-      summary: 'Duyệt hoặc không duyệt bước đang chờ (idempotent, ký số)',
-      request: { params: IdParam, ...jsonBody(RequestDecision) },
-      responses: responses(RequestView),
-    }),
+    leaveRoute(
+      'post',
+      '/requests/{id}/decision',
+      'Duyệt hoặc không duyệt bước đang chờ (idempotent, ký số)',
+      { params: IdParam, ...jsonBody(RequestDecision) },
+      RequestView,
+    ),
     async (c) => c.json(await decideRequest(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/requests/{id}/cancel',
-      tags,
-      summary: 'Hủy đơn đang chờ duyệt (người làm đơn)',
-      request: { params: IdParam, ...jsonBody(RequestCancel) },
-      responses: responses(RequestView),
-    }),
+    leaveRoute('post', '/requests/{id}/cancel', 'Hủy đơn đang chờ duyệt (người làm đơn)', { params: IdParam, ...jsonBody(RequestCancel) }, RequestView),
     async (c) => c.json(await cancelRequest(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/requests/{id}/verify',
-      tags,
-      summary: 'Kiểm tra chữ ký số của các quyết định trên đơn',
-      request: { params: IdParam },
-      responses: responses(RequestVerifyResponse),
-    }),
+    leaveRoute('get', '/requests/{id}/verify', 'Kiểm tra chữ ký số của các quyết định trên đơn', { params: IdParam }, RequestVerifyResponse),
     async (c) => c.json(await verifyRequest(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/balances',
-      tags,
-      summary: 'Ngày phép năm: của tôi, của đơn vị, của cơ quan',
-      request: { query: LeaveBalanceQuery },
-      responses: responses(LeaveBalanceListResponse),
-    }),
+    leaveRoute('get', '/balances', 'Ngày phép năm: của tôi, của đơn vị, của cơ quan', { query: LeaveBalanceQuery }, LeaveBalanceListResponse),
     async (c) => c.json(await listBalances(deps, requireUser(c), c.req.valid('query')), 200),
   );
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/settings',
-      tags,
-      summary: 'Quy định chuyển ngày phép của cơ quan',
-      request: { query: AgencyQuery },
-      responses: responses(LeaveSettingsView),
-    }),
-    async (c) => c.json(await getSettings(deps, requireUser(c), c.req.valid('query').agencyId), 200),
+  app.openapi(leaveRoute('get', '/settings', 'Quy định chuyển ngày phép của cơ quan', { query: AgencyQuery }, LeaveSettingsView), async (c) =>
+    c.json(await getSettings(deps, requireUser(c), c.req.valid('query').agencyId), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'put',
-      path: '/settings',
-      tags,
-      summary: 'Sửa quy định chuyển ngày phép (Văn phòng, Giám đốc)',
-      request: { query: AgencyQuery, ...jsonBody(LeaveSettingsUpdate) },
-      responses: responses(LeaveSettingsView),
-    }),
+    leaveRoute(
+      'put',
+      '/settings',
+      'Sửa quy định chuyển ngày phép (Văn phòng, Giám đốc)',
+      { query: AgencyQuery, ...jsonBody(LeaveSettingsUpdate) },
+      LeaveSettingsView,
+    ),
     async (c) => c.json(await putSettings(deps, requireUser(c), c.req.valid('query').agencyId, c.req.valid('json')), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'put',
-      path: '/profiles/{personId}',
-      tags,
-      summary: 'Ngày bắt đầu công tác và số dư phép đầu kỳ của một người (Văn phòng)',
-      request: { params: PersonParam, ...jsonBody(LeaveProfileUpdate) },
-      responses: responses(LeaveBalanceView),
-    }),
+    leaveRoute(
+      'put',
+      '/profiles/{personId}',
+      'Ngày bắt đầu công tác và số dư phép đầu kỳ của một người (Văn phòng)',
+      { params: PersonParam, ...jsonBody(LeaveProfileUpdate) },
+      LeaveBalanceView,
+    ),
     async (c) => c.json(await putProfile(deps, requireUser(c), c.req.valid('param').personId, c.req.valid('json')), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/acting',
-      tags,
-      summary: 'Ủy quyền: của tôi (ủy quyền hoặc được ủy quyền) hoặc của cơ quan',
-      request: { query: ActingListQuery },
-      responses: responses(ActingListResponse),
-    }),
+    leaveRoute('get', '/acting', 'Ủy quyền: của tôi (ủy quyền hoặc được ủy quyền) hoặc của cơ quan', { query: ActingListQuery }, ActingListResponse),
     async (c) => c.json(await listActing(deps, requireUser(c), c.req.valid('query')), 200),
   );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/acting',
-      tags,
-      summary: 'Ủy quyền cho cấp phó trong thời gian vắng',
-      request: jsonBody(ActingCreate),
-      responses: responses(ActingView),
-    }),
-    async (c) => c.json(await createActing(deps, requireUser(c), c.req.valid('json')), 200),
+  app.openapi(leaveRoute('post', '/acting', 'Ủy quyền cho cấp phó trong thời gian vắng', jsonBody(ActingCreate), ActingView), async (c) =>
+    c.json(await createActing(deps, requireUser(c), c.req.valid('json')), 200),
   );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/acting/{id}/revoke',
-      tags,
-      summary: 'Thu hồi ủy quyền (idempotent)',
-      request: { params: IdParam },
-      responses: responses(ActingView),
-    }),
-    async (c) => c.json(await revokeActing(deps, requireUser(c), c.req.valid('param').id), 200),
+  app.openapi(leaveRoute('post', '/acting/{id}/revoke', 'Thu hồi ủy quyền (idempotent)', { params: IdParam }, ActingView), async (c) =>
+    c.json(await revokeActing(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   return app;
 }
