@@ -1,6 +1,5 @@
 /** Routes of the province follow (issue 10 item 7), mounted under /api/reports next to reports.routes.ts. */
 import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
 import {
   Appendix1AgencyQuery,
   Appendix1AgencyResponse,
@@ -16,8 +15,7 @@ import {
 import type { Deps } from '../../lib/context';
 import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
 import * as follow from './province-follow';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { fileResponses, sendFile } from './reports.download';
 
 export function provinceFollowRoutes(deps: Deps) {
   const app = createRouter();
@@ -75,15 +73,12 @@ export function provinceFollowRoutes(deps: Deps) {
       tags: ['reports'],
       summary: 'Xuất bảng theo dõi phương án các cơ quan (XLSX)',
       request: { query: FollowQuery },
-      responses: { 200: { description: 'Tệp XLSX', content: { [XLSX]: { schema: z.string() } } } },
+      responses: fileResponses('Tệp XLSX', ['xlsx']),
     }),
     async (c) => {
       const q = c.req.valid('query');
       const { data, file } = await follow.followExport(deps, requireUser(c), q.rootId, q.date);
-      return c.body(new Uint8Array(file), 200, {
-        'content-type': XLSX,
-        'content-disposition': `attachment; filename="theo-doi-phuong-an-${data.from}.xlsx"`,
-      });
+      return sendFile(c, 'xlsx', `theo-doi-phuong-an-${data.from}`, file);
     },
   );
   app.openapi(

@@ -18,33 +18,32 @@ import { IdSchema, IsoDateSchema } from '../../../shared/contracts/common';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
 import { vnDateOf } from '../../../shared/domain/dates';
+import { fileResponses, sendFile } from './reports.download';
 import { appendix2Docx, appendix2Pdf, appendix2Xlsx } from './reports.export';
 import { exportMeta } from './reports.meta';
 import * as reports from './reports.service';
 import { getDashboard } from './reports.dashboard';
 import { addDays } from '../../../shared/domain/dates';
 
-const TYPES = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-} as const;
-const binary = { 200: { description: 'Tệp báo cáo', content: Object.fromEntries(Object.values(TYPES).map((t) => [t, { schema: z.string() }])) } };
+const binary = fileResponses('Tệp báo cáo');
+/** The Phụ lục 2 table (of an agency, a day, the province) in each export format. */
+const APPENDIX2 = { xlsx: appendix2Xlsx, pdf: appendix2Pdf, docx: appendix2Docx } as const;
+
+/** Answers the Phụ lục 2 table as the file `<name>.<format>`. */
+async function sendAppendix2(
+  c: Parameters<typeof sendFile>[0],
+  format: z.infer<typeof ExportFormat>,
+  name: string,
+  ...table: Parameters<typeof appendix2Xlsx>
+) {
+  return sendFile(c, format, name, await APPENDIX2[format](...table));
+}
 
 export function reportsRoutes(deps: Deps) {
   const app = createRouter();
 
   /** The heading and signature of an export (reports.meta.ts). */
   const metaFor = (user: CurrentUser, agencyId: string, date: string, kind: 'agency' | 'province') => exportMeta(deps, user, agencyId, date, kind);
-
-  async function sendFile(
-    c: { body: (data: Uint8Array, status: 200, headers: Record<string, string>) => Response },
-    format: z.infer<typeof ExportFormat>,
-    name: string,
-    build: () => Promise<Buffer>,
-  ) {
-    return c.body(new Uint8Array(await build()), 200, { 'content-type': TYPES[format], 'content-disposition': `attachment; filename="${name}.${format}"` });
-  }
 
   app.openapi(
     createRoute({
@@ -71,8 +70,7 @@ export function reportsRoutes(deps: Deps) {
       const user = requireUser(c);
       const { report, names } = await reports.getAppendix2(deps, user, q);
       const meta = await metaFor(user, q.agencyId ?? q.rootId!, vnDateOf(deps.clock.now()), q.agencyId ? 'agency' : 'province');
-      const builder = q.format === 'xlsx' ? appendix2Xlsx : q.format === 'pdf' ? appendix2Pdf : appendix2Docx;
-      return sendFile(c, q.format, `phu-luc-2-${q.from}-${q.to}`, () => builder(report, names, meta));
+      return sendAppendix2(c, q.format, `phu-luc-2-${q.from}-${q.to}`, report, names, meta);
     },
   );
   app.openapi(
@@ -105,8 +103,7 @@ export function reportsRoutes(deps: Deps) {
       const meta = await metaFor(user, q.agencyId, q.date, 'agency');
       if (!daily.frozen) meta.subject += ' (bản xem trước, chưa chốt)';
       else meta.hash = daily.hash ?? undefined;
-      const builder = q.format === 'xlsx' ? appendix2Xlsx : q.format === 'pdf' ? appendix2Pdf : appendix2Docx;
-      return sendFile(c, q.format, `bao-cao-16h-${q.agencyId}-${q.date}`, () => builder(daily.content.appendix2, daily.content.names, meta));
+      return sendAppendix2(c, q.format, `bao-cao-16h-${q.agencyId}-${q.date}`, daily.content.appendix2, daily.content.names, meta);
     },
   );
   app.openapi(
@@ -154,8 +151,7 @@ export function reportsRoutes(deps: Deps) {
       const meta = await metaFor(user, q.rootId, q.date, 'province');
       meta.missing = content.missing.map((id) => content.names.agencies[id] ?? id);
       meta.noRoster = (content.noRoster ?? []).map((id) => content.names.agencies[id] ?? id);
-      const builder = q.format === 'xlsx' ? appendix2Xlsx : q.format === 'pdf' ? appendix2Pdf : appendix2Docx;
-      return sendFile(c, q.format, `bao-cao-tinh-${q.date}`, () => builder(content.appendix2, content.names, meta));
+      return sendAppendix2(c, q.format, `bao-cao-tinh-${q.date}`, content.appendix2, content.names, meta);
     },
   );
   app.openapi(

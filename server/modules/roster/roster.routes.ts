@@ -31,6 +31,7 @@ import { parseInstance, parseRoster, resolveWorkdays } from '../../../shared/dom
 import type { Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { createRouter, jsonBody, requireUser, responses } from '../../lib/http';
+import { fileResponses, sendFile } from '../reports/reports.download';
 import { appendix1Docx, appendix1Xlsx, buildAppendix1 } from './appendix1';
 import { exportPeriod, importAssignments } from './roster.interchange';
 import { generateRoster } from './roster.generate';
@@ -39,9 +40,6 @@ import { getWishes, mySchedule, setWishes, whoIsWhere } from './schedule.service
 
 const PeriodParam = z.object({ id: IdSchema });
 const UnitParam = z.object({ id: IdSchema, unitId: IdSchema });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const binary = (type: string, description: string) => ({ 200: { description, content: { [type]: { schema: z.string() } } } });
 const SourceQuery = z.object({ source: z.enum(['approved', 'draft']).optional() });
 
 /** Parses a body in the roster format; format errors become VALIDATION with JSON paths. */
@@ -263,14 +261,11 @@ export function rosterRoutes(deps: Deps) {
       tags: ['roster'],
       summary: 'Xuất Phụ lục 1 (XLSX)',
       request: { params: PeriodParam, query: SourceQuery },
-      responses: binary(XLSX, 'Phụ lục 1'),
+      responses: fileResponses('Phụ lục 1', ['xlsx']),
     }),
     async (c) => {
       const a = await buildAppendix1(deps, requireUser(c), c.req.valid('param').id, c.req.valid('query').source ?? 'approved');
-      return c.body(new Uint8Array(await appendix1Xlsx(a)), 200, {
-        'content-type': XLSX,
-        'content-disposition': `attachment; filename="phu-luc-1-${a.fromDate}.xlsx"`,
-      });
+      return sendFile(c, 'xlsx', `phu-luc-1-${a.fromDate}`, await appendix1Xlsx(a));
     },
   );
   app.openapi(
@@ -280,14 +275,11 @@ export function rosterRoutes(deps: Deps) {
       tags: ['roster'],
       summary: 'Xuất Phụ lục 1 (DOCX)',
       request: { params: PeriodParam, query: SourceQuery },
-      responses: binary(DOCX, 'Phụ lục 1'),
+      responses: fileResponses('Phụ lục 1', ['docx']),
     }),
     async (c) => {
       const a = await buildAppendix1(deps, requireUser(c), c.req.valid('param').id, c.req.valid('query').source ?? 'approved');
-      return c.body(new Uint8Array(await appendix1Docx(a, vnDateOf(deps.clock.now()))), 200, {
-        'content-type': DOCX,
-        'content-disposition': `attachment; filename="phu-luc-1-${a.fromDate}.docx"`,
-      });
+      return sendFile(c, 'docx', `phu-luc-1-${a.fromDate}`, await appendix1Docx(a, vnDateOf(deps.clock.now())));
     },
   );
   app.openapi(
