@@ -23,7 +23,7 @@ export interface GenerateResult {
   score: RosterScore;
   /** The result in figures people read: spread of days at home, share at home per day against the plan, wishes met. */
   summary: RosterSummary;
-  /** Violations the solver could not avoid, each explained (Vietnamese). */
+  /** Violations the solver could not avoid, each explained in the request's language (user.locale). */
   explanations: { rule: string; date?: string; unitId?: string; personId?: string; message: string }[];
   violations: ReturnType<typeof checkWithSeverity>;
   ms: number;
