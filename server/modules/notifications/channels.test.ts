@@ -147,6 +147,8 @@ describe('e-mail through a real SMTP server', () => {
     expect((await sendMail()).sent).toBe(1);
     expect(received.map((m) => m.to)).toEqual(['chanh.nv@stp.gov.vn']);
     expect(received[0]!.subject).toBe('[Congvu] Giao việc: rà soát hồ sơ lý lịch tư pháp');
+    // The link opens from a mail client: the public address of the app, not a path.
+    expect(received[0]!.text.trim().split('\n').at(-1)).toBe('https://congvu.ninhthuan.gov.vn/tasks/t1');
     // Muted tasks do not mute the roster.
     await notify(t.deps.db, t.deps.clock, { personIds: [P.quiet!, P.lan!], kind: 'roster_returned', title: 'Lịch bị trả lại', email: true });
     received.length = 0;

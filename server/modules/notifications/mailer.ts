@@ -10,6 +10,15 @@ import { emailOutbox } from './notifications.table';
 
 const MAX_ATTEMPTS = 8;
 
+/**
+ * A link of the app written on its own line ("/tasks/t1", as notifications store them) made absolute with
+ * the public address, so that it opens from a mail client; other lines are left as they are.
+ */
+export function absoluteLinks(text: string, publicUrl: string): string {
+  const base = publicUrl.replace(/\/+$/, '');
+  return text.replace(/^\/(?!\/)\S*$/gm, (link) => `${base}${link}`);
+}
+
 export function createTransport(smtpUrl: string): Transporter {
   return nodemailer.createTransport(smtpUrl);
 }
@@ -32,7 +41,7 @@ export async function sendPendingEmails(deps: Deps, transport: Transporter, opts
           from: deps.config.MAIL_FROM,
           to: mail.to,
           subject: mail.subject,
-          text: mail.text,
+          text: absoluteLinks(mail.text, deps.config.PUBLIC_URL),
           attachments: mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
         });
         await tx
