@@ -460,18 +460,7 @@ export async function updateMeeting(deps: Deps, user: CurrentUser, id: string, i
   const timeChanged = fields.startAt.getTime() !== m.startAt.getTime() || fields.endAt.getTime() !== m.endAt.getTime();
   const placeChanged = fields.place !== m.place || fields.onlineUrl !== m.onlineUrl || fields.kind !== m.kind;
   await deps.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(meetings)
-      .set({
-        ...fields,
-        documentIds: checked.documentIds,
-        sequence: sql`${meetings.sequence} + 1`,
-        version: sql`${meetings.version} + 1`,
-        updatedAt: deps.clock.now(),
-      })
-      .where(and(eq(meetings.id, id), eq(meetings.version, input.version), eq(meetings.status, 'scheduled')))
-      .returning();
-    if (!updated) throw new AppError('VERSION_CONFLICT');
+    const updated = await reviseScheduled(tx, deps, id, input.version, { ...fields, documentIds: checked.documentIds });
     const before = await tx.select({ personId: meetingAttendees.personId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, id));
     const keep = new Set(checked.attendees.map((x) => x.personId));
     const removed = before.map((b) => b.personId).filter((p) => !keep.has(p));
@@ -502,6 +491,20 @@ export async function updateMeeting(deps: Deps, user: CurrentUser, id: string, i
   return getMeeting(deps, user, id);
 }
 
+/**
+ * Inside a transaction: writes `changes` to a meeting still scheduled at `version`, with the next SEQUENCE
+ * (RFC 5545: attendees' calendars replace the event) and the next version; otherwise VERSION_CONFLICT.
+ */
+async function reviseScheduled(tx: Db, deps: Pick<Deps, 'clock'>, id: string, version: number, changes: Partial<MeetingRow>): Promise<MeetingRow> {
+  const [updated] = await tx
+    .update(meetings)
+    .set({ ...changes, sequence: sql`${meetings.sequence} + 1`, version: sql`${meetings.version} + 1`, updatedAt: deps.clock.now() })
+    .where(and(eq(meetings.id, id), eq(meetings.version, version), eq(meetings.status, 'scheduled')))
+    .returning();
+  if (!updated) throw new AppError('VERSION_CONFLICT');
+  return updated;
+}
+
 /** Cancels (METHOD:CANCEL to every attendee). Idempotent: a cancelled meeting is returned as it is. */
 export async function cancelMeeting(deps: Deps, user: CurrentUser, id: string, input: MeetingCancel): Promise<MeetingView> {
   const { m, a } = await readable(deps, user, id);
@@ -509,18 +512,7 @@ export async function cancelMeeting(deps: Deps, user: CurrentUser, id: string, i
   if (m.status === 'cancelled') return presentMeeting(deps, user, m, a);
   if (m.version !== input.version) throw new AppError('VERSION_CONFLICT');
   await deps.db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(meetings)
-      .set({
-        status: 'cancelled',
-        cancelReason: input.reason,
-        sequence: sql`${meetings.sequence} + 1`,
-        version: sql`${meetings.version} + 1`,
-        updatedAt: deps.clock.now(),
-      })
-      .where(and(eq(meetings.id, id), eq(meetings.version, input.version), eq(meetings.status, 'scheduled')))
-      .returning();
-    if (!updated) throw new AppError('VERSION_CONFLICT');
+    const updated = await reviseScheduled(tx, deps, id, input.version, { status: 'cancelled', cancelReason: input.reason });
     const atts = await tx.select({ personId: meetingAttendees.personId }).from(meetingAttendees).where(eq(meetingAttendees.meetingId, id));
     await sendInvitation(
       deps,
