@@ -25,25 +25,41 @@ import * as reports from './reports.service';
 import { getDashboard } from './reports.dashboard';
 import { addDays } from '../../../shared/domain/dates';
 
-const binary = fileResponses('Tệp báo cáo');
 /** The Phụ lục 2 table (of an agency, a day, the province) in each export format. */
 const APPENDIX2 = { xlsx: appendix2Xlsx, pdf: appendix2Pdf, docx: appendix2Docx } as const;
-
-/** Answers the Phụ lục 2 table as the file `<name>.<format>`. */
-async function sendAppendix2(
-  c: Parameters<typeof sendFile>[0],
-  format: z.infer<typeof ExportFormat>,
-  name: string,
-  ...table: Parameters<typeof appendix2Xlsx>
-) {
-  return sendFile(c, format, name, await APPENDIX2[format](...table));
-}
 
 export function reportsRoutes(deps: Deps) {
   const app = createRouter();
 
   /** The heading and signature of an export (reports.meta.ts). */
   const metaFor = (user: CurrentUser, agencyId: string, date: string, kind: 'agency' | 'province') => exportMeta(deps, user, agencyId, date, kind);
+
+  /**
+   * A Phụ lục 2 export: GET `path` with the report's `query` and a `format` (XLSX, PDF, DOCX); `load` gives, for the
+   * signed-in user, the file's name (without extension) and the table with its heading.
+   */
+  function exportRoute<Q extends z.ZodObject>(
+    path: string,
+    summary: string,
+    query: Q,
+    load: (user: CurrentUser, q: z.output<Q>) => Promise<{ name: string; table: Parameters<typeof appendix2Xlsx> }>,
+  ) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path,
+        tags: ['reports'],
+        summary,
+        request: { query: query.extend({ format: ExportFormat }) },
+        responses: fileResponses('Tệp báo cáo'),
+      }),
+      async (c) => {
+        const q = c.req.valid('query') as z.output<Q> & { format: z.infer<typeof ExportFormat> };
+        const { name, table } = await load(requireUser(c), q);
+        return sendFile(c, q.format, name, await APPENDIX2[q.format](...table));
+      },
+    );
+  }
 
   app.openapi(
     createRoute({
@@ -56,23 +72,11 @@ export function reportsRoutes(deps: Deps) {
     }),
     async (c) => c.json(await reports.getAppendix2(deps, requireUser(c), c.req.valid('query')), 200),
   );
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/appendix2/export',
-      tags: ['reports'],
-      summary: 'Xuất Phụ lục 2 (XLSX, PDF, DOCX)',
-      request: { query: Appendix2Query.extend({ format: ExportFormat }) },
-      responses: binary,
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const user = requireUser(c);
-      const { report, names } = await reports.getAppendix2(deps, user, q);
-      const meta = await metaFor(user, q.agencyId ?? q.rootId!, vnDateOf(deps.clock.now()), q.agencyId ? 'agency' : 'province');
-      return sendAppendix2(c, q.format, `phu-luc-2-${q.from}-${q.to}`, report, names, meta);
-    },
-  );
+  exportRoute('/appendix2/export', 'Xuất Phụ lục 2 (XLSX, PDF, DOCX)', Appendix2Query, async (user, q) => {
+    const { report, names } = await reports.getAppendix2(deps, user, q);
+    const meta = await metaFor(user, q.agencyId ?? q.rootId!, vnDateOf(deps.clock.now()), q.agencyId ? 'agency' : 'province');
+    return { name: `phu-luc-2-${q.from}-${q.to}`, table: [report, names, meta] };
+  });
   app.openapi(
     createRoute({
       method: 'get',
@@ -87,25 +91,13 @@ export function reportsRoutes(deps: Deps) {
       return c.json(await reports.getAgencyReport(deps, requireUser(c), q.agencyId, q.date), 200);
     },
   );
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/daily/export',
-      tags: ['reports'],
-      summary: 'Xuất báo cáo 16:00 đã chốt của cơ quan (XLSX, PDF, DOCX)',
-      request: { query: DailyQuery.extend({ format: ExportFormat }) },
-      responses: binary,
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const user = requireUser(c);
-      const daily = await reports.getAgencyReport(deps, user, q.agencyId, q.date);
-      const meta = await metaFor(user, q.agencyId, q.date, 'agency');
-      if (!daily.frozen) meta.subject += ' (bản xem trước, chưa chốt)';
-      else meta.hash = daily.hash ?? undefined;
-      return sendAppendix2(c, q.format, `bao-cao-16h-${q.agencyId}-${q.date}`, daily.content.appendix2, daily.content.names, meta);
-    },
-  );
+  exportRoute('/daily/export', 'Xuất báo cáo 16:00 đã chốt của cơ quan (XLSX, PDF, DOCX)', DailyQuery, async (user, q) => {
+    const daily = await reports.getAgencyReport(deps, user, q.agencyId, q.date);
+    const meta = await metaFor(user, q.agencyId, q.date, 'agency');
+    if (!daily.frozen) meta.subject += ' (bản xem trước, chưa chốt)';
+    else meta.hash = daily.hash ?? undefined;
+    return { name: `bao-cao-16h-${q.agencyId}-${q.date}`, table: [daily.content.appendix2, daily.content.names, meta] };
+  });
   app.openapi(
     createRoute({
       method: 'put',
@@ -135,25 +127,13 @@ export function reportsRoutes(deps: Deps) {
       return c.json(await reports.getProvinceReport(deps, requireUser(c), q.rootId, q.date), 200);
     },
   );
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/province/export',
-      tags: ['reports'],
-      summary: 'Xuất báo cáo tổng hợp của tỉnh (XLSX, PDF, DOCX)',
-      request: { query: ProvinceQuery.extend({ format: ExportFormat }) },
-      responses: binary,
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const user = requireUser(c);
-      const { content } = await reports.getProvinceReport(deps, user, q.rootId, q.date);
-      const meta = await metaFor(user, q.rootId, q.date, 'province');
-      meta.missing = content.missing.map((id) => content.names.agencies[id] ?? id);
-      meta.noRoster = (content.noRoster ?? []).map((id) => content.names.agencies[id] ?? id);
-      return sendAppendix2(c, q.format, `bao-cao-tinh-${q.date}`, content.appendix2, content.names, meta);
-    },
-  );
+  exportRoute('/province/export', 'Xuất báo cáo tổng hợp của tỉnh (XLSX, PDF, DOCX)', ProvinceQuery, async (user, q) => {
+    const { content } = await reports.getProvinceReport(deps, user, q.rootId, q.date);
+    const meta = await metaFor(user, q.rootId, q.date, 'province');
+    meta.missing = content.missing.map((id) => content.names.agencies[id] ?? id);
+    meta.noRoster = (content.noRoster ?? []).map((id) => content.names.agencies[id] ?? id);
+    return { name: `bao-cao-tinh-${q.date}`, table: [content.appendix2, content.names, meta] };
+  });
   app.openapi(
     createRoute({
       method: 'get',
