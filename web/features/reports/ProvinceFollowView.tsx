@@ -5,7 +5,7 @@
  * Trễ hạn, Chưa có lịch, "Nhắc" one agency or all that have not sent, and the XLSX export.
  * One card per agency (no table) so that it reads at 360 px.
  */
-import { Badge, Button, Chip, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Chip, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBell, IconCalendarTime, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
@@ -14,15 +14,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import type { Appendix1Deadline, FollowRow } from '../../../shared/contracts/reports';
 import { addDays } from '../../../shared/domain/dates';
-import { formatDate, formatDateTime, vnDate } from '../../components/dates';
+import { formatDate, formatDateTime } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
 import { DateField, TimeField } from '../calendar/fields';
 import { formatDateText, parseDateText, parseTimeText } from '../calendar/dateText';
 import { downloadFollow, FOLLOW_FILTERS, filterRows, followSummary, type FollowFilter, useFollow, useRemind, useSetDeadline } from './cards/follow.api';
-import { dateParam, formatRatio } from './model';
-import { DayPicker } from './parts';
-import { useReportParams, useReportScope } from './scope';
+import { formatRatio } from './model';
+import { ProvinceDayPicker, useProvinceChoice } from './parts';
 
 const DEFAULT_RECIPIENTS = 'Sở Nội vụ, Sở Thông tin và Truyền thông';
 
@@ -52,30 +51,12 @@ export function ProvinceSubNav() {
 
 export function ProvinceFollowView() {
   const { t } = useTranslation();
-  const scope = useReportScope();
-  const [params, update] = useReportParams();
-  const today = vnDate();
-  const asked = params.get('rootId');
-  const rootId = scope.roots.find((r) => r.id === asked)?.id ?? scope.roots[0]?.id ?? null;
-  const date = dateParam(params.get('date'), today);
-  const root = scope.roots.find((r) => r.id === rootId);
+  const choice = useProvinceChoice();
+  const { rootId, root, date } = choice;
   const q = useFollow(rootId, date);
   return (
     <Stack gap="md">
-      <Stack gap="sm">
-        {scope.roots.length > 1 ? (
-          <Select
-            label={t('reports.province')}
-            data={scope.roots.map((r) => ({ value: r.id, label: r.name }))}
-            value={rootId}
-            onChange={(v) => v && update({ rootId: v })}
-            allowDeselect={false}
-            maw={560}
-            w="100%"
-          />
-        ) : null}
-        <DayPicker label={t('reports.follow.week')} value={date} today={today} onChange={(d) => update({ date: d === today ? null : d, rootId })} />
-      </Stack>
+      <ProvinceDayPicker choice={choice} dateLabel={t('reports.follow.week')} />
       <div>
         <Title order={2} fz="h3">
           {t('reports.follow.heading')}

@@ -4,45 +4,26 @@
  * that sent nothing (in red), totals, the table grouped by agency, the flags and the exports.
  * Parameters: ?rootId=&date= (the notification link).
  */
-import { Alert, Anchor, Group, List, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Group, List, Paper, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconClockHour4 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ProvinceDailyResponse } from '../../../shared/contracts/reports';
-import { formatDate, formatDateTime, formatTime, vnDate } from '../../components/dates';
+import { formatDate, formatDateTime, formatTime } from '../../components/dates';
 import { QueryState } from '../../components/QueryState';
 import { downloadProvince, useProvinceReport, useSubmissions } from './api';
-import { dateParam, formatRatio, submissionSummary } from './model';
-import { Appendix2Figures, Appendix2Table, DayPicker, ExportButtons, FlagsPanel, FrozenStatus, HashLine } from './parts';
-import { useReportParams, useReportScope } from './scope';
+import { formatRatio, submissionSummary } from './model';
+import { Appendix2Figures, Appendix2Table, ExportButtons, FlagsPanel, FrozenStatus, HashLine, ProvinceDayPicker, useProvinceChoice } from './parts';
 
 const dailyLink = (agencyId: string, date: string) => `/reports/daily?agencyId=${encodeURIComponent(agencyId)}&date=${date}`;
 
 export function ProvinceView() {
   const { t } = useTranslation();
-  const scope = useReportScope();
-  const [params, update] = useReportParams();
-  const today = vnDate();
-  const asked = params.get('rootId');
-  const rootId = scope.roots.find((r) => r.id === asked)?.id ?? scope.roots[0]?.id ?? null;
-  const date = dateParam(params.get('date'), today);
-  const root = scope.roots.find((r) => r.id === rootId);
+  const choice = useProvinceChoice();
+  const { rootId, root, date } = choice;
   return (
     <Stack gap="md">
-      <Stack gap="sm">
-        {scope.roots.length > 1 ? (
-          <Select
-            label={t('reports.province')}
-            data={scope.roots.map((r) => ({ value: r.id, label: r.name }))}
-            value={rootId}
-            onChange={(v) => v && update({ rootId: v })}
-            allowDeselect={false}
-            maw={560}
-            w="100%"
-          />
-        ) : null}
-        <DayPicker label={t('reports.date')} value={date} today={today} onChange={(d) => update({ date: d === today ? null : d, rootId })} />
-      </Stack>
+      <ProvinceDayPicker choice={choice} dateLabel={t('reports.date')} />
       <div>
         <Title order={2} fz="h3" aria-live="polite">
           {t('reports.provinceView.heading', { date: formatDate(date) })}

@@ -14,6 +14,7 @@ import {
   Group,
   List,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -39,12 +40,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Appendix2Report } from '../../../shared/domain/activity/appendix2';
 import type { FlagRow, ReportNames } from '../../../shared/domain/reports';
-import { formatDate, formatDateTime } from '../../components/dates';
+import { formatDate, formatDateTime, vnDate } from '../../components/dates';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateText, parseDateText } from '../calendar/dateText';
 import { DateField } from '../calendar/fields';
 import { EXPORT_FORMATS, type ExportFormat } from './api';
-import { appendix2Lines, formatRatio, PERIOD_PRESETS, periodOfPreset, presetOf, shortHash, stepWorkday, type TableLine } from './model';
+import { useReportParams, useReportScope } from './scope';
+import { appendix2Lines, dateParam, formatRatio, PERIOD_PRESETS, periodOfPreset, presetOf, shortHash, stepWorkday, type TableLine } from './model';
 
 // ------------------------------------------------------------------ table
 
@@ -357,6 +359,40 @@ export function DayPicker({ value, onChange, today, label }: { value: string; on
   );
 }
 
+/** The province of the URL (`rootId`, else the first the user compiles) and its day (`date`, else today). */
+export function useProvinceChoice() {
+  const scope = useReportScope();
+  const [params, update] = useReportParams();
+  const today = vnDate();
+  const asked = params.get('rootId');
+  const rootId = scope.roots.find((r) => r.id === asked)?.id ?? scope.roots[0]?.id ?? null;
+  const date = dateParam(params.get('date'), today);
+  const root = scope.roots.find((r) => r.id === rootId);
+  return { roots: scope.roots, rootId, root, date, today, update };
+}
+
+/** The province (a choice only when the user compiles several) and the day, both kept in the URL (today is left out). */
+export function ProvinceDayPicker({ choice, dateLabel }: { choice: ReturnType<typeof useProvinceChoice>; dateLabel: string }) {
+  const { t } = useTranslation();
+  const { roots, rootId, date, today, update } = choice;
+  return (
+    <Stack gap="sm">
+      {roots.length > 1 ? (
+        <Select
+          label={t('reports.province')}
+          data={roots.map((r) => ({ value: r.id, label: r.name }))}
+          value={rootId}
+          onChange={(v) => v && update({ rootId: v })}
+          allowDeselect={false}
+          maw={560}
+          w="100%"
+        />
+      ) : null}
+      <DayPicker label={dateLabel} value={date} today={today} onChange={(d) => update({ date: d === today ? null : d, rootId })} />
+    </Stack>
+  );
+}
+
 /** A period: presets (today, this week, last week, this month) and from / to dates. */
 export function PeriodPicker({ from, to, today, onChange }: { from: string; to: string; today: string; onChange: (p: { from: string; to: string }) => void }) {
   const { t } = useTranslation();
@@ -435,107 +471,114 @@ export function FlagsPanel({
   level?: 3 | 4;
 }) {
   const { t } = useTranslation();
-  const reviewId = useId();
-  const commendId = useId();
   const place = (f: FlagRow) => [names.units[f.unitId] ?? f.unitId, withAgency ? (names.agencies[f.agencyId] ?? f.agencyId) : null].filter(Boolean).join(' · ');
+  const person = (f: FlagRow, color: 'red' | 'green') => (
+    <>
+      <Text fw={700}>{names.people[f.personId] ?? f.personId}</Text>
+      <Text size="sm" c="dimmed">
+        {place(f)}
+      </Text>
+      <Text size="sm" c={`${color}.9`} fw={600}>
+        {t('reports.flags.counts', { processed: f.processed, assigned: f.assigned })}
+      </Text>
+    </>
+  );
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <Paper withBorder p="md" component="section" aria-labelledby={reviewId}>
-        <Group gap="xs" mb={4}>
-          <Title order={level} fz="h5" id={reviewId}>
-            {t('reports.flags.noProcessing')}
-          </Title>
-          <Badge color={flags.noProcessing.length ? 'red' : 'gray'} variant="light">
-            {flags.noProcessing.length}
-          </Badge>
-        </Group>
-        <Text size="xs" c="dimmed" mb="sm">
-          {t('reports.flags.noProcessingHint')}
-        </Text>
-        {flags.noProcessing.length === 0 ? (
-          <Text size="sm">{t('reports.flags.noProcessingEmpty')}</Text>
-        ) : (
-          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {flags.noProcessing.map((f) => (
-              <Paper key={`${f.agencyId}:${f.personId}`} component="li" withBorder p="sm" style={{ borderLeft: '4px solid var(--mantine-color-red-7)' }}>
-                <Text fw={700}>{names.people[f.personId] ?? f.personId}</Text>
-                <Text size="sm" c="dimmed">
-                  {place(f)}
+      <FlagList kind="noProcessing" color="red" level={level} rows={flags.noProcessing} list="ul" gap="sm">
+        {(f) => (
+          <>
+            {person(f, 'red')}
+            {f.homeDays?.length ? (
+              <Text size="sm" mt={4}>
+                <Text span fw={600}>
+                  {t('reports.flags.homeDays')}:
+                </Text>{' '}
+                {f.homeDays.map(formatDate).join(', ')}
+              </Text>
+            ) : null}
+            {f.openTasks ? (
+              <Box mt={4}>
+                <Text size="sm" fw={600}>
+                  {t('reports.flags.openTasks')}:
                 </Text>
-                <Text size="sm" c="red.9" fw={600}>
-                  {t('reports.flags.counts', { processed: f.processed, assigned: f.assigned })}
-                </Text>
-                {f.homeDays?.length ? (
-                  <Text size="sm" mt={4}>
-                    <Text span fw={600}>
-                      {t('reports.flags.homeDays')}:
-                    </Text>{' '}
-                    {f.homeDays.map(formatDate).join(', ')}
+                {f.openTasks.length === 0 ? (
+                  <Text size="sm">{t('reports.flags.noOpenTasks')}</Text>
+                ) : (
+                  <List size="sm" spacing={2}>
+                    {f.openTasks.map((task) => (
+                      <List.Item key={task.id}>
+                        <Anchor component={Link} to={`/tasks/${encodeURIComponent(task.id)}`} size="sm">
+                          {task.title}
+                        </Anchor>{' '}
+                        <Text span size="xs" c="dimmed">
+                          ({task.dueDate ? t('reports.flags.due', { date: formatDate(task.dueDate) }) : t('reports.flags.noDue')})
+                        </Text>
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+                {f.openTasks.length >= 10 ? (
+                  <Text size="xs" c="dimmed">
+                    {t('reports.flags.moreTasks')}
                   </Text>
                 ) : null}
-                {f.openTasks ? (
-                  <Box mt={4}>
-                    <Text size="sm" fw={600}>
-                      {t('reports.flags.openTasks')}:
-                    </Text>
-                    {f.openTasks.length === 0 ? (
-                      <Text size="sm">{t('reports.flags.noOpenTasks')}</Text>
-                    ) : (
-                      <List size="sm" spacing={2}>
-                        {f.openTasks.map((task) => (
-                          <List.Item key={task.id}>
-                            <Anchor component={Link} to={`/tasks/${encodeURIComponent(task.id)}`} size="sm">
-                              {task.title}
-                            </Anchor>{' '}
-                            <Text span size="xs" c="dimmed">
-                              ({task.dueDate ? t('reports.flags.due', { date: formatDate(task.dueDate) }) : t('reports.flags.noDue')})
-                            </Text>
-                          </List.Item>
-                        ))}
-                      </List>
-                    )}
-                    {f.openTasks.length >= 10 ? (
-                      <Text size="xs" c="dimmed">
-                        {t('reports.flags.moreTasks')}
-                      </Text>
-                    ) : null}
-                  </Box>
-                ) : null}
-              </Paper>
-            ))}
-          </Stack>
+              </Box>
+            ) : null}
+          </>
         )}
-      </Paper>
-      <Paper withBorder p="md" component="section" aria-labelledby={commendId}>
-        <Group gap="xs" mb={4}>
-          <Title order={level} fz="h5" id={commendId}>
-            {t('reports.flags.commendation')}
-          </Title>
-          <Badge color={flags.commendation.length ? 'green' : 'gray'} variant="light">
-            {flags.commendation.length}
-          </Badge>
-        </Group>
-        <Text size="xs" c="dimmed" mb="sm">
-          {t('reports.flags.commendationHint')}
-        </Text>
-        {flags.commendation.length === 0 ? (
-          <Text size="sm">{t('reports.flags.commendationEmpty')}</Text>
-        ) : (
-          <Stack gap="xs" component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
-            {flags.commendation.map((f) => (
-              <Paper key={`${f.agencyId}:${f.personId}`} component="li" withBorder p="sm" style={{ borderLeft: '4px solid var(--mantine-color-green-7)' }}>
-                <Text fw={700}>{names.people[f.personId] ?? f.personId}</Text>
-                <Text size="sm" c="dimmed">
-                  {place(f)}
-                </Text>
-                <Text size="sm" c="green.9" fw={600}>
-                  {t('reports.flags.counts', { processed: f.processed, assigned: f.assigned })}
-                </Text>
-              </Paper>
-            ))}
-          </Stack>
-        )}
-      </Paper>
+      </FlagList>
+      <FlagList kind="commendation" color="green" level={level} rows={flags.commendation} list="ol" gap="xs">
+        {(f) => person(f, 'green')}
+      </FlagList>
     </SimpleGrid>
+  );
+}
+
+/** One list of flagged people in its section: title with the count, the hint, "nobody" or one card per person. */
+function FlagList({
+  kind,
+  color,
+  level,
+  rows,
+  list,
+  gap,
+  children,
+}: {
+  kind: 'noProcessing' | 'commendation';
+  color: 'red' | 'green';
+  level: 3 | 4;
+  rows: FlagRow[];
+  list: 'ul' | 'ol';
+  gap: 'sm' | 'xs';
+  children: (f: FlagRow) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby={id}>
+      <Group gap="xs" mb={4}>
+        <Title order={level} fz="h5" id={id}>
+          {t(`reports.flags.${kind}`)}
+        </Title>
+        <Badge color={rows.length ? color : 'gray'} variant="light">
+          {rows.length}
+        </Badge>
+      </Group>
+      <Text size="xs" c="dimmed" mb="sm">
+        {t(`reports.flags.${kind}Hint`)}
+      </Text>
+      {rows.length === 0 ? (
+        <Text size="sm">{t(`reports.flags.${kind}Empty`)}</Text>
+      ) : (
+        <Stack gap={gap} component={list} p={0} m={0} style={{ listStyle: 'none' }}>
+          {rows.map((f) => (
+            <Paper key={`${f.agencyId}:${f.personId}`} component="li" withBorder p="sm" style={{ borderLeft: `4px solid var(--mantine-color-${color}-7)` }}>
+              {children(f)}
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Paper>
   );
 }
