@@ -8,13 +8,14 @@ import { ActionIcon, Button, Group, Modal, NumberInput, Paper, Select, SimpleGri
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LeaveBalanceView, LeaveSettingsView } from '../../../shared/contracts/leave';
 import { formatDate, vnDate } from '../../components/dates';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryState } from '../../components/QueryState';
+import { useCheckedSubmit } from '../../components/useCheckedSubmit';
 import { isApiError } from '../../lib/api';
 import { useSession } from '../auth/session';
 import { formatDateText, parseDateText } from '../calendar/dateText';
@@ -202,57 +203,48 @@ function ProfileModal({ balance, onClose }: { balance: LeaveBalanceView; onClose
   const [start, setStart] = useState(formatDateText(balance.serviceStartDate));
   const [opening, setOpening] = useState<number | string>('');
   const [taken, setTaken] = useState<number | string>('');
-  const [dateError, setDateError] = useState<string | null>(null);
-  const server = isApiError(put.error) ? put.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const iso = parseDateText(start);
-    if (iso === null) {
-      setDateError(t('calendar.fields.invalidDate'));
-      return;
-    }
-    setDateError(null);
-    put.mutate(
-      {
-        personId: balance.personId,
-        serviceStartDate: iso || null,
-        ...(opening !== '' ? { openingCarriedOver: Number(opening) } : {}),
-        ...(taken !== '' ? { openingTaken: Number(taken) } : {}),
-      },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: t('leave.balances.profileSaved', { name: balance.personName }) });
-          onClose();
+  const form = useCheckedSubmit({
+    error: put.error,
+    read: () => parseDateText(start),
+    bad: null,
+    message: t('calendar.fields.invalidDate'),
+    send: (iso) =>
+      put.mutate(
+        {
+          personId: balance.personId,
+          serviceStartDate: iso || null,
+          ...(opening !== '' ? { openingCarriedOver: Number(opening) } : {}),
+          ...(taken !== '' ? { openingTaken: Number(taken) } : {}),
         },
-      },
-    );
-  };
+        {
+          onSuccess: () => {
+            notifications.show({ color: 'green', message: t('leave.balances.profileSaved', { name: balance.personName }) });
+            onClose();
+          },
+        },
+      ),
+  });
+  /** An opening figure in days (halves allowed), with the server's error for it. */
+  const daysField = (field: 'openingCarriedOver' | 'openingTaken', value: number | string, onChange: (v: number | string) => void) => (
+    <NumberInput
+      label={t(`leave.balances.${field}`)}
+      value={value}
+      onChange={onChange}
+      min={0}
+      max={60}
+      step={0.5}
+      decimalScale={1}
+      error={form.server[field]}
+    />
+  );
   return (
     <Modal opened onClose={onClose} title={t('leave.balances.profileTitle', { name: balance.personName })}>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={form.submit} noValidate>
         <Stack gap="sm">
           {put.error ? <ErrorAlert error={put.error} reveal={false} /> : null}
-          <DateField label={t('leave.balances.serviceStart')} value={start} onChange={setStart} error={dateError ?? server.serviceStartDate} />
-          <NumberInput
-            label={t('leave.balances.openingCarriedOver')}
-            value={opening}
-            onChange={setOpening}
-            min={0}
-            max={60}
-            step={0.5}
-            decimalScale={1}
-            error={server.openingCarriedOver}
-          />
-          <NumberInput
-            label={t('leave.balances.openingTaken')}
-            value={taken}
-            onChange={setTaken}
-            min={0}
-            max={60}
-            step={0.5}
-            decimalScale={1}
-            error={server.openingTaken}
-          />
+          <DateField label={t('leave.balances.serviceStart')} value={start} onChange={setStart} error={form.fieldError ?? form.server.serviceStartDate} />
+          {daysField('openingCarriedOver', opening, setOpening)}
+          {daysField('openingTaken', taken, setTaken)}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
@@ -287,23 +279,19 @@ function SettingsFields({ settings, agencyId, onReload }: { settings: LeaveSetti
   const put = usePutLeaveSettings(agencyId);
   const [max, setMax] = useState<number | string>(settings.carryOverMaxDays);
   const [until, setUntil] = useState(dayOfYearText(settings.carryOverUntil));
-  const [untilError, setUntilError] = useState<string | null>(null);
-  const server = isApiError(put.error) ? put.error.fieldErrors() : {};
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const mmdd = parseDayOfYear(until);
-    if (mmdd === undefined) {
-      setUntilError(t('leave.balances.carryOverUntilInvalid'));
-      return;
-    }
-    setUntilError(null);
-    put.mutate(
-      { carryOverMaxDays: Number(max) || 0, carryOverUntil: mmdd, version: settings.version },
-      { onSuccess: () => notifications.show({ color: 'green', message: t('leave.balances.settingsSaved') }) },
-    );
-  };
+  const form = useCheckedSubmit({
+    error: put.error,
+    read: () => parseDayOfYear(until),
+    bad: undefined,
+    message: t('leave.balances.carryOverUntilInvalid'),
+    send: (mmdd) =>
+      put.mutate(
+        { carryOverMaxDays: Number(max) || 0, carryOverUntil: mmdd, version: settings.version },
+        { onSuccess: () => notifications.show({ color: 'green', message: t('leave.balances.settingsSaved') }) },
+      ),
+  });
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack gap="sm" maw={520}>
         {put.error ? (
           <ErrorAlert error={put.error} reveal={false} onReload={isApiError(put.error) && put.error.isVersionConflict ? onReload : undefined} />
@@ -316,14 +304,14 @@ function SettingsFields({ settings, agencyId, onReload }: { settings: LeaveSetti
           min={0}
           max={30}
           allowDecimal={false}
-          error={server.carryOverMaxDays}
+          error={form.server.carryOverMaxDays}
         />
         <TextInput
           label={t('leave.balances.carryOverUntil')}
           description={t('leave.balances.carryOverUntilHint')}
           value={until}
           onChange={(e) => setUntil(e.currentTarget.value)}
-          error={untilError ?? server.carryOverUntil}
+          error={form.fieldError ?? form.server.carryOverUntil}
           maxLength={5}
           inputMode="numeric"
         />
