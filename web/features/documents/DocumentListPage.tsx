@@ -4,15 +4,16 @@
  * lý), the register export (XLSX) and the main action (vào sổ / soạn dự thảo). Table on a desktop,
  * cards on a phone.
  */
-import { Button, Collapse, Group, Paper, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { Button, Select, Stack, Tabs, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications as toasts } from '@mantine/notifications';
-import { IconAdjustmentsHorizontal, IconFileSpreadsheet, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { IconFileSpreadsheet, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { URGENCIES } from '../../../shared/domain/documents/vocab';
 import { EmptyState } from '../../components/EmptyState';
+import { FilterBar, SearchInput, useSearchText } from '../../components/FilterBar';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -128,27 +129,9 @@ export function DocumentListPage({ box }: { box: Box }) {
 function Filters({ box, filters, update, compact }: { box: Box; filters: DocFilters; update: (p: Partial<DocFilters>) => void; compact: boolean }) {
   const { t } = useTranslation();
   const tl = useLooseT();
-  const [q, setQ] = useState(filters.q);
-  const [debounced] = useDebouncedValue(q, 350);
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (debounced.trim() !== filters.q.trim()) update({ q: debounced.trim() });
-    // Only when the typed text settles.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
-  useEffect(() => setQ((cur) => (cur.trim() === filters.q.trim() ? cur : filters.q)), [filters.q]);
+  const [q, setQ] = useSearchText(filters.q, (typed) => update({ q: typed.trim() }));
 
-  const search = (
-    <TextInput
-      label={t('documents.filters.search')}
-      placeholder={t('documents.filters.searchPlaceholder')}
-      value={q}
-      onChange={(e) => setQ(e.currentTarget.value)}
-      leftSection={<IconSearch size={16} aria-hidden />}
-      type="search"
-      maxLength={200}
-    />
-  );
+  const search = <SearchInput label={t('documents.filters.search')} placeholder={t('documents.filters.searchPlaceholder')} value={q} onChange={setQ} />;
   const rest = (
     <>
       <Select
@@ -180,56 +163,27 @@ function Filters({ box, filters, update, compact }: { box: Box; filters: DocFilt
       />
     </>
   );
-  const clear = hasFilters(filters) ? (
-    <Button
-      variant="subtle"
-      size="compact-sm"
-      leftSection={<IconX size={14} aria-hidden />}
-      onClick={() => {
-        setQ('');
-        update({ q: '', urgency: '', status: '', due: '' });
-      }}
-    >
-      {t('documents.filters.clear')}
-    </Button>
-  ) : null;
+  const clear = hasFilters(filters)
+    ? {
+        label: t('documents.filters.clear'),
+        onClear: () => {
+          setQ('');
+          update({ q: '', urgency: '', status: '', due: '' });
+        },
+      }
+    : null;
   const moreCount = [filters.urgency, filters.status, filters.due].filter(Boolean).length;
 
-  if (compact) {
-    return (
-      <Stack gap="xs" role="search" aria-label={t('documents.filters.label')}>
-        {search}
-        <Group justify="space-between" gap="xs">
-          <Button
-            variant="default"
-            size="compact-md"
-            leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
-            onClick={() => setOpen((o) => !o)}
-            aria-expanded={open}
-            aria-controls="document-filters-more"
-          >
-            {t('documents.filters.label')}
-            {moreCount ? ` (${moreCount})` : ''}
-          </Button>
-          {clear}
-        </Group>
-        <Collapse expanded={open} id="document-filters-more">
-          <Stack gap="xs">{rest}</Stack>
-        </Collapse>
-      </Stack>
-    );
-  }
   return (
-    <Paper withBorder p="sm" role="search" aria-label={t('documents.filters.label')}>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="xs">
-        {search}
-        {rest}
-      </SimpleGrid>
-      {clear ? (
-        <Group justify="flex-end" mt="sm">
-          {clear}
-        </Group>
-      ) : null}
-    </Paper>
+    <FilterBar
+      label={t('documents.filters.label')}
+      compact={compact}
+      moreId="document-filters-more"
+      search={search}
+      filters={rest}
+      moreCount={moreCount}
+      clear={clear}
+      lgCols={4}
+    />
   );
 }

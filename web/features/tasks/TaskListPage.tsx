@@ -4,32 +4,16 @@
  * the overdue count on top; a table on desktop, cards on phones. "Giao việc" and "Nhập dữ liệu từ
  * hệ thống khác" for those allowed.
  */
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Collapse,
-  Group,
-  Pagination,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconAlertTriangle, IconFileImport, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, Pagination, Paper, Select, Stack, Switch, Table, Tabs, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconAlertTriangle, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { TaskListItem, TaskListResponse } from '../../../shared/contracts/tasks';
 import { TASK_STATUSES } from '../../../shared/domain/tasks';
 import { EmptyState } from '../../components/EmptyState';
+import { FilterBar, SearchInput, useSearchText } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useSession } from '../auth/session';
@@ -222,18 +206,10 @@ function Filters({
   agencySelect: SelectSpec | null;
 }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState(filters.q);
-  const [debounced] = useDebouncedValue(q, 350);
+  const [q, setQ] = useSearchText(filters.q, (typed) => update({ q: typed }));
   const [fromText, setFromText] = useState(formatDateText(filters.from));
   const [toText, setToText] = useState(formatDateText(filters.to));
-  const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (debounced.trim() !== filters.q.trim()) update({ q: debounced });
-    // Only when the typed text settles.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [debounced]);
   // A change of the address from elsewhere (clear, back button) shows in the inputs.
-  useEffect(() => setQ((cur) => (cur.trim() === filters.q.trim() ? cur : filters.q)), [filters.q]);
   useEffect(() => setFromText((cur) => (parseDateText(cur) === filters.from ? cur : formatDateText(filters.from))), [filters.from]);
   useEffect(() => setToText((cur) => (parseDateText(cur) === filters.to ? cur : formatDateText(filters.to))), [filters.to]);
 
@@ -244,17 +220,7 @@ function Filters({
   ];
   const moreCount = [filters.status, filters.overdue, filters.from, filters.to].filter(Boolean).length;
 
-  const search = (
-    <TextInput
-      label={t('tasks.filters.search')}
-      placeholder={t('tasks.filters.searchPlaceholder')}
-      value={q}
-      onChange={(e) => setQ(e.currentTarget.value)}
-      leftSection={<IconSearch size={16} aria-hidden />}
-      type="search"
-      maxLength={200}
-    />
-  );
+  const search = <SearchInput label={t('tasks.filters.search')} placeholder={t('tasks.filters.searchPlaceholder')} value={q} onChange={setQ} />;
   const rest = (
     <>
       {agencySelect ? (
@@ -306,60 +272,30 @@ function Filters({
   const overdue = (
     <Switch label={t('tasks.filters.overdue')} checked={filters.overdue} onChange={(e) => update({ overdue: e.currentTarget.checked })} color="red" />
   );
-  const clear = hasFilters(filters) ? (
-    <Button
-      variant="subtle"
-      size="compact-sm"
-      leftSection={<IconX size={14} aria-hidden />}
-      onClick={() => {
-        setQ('');
-        setFromText('');
-        setToText('');
-        update({ status: '', overdue: false, q: '', from: '', to: '' });
-      }}
-    >
-      {t('tasks.filters.clear')}
-    </Button>
-  ) : null;
+  const clear = hasFilters(filters)
+    ? {
+        label: t('tasks.filters.clear'),
+        onClear: () => {
+          setQ('');
+          setFromText('');
+          setToText('');
+          update({ status: '', overdue: false, q: '', from: '', to: '' });
+        },
+      }
+    : null;
 
-  if (compact) {
-    return (
-      <Stack gap="xs" role="search" aria-label={t('tasks.filters.label')}>
-        {search}
-        <Group justify="space-between" gap="xs">
-          <Button
-            variant="default"
-            size="compact-md"
-            leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
-            onClick={() => setOpen((o) => !o)}
-            aria-expanded={open}
-            aria-controls="task-filters-more"
-          >
-            {t('tasks.filters.label')}
-            {moreCount ? ` (${moreCount})` : ''}
-          </Button>
-          {clear}
-        </Group>
-        <Collapse expanded={open} id="task-filters-more">
-          <Stack gap="xs">
-            {rest}
-            {overdue}
-          </Stack>
-        </Collapse>
-      </Stack>
-    );
-  }
   return (
-    <Paper withBorder p="sm" role="search" aria-label={t('tasks.filters.label')}>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: Math.min(5, 4 + (agencySelect ? 1 : 0) + (unitSelect ? 1 : 0)) }} spacing="sm" verticalSpacing="xs">
-        {search}
-        {rest}
-      </SimpleGrid>
-      <Group justify="space-between" mt="sm" gap="xs">
-        {overdue}
-        {clear}
-      </Group>
-    </Paper>
+    <FilterBar
+      label={t('tasks.filters.label')}
+      compact={compact}
+      moreId="task-filters-more"
+      search={search}
+      filters={rest}
+      extra={overdue}
+      moreCount={moreCount}
+      clear={clear}
+      lgCols={Math.min(5, 4 + (agencySelect ? 1 : 0) + (unitSelect ? 1 : 0))}
+    />
   );
 }
 
