@@ -19,17 +19,17 @@ import {
   IconSend,
   IconWand,
 } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerateResponse, PeriodStatusResponse, PeriodView, UnitStatusRow, ViolationView } from '../../../shared/contracts/roster';
 import { canReturnUnit } from '../../../shared/domain/roster/workflow';
+import type { AppRole } from '../../../shared/domain/permissions';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { formatDateTime, vnDate } from '../../components/dates';
 import { isApiError } from '../../lib/api';
-import { useSession } from '../auth/session';
 import {
   useCompile,
   useDiff,
@@ -41,6 +41,7 @@ import {
   useReturnUnit,
   useSubmitOnBehalf,
 } from './api';
+import { AgencySelect, useAgencyChoice } from './agencyChoice';
 import { CreatePeriodModal } from './CreatePeriodModal';
 import { ConfirmModal, GenerateResultModal } from './dialogs';
 import { MutationCommentModal } from './MutationCommentModal';
@@ -53,22 +54,14 @@ import { ViolationList } from './ViolationList';
 /** Long labels wrap on a phone instead of being cut. */
 const WRAP: ButtonProps = { h: 'auto', mih: 36, py: 6, styles: { label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.3 } } };
 
-/** Agencies where the user is the Office (or, failing that, may read rosters). */
-function useAgencyChoices() {
-  const { grants } = useSession();
-  return useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const g of grants) if (g.role === 'office' && !seen.has(g.agencyId)) seen.set(g.agencyId, g.agencyName);
-    return [...seen].map(([value, label]) => ({ value, label }));
-  }, [grants]);
-}
+/** Agencies where the user is the Office. */
+const OFFICE: readonly AppRole[] = ['office'];
 
 export default function AgencyRosterPage() {
   const { t } = useTranslation();
-  const agencies = useAgencyChoices();
   const [params, update] = useUrlParams();
+  const { agencies, agencyId, name } = useAgencyChoice(OFFICE, params.get('agency'));
   const [creating, setCreating] = useState(false);
-  const agencyId = agencies.find((a) => a.value === params.get('agency'))?.value ?? agencies[0]?.value ?? null;
   const periods = usePeriods(agencyId);
 
   const createButton = agencyId ? (
@@ -79,7 +72,7 @@ export default function AgencyRosterPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.agencyRoster')} description={agencies.find((a) => a.value === agencyId)?.label} actions={createButton} />
+      <PageHeader title={t('nav.agencyRoster')} description={name} actions={createButton} />
       {!agencyId ? (
         <EmptyState title={t('common.forbidden')} description={t('common.forbiddenText')} />
       ) : (
@@ -91,16 +84,7 @@ export default function AgencyRosterPage() {
                 {agencies.length > 1 || list.length ? (
                   <Paper withBorder p="sm">
                     <Group gap="sm" wrap="wrap" align="flex-end">
-                      {agencies.length > 1 ? (
-                        <Select
-                          label={t('roster.agency.agencyLabel')}
-                          data={agencies}
-                          value={agencyId}
-                          allowDeselect={false}
-                          onChange={(v) => v && update({ agency: v, period: null })}
-                          w={{ base: '100%', sm: 320 }}
-                        />
-                      ) : null}
+                      <AgencySelect agencies={agencies} value={agencyId} onChange={(v) => update({ agency: v, period: null })} w={{ base: '100%', sm: 320 }} />
                       {list.length ? (
                         <Select
                           label={t('roster.period.label')}

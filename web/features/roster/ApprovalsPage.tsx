@@ -3,7 +3,7 @@
  * the agency's counts per day against the policy, the warnings, the difference from the previous
  * approved version ("Nguyễn Thị An — 21/07: tại nhà → nghỉ phép"), and Phê duyệt / Trả lại.
  */
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowBack, IconCircleCheck } from '@tabler/icons-react';
@@ -14,11 +14,12 @@ import type { PeriodView } from '../../../shared/contracts/roster';
 import { shortDayLabelVi } from '../../../shared/domain/dates';
 import { dayCounts, type DayCount } from '../../../shared/domain/roster/check';
 import { percentVi } from '../../../shared/domain/roster/messages';
+import type { AppRole } from '../../../shared/domain/permissions';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { useSession } from '../auth/session';
 import { useApprove, useDiff, usePeriodExport, usePeriods, usePeriodStatus, useReturnPeriod } from './api';
+import { AgencySelect, useAgencyChoice } from './agencyChoice';
 import { DiffPanel } from './DiffPanel';
 import { MutationCommentModal } from './MutationCommentModal';
 import { periodRange } from './format';
@@ -26,33 +27,20 @@ import { severityBy, type Severity } from './liveCheck';
 import { DeadlineText, PeriodStatusBadge } from './parts';
 import { ViolationList } from './ViolationList';
 
+/** Agencies where the user approves rosters (the director and the deputies). */
+const DIRECTORS: readonly AppRole[] = ['director', 'deputy_director'];
+
 export default function ApprovalsPage() {
   const { t } = useTranslation();
-  const { grants } = useSession();
   const [params, setParams] = useSearchParams();
-  const agencies = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const g of grants) if ((g.role === 'director' || g.role === 'deputy_director') && !seen.has(g.agencyId)) seen.set(g.agencyId, g.agencyName);
-    return [...seen].map(([value, label]) => ({ value, label }));
-  }, [grants]);
-  const agencyId = agencies.find((a) => a.value === params.get('agency'))?.value ?? agencies[0]?.value ?? null;
+  const { agencies, agencyId, name } = useAgencyChoice(DIRECTORS, params.get('agency'));
   const periods = usePeriods(agencyId);
   const [approved, setApproved] = useState<{ range: string; version: number } | null>(null);
 
   return (
     <>
-      <PageHeader title={t('nav.approvals')} description={agencies.find((a) => a.value === agencyId)?.label} />
-      {agencies.length > 1 ? (
-        <Select
-          label={t('roster.agency.agencyLabel')}
-          data={agencies}
-          value={agencyId}
-          allowDeselect={false}
-          onChange={(v) => v && setParams({ agency: v }, { replace: true })}
-          w={{ base: '100%', sm: 360 }}
-          mb="md"
-        />
-      ) : null}
+      <PageHeader title={t('nav.approvals')} description={name} />
+      <AgencySelect agencies={agencies} value={agencyId} onChange={(v) => setParams({ agency: v }, { replace: true })} w={{ base: '100%', sm: 360 }} mb="md" />
       {approved ? (
         <Alert
           color="green"
