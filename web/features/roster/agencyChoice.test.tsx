@@ -7,6 +7,7 @@ import type { MeResponse } from '../../../shared/contracts/auth';
 import type { AppRole } from '../../../shared/domain/permissions';
 import { i18n } from '../../i18n';
 import { SessionProvider } from '../auth/session';
+import { grantOf, meWith } from '../auth/session.fixture';
 import { AgencySelect, useAgencyChoice } from './agencyChoice';
 
 beforeAll(async () => {
@@ -14,25 +15,7 @@ beforeAll(async () => {
 });
 afterEach(cleanup);
 
-const grant = (role: AppRole, agencyId: string, agencyName: string) => ({ role, agencyId, agencyName, unitId: null, unitName: null });
-const me = (grants: MeResponse['grants']): MeResponse => ({
-  user: {
-    id: 'u',
-    username: 'u',
-    displayName: 'U',
-    personId: null,
-    unitId: null,
-    agencyId: null,
-    mustChangePassword: false,
-    totpEnabled: false,
-    totpRequired: false,
-    locale: 'vi',
-  },
-  grants,
-  actions: [],
-  csrfToken: 'x',
-  serverTime: new Date().toISOString(),
-});
+const grant = grantOf;
 
 const DIRECTORS: readonly AppRole[] = ['director', 'deputy_director'];
 
@@ -52,7 +35,7 @@ function renderWith(grants: MeResponse['grants'], asked: string | null) {
   render(
     <I18nextProvider i18n={i18n}>
       <MantineProvider>
-        <SessionProvider me={me(grants)}>
+        <SessionProvider me={meWith(grants)}>
           <Screen asked={asked} />
         </SessionProvider>
       </MantineProvider>

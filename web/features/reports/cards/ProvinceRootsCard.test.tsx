@@ -10,31 +10,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MeResponse } from '../../../../shared/contracts/auth';
 import { i18n } from '../../../i18n';
 import { SessionProvider } from '../../auth/session';
+import { grantOf, meWith } from '../../auth/session.fixture';
 import ProvinceFollowCard from './ProvinceFollowCard';
 import ProvinceReportsCard from './ProvinceReportsCard';
 
-const grant = (role: 'province' | 'office', agencyId: string, agencyName: string) => ({ role, agencyId, agencyName, unitId: null, unitName: null });
-
-function me(grants: MeResponse['grants']): MeResponse {
-  return {
-    user: {
-      id: 'u1',
-      username: 'snv',
-      displayName: 'Sở Nội vụ',
-      personId: null,
-      unitId: null,
-      agencyId: 'nt-snv',
-      mustChangePassword: false,
-      totpEnabled: false,
-      totpRequired: false,
-      locale: 'vi',
-    },
-    grants,
-    actions: [],
-    csrfToken: 'x',
-    serverTime: new Date().toISOString(),
-  };
-}
+const grant = grantOf;
 
 const agency = (id: string, path: string) => ({
   id,
@@ -100,7 +80,7 @@ function wrap(grants: MeResponse['grants'], node: ReactNode) {
       <MantineProvider>
         <QueryClientProvider client={client}>
           <MemoryRouter>
-            <SessionProvider me={me(grants)}>{node}</SessionProvider>
+            <SessionProvider me={meWith(grants, 'nt-snv')}>{node}</SessionProvider>
           </MemoryRouter>
         </QueryClientProvider>
       </MantineProvider>
