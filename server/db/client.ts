@@ -22,14 +22,15 @@ export interface Database {
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-export async function openPglite(dataDir?: string): Promise<Database> {
+/** `loadDataDir`: start from a dump (PGlite's dumpDataDir) instead of a new cluster (tests: a migrated template). */
+export async function openPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<Database & { dump?: () => Promise<Blob> }> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   // pg_trgm and btree_gin: the documents' search index (the migrations run CREATE EXTENSION on both databases).
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite({ dataDir, extensions: { pg_trgm, btree_gin } });
+  const client = new PGlite({ dataDir, extensions: { pg_trgm, btree_gin }, loadDataDir: opts.loadDataDir });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
@@ -41,6 +42,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     close: async () => {
       await client.close();
     },
+    dump: async () => (await client.dumpDataDir('none')) as Blob,
   };
 }
 
