@@ -2,7 +2,8 @@
  * A 160-person unit's roster on a phone (issue 11, item 5): the violations summary comes before the
  * people, the day view shows 20 people per page (not a 20,000 px page), and typing a name in "Tìm theo
  * tên" (without accents) leaves only that person's row. The unit of the demo's "Trưởng phòng · SNV Ninh
- * Thuận" is filled to 160 people through the API first.
+ * Thuận" is filled to 160 people through the API first. On a desktop the grid shows 50 people a page and a
+ * violation shown turns to the page of its person.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,50 @@ describe('a 160-person unit roster on a 360 px phone', () => {
       expect(await page.getByLabel('Tìm theo tên').inputValue()).toBe(name);
       await expect.poll(async () => (await rows.allInnerTexts()).length).toBeGreaterThan(0);
       for (const label of await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))) expect(label).toContain(name);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the same unit on a desktop', () => {
+  it('shows 50 people a page, counts for the whole unit, and a violation shown turns to its person’s page', async () => {
+    const { context, page, errors } = await openAs(browser, server.base, server.login(HEAD), { viewport: { width: 1280, height: 900 } });
+    const names = async () => (await rows.allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
+    const rows = page.locator('table tbody th[scope="row"]');
+    try {
+      await page.goto(`${server.base}/roster/unit?period=${periodId}`);
+      await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(50);
+      expect(await page.getByText(`Người 1–50 trong ${SIZE}`).count()).toBe(1);
+      const firstPage = await names();
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      console.log(`roster-phone: ${SIZE} people at 1280 px, page height ${height} px (50 per page)`);
+
+      await page.getByRole('navigation', { name: 'Trang danh sách người' }).getByRole('button', { name: 'Trang 4' }).click();
+      await expect.poll(() => rows.count()).toBe(SIZE - 150);
+      expect(await page.getByText(`Người 151–160 trong ${SIZE}`).count()).toBe(1);
+      const lastPage = await names();
+      expect(lastPage.filter((n) => firstPage.includes(n))).toEqual([]);
+
+      // A violation of someone on page 1 (the empty registration leaves everyone unassigned): showing it turns the grid to page 1.
+      const labels = await page
+        .getByRole('button', { name: /— Xem các ô liên quan$/ })
+        .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      const index = labels.findIndex((l) => firstPage.some((n) => l.startsWith(n)));
+      expect(index, labels.join('\n')).toBeGreaterThanOrEqual(0);
+      await page
+        .getByRole('button', { name: /— Xem các ô liên quan$/ })
+        .nth(index)
+        .click();
+      await expect.poll(() => page.getByText(`Người 1–50 trong ${SIZE}`).count()).toBe(1);
+      expect(await names()).toEqual(firstPage);
+
+      // Searching looks through every page: a person of page 4 is found from page 1.
+      await page.getByLabel('Tìm theo tên').fill(lastPage[0]!);
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await names()).toEqual([lastPage[0]]);
+      expect(await page.getByRole('navigation', { name: 'Trang danh sách người' }).count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

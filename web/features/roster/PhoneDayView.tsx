@@ -3,7 +3,7 @@
  * day's counts, and each person with a segmented control CQ / N / P / CT. Usable at 360 px. A large unit
  * shows a page of people at a time (20 by default), so 160 people are not a 20,000 px page.
  */
-import { ActionIcon, Badge, Box, Button, Group, Pagination, Paper, SegmentedControl, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Paper, SegmentedControl, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconAlertTriangle, IconChevronLeft, IconChevronRight, IconPin, IconPinFilled } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import type { Mode } from '../../../shared/domain/roster/format';
 import { cellAt, cellKey, groupByRole, setModes, togglePin, type CellMap } from './grid';
 import { ALL_MODES, isMode, MODE_LETTER } from './format';
 import { severityBy } from './liveCheck';
+import { PeoplePager, PeopleRange } from './PeoplePager';
 import { pageOf, pageOfIndex } from './search';
 import type { Edit } from './RosterGrid';
 import { ViolationList } from './ViolationList';
@@ -149,11 +150,7 @@ export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit
         </Text>
       </Paper>
 
-      {shown.pages > 1 ? (
-        <Text size="sm" fw={500} aria-live="polite">
-          {t('roster.find.range', { from: shown.from, to: shown.to, total: shown.total })}
-        </Text>
-      ) : null}
+      <PeopleRange shown={shown} />
       <Stack
         ref={listRef}
         gap="xs"
@@ -266,22 +263,7 @@ export function PhoneDayView({ grid, cells, counts, violations, editable, onEdit
           </Stack>
         ))}
       </Stack>
-      {shown.pages > 1 ? (
-        <Group component="nav" aria-label={t('roster.find.pages')} justify="center">
-          <Pagination
-            total={shown.pages}
-            value={shown.page + 1}
-            onChange={goPage}
-            size="md"
-            siblings={0}
-            boundaries={1}
-            getItemProps={(p) => ({ 'aria-label': t('roster.find.pageItem', { page: p }) })}
-            getControlProps={(control) =>
-              control === 'previous' ? { 'aria-label': t('roster.find.previous') } : control === 'next' ? { 'aria-label': t('roster.find.next') } : {}
-            }
-          />
-        </Group>
-      ) : null}
+      <PeoplePager shown={shown} onPage={(p) => goPage(p + 1)} />
       {dayViolations.length ? <ViolationList violations={dayViolations} title={t('roster.phone.dayViolations')} limit={3} /> : null}
     </Stack>
   );

@@ -36,12 +36,16 @@ import { useCopyPrevious, useGenerateUnit, usePolicy, useSaveCells, useSubmitUni
 import { ConfirmModal, GenerateResultModal } from './dialogs';
 import { currentCells, editorReducer, initialEditorState, pendingCells } from './editorState';
 import { ALL_MODES, MODE_LETTER } from './format';
-import { gridColumns, parseCellKey } from './grid';
+import { gridColumns, groupByRole, parseCellKey } from './grid';
+import { PeoplePager, PeopleRange } from './PeoplePager';
 import { AGENCY_SHARE_NOTE, isAgencyScopedShare, liveCheck, unitDayCounts, violationCells } from './liveCheck';
 import { DeadlineText, GridLegend, modeStyle, PeriodStatusBadge, UnitStatusBadge } from './parts';
 import { PhoneDayView } from './PhoneDayView';
 import { CELL_W, NAME_W, RosterGrid, type Brush, type Edit } from './RosterGrid';
-import { filterByName } from './search';
+import { filterByName, pageOf, pageOfIndex } from './search';
+
+/** People per page of the desktop grid. */
+export const GRID_PAGE_SIZE = 50;
 import { ViolationDigest, ViolationList } from './ViolationList';
 
 export interface UnitRosterEditorProps {
@@ -164,9 +168,20 @@ function Editor({
 
   const personIds = grid.people.map((p) => p.id);
   // Search by name (accent-insensitive): the grid or the day view shows the matching people only.
-  const [query, setQuery] = useState('');
+  const [query, setQueryText] = useState('');
   const shownPeople = useMemo(() => filterByName(grid.people, query), [grid.people, query]);
   const shownGrid = useMemo(() => (shownPeople.length === grid.people.length ? grid : { ...grid, people: shownPeople }), [grid, shownPeople]);
+  // The desktop grid in pages of GRID_PAGE_SIZE people, in the grid's order (leaders first): a large unit
+  // stays a screen or two tall; a violation shown turns to the page of its person.
+  const ordered = useMemo(() => groupByRole(shownPeople).flatMap((g) => g.people), [shownPeople]);
+  const [gridPage, setGridPage] = useState(0);
+  /** Another search: the grid back to its first page. */
+  const setQuery = (q: string) => {
+    setQueryText(q);
+    setGridPage(0);
+  };
+  const gridShown = pageOf(ordered, gridPage, GRID_PAGE_SIZE);
+  const pagedGrid = useMemo(() => (gridShown.pages > 1 ? { ...shownGrid, people: gridShown.items } : shownGrid), [shownGrid, gridShown.pages, gridShown.items]);
   // A highlighted violation that is fixed stops being highlighted.
   useEffect(() => {
     if (highlight && !violations.some((v) => v.message === highlight.message)) setHighlight(null);
@@ -176,6 +191,10 @@ function Editor({
     const person = v.personId ? grid.people.find((p) => p.id === v.personId) : undefined;
     if (person && isPhone) setQuery(person.fullName);
     else if (query && !(person && shownPeople.includes(person))) setQuery('');
+    if (person && !isPhone) {
+      const list = query && !shownPeople.includes(person) ? groupByRole(grid.people).flatMap((g) => g.people) : ordered;
+      setGridPage(pageOfIndex(list.indexOf(person), GRID_PAGE_SIZE));
+    }
     const keys = violationCells(v, personIds, grid.period.workdays);
     setHighlight({ keys: new Set(keys), message: v.message });
     if (keys[0]) {
@@ -510,8 +529,9 @@ function Editor({
       ) : (
         <Box style={{ display: 'flex', gap: 'var(--mantine-spacing-md)', alignItems: 'flex-start', flexWrap: 'wrap' }}>
           <Stack gap="xs" style={{ flex: `0 1 ${gridWidth}px`, minWidth: 0 }}>
+            <PeopleRange shown={gridShown} />
             <RosterGrid
-              grid={shownGrid}
+              grid={pagedGrid}
               cells={cells}
               counts={counts}
               violations={violations}
@@ -522,6 +542,7 @@ function Editor({
               onEdit={onEdit}
               onUndo={onUndo}
             />
+            <PeoplePager shown={gridShown} onPage={setGridPage} siblings={1} />
             <GridLegend />
             {editable ? (
               <Group gap={6} wrap="nowrap" align="flex-start">
