@@ -30,7 +30,7 @@ import type { AppEnv, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { createRouter, json, jsonBody, requireUser, responses } from '../../lib/http';
 import { checkFileName, fileOf, readMultipart } from '../../lib/limits';
-import { contentDisposition } from '../tasks/tasks.routes';
+import { contentDisposition } from '../../lib/download';
 import { exportRegister } from './documents.export';
 import { documentOptions } from './documents.options';
 import * as svc from './documents.service';

@@ -5,7 +5,7 @@
  * Phụ lục 1.
  */
 import { z } from 'zod';
-import { contentDisposition } from '../tasks/tasks.routes';
+import { contentDisposition } from '../../lib/download';
 
 export const FILE_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -20,6 +20,7 @@ import { createRouter, json, jsonBody, requireUser, responses } from '../../lib/
 import { ACTIVITY_IMPORT_MAX_BYTES, checkFileName, fileOf, readMultipart } from '../../lib/limits';
 import { importActivity, type ActivitySource } from './tasks.import';
 import * as svc from './tasks.service';
+import { contentDisposition } from '../../lib/download';
 
 const IdParam = z.object({ id: IdSchema });
 const ACTIVE_TYPES = /html|xml|javascript|ecmascript|svg/i;
@@ -32,17 +33,6 @@ const tooLarge = (c: Context<AppEnv>, message: string) =>
 const ATTACHMENT_TOO_LARGE = 'Tệp đính kèm vượt quá 10 MB. Hãy nén hoặc chia nhỏ tệp.';
 
 const withTooLarge = <T extends ReturnType<typeof responses>>(r: T) => ({ ...r, 413: { ...r[400], description: 'Tệp quá lớn' } });
-
-/** `attachment; filename="…"` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
-export function contentDisposition(name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
 
 async function fileBytes(v: unknown, path: string): Promise<{ name: string; type: string; bytes: Uint8Array } | null> {
   if (v instanceof File)
