@@ -19,7 +19,9 @@ import {
 import type { Deps } from '../../lib/context';
 import { HIDDEN_MESSAGE } from '../../lib/scope';
 import { createRouter, json, jsonBody, requireUser, responses } from '../../lib/http';
-import * as svc from './meetings.service';
+import { fileReport, markAttendance, respond } from './meetings.answers';
+import { feedCalendar, getFeedToken, regenerateFeedToken } from './meetings.ics';
+import { cancelMeeting, createMeeting, getMeeting, invitees, listMeetings, updateMeeting } from './meetings.service';
 
 /** Mounted at /api/meetings. Static paths first: /feed/…, /feed-token and /invitees are not meeting ids. */
 export function meetingsRoutes(deps: Deps) {
@@ -39,7 +41,7 @@ export function meetingsRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const text = await svc.feedCalendar(deps, c.req.valid('param').token);
+      const text = await feedCalendar(deps, c.req.valid('param').token);
       if (text === null) return c.json({ error: { code: 'NOT_FOUND', message: HIDDEN_MESSAGE, issues: [] } }, 404);
       return c.body(text, 200, {
         'content-type': 'text/calendar; charset=utf-8',
@@ -51,7 +53,7 @@ export function meetingsRoutes(deps: Deps) {
   );
   app.openapi(
     createRoute({ method: 'get', path: '/feed-token', tags, summary: 'Đường dẫn đăng ký lịch họp của tôi', responses: responses(FeedTokenView) }),
-    async (c) => c.json(await svc.getFeedToken(deps, requireUser(c)), 200),
+    async (c) => c.json(await getFeedToken(deps, requireUser(c)), 200),
   );
   app.openapi(
     createRoute({
@@ -61,11 +63,11 @@ export function meetingsRoutes(deps: Deps) {
       summary: 'Tạo đường dẫn đăng ký lịch mới (đường dẫn cũ ngừng hoạt động)',
       responses: responses(FeedTokenView),
     }),
-    async (c) => c.json(await svc.regenerateFeedToken(deps, requireUser(c)), 200),
+    async (c) => c.json(await regenerateFeedToken(deps, requireUser(c)), 200),
   );
   app.openapi(
     createRoute({ method: 'get', path: '/invitees', tags, summary: 'Người có thể mời họp, theo đơn vị', responses: responses(InviteeOptions) }),
-    async (c) => c.json(await svc.invitees(deps, requireUser(c)), 200),
+    async (c) => c.json(await invitees(deps, requireUser(c)), 200),
   );
   app.openapi(
     createRoute({
@@ -76,7 +78,7 @@ export function meetingsRoutes(deps: Deps) {
       request: { query: MeetingListQuery },
       responses: responses(MeetingList),
     }),
-    async (c) => c.json(await svc.listMeetings(deps, requireUser(c), c.req.valid('query')), 200),
+    async (c) => c.json(await listMeetings(deps, requireUser(c), c.req.valid('query')), 200),
   );
   app.openapi(
     createRoute({
@@ -87,11 +89,11 @@ export function meetingsRoutes(deps: Deps) {
       request: jsonBody(MeetingCreate),
       responses: responses(MeetingView),
     }),
-    async (c) => c.json(await svc.createMeeting(deps, requireUser(c), c.req.valid('json')), 200),
+    async (c) => c.json(await createMeeting(deps, requireUser(c), c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({ method: 'get', path: '/{id}', tags, summary: 'Chi tiết cuộc họp', request: { params: MeetingParam }, responses: responses(MeetingView) }),
-    async (c) => c.json(await svc.getMeeting(deps, requireUser(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getMeeting(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -102,7 +104,7 @@ export function meetingsRoutes(deps: Deps) {
       request: { params: MeetingParam, ...jsonBody(MeetingUpdate) },
       responses: responses(MeetingView),
     }),
-    async (c) => c.json(await svc.updateMeeting(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await updateMeeting(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -113,7 +115,7 @@ export function meetingsRoutes(deps: Deps) {
       request: { params: MeetingParam, ...jsonBody(MeetingCancel) },
       responses: responses(MeetingView),
     }),
-    async (c) => c.json(await svc.cancelMeeting(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await cancelMeeting(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -124,7 +126,7 @@ export function meetingsRoutes(deps: Deps) {
       request: { params: MeetingParam, ...jsonBody(MeetingRespond) },
       responses: responses(MeetingView),
     }),
-    async (c) => c.json(await svc.respond(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await respond(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -135,7 +137,7 @@ export function meetingsRoutes(deps: Deps) {
       request: { params: MeetingParam, ...jsonBody(AttendanceMark) },
       responses: responses(MeetingView),
     }),
-    async (c) => c.json(await svc.markAttendance(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await markAttendance(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -146,7 +148,7 @@ export function meetingsRoutes(deps: Deps) {
       request: { params: MeetingParam, ...jsonBody(MeetingReportCreate) },
       responses: responses(MeetingView),
     }),
-    async (c) => c.json(await svc.fileReport(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await fileReport(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   return app;
 }

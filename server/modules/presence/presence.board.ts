@@ -22,7 +22,7 @@ import { agencyTarget, assertCan, personTarget, unitTarget } from '../../lib/sco
 import { people, units } from '../org/org.table';
 import { schedule } from '../roster/roster.table';
 import { checkins, presenceStatus, summons } from './presence.table';
-import { meetingStatuses } from '../meetings/meetings.service';
+import { meetingStatuses } from '../meetings/meetings.whereabouts';
 import { openOnDay, presentCheckin, presentStatus, requirePersonId, summonsViews, hoursFor } from './presence.common';
 // ---------------------------------------------------------------- me
 

@@ -12,7 +12,7 @@ import { workdaysFor } from '../calendar/calendar.service';
 import { agencies, people, units } from '../org/org.table';
 import { activePolicy } from '../policy/policy.resolve';
 import { leaveRequests } from '../leave/leave.table';
-import { meetingsOnDay } from '../meetings/meetings.service';
+import { meetingsOnDay } from '../meetings/meetings.whereabouts';
 import { dutyAssignments, rosterPeriods, rosterWishes, schedule } from './roster.table';
 
 export async function mySchedule(deps: Deps, user: CurrentUser, from: string, to: string): Promise<MyScheduleResponse> {
