@@ -9,7 +9,7 @@ import { auditLog } from '../audit/audit.table';
 import { emailOutbox, notifications } from '../notifications/notifications.table';
 import { people } from '../org/org.table';
 import { taskActions } from './tasks.table';
-import { notifyOverdueTasks, overdueTasks } from './tasks.service';
+import { notifyOverdueTasks, overdueTasks } from './tasks.lists';
 import { taskRoutes } from './tasks.routes';
 import { OpenAPIHono } from '@hono/zod-openapi';
 

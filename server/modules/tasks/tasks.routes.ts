@@ -19,7 +19,10 @@ import { AppError } from '../../lib/errors';
 import { createRouter, json, jsonBody, requireUser, responses } from '../../lib/http';
 import { ACTIVITY_IMPORT_MAX_BYTES, checkFileName, fileOf, readMultipart } from '../../lib/limits';
 import { importActivity, type ActivitySource } from './tasks.import';
-import * as svc from './tasks.service';
+import { addAttachment, getAttachment } from './tasks.attachments';
+import { listTasks } from './tasks.lists';
+import { addComment, changeStatus } from './tasks.progress';
+import { createTask, getTask } from './tasks.service';
 import { contentDisposition } from '../../lib/download';
 
 const IdParam = z.object({ id: IdSchema });
@@ -56,7 +59,7 @@ export function taskRoutes(deps: Deps) {
       request: { query: TaskListQuery },
       responses: responses(TaskListResponse),
     }),
-    async (c) => c.json(await svc.listTasks(deps, requireUser(c), c.req.valid('query')), 200),
+    async (c) => c.json(await listTasks(deps, requireUser(c), c.req.valid('query')), 200),
   );
   app.openapi(
     createRoute({
@@ -67,7 +70,7 @@ export function taskRoutes(deps: Deps) {
       request: jsonBody(TaskCreate),
       responses: responses(TaskDetail),
     }),
-    async (c) => c.json(await svc.createTask(deps, requireUser(c), c.req.valid('json')), 200),
+    async (c) => c.json(await createTask(deps, requireUser(c), c.req.valid('json')), 200),
   );
 
   app.openapi(
@@ -136,7 +139,7 @@ export function taskRoutes(deps: Deps) {
       request: { params: IdParam },
       responses: responses(TaskDetail),
     }),
-    async (c) => c.json(await svc.getTask(deps, requireUser(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getTask(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -147,7 +150,7 @@ export function taskRoutes(deps: Deps) {
       request: { params: IdParam, ...jsonBody(TaskStatusChange) },
       responses: responses(TaskDetail),
     }),
-    async (c) => c.json(await svc.changeStatus(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await changeStatus(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -158,7 +161,7 @@ export function taskRoutes(deps: Deps) {
       request: { params: IdParam, ...jsonBody(TaskCommentCreate) },
       responses: responses(TaskDetail),
     }),
-    async (c) => c.json(await svc.addComment(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json').body), 200),
+    async (c) => c.json(await addComment(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json').body), 200),
   );
   app.openapi(
     createRoute({
@@ -189,7 +192,7 @@ export function taskRoutes(deps: Deps) {
       if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp đính kèm (trường "file").', { issues: [{ path: 'body.file', message: 'Chưa chọn tệp.' }] });
       if (file.size > TASK_ATTACHMENT_MAX_BYTES) return tooLarge(c, ATTACHMENT_TOO_LARGE);
       const bytes = (await fileBytes(file, 'body.file'))!;
-      return c.json(await svc.addAttachment(deps, user, id, bytes), 200);
+      return c.json(await addAttachment(deps, user, id, bytes), 200);
     },
   );
   app.openapi(
@@ -207,7 +210,7 @@ export function taskRoutes(deps: Deps) {
     }),
     async (c) => {
       const p = c.req.valid('param');
-      const a = await svc.getAttachment(deps, requireUser(c), p.id, p.attachmentId);
+      const a = await getAttachment(deps, requireUser(c), p.id, p.attachmentId);
       return c.body(new Uint8Array(a.content), 200, {
         // Never let a browser run an uploaded page or script from our origin.
         'content-type': ACTIVE_TYPES.test(a.mimeType) ? 'application/octet-stream' : a.mimeType,
