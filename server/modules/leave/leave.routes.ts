@@ -24,7 +24,9 @@ import type { Deps } from '../../lib/context';
 import { createRouter, json, jsonBody, requireUser, responses } from '../../lib/http';
 import { createActing, listActing, revokeActing } from './acting';
 import { getSettings, listBalances, putProfile, putSettings } from './leave.balance';
-import { cancelRequest, createRequest, decideRequest, getRequest, listRequests, verifyRequest } from './leave.service';
+import { decideRequest } from './leave.decide';
+import { listRequests } from './leave.lists';
+import { cancelRequest, createRequest, getRequest, verifyRequest } from './leave.service';
 
 const IdParam = z.object({ id: IdSchema });
 const PersonParam = z.object({ personId: IdSchema });

@@ -15,7 +15,8 @@ import type { CurrentUser, Deps } from '../../lib/context';
 import { loadCalendarOverrides } from '../calendar/calendar.service';
 import { createActing } from './acting';
 import { leaveProfiles } from './leave.table';
-import { createRequest, decideRequest } from './leave.service';
+import { decideRequest } from './leave.decide';
+import { createRequest } from './leave.service';
 
 const FOCUS: Record<string, string> = { 'nt-snv': 'tcbm', 'hd-stc': '' };
 

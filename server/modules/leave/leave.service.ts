@@ -8,22 +8,11 @@
  * person (the roster it changed is published): the answer says to ask the Office.
  * Out-of-reach ids answer 404 like missing ones (server/lib/scope.ts).
  */
-import { and, desc, eq, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import type {
-  RequestCancel,
-  RequestCreate,
-  RequestDecision,
-  RequestKind,
-  RequestListQuery,
-  RequestListResponse,
-  RequestStatus,
-  RequestVerifyResponse,
-  RequestView,
-  StepRole,
-} from '../../../shared/contracts/leave';
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { RequestCancel, RequestCreate, RequestKind, RequestStatus, RequestVerifyResponse, RequestView, StepRole } from '../../../shared/contracts/leave';
 import { addDays, dayNumber, formatDateVi, vnDateOf } from '../../../shared/domain/dates';
-import { cancel as cancelTransition, decide, modeOfKind, REQUEST_KIND_LABELS_VI, stepsFor, STEP_ROLE_LABELS_VI } from '../../../shared/domain/leave/workflow';
-import { can, scopesFor } from '../../../shared/domain/permissions';
+import { cancel as cancelTransition, REQUEST_KIND_LABELS_VI, stepsFor, STEP_ROLE_LABELS_VI } from '../../../shared/domain/leave/workflow';
+import { can } from '../../../shared/domain/permissions';
 import type { Db } from '../../db/client';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError, invalid } from '../../lib/errors';
@@ -31,25 +20,23 @@ import { newId } from '../../lib/ids';
 import { assertCan, hiddenNotFound, personTarget } from '../../lib/scope';
 import { roleGrants, users } from '../auth/auth.table';
 import { workdaysFor } from '../calendar/calendar.service';
-import { ensureAgencyCredentials } from '../documents/documents.signing';
-import { markNotificationsRead, notify } from '../notifications/notify';
+import { notify } from '../notifications/notify';
 import { agencies, people, units } from '../org/org.table';
-import { applyRequestToRoster, type RosterEffect } from '../roster/roster.apply';
-import { actingFor } from './acting';
+import type { RosterEffect } from '../roster/roster.apply';
 import { deciderRole, stepApprovers } from './leave.approvers';
 import { annualBalanceOf } from './leave.balance';
-import { checkStepSignature, recordDigest, rootCertificatePem, signDecision } from './leave.signing';
+import { checkStepSignature, rootCertificatePem } from './leave.signing';
 import { leaveRequests, leaveSteps } from './leave.table';
 
 export type RequestRow = typeof leaveRequests.$inferSelect;
-type StepRow = typeof leaveSteps.$inferSelect;
+export type StepRow = typeof leaveSteps.$inferSelect;
 
 const MAX_RANGE_DAYS = 366;
 const BACKDATE_DAYS = 30;
 const NUMBER_SUFFIX: Record<RequestKind, string> = { annual: 'ĐP', sick: 'ĐP', personal: 'ĐP', unpaid: 'ĐP', trip: 'CT', office: 'ĐK' };
 
 export const requestLink = (id: string) => `/leave/requests/${id}`;
-const today = (deps: Pick<Deps, 'clock'>) => vnDateOf(deps.clock.now());
+export const today = (deps: Pick<Deps, 'clock'>) => vnDateOf(deps.clock.now());
 
 function requirePerson(user: CurrentUser): string {
   if (!user.personId) throw new AppError('NOT_FOUND', 'Tài khoản không gắn với cán bộ nào.');
@@ -61,7 +48,7 @@ async function targetOf(db: Db, req: Pick<RequestRow, 'agencyId' | 'unitId' | 'p
   return { agencyId: req.agencyId, agencyPath: a?.path ?? '', unitId: req.unitId, personId: req.personId };
 }
 
-async function loadSteps(db: Db, requestId: string): Promise<StepRow[]> {
+export async function loadSteps(db: Db, requestId: string): Promise<StepRow[]> {
   return db.select().from(leaveSteps).where(eq(leaveSteps.requestId, requestId)).orderBy(leaveSteps.order);
 }
 
@@ -77,7 +64,7 @@ async function access(db: Db, user: CurrentUser, req: RequestRow, steps: StepRow
   return { read, decider, approvers, own, target };
 }
 
-async function loadReadable(deps: Deps, user: CurrentUser, id: string) {
+export async function loadReadable(deps: Deps, user: CurrentUser, id: string) {
   const [req] = await deps.db.select().from(leaveRequests).where(eq(leaveRequests.id, id));
   if (!req) throw hiddenNotFound();
   const steps = await loadSteps(deps.db, id);
@@ -86,7 +73,7 @@ async function loadReadable(deps: Deps, user: CurrentUser, id: string) {
   return { req, steps, acc };
 }
 
-async function namesOf(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
+export async function namesOf(db: Db, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
   const list = [...new Set(ids.filter((x): x is string => !!x))];
   if (!list.length) return new Map();
   const rows = await db.select({ id: people.id, fullName: people.fullName }).from(people).where(inArray(people.id, list));
@@ -178,33 +165,13 @@ export async function presentRequest(deps: Deps, user: CurrentUser, req: Request
 }
 
 /** Accounts of the Office of an agency (told when a request is finally approved). */
-async function officeUserIds(db: Db, agencyId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, 'office'), eq(roleGrants.agencyId, agencyId), eq(users.disabled, false)));
-  return [...new Set(rows.map((r) => r.id))];
-}
-
-/** Accounts holding the unit head role of a unit (deputies when there is none). */
-async function unitHeadUserIds(db: Db, unitId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id, role: roleGrants.role })
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.unitId, unitId), inArray(roleGrants.role, ['unit_head', 'unit_deputy']), eq(users.disabled, false)));
-  const heads = rows.filter((r) => r.role === 'unit_head').map((r) => r.id);
-  return [...new Set(heads.length ? heads : rows.map((r) => r.id))];
-}
-
-function describe(req: Pick<RequestRow, 'kind' | 'number' | 'fromDate' | 'toDate' | 'workingDays'>, personName: string): string {
+export function describe(req: Pick<RequestRow, 'kind' | 'number' | 'fromDate' | 'toDate' | 'workingDays'>, personName: string): string {
   const range = req.fromDate === req.toDate ? formatDateVi(req.fromDate) : `${formatDateVi(req.fromDate)} – ${formatDateVi(req.toDate)}`;
   return `${REQUEST_KIND_LABELS_VI[req.kind as RequestKind]} số ${req.number} của ${personName}, ${range} (${req.workingDays} ngày làm việc)`;
 }
 
 /** Tells the leaders of the waiting step and their acting deputies. */
-async function notifyApprovers(deps: Deps, tx: Db, req: RequestRow, role: StepRole, personName: string) {
+export async function notifyApprovers(deps: Deps, tx: Db, req: RequestRow, role: StepRole, personName: string) {
   const approvers = await stepApprovers(tx, role, req, today(deps));
   const userIds = approvers.leaders.map((l) => l.userId).filter((x): x is string => !!x);
   const personIds = [...approvers.leaders.filter((l) => !l.userId && l.personId).map((l) => l.personId!), ...approvers.deputies.map((d) => d.personId)];
@@ -330,242 +297,6 @@ export async function createRequest(deps: Deps, user: CurrentUser, input: Reques
 export async function getRequest(deps: Deps, user: CurrentUser, id: string): Promise<RequestView> {
   const { req, steps } = await loadReadable(deps, user, id);
   return presentRequest(deps, user, req, steps);
-}
-
-const LIST_LIMIT = 500;
-
-export async function listRequests(deps: Deps, user: CurrentUser, q: RequestListQuery): Promise<RequestListResponse> {
-  const db = deps.db;
-  const conds: SQL[] = [];
-  if (q.status) conds.push(eq(leaveRequests.status, q.status));
-  if (q.kind) conds.push(eq(leaveRequests.kind, q.kind));
-  if (q.from) conds.push(gte(leaveRequests.toDate, q.from));
-  if (q.to) conds.push(lte(leaveRequests.fromDate, q.to));
-  if (q.unitId) conds.push(eq(leaveRequests.unitId, q.unitId));
-  if (q.agencyId) conds.push(eq(leaveRequests.agencyId, q.agencyId));
-  let decideFilter = false;
-  if (q.box === 'mine') {
-    const me = user.personId;
-    if (!me) return { items: [], total: 0 };
-    conds.push(or(eq(leaveRequests.personId, me), eq(leaveRequests.filedByPersonId, me))!);
-  } else if (q.box === 'to_decide') {
-    // Candidates: pending requests of the agencies of my grants, of the leaders I act for, and under my province grants.
-    decideFilter = true;
-    conds.push(eq(leaveRequests.status, 'pending'));
-    const agencyIds = new Set(user.grants.map((g) => g.agencyId));
-    if (user.personId) {
-      const leaders = await actingFor(db, user.personId, today(deps));
-      if (leaders.length) {
-        const rows = await db
-          .select({ agencyId: people.agencyId })
-          .from(people)
-          .where(
-            inArray(
-              people.id,
-              leaders.map((l) => l.leaderPersonId),
-            ),
-          );
-        for (const r of rows) agencyIds.add(r.agencyId);
-      }
-    }
-    const paths = user.grants.filter((g) => g.role === 'province').map((g) => g.agencyPath);
-    const scope: SQL[] = [];
-    if (agencyIds.size) scope.push(inArray(leaveRequests.agencyId, [...agencyIds]));
-    for (const p of paths)
-      scope.push(
-        inArray(
-          leaveRequests.agencyId,
-          db
-            .select({ id: agencies.id })
-            .from(agencies)
-            .where(like(agencies.path, `${p.replace(/[\\%_]/g, '\\$&')}%`)),
-        ),
-      );
-    if (!scope.length) return { items: [], total: 0 };
-    conds.push(or(...scope)!);
-  } else {
-    const s = scopesFor(user, 'leave.read');
-    const scope: SQL[] = [];
-    if (q.box === 'unit' || q.box === 'agency') {
-      if (s.unitIds.length) scope.push(inArray(leaveRequests.unitId, s.unitIds));
-      if (s.agencyIds.length) scope.push(inArray(leaveRequests.agencyId, s.agencyIds));
-      for (const p of s.agencyPaths)
-        scope.push(
-          inArray(
-            leaveRequests.agencyId,
-            db
-              .select({ id: agencies.id })
-              .from(agencies)
-              .where(like(agencies.path, `${p.replace(/[\\%_]/g, '\\$&')}%`)),
-          ),
-        );
-    }
-    if (!scope.length) return { items: [], total: 0 };
-    conds.push(or(...scope)!);
-  }
-  const rows = await db
-    .select()
-    .from(leaveRequests)
-    .where(and(...conds))
-    .orderBy(desc(leaveRequests.createdAt), desc(leaveRequests.id))
-    .limit(decideFilter ? 2000 : LIST_LIMIT);
-  const items: RequestView[] = [];
-  for (const r of rows) {
-    const view = await presentRequest(deps, user, r);
-    if (decideFilter && !view.canDecide) continue;
-    items.push(view);
-    if (items.length >= LIST_LIMIT) break;
-  }
-  return { items, total: items.length };
-}
-
-// ---------------------------------------------------------------- decide
-
-export async function decideRequest(deps: Deps, user: CurrentUser, id: string, input: RequestDecision): Promise<RequestView> {
-  const { req, steps, acc } = await loadReadable(deps, user, id);
-  const wanted = input.decision === 'approve' ? 'approved' : 'rejected';
-  // Idempotent: this account already took this decision on this request.
-  if (steps.some((s) => s.approverUserId === user.userId && s.decision === wanted) && (req.status !== 'pending' || !acc.decider.ok))
-    return presentRequest(deps, user, req, steps);
-  if (req.version !== input.version) throw new AppError('VERSION_CONFLICT');
-  if (req.status !== 'pending') throw new AppError('INVALID_STATE', 'Đơn đã được quyết định hoặc đã hủy, không thể duyệt nữa.');
-  if (!acc.decider.ok) {
-    const step = steps.find((s) => s.order === req.currentStep);
-    throw new AppError('FORBIDDEN', `Đơn đang chờ ${STEP_ROLE_LABELS_VI[(step?.role ?? 'director') as StepRole]} duyệt: bạn không phải người duyệt bước này.`);
-  }
-  await ensureAgencyCredentials(deps, req.agencyId);
-  const now = deps.clock.now();
-  const result = await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select id from leave_requests where id = ${id} for update`);
-    const [fresh] = await tx.select().from(leaveRequests).where(eq(leaveRequests.id, id));
-    if (!fresh || fresh.version !== input.version) throw new AppError('VERSION_CONFLICT');
-    const freshSteps = await loadSteps(tx, id);
-    const step = freshSteps.find((s) => s.order === fresh.currentStep);
-    const t = decide({ status: fresh.status as RequestStatus, currentStep: fresh.currentStep, stepCount: freshSteps.length }, input.decision);
-    if (!t.ok || !step) throw new AppError('INVALID_STATE', t.ok ? undefined : t.message);
-    const actingForPersonId = acc.decider.ok ? acc.decider.actingForPersonId : null;
-    const decided: StepRow = {
-      ...step,
-      decision: wanted,
-      approverPersonId: user.personId,
-      approverUserId: user.userId,
-      actingForPersonId,
-      comment: input.comment ?? null,
-      decidedAt: now,
-    };
-    const signed = await signDecision(tx, deps, fresh, decided);
-    await tx
-      .update(leaveSteps)
-      .set({
-        ...signed,
-        decision: wanted,
-        approverPersonId: user.personId,
-        approverUserId: user.userId,
-        actingForPersonId,
-        comment: input.comment ?? null,
-        decidedAt: now,
-      })
-      .where(and(eq(leaveSteps.requestId, id), eq(leaveSteps.order, step.order)));
-    const [updated] = await tx
-      .update(leaveRequests)
-      .set({ status: t.state.status, currentStep: t.state.currentStep, version: fresh.version + 1, updatedAt: now })
-      .where(eq(leaveRequests.id, id))
-      .returning();
-    let row = updated!;
-    const [person] = await tx.select({ fullName: people.fullName }).from(people).where(eq(people.id, fresh.personId));
-    const personName = person?.fullName ?? '';
-    const what = describe(fresh, personName);
-    const decider = `${user.displayName}${actingForPersonId ? ` (thay ${(await namesOf(tx, [actingForPersonId])).get(actingForPersonId) ?? ''})` : ''}`;
-    let effect: RosterEffect | null = null;
-    if (t.state.status === 'approved') {
-      effect = await applyRequestToRoster(tx, deps.clock, {
-        id: fresh.id,
-        number: fresh.number,
-        personId: fresh.personId,
-        unitId: fresh.unitId,
-        agencyId: fresh.agencyId,
-        fromDate: fresh.fromDate,
-        toDate: fresh.toDate,
-        mode: modeOfKind(fresh.kind as RequestKind),
-        approvedByUserId: user.userId,
-      });
-      [row] = await tx.update(leaveRequests).set({ rosterEffect: effect }).where(eq(leaveRequests.id, id)).returning();
-      await notify(tx, deps.clock, {
-        personIds: [fresh.personId],
-        kind: 'leave_decided',
-        title: `Đã duyệt: ${what}`,
-        body: `${decider} đã duyệt.${input.comment ? ` Ý kiến: ${input.comment}` : ''}`,
-        link: requestLink(id),
-        email: true,
-      });
-      await notify(tx, deps.clock, {
-        userIds: await officeUserIds(tx, fresh.agencyId),
-        kind: 'leave_approved_office',
-        title: `Đã duyệt: ${what}`,
-        body: `Lịch làm việc đã được cập nhật${effect.pendingDays.length ? `; ${effect.pendingDays.length} ngày chưa có kỳ đăng ký sẽ được ghi khi tạo kỳ` : ''}.`,
-        link: requestLink(id),
-        email: true,
-      });
-      // The unit head is told the unit's roster changed (the Hải Dương office visit they approved themselves excepted).
-      const heads = (await unitHeadUserIds(tx, fresh.unitId)).filter((u) => u !== user.userId);
-      if (!effect.violations.length && heads.length && (effect.days.length || effect.pendingDays.length))
-        await notify(tx, deps.clock, {
-          userIds: heads,
-          kind: 'leave_roster_changed',
-          title: `Lịch của đơn vị đã cập nhật theo đơn số ${fresh.number} (${personName})`,
-          body: `${what}. ${effect.days.length ? `Đã ghi ${effect.days.length} ngày vào lịch làm việc` : 'Chưa có kỳ đăng ký cho các ngày này'}${effect.pendingDays.length && effect.days.length ? `; ${effect.pendingDays.length} ngày sẽ được ghi khi tạo kỳ` : ''}. Lịch vẫn đáp ứng quy định của phương án.`,
-          link: requestLink(id),
-        });
-      if (effect.violations.length)
-        await notify(tx, deps.clock, {
-          userIds: await unitHeadUserIds(tx, fresh.unitId),
-          kind: 'leave_roster_violation',
-          title: `Lịch của đơn vị vi phạm quy định sau khi duyệt đơn số ${fresh.number} (${personName})`,
-          body: effect.violations.map((v) => `${v.date ? `${formatDateVi(v.date)}: ` : ''}${v.message}`).join('\n'),
-          link: requestLink(id),
-          email: true,
-        });
-    } else if (t.state.status === 'rejected') {
-      await notify(tx, deps.clock, {
-        personIds: [fresh.personId],
-        kind: 'leave_decided',
-        title: `Không duyệt: ${what}`,
-        body: `${decider} không duyệt. Lý do: ${input.comment ?? ''}`,
-        link: requestLink(id),
-        email: true,
-      });
-    } else {
-      const next = freshSteps.find((s) => s.order === t.state.currentStep)!;
-      await notify(tx, deps.clock, {
-        personIds: [fresh.personId],
-        kind: 'leave_step',
-        title: `${STEP_ROLE_LABELS_VI[step.role as StepRole]} đã đồng ý: ${what}`,
-        body: `${decider} đã đồng ý; đơn chuyển ${STEP_ROLE_LABELS_VI[next.role as StepRole]} duyệt.`,
-        link: requestLink(id),
-      });
-      await notifyApprovers(deps, tx, row, next.role as StepRole, personName);
-    }
-    await markNotificationsRead(tx, user.userId, requestLink(id), now);
-    await deps.audit(tx, {
-      actorUserId: user.userId,
-      action: input.decision === 'approve' ? 'leave.request_approved' : 'leave.request_rejected',
-      entity: 'leave_request',
-      entityId: id,
-      agencyId: fresh.agencyId,
-      data: {
-        number: fresh.number,
-        step: step.order,
-        role: step.role,
-        actingForPersonId,
-        final: t.final,
-        status: t.state.status,
-        signature: { algorithm: signed.algorithm, keyFingerprint: signed.keyFingerprint, recordSha256: recordDigest(fresh, decided) },
-        roster: effect ? { days: effect.days.length, pendingDays: effect.pendingDays.length, violations: effect.violations.length } : undefined,
-      },
-    });
-    return row;
-  });
-  return presentRequest(deps, user, result);
 }
 
 // ---------------------------------------------------------------- cancel
