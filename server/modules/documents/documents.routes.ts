@@ -33,6 +33,9 @@ import { checkFileName, fileOf, readMultipart } from '../../lib/limits';
 import { contentDisposition } from '../../lib/download';
 import { exportRegister } from './documents.export';
 import { documentOptions } from './documents.options';
+import { createDelegation, getSettings, putSettings } from './documents.settings';
+import { getDocument } from './documents.detail';
+import { loadDocument, secretRefused } from './documents.shared';
 import * as svc from './documents.service';
 import { outgoingViewOf } from './documents.view';
 
@@ -117,7 +120,7 @@ export function documentRoutes(deps: Deps) {
       request: { query: DocumentSettingsQuery },
       responses: responses(DocumentSettings),
     }),
-    async (c) => c.json(await svc.getSettings(deps, requireUser(c), c.req.valid('query').agencyId), 200),
+    async (c) => c.json(await getSettings(deps, requireUser(c), c.req.valid('query').agencyId), 200),
   );
   app.openapi(
     createRoute({
@@ -128,7 +131,7 @@ export function documentRoutes(deps: Deps) {
       request: jsonBody(DocumentSettings),
       responses: responses(DocumentSettings),
     }),
-    async (c) => c.json(await svc.putSettings(deps, requireUser(c), c.req.valid('json')), 200),
+    async (c) => c.json(await putSettings(deps, requireUser(c), c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -139,7 +142,7 @@ export function documentRoutes(deps: Deps) {
       request: jsonBody(DelegationCreate),
       responses: responses(DelegationView),
     }),
-    async (c) => c.json(await svc.createDelegation(deps, requireUser(c), c.req.valid('json')), 200),
+    async (c) => c.json(await createDelegation(deps, requireUser(c), c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -172,7 +175,7 @@ export function documentRoutes(deps: Deps) {
       request: { params: IdParam },
       responses: responses(DocumentDetail),
     }),
-    async (c) => c.json(await svc.getDocument(deps, requireUser(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getDocument(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -272,8 +275,8 @@ export function documentRoutes(deps: Deps) {
       const id = c.req.valid('param').id;
       if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
         // Even a wrong request for a secret document is answered with the secret rule first.
-        const doc = await svc.loadDocument(deps.db, id);
-        if (doc.secrecy !== 'none') throw svc.secretRefused(['file']);
+        const doc = await loadDocument(deps.db, id);
+        if (doc.secrecy !== 'none') throw secretRefused(['file']);
         throw new AppError('VALIDATION', 'Gửi tệp dưới dạng multipart/form-data, trường "file".', {
           issues: [{ path: 'body.file', message: 'Chưa chọn tệp.' }],
         });

@@ -8,6 +8,7 @@ import type { AppRole, Grant } from '../../../shared/domain/permissions';
 import type { AgencyBundle, SeedPerson } from '../../db/seed/build';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { addDays, vnDateOf } from '../../../shared/domain/dates';
+import { putSettings } from './documents.settings';
 import * as svc from './documents.service';
 
 function actorOf(b: AgencyBundle, p: SeedPerson): CurrentUser {
@@ -75,7 +76,7 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
     const unitId = head.row.unitId;
     // Unit abbreviations of the ký hiệu: the seed's unit keys (TCBM, KHTC…), as the Director would set them.
     const unitCodes = Object.fromEntries(b.spec.units.filter((u) => u.kind === 'department').map((u) => [`${b.spec.id}-${u.key}`, u.key.toUpperCase()]));
-    await svc.putSettings(deps, O, { agencyId, maxReturns: 2, stepDays: 2, unitCodes });
+    await putSettings(deps, O, { agencyId, maxReturns: 2, stepDays: 2, unitCodes });
     const issuedDate = addDays(today, -3);
     const inc = async (k: number) => {
       n++;

@@ -25,7 +25,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { serverSecret } from '../auth/secret';
 import { agencies, people } from '../org/org.table';
-import { getDocumentAccess } from './documents.service';
+import { getDocumentAccess } from './documents.detail';
 import { documentFiles, type documents } from './documents.table';
 import { outgoingViewOfRow } from './documents.view';
 import { agencySigningKeys, signingRoots } from './signing.table';

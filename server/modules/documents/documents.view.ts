@@ -10,7 +10,9 @@ import { AppError } from '../../lib/errors';
 import { agencies, people } from '../org/org.table';
 import type { OutgoingDocumentView } from './render';
 import type { Db } from '../../db/client';
-import { getDocument, loadDocument, notationFor } from './documents.service';
+import { getDocument } from './documents.detail';
+import { loadDocument } from './documents.shared';
+import { notationFor } from './documents.service';
 import type { documents } from './documents.table';
 
 type DocRow = typeof documents.$inferSelect;
