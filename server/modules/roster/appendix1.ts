@@ -16,7 +16,7 @@ import { renderNd30Docx } from '../../lib/nd30-docx';
 import { agencyTarget, assertCan } from '../../lib/scope';
 import { agencies } from '../org/org.table';
 import { loadPeriod } from './roster.instance';
-import { periodCells } from './roster.service';
+import { periodCells } from './roster.agency';
 import { rosterVersions } from './roster.table';
 
 export interface Appendix1 {

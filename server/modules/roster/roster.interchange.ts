@@ -12,7 +12,7 @@ import { newId } from '../../lib/ids';
 import { agencyTarget, assertCan, HIDDEN_MESSAGE } from '../../lib/scope';
 import { canEdit, statusAfterEdit, type PeriodStatus, type UnitRosterStatus } from '../../../shared/domain/roster/workflow';
 import { buildInstance, checkWithSeverity, loadPeriod, severityOf } from './roster.instance';
-import { periodCells } from './roster.service';
+import { periodCells } from './roster.agency';
 import { rosterEntries, rosterPeriods, unitRosters } from './roster.table';
 
 export async function exportPeriod(deps: Deps, user: CurrentUser | null, periodId: string): Promise<{ instance: ResolvedInstance; roster: Roster }> {

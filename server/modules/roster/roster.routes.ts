@@ -35,6 +35,8 @@ import { fileResponses, sendFile } from '../reports/reports.download';
 import { appendix1Docx, appendix1Xlsx, buildAppendix1 } from './appendix1';
 import { exportPeriod, importAssignments } from './roster.interchange';
 import { generateRoster } from './roster.generate';
+import { approvePeriod, compilePeriod, getDiff, getPeriodStatus, returnPeriod } from './roster.agency';
+import { createPeriod, listPeriods } from './roster.periods';
 import * as roster from './roster.service';
 import { getWishes, mySchedule, setWishes, whoIsWhere } from './schedule.service';
 
@@ -61,7 +63,7 @@ export function rosterRoutes(deps: Deps) {
       request: { query: z.object({ agencyId: IdSchema }) },
       responses: responses(PeriodList),
     }),
-    async (c) => c.json({ periods: await roster.listPeriods(deps, requireUser(c), c.req.valid('query').agencyId) }, 200),
+    async (c) => c.json({ periods: await listPeriods(deps, requireUser(c), c.req.valid('query').agencyId) }, 200),
   );
   app.openapi(
     createRoute({
@@ -72,7 +74,7 @@ export function rosterRoutes(deps: Deps) {
       request: jsonBody(PeriodCreate),
       responses: responses(PeriodView),
     }),
-    async (c) => c.json(await roster.createPeriod(deps, requireUser(c), c.req.valid('json')), 200),
+    async (c) => c.json(await createPeriod(deps, requireUser(c), c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -83,7 +85,7 @@ export function rosterRoutes(deps: Deps) {
       request: { params: PeriodParam },
       responses: responses(PeriodStatusResponse),
     }),
-    async (c) => c.json(await roster.getPeriodStatus(deps, requireUser(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getPeriodStatus(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
@@ -94,7 +96,7 @@ export function rosterRoutes(deps: Deps) {
       request: { params: PeriodParam, ...jsonBody(VersionRequest) },
       responses: responses(PeriodStatusResponse),
     }),
-    async (c) => c.json(await roster.compilePeriod(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json').version), 200),
+    async (c) => c.json(await compilePeriod(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json').version), 200),
   );
   app.openapi(
     createRoute({
@@ -107,7 +109,7 @@ export function rosterRoutes(deps: Deps) {
     }),
     async (c) => {
       const body = c.req.valid('json');
-      return c.json(await roster.approvePeriod(deps, requireUser(c), c.req.valid('param').id, body.version, body.comment), 200);
+      return c.json(await approvePeriod(deps, requireUser(c), c.req.valid('param').id, body.version, body.comment), 200);
     },
   );
   app.openapi(
@@ -119,7 +121,7 @@ export function rosterRoutes(deps: Deps) {
       request: { params: PeriodParam, ...jsonBody(ReturnRequest) },
       responses: responses(PeriodStatusResponse),
     }),
-    async (c) => c.json(await roster.returnPeriod(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await returnPeriod(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -130,7 +132,7 @@ export function rosterRoutes(deps: Deps) {
       request: { params: PeriodParam },
       responses: responses(DiffResponse),
     }),
-    async (c) => c.json(await roster.getDiff(deps, requireUser(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await getDiff(deps, requireUser(c), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({

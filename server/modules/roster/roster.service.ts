@@ -1,133 +1,35 @@
 /**
- * Rosters (C1-C3, C5): periods, unit grids with live rule checks, and the approval workflow
- * unit head → Office → Director → published schedule, with versions and differences.
+ * Unit rosters (C1, C2): a unit's grid with live rule checks, saving cells, copying the previous period,
+ * and the unit's steps of the workflow (submit, on behalf, remind, return). Periods: roster.periods.ts;
+ * the agency's compile, approval and differences: roster.agency.ts.
  */
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type {
-  DiffResponse,
-  GridCell,
-  PeriodStatusResponse,
-  PeriodView,
-  SaveCellsRequest,
-  SaveResult,
-  UnitGridResponse,
-  ViolationView,
-} from '../../../shared/contracts/roster';
-import { addDays, dayNumber, formatDateVi, vnDateOf, vnInstant, vnMinutesOf, weekday } from '../../../shared/domain/dates';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { GridCell, SaveCellsRequest, SaveResult, UnitGridResponse, ViolationView } from '../../../shared/contracts/roster';
+import { formatDateVi, vnDateOf, vnMinutesOf, weekday } from '../../../shared/domain/dates';
 import { canWorkFromHome } from '../../../shared/domain/org';
 import { hhmmOf } from '../../../shared/domain/presence';
 import type { Mode, PersonRole } from '../../../shared/domain/roster/format';
 import { unitView } from '../../../shared/domain/roster/scope';
-import {
-  canApprove,
-  canCompile,
-  canEdit,
-  canReturnUnit,
-  canSubmit,
-  diffAssignments,
-  statusAfterEdit,
-  type PeriodStatus,
-  type UnitRosterStatus,
-} from '../../../shared/domain/roster/workflow';
+import { canEdit, canReturnUnit, canSubmit, statusAfterEdit, type PeriodStatus, type UnitRosterStatus } from '../../../shared/domain/roster/workflow';
 import type { Db } from '../../db/client';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { agencyTarget, assertCan, deny, hiddenNotFound, unitTarget } from '../../lib/scope';
 import { can } from '../../../shared/domain/permissions';
-import { agencies } from '../org/org.table';
-import { activePolicy } from '../policy/policy.resolve';
 import { workdaysFor } from '../calendar/calendar.service';
-import { buildInstance, checkWithSeverity, loadPeriod, loadPeriodContext, severityOf, type Cell, type PeriodContext, type PeriodRow } from './roster.instance';
-import { rosterComments, rosterEntries, rosterPeriods, rosterVersions, schedule, unitRosters } from './roster.table';
+import { buildInstance, checkWithSeverity, loadPeriod, loadPeriodContext, severityOf, type Cell, type PeriodContext } from './roster.instance';
+import { rosterComments, rosterEntries, rosterPeriods, unitRosters } from './roster.table';
 import { roleGrants } from '../auth/auth.table';
 import { notify } from '../notifications/notify';
-import { prefillPendingDays } from './roster.apply';
 import * as notices from '../notifications/roster-notices';
+import { presentPeriod } from './roster.periods';
 
 type UnitRosterRow = typeof unitRosters.$inferSelect;
 
-export function presentPeriod(p: PeriodRow, workdays: string[]): PeriodView {
-  return {
-    id: p.id,
-    agencyId: p.agencyId,
-    fromDate: p.fromDate,
-    toDate: p.toDate,
-    deadline: p.deadline?.toISOString() ?? null,
-    status: p.status as PeriodStatus,
-    approvedVersion: p.approvedVersion,
-    approvedAt: p.approvedAt?.toISOString() ?? null,
-    workdays,
-    policyId: p.policyId,
-    version: p.version,
-  };
-}
-
-const throwUnless = (d: { ok: true } | { ok: false; message: string }) => {
+export const throwUnless = (d: { ok: true } | { ok: false; message: string }) => {
   if (!d.ok) throw new AppError('INVALID_STATE', d.message);
 };
-
-// ---------------------------------------------------------------- periods
-
-export async function listPeriods(deps: Deps, user: CurrentUser, agencyId: string): Promise<PeriodView[]> {
-  const target = await agencyTarget(deps.db, agencyId);
-  const mayRead = can(user, 'roster.read', target) || user.grants.some((g) => g.agencyId === agencyId && (g.role === 'unit_head' || g.role === 'unit_deputy'));
-  if (!mayRead) throw deny(user, target);
-  const rows = await deps.db.select().from(rosterPeriods).where(eq(rosterPeriods.agencyId, agencyId)).orderBy(desc(rosterPeriods.fromDate)).limit(100);
-  return Promise.all(rows.map(async (p) => presentPeriod(p, await workdaysFor(deps.db, p.fromDate, p.toDate))));
-}
-
-export async function createPeriod(
-  deps: Deps,
-  user: CurrentUser,
-  input: { agencyId: string; fromDate: string; toDate: string; deadline?: string },
-): Promise<PeriodView> {
-  const target = await agencyTarget(deps.db, input.agencyId);
-  assertCan(user, 'period.manage', target);
-  if (input.toDate < input.fromDate) throw invalid('body.toDate', 'Ngày kết thúc phải sau ngày bắt đầu.');
-  if (dayNumber(input.toDate) - dayNumber(input.fromDate) > 62) throw invalid('body.toDate', 'Một kỳ đăng ký dài tối đa 2 tháng.');
-  const workdays = await workdaysFor(deps.db, input.fromDate, input.toDate);
-  if (workdays.length === 0) throw invalid('body.fromDate', 'Kỳ đăng ký không có ngày làm việc nào.');
-  const [overlap] = await deps.db
-    .select({ id: rosterPeriods.id, fromDate: rosterPeriods.fromDate, toDate: rosterPeriods.toDate })
-    .from(rosterPeriods)
-    .where(and(eq(rosterPeriods.agencyId, input.agencyId), lte(rosterPeriods.fromDate, input.toDate), gte(rosterPeriods.toDate, input.fromDate)));
-  if (overlap)
-    throw new AppError('CONFLICT', `Kỳ đăng ký trùng với kỳ ${overlap.fromDate} – ${overlap.toDate} đã có.`, {
-      issues: [{ path: 'body.fromDate', message: 'Trùng với kỳ đã có.' }],
-    });
-  const [agency] = await deps.db.select().from(agencies).where(eq(agencies.id, input.agencyId));
-  const policy = await activePolicy(deps.db, agency!, input.fromDate);
-  let deadline: Date | null = input.deadline ? new Date(input.deadline) : null;
-  if (!deadline) {
-    // Default: 08:00 of the working day `registrationLeadDays` before the period (at least one).
-    const lead = Math.max(1, policy?.registrationLeadDays ?? 1);
-    let d = input.fromDate;
-    for (let n = 0; n < lead; ) {
-      d = addDays(d, -1);
-      if (weekday(d) !== 0 && weekday(d) !== 6) n++;
-    }
-    deadline = vnInstant(d, '08:00');
-  }
-  return deps.db.transaction(async (tx) => {
-    const id = newId('per');
-    const [row] = await tx
-      .insert(rosterPeriods)
-      .values({ id, agencyId: input.agencyId, policyId: policy?.id ?? null, fromDate: input.fromDate, toDate: input.toDate, deadline })
-      .returning();
-    await deps.audit(tx, {
-      actorUserId: user.userId,
-      action: 'roster.period_created',
-      entity: 'roster_period',
-      entityId: id,
-      agencyId: input.agencyId,
-      data: { fromDate: input.fromDate, toDate: input.toDate, deadline: deadline!.toISOString() },
-    });
-    // Approved requests (leave, trips, office visits) whose days had no period yet: their cells are set now.
-    await prefillPendingDays(tx, deps.clock, row!, user.userId);
-    return presentPeriod(row!, workdays);
-  });
-}
 
 // ---------------------------------------------------------------- unit grid
 
@@ -140,7 +42,7 @@ async function unitRosterOf(db: Db, periodId: string, unitId: string): Promise<U
   return row ?? null;
 }
 
-async function cellsOf(db: Db, unitRosterIds: string[]): Promise<Cell[]> {
+export async function cellsOf(db: Db, unitRosterIds: string[]): Promise<Cell[]> {
   if (!unitRosterIds.length) return [];
   const rows = await db
     .select({ personId: rosterEntries.personId, date: rosterEntries.date, mode: rosterEntries.mode, pinned: rosterEntries.pinned })
@@ -150,7 +52,7 @@ async function cellsOf(db: Db, unitRosterIds: string[]): Promise<Cell[]> {
 }
 
 /** A unit's violations, in the reader's language (`lang`: CurrentUser.locale). */
-function unitCheck(ctx: PeriodContext, unitId: string, cells: Cell[], lang = 'vi'): ViolationView[] {
+export function unitCheck(ctx: PeriodContext, unitId: string, cells: Cell[], lang = 'vi'): ViolationView[] {
   const instance = unitView(buildInstance(ctx, cells), unitId);
   const ids = new Set(instance.people.map((p) => p.id));
   const workdays = new Set(ctx.workdays);
@@ -505,235 +407,4 @@ export async function returnUnit(
     });
     return { version: row!.version, status: 'returned' as const, violations: [] };
   });
-}
-
-async function agencyState(db: Db, period: PeriodRow) {
-  const ctx = await loadPeriodContext(db, period);
-  const urs = await db.select().from(unitRosters).where(eq(unitRosters.periodId, period.id));
-  const cells = await cellsOf(
-    db,
-    urs.map((u) => u.id),
-  );
-  return { ctx, urs, cells };
-}
-
-export async function getPeriodStatus(deps: Deps, user: CurrentUser, periodId: string): Promise<PeriodStatusResponse> {
-  const period = await loadPeriod(deps.db, periodId);
-  const target = await agencyTarget(deps.db, period.agencyId);
-  assertCan(user, 'roster.read', target);
-  const { ctx, urs, cells } = await agencyState(deps.db, period);
-  const now = deps.clock.now();
-  const severity = severityOf(ctx.policy);
-  const full = checkWithSeverity(
-    buildInstance(ctx, cells),
-    cells.filter((c) => ctx.workdays.includes(c.date)),
-    severity,
-    user.locale,
-  );
-  const byUnit = new Map(urs.map((u) => [u.unitId, u]));
-  const peopleCount = new Map<string, number>();
-  for (const p of ctx.people) peopleCount.set(p.unitId, (peopleCount.get(p.unitId) ?? 0) + 1);
-  const pastDeadline = !!period.deadline && period.deadline.getTime() < now.getTime();
-  const rows = ctx.units.map((u) => {
-    const ur = byUnit.get(u.id);
-    const status = (ur?.status ?? 'none') as UnitRosterStatus;
-    const unitViolations = unitCheck(ctx, u.id, cells, user.locale);
-    const late = pastDeadline && (peopleCount.get(u.id) ?? 0) > 0 && (status === 'none' || status === 'draft' || status === 'returned');
-    return {
-      unitId: u.id,
-      unitName: u.name,
-      unitKind: u.kind as PeriodStatusResponse['units'][number]['unitKind'],
-      people: peopleCount.get(u.id) ?? 0,
-      status,
-      submittedAt: ur?.submittedAt?.toISOString() ?? null,
-      returnComment: ur?.returnComment ?? null,
-      late,
-      blocking: unitViolations.filter((v) => v.severity === 'block').length,
-      warnings: unitViolations.filter((v) => v.severity === 'warn').length,
-      version: ur?.version ?? null,
-    };
-  });
-  return {
-    period: presentPeriod(period, ctx.workdays),
-    units: rows,
-    violations: full,
-    late: rows.filter((r) => r.late).map((r) => ({ unitId: r.unitId, unitName: r.unitName })),
-  };
-}
-
-export async function compilePeriod(deps: Deps, user: CurrentUser, periodId: string, periodVersion: number): Promise<PeriodStatusResponse> {
-  const period = await loadPeriod(deps.db, periodId);
-  assertCan(user, 'roster.compile', await agencyTarget(deps.db, period.agencyId));
-  if (period.status === 'compiled' && period.version === periodVersion + 1) return getPeriodStatus(deps, user, periodId);
-  await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
-    const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
-    if (fresh!.version !== periodVersion) throw new AppError('VERSION_CONFLICT');
-    const { ctx, urs, cells } = await agencyState(tx, fresh!);
-    const byUnit = new Map(urs.map((u) => [u.unitId, u]));
-    const count = new Map<string, number>();
-    for (const p of ctx.people) count.set(p.unitId, (count.get(p.unitId) ?? 0) + 1);
-    throwUnless(
-      canCompile(
-        fresh!.status as PeriodStatus,
-        ctx.units.map((u) => ({ unitName: u.name, status: (byUnit.get(u.id)?.status ?? 'none') as UnitRosterStatus, people: count.get(u.id) ?? 0 })),
-      ),
-    );
-    const violations = checkWithSeverity(
-      buildInstance(ctx, cells),
-      cells.filter((c) => ctx.workdays.includes(c.date)),
-      severityOf(ctx.policy),
-      user.locale,
-    );
-    const blocking = violations.filter((v) => v.severity === 'block');
-    if (blocking.length) {
-      throw new AppError('RULE_VIOLATION', `Lịch toàn cơ quan còn ${blocking.length} vi phạm; trả lại đơn vị liên quan để sửa.`, { details: { violations } });
-    }
-    const now = deps.clock.now();
-    await tx
-      .update(unitRosters)
-      .set({ status: 'compiled', version: sql`${unitRosters.version} + 1`, updatedAt: now })
-      .where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.status, 'submitted')));
-    await tx
-      .update(rosterPeriods)
-      .set({ status: 'compiled', compiledAt: now, compiledBy: user.userId, version: fresh!.version + 1 })
-      .where(eq(rosterPeriods.id, periodId));
-    await notices.noticePeriodCompiled(tx, deps.clock, fresh!, user, violations.length);
-    await deps.audit(tx, {
-      actorUserId: user.userId,
-      action: 'roster.period_compiled',
-      entity: 'roster_period',
-      entityId: periodId,
-      agencyId: period.agencyId,
-      data: { warnings: violations.length },
-    });
-  });
-  return getPeriodStatus(deps, user, periodId);
-}
-
-export async function approvePeriod(deps: Deps, user: CurrentUser, periodId: string, periodVersion: number, comment?: string): Promise<PeriodStatusResponse> {
-  const period = await loadPeriod(deps.db, periodId);
-  assertCan(user, 'roster.approve', await agencyTarget(deps.db, period.agencyId));
-  if (period.status === 'approved' && period.version === periodVersion + 1) return getPeriodStatus(deps, user, periodId);
-  await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
-    const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
-    if (fresh!.version !== periodVersion) throw new AppError('VERSION_CONFLICT');
-    throwUnless(canApprove(fresh!.status as PeriodStatus));
-    const { ctx, cells } = await agencyState(tx, fresh!);
-    const workdays = new Set(ctx.workdays);
-    const unitOf = new Map(ctx.people.map((p) => [p.id, p.unitId]));
-    const assignments = cells
-      .filter((c) => workdays.has(c.date) && unitOf.has(c.personId))
-      .map((c) => ({ personId: c.personId, date: c.date, mode: c.mode }))
-      .sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : a.date < b.date ? -1 : 1));
-    const [prev] = await tx.select().from(rosterVersions).where(eq(rosterVersions.periodId, periodId)).orderBy(desc(rosterVersions.version)).limit(1);
-    const diff = diffAssignments((prev?.assignments as typeof assignments | undefined) ?? [], assignments);
-    const nextVersion = (prev?.version ?? 0) + 1;
-    const now = deps.clock.now();
-    await tx
-      .insert(rosterVersions)
-      .values({ periodId, version: nextVersion, approvedAt: now, approvedBy: user.userId, assignments, diff, comment: comment ?? null });
-    // Publish: replace the schedule of the agency's people on the period's days.
-    await tx.delete(schedule).where(and(eq(schedule.agencyId, period.agencyId), gte(schedule.date, period.fromDate), lte(schedule.date, period.toDate)));
-    const rows = assignments.map((a) => ({ ...a, agencyId: period.agencyId, unitId: unitOf.get(a.personId)!, periodId, version: nextVersion }));
-    for (let i = 0; i < rows.length; i += 1000) await tx.insert(schedule).values(rows.slice(i, i + 1000));
-    await tx
-      .update(unitRosters)
-      .set({ status: 'approved', version: sql`${unitRosters.version} + 1`, updatedAt: now })
-      .where(eq(unitRosters.periodId, periodId));
-    await tx
-      .update(rosterPeriods)
-      .set({ status: 'approved', approvedVersion: nextVersion, approvedAt: now, approvedBy: user.userId, version: fresh!.version + 1 })
-      .where(eq(rosterPeriods.id, periodId));
-    await notices.noticePeriodApproved(tx, deps.clock, fresh!, nextVersion, diff, user);
-    await deps.audit(tx, {
-      actorUserId: user.userId,
-      action: 'roster.period_approved',
-      entity: 'roster_period',
-      entityId: periodId,
-      agencyId: period.agencyId,
-      data: { version: nextVersion, changes: diff.length, cells: assignments.length },
-    });
-  });
-  return getPeriodStatus(deps, user, periodId);
-}
-
-/** The Director sends the compiled roster back to the Office (units become "submitted" again). */
-export async function returnPeriod(
-  deps: Deps,
-  user: CurrentUser,
-  periodId: string,
-  input: { version: number; comment: string },
-): Promise<PeriodStatusResponse> {
-  const period = await loadPeriod(deps.db, periodId);
-  assertCan(user, 'roster.approve', await agencyTarget(deps.db, period.agencyId));
-  await deps.db.transaction(async (tx) => {
-    await tx.execute(sql`select id from roster_periods where id = ${periodId} for update`);
-    const [fresh] = await tx.select().from(rosterPeriods).where(eq(rosterPeriods.id, periodId));
-    if (fresh!.status === 'collecting' && fresh!.version === input.version + 1) return;
-    if (fresh!.version !== input.version) throw new AppError('VERSION_CONFLICT');
-    if (fresh!.status !== 'compiled') throw new AppError('INVALID_STATE', 'Chỉ trả lại được lịch đang chờ phê duyệt.');
-    await tx
-      .update(unitRosters)
-      .set({ status: 'submitted', version: sql`${unitRosters.version} + 1` })
-      .where(and(eq(unitRosters.periodId, periodId), eq(unitRosters.status, 'compiled')));
-    await tx
-      .update(rosterPeriods)
-      .set({ status: 'collecting', version: fresh!.version + 1 })
-      .where(eq(rosterPeriods.id, periodId));
-    await notices.noticePeriodReturned(tx, deps.clock, fresh!, input.comment, user);
-    await deps.audit(tx, {
-      actorUserId: user.userId,
-      action: 'roster.period_returned',
-      entity: 'roster_period',
-      entityId: periodId,
-      agencyId: period.agencyId,
-      data: { comment: input.comment },
-    });
-  });
-  return getPeriodStatus(deps, user, periodId);
-}
-
-/** Differences between the current rosters and the last approved version, with the version history. */
-export async function getDiff(deps: Deps, user: CurrentUser, periodId: string): Promise<DiffResponse> {
-  const period = await loadPeriod(deps.db, periodId);
-  assertCan(user, 'roster.read', await agencyTarget(deps.db, period.agencyId));
-  const { ctx, cells } = await agencyState(deps.db, period);
-  const versions = await deps.db.select().from(rosterVersions).where(eq(rosterVersions.periodId, periodId)).orderBy(asc(rosterVersions.version));
-  const last = versions[versions.length - 1];
-  const workdays = new Set(ctx.workdays);
-  const diff = diffAssignments(
-    (last?.assignments as { personId: string; date: string; mode: string }[] | undefined) ?? [],
-    cells.filter((c) => workdays.has(c.date)),
-  );
-  const person = new Map(ctx.people.map((p) => [p.id, p]));
-  const unitName = new Map(ctx.units.map((u) => [u.id, u.name]));
-  return {
-    baseVersion: last?.version ?? 0,
-    diff: diff.map((d) => {
-      const p = person.get(d.personId);
-      return {
-        personId: d.personId,
-        fullName: p?.fullName ?? d.personId,
-        unitName: p ? (unitName.get(p.unitId) ?? '') : '',
-        date: d.date,
-        from: d.from as Mode | null,
-        to: d.to as Mode | null,
-      };
-    }),
-    versions: versions.map((v) => ({
-      version: v.version,
-      approvedAt: v.approvedAt.toISOString(),
-      approvedBy: v.approvedBy,
-      changes: (v.diff as unknown[]).length,
-      comment: v.comment,
-    })),
-  };
-}
-
-/** Every cell of the agency period (for the interchange export and Phụ lục 1). */
-export async function periodCells(db: Db, period: PeriodRow): Promise<{ ctx: PeriodContext; cells: Cell[] }> {
-  const { ctx, cells } = await agencyState(db, period);
-  return { ctx, cells };
 }
