@@ -15,7 +15,8 @@ import { hashPassword } from '../../modules/auth/password';
 import { encryptText } from '../../modules/auth/secret';
 import { otpauthUrl, TOTP_REQUIRED_ROLES } from '../../modules/auth/totp';
 import { DEMO_AGENCIES, DEMO_ROOTS, type RootSpec } from './agencies';
-import { buildAgencyBundle, mondayOf, weekOf, type AgencyBundle, type SeedContext, type SeedPerson } from './build';
+import { buildAgencyBundle, type AgencyBundle, type SeedContext, type SeedPerson } from './build';
+import { mondayOf, weekOf } from './weeks';
 import { UniqueNames } from './names';
 import { addCounts, countAgencies, emptyCounts, insertChunks, loadCalendarOverrides, writeBundles, type WriteCounts } from './write';
 
