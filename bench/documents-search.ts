@@ -11,7 +11,7 @@ import { systemClock } from '../server/lib/clock';
 import { parseConfig } from '../server/config';
 import type { CurrentUser, Deps } from '../server/lib/context';
 import { documents } from '../server/modules/documents/documents.table';
-import { listDocuments } from '../server/modules/documents/documents.service';
+import { listDocuments } from '../server/modules/documents/documents.lists';
 import { foldVi } from '../shared/domain/text';
 import { buildAgency, buildPerson, buildUnit } from '../tests/support/factories';
 import { mulberry32 } from '../shared/domain/random';

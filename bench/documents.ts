@@ -21,7 +21,7 @@ import { migrate, openPostgres, queryRows, type Database } from '../server/db/cl
 import { systemClock } from '../server/lib/clock';
 import { parseConfig } from '../server/config';
 import type { CurrentUser, Deps } from '../server/lib/context';
-import { listDocuments } from '../server/modules/documents/documents.service';
+import { listDocuments } from '../server/modules/documents/documents.lists';
 import { issueNumber } from '../server/modules/documents/documents.numbering';
 import { foldVi } from '../shared/domain/text';
 import { mulberry32 } from '../shared/domain/random';

@@ -36,6 +36,7 @@ import { documentOptions } from './documents.options';
 import { createDelegation, getSettings, putSettings } from './documents.settings';
 import { getDocument } from './documents.detail';
 import { loadDocument, secretRefused } from './documents.shared';
+import { directorBox, listDocuments } from './documents.lists';
 import * as svc from './documents.service';
 import { outgoingViewOf } from './documents.view';
 
@@ -66,7 +67,7 @@ export function documentRoutes(deps: Deps) {
       request: { query: DocumentListQuery },
       responses: responses(DocumentListResponse),
     }),
-    async (c) => c.json(await svc.listDocuments(deps, requireUser(c), c.req.valid('query')), 200),
+    async (c) => c.json(await listDocuments(deps, requireUser(c), c.req.valid('query')), 200),
   );
   app.openapi(
     createRoute({
@@ -77,7 +78,7 @@ export function documentRoutes(deps: Deps) {
       request: { query: AgencyQuery },
       responses: responses(DirectorBox),
     }),
-    async (c) => c.json(await svc.directorBox(deps, requireUser(c), c.req.valid('query').agencyId), 200),
+    async (c) => c.json(await directorBox(deps, requireUser(c), c.req.valid('query').agencyId), 200),
   );
   app.openapi(
     createRoute({
