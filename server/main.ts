@@ -37,7 +37,7 @@ async function start() {
     registerTickTask({ name: 'presence', run: runPresenceTick });
     const { runMeetingsTick } = await import('./modules/meetings/meetings.jobs');
     registerTickTask({ name: 'meetings', run: runMeetingsTick });
-    const { checkEscalations } = await import('./modules/documents/documents.service');
+    const { checkEscalations } = await import('./modules/documents/documents.escalation');
     registerTickTask({ name: 'documents-escalation', run: (d) => checkEscalations(d) });
     const { purgeIdempotencyKeys } = await import('./lib/idempotency');
     registerTickTask({ name: 'idempotency', run: (d, now) => purgeIdempotencyKeys(d, now) });

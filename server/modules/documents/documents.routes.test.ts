@@ -18,7 +18,7 @@ import { appendix2FromDb } from '../reports/appendix2.db';
 import { dutiesFor } from '../roster/duty.service';
 import { schedule } from '../roster/roster.table';
 import { taskActions, tasks } from '../tasks/tasks.table';
-import { checkEscalations } from './documents.service';
+import { checkEscalations } from './documents.escalation';
 import { documentFiles, documents, documentTasks } from './documents.table';
 
 let t: TestApp;

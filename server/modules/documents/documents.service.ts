@@ -14,7 +14,7 @@
  * Every step is a row of `document_events` and of the audit log.
  */
 import { createHash } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type {
   DocumentDetail,
   IncomingAssign,
@@ -37,10 +37,6 @@ import {
   decideIncoming,
   decideOutgoing,
   escalationReasons,
-  ESCALATION_REASON_LABELS_VI,
-  OUTGOING_STATUS_LABELS_VI,
-  type EscalationReason,
-  type EscalationSettings,
   type IncomingAction,
   type IncomingStatus,
   type OutgoingAction,
@@ -54,7 +50,6 @@ import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError, invalid, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { agencyTarget, unitTarget } from '../../lib/scope';
-import { jobRuns } from '../jobs/jobs.table';
 import { notify } from '../notifications/notify';
 import { agencies, people, units } from '../org/org.table';
 import { cancelNumbers, issueNumber } from './documents.numbering';
@@ -76,7 +71,6 @@ import {
   createDocTask,
   finishDocTasks,
   unitHeadOf,
-  directorsOf,
   officeUsersOf,
   agencyRow,
   secretDuty,
@@ -84,6 +78,7 @@ import {
 import { settingsOf, activeDelegation } from './documents.settings';
 import { accessOf, assertRead } from './documents.access';
 import { namesFor, ref, statusLabel, documentDetail } from './documents.detail';
+import { escalateOnce } from './documents.escalation';
 
 // ---------------------------------------------------------------- small helpers
 
@@ -539,44 +534,6 @@ export async function updateOutgoing(deps: Deps, user: CurrentUser, id: string, 
   return documentDetail(deps, user, row);
 }
 
-/**
- * The escalation of a document to the Director for one cause, exactly once (a `job_runs` key per
- * document, cause and occurrence). Call inside a transaction. Returns true when it notified.
- */
-async function escalateOnce(tx: Db, deps: Deps, doc: DocRow, reason: EscalationReason, occurrence: string, at: Date): Promise<boolean> {
-  const key = `document-escalation:${doc.id}:${reason}:${occurrence}`;
-  const claimed = await tx
-    .insert(jobRuns)
-    .values({ key, startedAt: at, finishedAt: at, result: 'notified' })
-    .onConflictDoNothing()
-    .returning({ key: jobRuns.key });
-  if (!claimed.length) return false;
-  await tx.update(documents).set({ escalated: true }).where(eq(documents.id, doc.id));
-  await addEvent(tx, doc, {
-    at,
-    kind: 'escalated',
-    from: doc.status,
-    to: doc.status,
-    reason: ESCALATION_REASON_LABELS_VI[reason],
-    data: { reason, returnCount: doc.returnCount },
-  });
-  const directors = await directorsOf(tx, doc.agencyId);
-  const what =
-    reason === 'returns'
-      ? `bị trả lại ${doc.returnCount} lần`
-      : `chờ quá hạn ở bước "${OUTGOING_STATUS_LABELS_VI[doc.status as OutgoingStatus] ?? doc.status}"`;
-  await notify(tx, deps.clock, {
-    personIds: directors,
-    kind: 'document.escalated',
-    title: `Văn bản cần Giám đốc cho ý kiến: ${doc.subject ?? ''}`,
-    body: `Dự thảo ${what}.`,
-    link: `/documents/${doc.id}`,
-    email: true,
-  });
-  await deps.audit(tx, { action: 'document.escalated', entity: 'document', entityId: doc.id, agencyId: doc.agencyId, data: { reason, occurrence } });
-  return true;
-}
-
 export async function transitionOutgoing(deps: Deps, user: CurrentUser, id: string, input: OutgoingTransition): Promise<DocumentDetail> {
   const doc = await loadDocument(deps.db, id);
   if (doc.direction !== 'out') throw new AppError('INVALID_STATE', 'Đây không phải văn bản đi.');
@@ -966,42 +923,5 @@ export async function getFile(deps: Deps, user: CurrentUser, id: string, fileId:
 }
 
 // ---------------------------------------------------------------- lists
-
-/**
- * The escalation check of the scheduler: every outgoing document waiting past its step deadline (or
- * returned too often) is escalated to the Director once per cause and occurrence, across app servers.
- */
-export async function checkEscalations(deps: Deps, opts: { agencyId?: string } = {}): Promise<number> {
-  const now = deps.clock.now();
-  const today = todayVn(now);
-  const rows = await deps.db
-    .select()
-    .from(documents)
-    .where(
-      and(
-        eq(documents.direction, 'out'),
-        eq(documents.secrecy, 'none'),
-        inArray(documents.status, ['returned', 'pending_initial', 'pending_format', 'pending_signature', 'signed']),
-        opts.agencyId ? eq(documents.agencyId, opts.agencyId) : undefined,
-      ),
-    );
-  const settingsCache = new Map<string, EscalationSettings>();
-  let sent = 0;
-  for (const r of rows) {
-    let s = settingsCache.get(r.agencyId);
-    if (!s) settingsCache.set(r.agencyId, (s = await settingsOf(deps.db, r.agencyId)));
-    const entered = r.stepEnteredAt ?? r.updatedAt;
-    const reasons = escalationReasons(
-      { status: r.status as OutgoingStatus, returnCount: r.returnCount, stepEnteredOn: todayVn(entered), dueDate: r.dueDate },
-      s,
-      today,
-    );
-    for (const reason of reasons) {
-      const occurrence = reason === 'returns' ? String(r.returnCount) : `${r.status}:${entered.toISOString()}`;
-      if (await deps.db.transaction((tx) => escalateOnce(tx, deps, r, reason, occurrence, now))) sent++;
-    }
-  }
-  return sent;
-}
 
 // ---------------------------------------------------------------- settings and delegations
