@@ -37,6 +37,7 @@ import { createDelegation, getSettings, putSettings } from './documents.settings
 import { getDocument } from './documents.detail';
 import { loadDocument, secretRefused } from './documents.shared';
 import { directorBox, listDocuments } from './documents.lists';
+import { addFile, getFile } from './documents.files';
 import * as svc from './documents.service';
 import { outgoingViewOf } from './documents.view';
 
@@ -288,7 +289,7 @@ export function documentRoutes(deps: Deps) {
       if (!file) throw new AppError('VALIDATION', 'Chưa chọn tệp (trường "file").', { issues: [{ path: 'body.file', message: 'Chưa chọn tệp.' }] });
       if (file.size > DOCUMENT_FILE_MAX_BYTES) return tooLarge(c);
       return c.json(
-        await svc.addFile(deps, user, id, { name: checkFileName(file.name, 'body.file'), type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }),
+        await addFile(deps, user, id, { name: checkFileName(file.name, 'body.file'), type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }),
         200,
       );
     },
@@ -308,7 +309,7 @@ export function documentRoutes(deps: Deps) {
     }),
     async (c) => {
       const p = c.req.valid('param');
-      const f = await svc.getFile(deps, requireUser(c), p.id, p.fileId);
+      const f = await getFile(deps, requireUser(c), p.id, p.fileId);
       return c.body(new Uint8Array(f.content), 200, {
         'content-type': f.mimeType,
         'content-disposition': contentDisposition(f.fileName),
