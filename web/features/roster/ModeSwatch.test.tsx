@@ -4,7 +4,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MODE_LETTER } from './format';
 import { modeStyle } from './parts';
-import { ModeSwatch } from './RosterGrid';
+import { ModeSwatch } from './FillMenu';
 
 afterEach(cleanup);
 

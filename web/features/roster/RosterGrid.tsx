@@ -3,11 +3,12 @@
  * first), the count bar per day above the people, holidays greyed with their name. Each cell is a
  * button (aria-label "Nguyễn Thị An, T2 19/07: làm việc tại nhà"); one cell is in the tab order at a
  * time (roving tabindex) and the keyboard of ./keyboard.ts edits it. A click picks a mode from a
- * menu, or paints the chosen mode (drag to paint several cells).
+ * menu, or paints the chosen mode (drag to paint several cells). The head and count rows:
+ * RosterGridHead.tsx; a cell and a group's heading row: RosterGridRows.tsx; fill menus: FillMenu.tsx.
  */
-import { ActionIcon, Box, Group, Kbd, Menu, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconAlertTriangle, IconDots, IconDotsVertical, IconPin, IconPinnedOff, IconTrash } from '@tabler/icons-react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
+import { Box, Group, Kbd, Menu, Text } from '@mantine/core';
+import { IconAlertTriangle, IconPin, IconPinnedOff, IconTrash } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnitGridResponse, ViolationView } from '../../../shared/contracts/roster';
 import { shortDayLabelVi } from '../../../shared/domain/dates';
@@ -15,9 +16,12 @@ import type { DayCount } from '../../../shared/domain/roster/check';
 import type { Mode, Preference } from '../../../shared/domain/roster/format';
 import { cellAt, cellKey, fillColumn, fillRow, gridColumns, groupByRole, setModes, togglePin, type CellMap } from './grid';
 import { ALL_MODES, MODE_LETTER, periodRange } from './format';
+import { ModeSwatch, RowFillMenu } from './FillMenu';
+import { CELL_W, HOLIDAY_BG, NAME_W, SEVERITY_FG, stickyName } from './gridLayout';
 import { advance, clampCursor, commandOf, KEY_OF_MODE, moveCursor, type Cursor } from './keyboard';
 import { severityBy, type Severity } from './liveCheck';
-import { DutyMark, modeStyle, PinMark, WishMark } from './parts';
+import { RosterGridHead } from './RosterGridHead';
+import { Cell, GroupRows } from './RosterGridRows';
 import './roster.css';
 
 export type Brush = Mode | 'menu';
@@ -37,78 +41,6 @@ export interface RosterGridProps {
   onEdit?: (edit: Edit, stroke?: string) => void;
   onUndo?: () => void;
 }
-
-/** Width of a day column and of the names column (the editor sizes its layout from them). */
-export const CELL_W = 56;
-const CELL_H = 40;
-export const NAME_W = 220;
-
-const HOLIDAY_BG = 'repeating-linear-gradient(45deg, var(--mantine-color-gray-2) 0 6px, var(--mantine-color-gray-0) 6px 12px)';
-const SEVERITY_BG: Record<Severity, string> = { block: 'var(--mantine-color-red-1)', warn: 'var(--mantine-color-yellow-1)' };
-const SEVERITY_FG: Record<Severity, string> = { block: 'var(--mantine-color-red-9)', warn: 'var(--mantine-color-yellow-9)' };
-
-const stickyName: CSSProperties = { position: 'sticky', left: 0, zIndex: 2, background: 'var(--mantine-color-body)' };
-
-interface CellProps {
-  k: string;
-  row: number;
-  col: number;
-  label: string;
-  mode: Mode | null;
-  pinned: boolean;
-  duty: string | null;
-  wish: Preference | null;
-  focusable: boolean;
-  highlighted: boolean;
-  editable: boolean;
-  onKeyDown: (e: KeyboardEvent<HTMLButtonElement>, row: number, col: number) => void;
-  onActivate: (row: number, col: number, el: HTMLElement) => void;
-  onPaintStart: (e: PointerEvent<HTMLButtonElement>, row: number, col: number) => void;
-  onPaintEnter: (row: number, col: number) => void;
-  onFocusCell: (row: number, col: number) => void;
-}
-
-const Cell = memo(function Cell(p: CellProps) {
-  return (
-    <td style={{ padding: 2, width: CELL_W, minWidth: CELL_W, height: CELL_H }}>
-      <button
-        type="button"
-        className="roster-cell"
-        data-cell={`${p.row}:${p.col}`}
-        data-key={p.k}
-        data-highlighted={p.highlighted || undefined}
-        tabIndex={p.focusable ? 0 : -1}
-        aria-label={p.label}
-        aria-disabled={p.editable ? undefined : true}
-        onKeyDown={(e) => p.onKeyDown(e, p.row, p.col)}
-        onClick={(e) => p.onActivate(p.row, p.col, e.currentTarget)}
-        onPointerDown={(e) => p.onPaintStart(e, p.row, p.col)}
-        onPointerEnter={() => p.onPaintEnter(p.row, p.col)}
-        onFocus={() => p.onFocusCell(p.row, p.col)}
-        style={{ ...modeStyle(p.mode), width: '100%', height: CELL_H - 4 }}
-      >
-        <span aria-hidden style={{ fontWeight: 700, fontSize: 14 }}>
-          {p.mode ? MODE_LETTER[p.mode] : '·'}
-        </span>
-        {p.duty ? (
-          <span className="roster-cell__mark roster-cell__mark--duty">
-            <DutyMark title={p.duty} />
-          </span>
-        ) : null}
-        {p.pinned ? (
-          <span className="roster-cell__mark roster-cell__mark--pin">
-            <PinMark />
-          </span>
-        ) : null}
-        {p.wish ? (
-          <span className="roster-cell__mark roster-cell__mark--wish">
-            <WishMark wish={p.wish} />
-          </span>
-        ) : null}
-      </button>
-    </td>
-  );
-});
 
 export function RosterGrid({ grid, cells, counts, violations, editable, brush = 'menu', highlighted, focusRequest, onEdit, onUndo }: RosterGridProps) {
   const { t } = useTranslation();
@@ -315,96 +247,13 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
         aria-label={t('roster.grid.caption', { unit: grid.unit.name, range: periodRange(grid.period) })}
         style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 13 }}
       >
-        <thead style={{ position: 'sticky', top: 0, zIndex: 3, background: 'var(--mantine-color-body)' }}>
-          <tr>
-            <th
-              scope="col"
-              style={{
-                ...stickyName,
-                zIndex: 4,
-                minWidth: NAME_W,
-                textAlign: 'left',
-                padding: '4px 8px',
-                borderBottom: '1px solid var(--mantine-color-gray-3)',
-              }}
-            >
-              {t('roster.grid.person')}
-            </th>
-            {columns.map((c) => (
-              <th
-                key={c.date}
-                scope="col"
-                style={{
-                  minWidth: CELL_W,
-                  padding: '2px',
-                  fontWeight: 600,
-                  fontSize: 12,
-                  whiteSpace: 'nowrap',
-                  background: c.workday ? undefined : HOLIDAY_BG,
-                  borderBottom: '1px solid var(--mantine-color-gray-3)',
-                }}
-                title={c.holiday ? t('roster.grid.holidayNamed', { name: c.holiday }) : undefined}
-              >
-                <Stack gap={0} align="center">
-                  <span>{dayLabel(c.date)}</span>
-                  {c.workday && editable ? (
-                    <DayFillMenu date={c.date} label={dayLabel(c.date)} onFill={(mode) => edit((m) => fillColumn(m, personIds, c.date, mode))} />
-                  ) : null}
-                </Stack>
-                {c.holiday !== null ? (
-                  <Text size="10px" c="dimmed" fw={500} lh={1.1} style={{ whiteSpace: 'normal', maxWidth: CELL_W + 10 }}>
-                    {c.holiday || t('roster.grid.holiday')}
-                  </Text>
-                ) : null}
-              </th>
-            ))}
-          </tr>
-          {(['atHome', 'onSite', 'required'] as const).map((kind) => (
-            <tr key={kind}>
-              <th
-                scope="row"
-                style={{ ...stickyName, zIndex: 4, textAlign: 'left', padding: '2px 8px', fontWeight: 500, fontSize: 12, color: 'var(--mantine-color-gray-7)' }}
-              >
-                {kind === 'atHome' ? t('roster.grid.countAtHome') : kind === 'onSite' ? t('roster.grid.countOnSite') : t('roster.grid.countRequired')}
-              </th>
-              {columns.map((c) => {
-                if (!c.workday) return <td key={c.date} style={{ background: HOLIDAY_BG }} />;
-                const n = countOf.get(c.date);
-                const s = dayHeaderColor(c.date);
-                const value = !n ? '' : kind === 'atHome' ? n.atHome : kind === 'onSite' ? n.onSite : n.requiredOnSite;
-                const hint = n
-                  ? t('roster.grid.countHint', { day: dayLabel(c.date), atHome: n.atHome, onSite: n.onSite, required: n.requiredOnSite }) +
-                    (s ? ` — ${s === 'block' ? t('roster.grid.dayHasBlock') : t('roster.grid.dayHasWarn')}` : '')
-                  : '';
-                const broken =
-                  s &&
-                  (kind === 'onSite'
-                    ? n && n.onSite < n.requiredOnSite
-                    : kind === 'atHome'
-                      ? n && (n.atHome < n.minAtHome || (n.maxAtHome !== null && n.atHome > n.maxAtHome))
-                      : false);
-                return (
-                  <td
-                    key={c.date}
-                    title={hint}
-                    style={{
-                      textAlign: 'center',
-                      fontSize: 12,
-                      padding: '1px 2px',
-                      fontWeight: broken ? 700 : 500,
-                      background: s ? SEVERITY_BG[s] : undefined,
-                      color: s ? SEVERITY_FG[s] : undefined,
-                    }}
-                  >
-                    <span aria-hidden>{value}</span>
-                    {kind === 'required' && s ? <IconAlertTriangle size={11} aria-hidden style={{ marginLeft: 2, verticalAlign: -1 }} /> : null}
-                    <VisuallyHidden>{kind === 'atHome' ? hint : ''}</VisuallyHidden>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        <RosterGridHead
+          columns={columns}
+          countOf={countOf}
+          dayHeaderColor={dayHeaderColor}
+          editable={editable}
+          onFillDay={(date, mode) => edit((m) => fillColumn(m, personIds, date, mode))}
+        />
         <tbody>
           {groups.map((g) => (
             <GroupRows
@@ -527,103 +376,4 @@ export function RosterGrid({ grid, cells, counts, violations, editable, brush = 
       ) : null}
     </Box>
   );
-}
-
-function GroupRows<P>({
-  title,
-  nCols,
-  people,
-  firstRow,
-  render,
-}: {
-  title: string;
-  nCols: number;
-  people: P[];
-  firstRow: number;
-  render: (p: P, row: number) => React.ReactNode;
-}) {
-  return (
-    <>
-      <tr>
-        <th
-          colSpan={nCols + 1}
-          scope="colgroup"
-          style={{
-            textAlign: 'left',
-            padding: '6px 8px 2px',
-            fontSize: 12,
-            fontWeight: 700,
-            textTransform: 'uppercase',
-            letterSpacing: 0.3,
-            color: 'var(--mantine-color-gray-7)',
-            background: 'var(--mantine-color-gray-0)',
-          }}
-        >
-          <span style={{ position: 'sticky', left: 8 }}>{title}</span>
-        </th>
-      </tr>
-      {people.map((p, i) => render(p, firstRow + i))}
-    </>
-  );
-}
-
-/** The letter of a mode in its colours, as the cells show it (menu items). */
-export function ModeSwatch({ mode }: { mode: Mode }) {
-  return (
-    <span
-      style={{
-        ...modeStyle(mode),
-        display: 'inline-flex',
-        width: 30,
-        height: 20,
-        alignItems: 'center',
-        justifyContent: 'center',
-        fontWeight: 700,
-        borderRadius: 3,
-        fontSize: 12,
-      }}
-    >
-      {MODE_LETTER[mode]}
-    </span>
-  );
-}
-
-function FillMenu({ label, onFill, title, horizontal = false }: { label: string; title: string; onFill: (mode: Mode | null) => void; horizontal?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end" withinPortal shadow="md">
-      <Menu.Target>
-        <Tooltip label={label} openDelay={400} withArrow>
-          <ActionIcon variant="subtle" color="gray" size={horizontal ? 'xs' : 'sm'} aria-label={label}>
-            {horizontal ? <IconDots size={14} aria-hidden /> : <IconDotsVertical size={14} aria-hidden />}
-          </ActionIcon>
-        </Tooltip>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{title}</Menu.Label>
-        {ALL_MODES.map((m) => (
-          <Menu.Item key={m} leftSection={<ModeSwatch mode={m} />} onClick={() => onFill(m)}>
-            {t('roster.grid.fillWith', { mode: t(`roster.modes.${m}.word`) })}
-          </Menu.Item>
-        ))}
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconTrash size={16} aria-hidden />} onClick={() => onFill(null)}>
-          {t('roster.grid.clear')}
-        </Menu.Item>
-        <Menu.Label>{t('roster.grid.keepsPinned')}</Menu.Label>
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
-
-function RowFillMenu({ name, onFill }: { name: string; onFill: (mode: Mode | null) => void }) {
-  const { t } = useTranslation();
-  const label = t('roster.grid.rowMenu', { name });
-  return <FillMenu label={label} title={label} onFill={onFill} />;
-}
-
-function DayFillMenu({ label, onFill }: { date: string; label: string; onFill: (mode: Mode | null) => void }) {
-  const { t } = useTranslation();
-  const text = t('roster.grid.dayMenu', { day: label });
-  return <FillMenu label={text} title={text} onFill={onFill} horizontal />;
 }

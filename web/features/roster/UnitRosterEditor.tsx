@@ -41,7 +41,8 @@ import { PeoplePager, PeopleRange } from './PeoplePager';
 import { AGENCY_SHARE_NOTE, isAgencyScopedShare, liveCheck, unitDayCounts, violationCells } from './liveCheck';
 import { DeadlineText, GridLegend, modeStyle, PeriodStatusBadge, UnitStatusBadge } from './parts';
 import { PhoneDayView } from './PhoneDayView';
-import { CELL_W, NAME_W, RosterGrid, type Brush, type Edit } from './RosterGrid';
+import { CELL_W, NAME_W } from './gridLayout';
+import { RosterGrid, type Brush, type Edit } from './RosterGrid';
 import { filterByName, pageOf, pageOfIndex } from './search';
 
 /** People per page of the desktop grid. */
