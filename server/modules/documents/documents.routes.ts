@@ -38,6 +38,7 @@ import { getDocument } from './documents.detail';
 import { loadDocument, secretRefused } from './documents.shared';
 import { directorBox, listDocuments } from './documents.lists';
 import { addFile, getFile } from './documents.files';
+import { assignIncoming, completeIncoming, directIncoming, registerIncoming, submitIncoming } from './documents.incoming';
 import * as svc from './documents.service';
 import { outgoingViewOf } from './documents.view';
 
@@ -155,7 +156,7 @@ export function documentRoutes(deps: Deps) {
       request: jsonBody(IncomingCreate),
       responses: with422(responses(DocumentDetail)),
     }),
-    async (c) => c.json(await svc.registerIncoming(deps, requireUser(c), c.req.valid('json')), 200),
+    async (c) => c.json(await registerIncoming(deps, requireUser(c), c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -199,7 +200,7 @@ export function documentRoutes(deps: Deps) {
       request: { params: IdParam, ...jsonBody(IncomingSubmit) },
       responses: responses(DocumentDetail),
     }),
-    async (c) => c.json(await svc.submitIncoming(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await submitIncoming(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -210,7 +211,7 @@ export function documentRoutes(deps: Deps) {
       request: { params: IdParam, ...jsonBody(IncomingDirect) },
       responses: responses(DocumentDetail),
     }),
-    async (c) => c.json(await svc.directIncoming(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await directIncoming(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -221,7 +222,7 @@ export function documentRoutes(deps: Deps) {
       request: { params: IdParam, ...jsonBody(IncomingAssign) },
       responses: responses(DocumentDetail),
     }),
-    async (c) => c.json(await svc.assignIncoming(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await assignIncoming(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -232,7 +233,7 @@ export function documentRoutes(deps: Deps) {
       request: { params: IdParam, ...jsonBody(IncomingComplete) },
       responses: responses(DocumentDetail),
     }),
-    async (c) => c.json(await svc.completeIncoming(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await completeIncoming(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({

@@ -9,6 +9,7 @@ import type { AgencyBundle, SeedPerson } from '../../db/seed/build';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { addDays, vnDateOf } from '../../../shared/domain/dates';
 import { putSettings } from './documents.settings';
+import { assignIncoming, directIncoming, registerIncoming, submitIncoming } from './documents.incoming';
 import * as svc from './documents.service';
 
 function actorOf(b: AgencyBundle, p: SeedPerson): CurrentUser {
@@ -80,17 +81,17 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
     const issuedDate = addDays(today, -3);
     const inc = async (k: number) => {
       n++;
-      return svc.registerIncoming(deps, O, { agencyId, ...INCOMING[k]!, docType: 'cong_van', issuedDate, dueDate: addDays(today, 4), secrecy: 'none' });
+      return registerIncoming(deps, O, { agencyId, ...INCOMING[k]!, docType: 'cong_van', issuedDate, dueDate: addDays(today, 4), secrecy: 'none' });
     };
     // Incoming: one handled down to a specialist, one waiting for the Director, one just registered.
     let d = await inc(0);
-    d = await svc.submitIncoming(deps, O, d.id, { leaderPersonId: director.row.id, version: d.version });
-    d = await svc.directIncoming(deps, D, d.id, {
+    d = await submitIncoming(deps, O, d.id, { leaderPersonId: director.row.id, version: d.version });
+    d = await directIncoming(deps, D, d.id, {
       directive: 'Giao phòng chủ trì tham mưu triển khai; báo cáo kết quả trước hạn.',
       leadUnitId: unitId,
       version: d.version,
     });
-    d = await svc.assignIncoming(deps, H, d.id, {
+    d = await assignIncoming(deps, H, d.id, {
       leadPersonId: staff[0]!.row.id,
       coordinatorIds: [staff[1]!.row.id],
       note: 'Dự thảo kế hoạch của Sở',
@@ -98,7 +99,7 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
     });
     const replyTo = d.id;
     d = await inc(1);
-    await svc.submitIncoming(deps, O, d.id, { leaderPersonId: director.row.id, version: d.version });
+    await submitIncoming(deps, O, d.id, { leaderPersonId: director.row.id, version: d.version });
     await inc(2 + (i % 2));
 
     // Outgoing: a reply waiting for signature after one return for format, a fresh draft, and one issued.
@@ -164,7 +165,7 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
     // A secret register entry: no content. No handler is named, so the demo's duty rota keeps exactly its
     // office and leader duties (a named handler gets an on-site `documents` duty for the day).
     n++;
-    await svc.registerIncoming(deps, O, {
+    await registerIncoming(deps, O, {
       agencyId,
       issuerName: 'Công an tỉnh',
       numberText: `${40 + i}/CAT-PA03`,
