@@ -5,10 +5,16 @@
  * the row lock serialises concurrent issuers (several app servers on one PostgreSQL), so numbers are
  * consecutive and unique, and a rolled-back transaction gives its number back (no gap). A number that was
  * given and then cancelled stays in `document_numbers` with status `cancelled` and its reason.
+ * notationFor composes the ký hiệu of an outgoing document (agency code, and unit code for a công văn).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { documentCounters, documentNumbers } from './documents.table';
+import { composeNotation, defaultUnitCode } from '../../../shared/domain/documents/numbering';
+import { DOC_TYPES, type DocType } from '../../../shared/domain/documents/vocab';
+import { units } from '../org/org.table';
+import { settingsOf } from './documents.settings';
+import { agencyRow } from './documents.shared';
 
 export async function allocateNumber(tx: Db, agencyId: string, register: string, year: number): Promise<number> {
   const [row] = await tx
@@ -51,4 +57,23 @@ export async function cancelNumbers(tx: Db, documentId: string, reason: string, 
     .where(and(eq(documentNumbers.documentId, documentId), eq(documentNumbers.status, 'issued')))
     .returning({ n: documentNumbers.number });
   return rows.length;
+}
+
+/** The ký hiệu an outgoing document of the agency gets (agency code, and unit code for a công văn). */
+export async function notationFor(db: Db, agencyId: string, docType: DocType, unitId: string | null): Promise<string> {
+  return notationOf(db, await agencyRow(db, agencyId), docType, unitId);
+}
+
+export async function notationOf(db: Db, agency: { id: string; code: string | null; name: string }, docType: DocType, unitId: string | null): Promise<string> {
+  const settings = await settingsOf(db, agency.id);
+  const agencyCode = agency.code || defaultUnitCode(agency.name);
+  let unitCode: string | null = null;
+  if (!DOC_TYPES[docType].code && unitId) {
+    unitCode = settings.unitCodes[unitId] ?? null;
+    if (!unitCode) {
+      const [u] = await db.select({ name: units.name, kind: units.kind }).from(units).where(eq(units.id, unitId)).limit(1);
+      unitCode = u ? defaultUnitCode(u.name, u.kind) : 'VP';
+    }
+  }
+  return composeNotation({ docType, agencyCode, unitCode });
 }

@@ -39,7 +39,7 @@ import { loadDocument, secretRefused } from './documents.shared';
 import { directorBox, listDocuments } from './documents.lists';
 import { addFile, getFile } from './documents.files';
 import { assignIncoming, completeIncoming, directIncoming, registerIncoming, submitIncoming } from './documents.incoming';
-import * as svc from './documents.service';
+import { createOutgoing, issueOutgoing, transitionOutgoing, updateOutgoing } from './documents.outgoing';
 import { outgoingViewOf } from './documents.view';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -167,7 +167,7 @@ export function documentRoutes(deps: Deps) {
       request: jsonBody(OutgoingCreate),
       responses: with422(responses(DocumentDetail)),
     }),
-    async (c) => c.json(await svc.createOutgoing(deps, requireUser(c), c.req.valid('json')), 200),
+    async (c) => c.json(await createOutgoing(deps, requireUser(c), c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -189,7 +189,7 @@ export function documentRoutes(deps: Deps) {
       request: { params: IdParam, ...jsonBody(OutgoingUpdate) },
       responses: with422(responses(DocumentDetail)),
     }),
-    async (c) => c.json(await svc.updateOutgoing(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await updateOutgoing(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -244,7 +244,7 @@ export function documentRoutes(deps: Deps) {
       request: { params: IdParam, ...jsonBody(OutgoingTransition) },
       responses: responses(DocumentDetail),
     }),
-    async (c) => c.json(await svc.transitionOutgoing(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await transitionOutgoing(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({
@@ -255,7 +255,7 @@ export function documentRoutes(deps: Deps) {
       request: { params: IdParam, ...jsonBody(OutgoingIssue) },
       responses: responses(DocumentDetail),
     }),
-    async (c) => c.json(await svc.issueOutgoing(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(await issueOutgoing(deps, requireUser(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({

@@ -10,7 +10,7 @@ import type { CurrentUser, Deps } from '../../lib/context';
 import { addDays, vnDateOf } from '../../../shared/domain/dates';
 import { putSettings } from './documents.settings';
 import { assignIncoming, directIncoming, registerIncoming, submitIncoming } from './documents.incoming';
-import * as svc from './documents.service';
+import { createOutgoing, issueOutgoing, transitionOutgoing, updateOutgoing } from './documents.outgoing';
 
 function actorOf(b: AgencyBundle, p: SeedPerson): CurrentUser {
   const grants: Grant[] = b.grants
@@ -105,7 +105,7 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
     // Outgoing: a reply waiting for signature after one return for format, a fresh draft, and one issued.
     const signer = deputy ?? director;
     n++;
-    let out = await svc.createOutgoing(deps, S1, {
+    let out = await createOutgoing(deps, S1, {
       docType: 'ke_hoach',
       subject: 'Kế hoạch làm việc tại nhà trong thời gian giãn cách xã hội phòng, chống dịch COVID-19',
       body: 'I. MỤC ĐÍCH, YÊU CẦU\n1. Bảo đảm hoạt động của cơ quan không bị gián đoạn.\nII. NỘI DUNG\n1. Tối thiểu 30% công chức làm việc tại cơ quan.',
@@ -116,11 +116,11 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
       replyToId: replyTo,
     });
     const step = async (u: CurrentUser, action: 'submit' | 'initial' | 'approve_format' | 'return' | 'sign', reason?: string) =>
-      (out = await svc.transitionOutgoing(deps, u, out.id, { action, reason, version: out.version }));
+      (out = await transitionOutgoing(deps, u, out.id, { action, reason, version: out.version }));
     await step(S1, 'submit');
     await step(H, 'initial');
     await step(O, 'return', 'Sai thể thức: thiếu "Nơi nhận" và ký hiệu người soạn thảo.');
-    out = await svc.updateOutgoing(deps, S1, out.id, {
+    out = await updateOutgoing(deps, S1, out.id, {
       body: `${out.body}\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.`,
       note: 'Bổ sung nơi nhận theo ý kiến Văn phòng',
       version: out.version,
@@ -130,7 +130,7 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
     await step(O, 'approve_format');
 
     n++;
-    await svc.createOutgoing(deps, actorOf(b, staff[1]!), {
+    await createOutgoing(deps, actorOf(b, staff[1]!), {
       docType: 'cong_van',
       subject: 'V/v đăng ký danh sách công chức làm việc tại nhà tuần tới',
       body: 'Kính gửi: Văn phòng Sở.\nPhòng đăng ký danh sách như sau: ...',
@@ -142,7 +142,7 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
     const other = bundles[(i + 1) % bundles.length]!;
     if (other !== b) {
       n++;
-      let rep = await svc.createOutgoing(deps, S1, {
+      let rep = await createOutgoing(deps, S1, {
         docType: 'cong_van',
         subject: 'V/v phối hợp thực hiện phương án làm việc tại nhà',
         body: 'Kính gửi: các cơ quan, đơn vị.\nĐề nghị phối hợp thực hiện phương án.',
@@ -157,8 +157,8 @@ export async function seedDemoDocuments(deps: Deps, bundles: AgencyBundle[]): Pr
         [O, 'approve_format'],
         [D, 'sign'],
       ] as const)
-        rep = await svc.transitionOutgoing(deps, u, rep.id, { action, version: rep.version });
-      await svc.issueOutgoing(deps, O, rep.id, { version: rep.version });
+        rep = await transitionOutgoing(deps, u, rep.id, { action, version: rep.version });
+      await issueOutgoing(deps, O, rep.id, { version: rep.version });
       n++;
     }
 

@@ -5,11 +5,11 @@
  *   with their private keys sealed under the server secret (AUTH_SECRET, or DATA_DIR/auth-secret:
  *   server/modules/auth/secret.ts). Creating them (RSA key generation) happens before the signing
  *   transaction; two servers racing keep the first row (insert … on conflict do nothing, then read).
- * - At the `sign` step (documents.service transitionOutgoing) the NĐ 30 PDF of the document as signed
+ * - At the `sign` step (documents.outgoing transitionOutgoing) the NĐ 30 PDF of the document as signed
  *   (signer, signing form, date; no "DỰ THẢO") is signed in PAdES with the agency's certificate and stored
  *   as a document file of kind `signed_pdf`; issuance copies the document's files, so the recipients get
  *   this very file. Secret documents are never signed here (they have no content).
- * - At issuance (documents.service issueOutgoing), once the number is taken, the PDF is rendered again with
+ * - At issuance (documents.outgoing issueOutgoing), once the number is taken, the PDF is rendered again with
  *   its số/ký hiệu and issue date and signed twice: as the signer (time of the sign step), then as the agency
  *   (văn thư, now). It is stored as an `issued_pdf` file, which the recipients get; `signed_pdf` stays as the
  *   record of the sign step.

@@ -12,7 +12,7 @@ import type { OutgoingDocumentView } from './render';
 import type { Db } from '../../db/client';
 import { getDocument } from './documents.detail';
 import { loadDocument } from './documents.shared';
-import { notationFor } from './documents.service';
+import { notationFor } from './documents.numbering';
 import type { documents } from './documents.table';
 
 type DocRow = typeof documents.$inferSelect;

@@ -1,23 +1,17 @@
 /**
- * Documents (issue 9, H1-H3): văn bản đến, văn bản đi, văn bản mật.
+ * Văn bản đi: drafts and their versions, the steps (initial, format check, sign, return, recall), issuing with the next number.
  *
- * - Incoming: the Office registers it (số đến from the agency's register), submits it to a leader; the
- *   leader gives a directive to a lead unit and coordinating units; the unit head (or the leader) gives
- *   it to a lead person and coordinators; the lead person completes it. Each hand-off is a task linked to
- *   the document (`document_tasks`): the holder's actions on it are the activity Phụ lục 2 counts.
- * - Outgoing: the drafter writes versions; the unit head initials (ký nháy), the Office checks the format
- *   (thẩm định thể thức), the Director / a Deputy (KT.) / a delegated person (TL., TUQ.) signs, the
- *   Office issues it with the next number of the register and it reaches the incoming register of the
- *   recipient agencies in Congvu. Returns carry a reason and are counted; too many returns or a step
- *   waiting past its deadline escalates to the Director (exactly once per cause).
- * - Secret: only a content-free register entry; its handler is put on site that day (duty `documents`).
- * Every step is a row of `document_events` and of the audit log.
+ * The drafter writes versions; the unit head initials (ký nháy), the Office checks the format
+ * (thẩm định thể thức), the Director / a Deputy (KT.) / a delegated person (TL., TUQ.) signs, the
+ * Office issues it with the next number of the register and it reaches the incoming register of the
+ * recipient agencies in Congvu. Returns carry a reason and are counted; too many returns or a step
+ * waiting past its deadline escalates to the Director (exactly once per cause).
  */
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DocumentDetail, OutgoingCreate, OutgoingIssue, OutgoingTransition, OutgoingUpdate, RecipientInput } from '../../../shared/contracts/documents';
 import { SIGNED_PDF_KIND } from '../../../shared/contracts/document-signature';
-import { composeNotation, composeNumberText, defaultUnitCode, registerYear } from '../../../shared/domain/documents/numbering';
-import { DOC_TYPES, isSecret, registerOf, type DocType, type SigningAuthority } from '../../../shared/domain/documents/vocab';
+import { composeNumberText, registerYear } from '../../../shared/domain/documents/numbering';
+import { isSecret, registerOf, type DocType, type SigningAuthority } from '../../../shared/domain/documents/vocab';
 import { decideOutgoing, escalationReasons, type OutgoingAction, type OutgoingStatus } from '../../../shared/domain/documents/workflow';
 import { can } from '../../../shared/domain/permissions';
 import { todayVn } from '../../../shared/domain/tasks';
@@ -27,8 +21,8 @@ import { AppError, invalid } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { unitTarget } from '../../lib/scope';
 import { notify } from '../notifications/notify';
-import { agencies, people, units } from '../org/org.table';
-import { cancelNumbers, issueNumber } from './documents.numbering';
+import { agencies, people } from '../org/org.table';
+import { cancelNumbers, issueNumber, notationOf } from './documents.numbering';
 import { ensureAgencyCredentials, storeIssuedPdf, storeSignedPdf } from './documents.signing';
 import { documents, documentVersions } from './documents.table';
 import {
@@ -52,16 +46,6 @@ import { settingsOf, activeDelegation } from './documents.settings';
 import { accessOf, assertRead } from './documents.access';
 import { statusLabel, documentDetail } from './documents.detail';
 import { escalateOnce } from './documents.escalation';
-
-// ---------------------------------------------------------------- small helpers
-
-// ---------------------------------------------------------------- access
-
-// ---------------------------------------------------------------- presentation
-
-// ---------------------------------------------------------------- incoming
-
-// ---------------------------------------------------------------- outgoing
 
 async function normaliseRecipients(db: Db, list: RecipientInput[], ownAgencyId: string) {
   const out: { agencyId: string | null; name: string; receivedDocumentId: string | null }[] = [];
@@ -178,25 +162,6 @@ export async function createOutgoing(deps: Deps, user: CurrentUser, input: Outgo
     return row!;
   });
   return documentDetail(deps, user, doc);
-}
-
-/** The ký hiệu an outgoing document of the agency gets (agency code, and unit code for a công văn). */
-export async function notationFor(db: Db, agencyId: string, docType: DocType, unitId: string | null): Promise<string> {
-  return notationOf(db, await agencyRow(db, agencyId), docType, unitId);
-}
-
-async function notationOf(db: Db, agency: { id: string; code: string | null; name: string }, docType: DocType, unitId: string | null): Promise<string> {
-  const settings = await settingsOf(db, agency.id);
-  const agencyCode = agency.code || defaultUnitCode(agency.name);
-  let unitCode: string | null = null;
-  if (!DOC_TYPES[docType].code && unitId) {
-    unitCode = settings.unitCodes[unitId] ?? null;
-    if (!unitCode) {
-      const [u] = await db.select({ name: units.name, kind: units.kind }).from(units).where(eq(units.id, unitId)).limit(1);
-      unitCode = u ? defaultUnitCode(u.name, u.kind) : 'VP';
-    }
-  }
-  return composeNotation({ docType, agencyCode, unitCode });
 }
 
 export async function updateOutgoing(deps: Deps, user: CurrentUser, id: string, input: OutgoingUpdate): Promise<DocumentDetail> {
@@ -521,9 +486,3 @@ export async function issueOutgoing(deps: Deps, user: CurrentUser, id: string, i
   });
   return documentDetail(deps, user, result);
 }
-
-// ---------------------------------------------------------------- files
-
-// ---------------------------------------------------------------- lists
-
-// ---------------------------------------------------------------- settings and delegations
