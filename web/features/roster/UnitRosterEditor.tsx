@@ -3,27 +3,14 @@
  * bar, the live violations, and the actions Lưu nháp, Gửi Văn phòng, Tạo lịch tự động, Sao chép kỳ
  * trước. Unsaved edits survive a version conflict (they are rebased on the newer version after
  * "Tải lại") and leaving the page asks first. `viewOnly`: the Office's read-only look at a unit.
+ * The buttons: EditorActions.tsx; the dialogs and the leave guard: EditorDialogs.tsx; search and pages: useShownPeople.ts.
  */
-import { Alert, Box, Button, CloseButton, Group, Menu, Modal, Paper, SegmentedControl, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Alert, Box, Button, CloseButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import {
-  IconAlertTriangle,
-  IconArrowBackUp,
-  IconCopy,
-  IconDeviceFloppy,
-  IconDotsVertical,
-  IconEye,
-  IconKeyboard,
-  IconMessageReport,
-  IconRefresh,
-  IconSearch,
-  IconSend,
-  IconWand,
-} from '@tabler/icons-react';
+import { IconAlertTriangle, IconEye, IconKeyboard, IconMessageReport, IconRefresh, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router-dom';
 import type { GenerateResponse, UnitGridResponse, ViolationView } from '../../../shared/contracts/roster';
 import { shortDayLabelVi } from '../../../shared/domain/dates';
 import type { ResolvedInstance } from '../../../shared/domain/roster/format';
@@ -33,20 +20,18 @@ import { LoadingBlock } from '../../components/QueryState';
 import { isApiError } from '../../lib/api';
 import { useSession } from '../auth/session';
 import { useCopyPrevious, useGenerateUnit, usePolicy, useSaveCells, useSubmitUnit, useUnitGrid } from './api';
-import { ConfirmModal, GenerateResultModal } from './dialogs';
+import { EditorDialogs, LeaveDialog, useLeaveGuard } from './EditorDialogs';
+import { EditorToolbar, PhoneActionBar, type EditorActionsProps } from './EditorActions';
 import { currentCells, editorReducer, initialEditorState, pendingCells } from './editorState';
-import { ALL_MODES, MODE_LETTER } from './format';
 import { gridColumns, groupByRole, parseCellKey } from './grid';
 import { PeoplePager, PeopleRange } from './PeoplePager';
 import { AGENCY_SHARE_NOTE, isAgencyScopedShare, liveCheck, unitDayCounts, violationCells } from './liveCheck';
-import { DeadlineText, GridLegend, modeStyle, PeriodStatusBadge, UnitStatusBadge } from './parts';
+import { DeadlineText, GridLegend, PeriodStatusBadge, UnitStatusBadge } from './parts';
 import { PhoneDayView } from './PhoneDayView';
 import { CELL_W, NAME_W } from './gridLayout';
 import { RosterGrid, type Brush, type Edit } from './RosterGrid';
-import { filterByName, pageOf, pageOfIndex } from './search';
-
-/** People per page of the desktop grid. */
-export const GRID_PAGE_SIZE = 50;
+import { pageOfIndex } from './search';
+import { GRID_PAGE_SIZE, useShownPeople } from './useShownPeople';
 import { ViolationDigest, ViolationList } from './ViolationList';
 
 export interface UnitRosterEditorProps {
@@ -153,36 +138,11 @@ function Editor({
   const onUndo = useCallback(() => dispatch({ type: 'undo' }), []);
 
   // Leaving with unsaved edits asks first (router navigation and closing the tab).
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      !viewOnly && dirty && currentLocation.pathname + currentLocation.search !== nextLocation.pathname + nextLocation.search,
-  );
-  useEffect(() => {
-    if (!dirty || viewOnly) return;
-    const warn = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty, viewOnly]);
+  const blocker = useLeaveGuard(dirty, viewOnly);
 
   const personIds = grid.people.map((p) => p.id);
-  // Search by name (accent-insensitive): the grid or the day view shows the matching people only.
-  const [query, setQueryText] = useState('');
-  const shownPeople = useMemo(() => filterByName(grid.people, query), [grid.people, query]);
-  const shownGrid = useMemo(() => (shownPeople.length === grid.people.length ? grid : { ...grid, people: shownPeople }), [grid, shownPeople]);
-  // The desktop grid in pages of GRID_PAGE_SIZE people, in the grid's order (leaders first): a large unit
-  // stays a screen or two tall; a violation shown turns to the page of its person.
-  const ordered = useMemo(() => groupByRole(shownPeople).flatMap((g) => g.people), [shownPeople]);
-  const [gridPage, setGridPage] = useState(0);
-  /** Another search: the grid back to its first page. */
-  const setQuery = (q: string) => {
-    setQueryText(q);
-    setGridPage(0);
-  };
-  const gridShown = pageOf(ordered, gridPage, GRID_PAGE_SIZE);
-  const pagedGrid = useMemo(() => (gridShown.pages > 1 ? { ...shownGrid, people: gridShown.items } : shownGrid), [shownGrid, gridShown.pages, gridShown.items]);
+  // Search by name, and the desktop grid in pages (a violation shown turns to the page of its person).
+  const { query, setQuery, shownPeople, shownGrid, ordered, setGridPage, gridShown, pagedGrid } = useShownPeople(grid);
   // A highlighted violation that is fixed stops being highlighted.
   useEffect(() => {
     if (highlight && !violations.some((v) => v.message === highlight.message)) setHighlight(null);
@@ -290,45 +250,19 @@ function Editor({
     : null;
   const conflict = isApiError(actionError) && actionError.isVersionConflict;
 
-  const actions = editable ? (
-    <>
-      <Button
-        leftSection={<IconDeviceFloppy size={18} aria-hidden />}
-        onClick={handleSave}
-        loading={save.isPending && !submit.isPending}
-        disabled={!dirty || busy}
-        variant={dirty ? 'filled' : 'default'}
-      >
-        {t('roster.actions.save')}
-      </Button>
-      {(grid.canSubmit && grid.status !== 'submitted') || grid.status === 'none' || dirty ? (
-        <Button
-          leftSection={<IconSend size={18} aria-hidden />}
-          color="teal"
-          onClick={handleSubmit}
-          loading={submit.isPending}
-          disabled={busy || blocking > 0 || (!grid.canSubmit && !dirty)}
-          title={blocking > 0 ? t('roster.editor.submitBlocked') : dirty ? t('roster.editor.submitSavesFirst') : undefined}
-        >
-          {t('roster.actions.submit')}
-        </Button>
-      ) : null}
-    </>
-  ) : null;
-
-  const secondary = editable ? (
-    <>
-      <Button variant="default" leftSection={<IconWand size={18} aria-hidden />} onClick={() => setConfirm('generate')} disabled={busy}>
-        {t('roster.actions.generate')}
-      </Button>
-      <Button variant="default" leftSection={<IconCopy size={18} aria-hidden />} onClick={() => setConfirm('copy')} disabled={busy}>
-        {t('roster.actions.copyPrevious')}
-      </Button>
-      <Button variant="subtle" leftSection={<IconArrowBackUp size={18} aria-hidden />} onClick={onUndo} disabled={!state.history.past.length || busy}>
-        {t('roster.actions.undo')}
-      </Button>
-    </>
-  ) : null;
+  const actionProps: EditorActionsProps = {
+    grid,
+    dirty,
+    busy,
+    blocking,
+    saving: save.isPending,
+    submitting: submit.isPending,
+    canUndo: state.history.past.length > 0,
+    onSave: handleSave,
+    onSubmit: handleSubmit,
+    onConfirm: setConfirm,
+    onUndo,
+  };
 
   return (
     <Stack gap="sm" pb={isPhone && editable ? 0 : undefined}>
@@ -391,39 +325,7 @@ function Editor({
         {grid.policy ? t('roster.period.policy', { doc: [grid.policy.docNumber, grid.policy.title].filter(Boolean).join(' — ') }) : t('roster.period.noPolicy')}
       </Text>
 
-      {editable && !isPhone ? (
-        <Group gap="xs" wrap="wrap" justify="space-between">
-          <Group gap="xs" wrap="wrap">
-            {actions}
-            {secondary}
-          </Group>
-          <Group gap={6} wrap="nowrap">
-            <Text size="sm" id="roster-brush-label">
-              {t('roster.grid.brush')}:
-            </Text>
-            <SegmentedControl
-              size="xs"
-              aria-labelledby="roster-brush-label"
-              value={brush}
-              onChange={(v) => setBrush(v as Brush)}
-              data={[
-                { value: 'menu', label: t('roster.grid.brushMenu') },
-                ...ALL_MODES.map((m) => ({
-                  value: m,
-                  label: (
-                    <span>
-                      <span aria-hidden style={{ ...modeStyle(m), display: 'inline-block', padding: '0 4px', borderRadius: 3, fontWeight: 700 }}>
-                        {MODE_LETTER[m]}
-                      </span>
-                      <VisuallyHidden>{t(`roster.modes.${m}.long`)}</VisuallyHidden>
-                    </span>
-                  ),
-                })),
-              ]}
-            />
-          </Group>
-        </Group>
-      ) : null}
+      {editable && !isPhone ? <EditorToolbar {...actionProps} brush={brush} onBrush={setBrush} /> : null}
 
       {actionError ? (
         conflict ? (
@@ -560,100 +462,30 @@ function Editor({
         </Box>
       )}
 
-      {editable && isPhone ? (
-        <Paper className="roster-sticky-bar" p="xs" mx="calc(var(--mantine-spacing-sm) * -1)" radius={0}>
-          <Group gap="xs" wrap="nowrap" justify="flex-end">
-            <Group gap={6} wrap="nowrap">
-              {actions}
-              <Menu position="top-end" withinPortal>
-                <Menu.Target>
-                  <Button variant="default" px="xs" aria-label={t('roster.actions.more')}>
-                    <IconDotsVertical size={18} aria-hidden />
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item leftSection={<IconWand size={16} aria-hidden />} onClick={() => setConfirm('generate')} disabled={busy}>
-                    {t('roster.actions.generate')}
-                  </Menu.Item>
-                  <Menu.Item leftSection={<IconCopy size={16} aria-hidden />} onClick={() => setConfirm('copy')} disabled={busy}>
-                    {t('roster.actions.copyPrevious')}
-                  </Menu.Item>
-                  <Menu.Item leftSection={<IconArrowBackUp size={16} aria-hidden />} onClick={onUndo} disabled={!state.history.past.length || busy}>
-                    {t('roster.actions.undo')}
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
-            </Group>
-          </Group>
-        </Paper>
-      ) : null}
+      {editable && isPhone ? <PhoneActionBar {...actionProps} /> : null}
 
-      <ConfirmModal
-        opened={confirm === 'copy'}
-        title={t('roster.editor.copyConfirmTitle')}
-        confirmLabel={t('roster.actions.copyPrevious')}
-        loading={copy.isPending}
-        onConfirm={handleCopy}
-        onClose={() => setConfirm(null)}
-      >
-        <Text size="sm">{t('roster.editor.copyConfirm')}</Text>
-        {dirty ? (
-          <Text size="sm" fw={600} c="orange.9" mt="xs">
-            {t('roster.editor.copyConfirmUnsaved', { count: pending.length })}
-          </Text>
-        ) : null}
-      </ConfirmModal>
-      <ConfirmModal
-        opened={confirm === 'generate'}
-        title={t('roster.editor.generateConfirmTitle')}
-        confirmLabel={t('roster.actions.generate')}
-        loading={generate.isPending || save.isPending}
-        onConfirm={handleGenerate}
-        onClose={() => setConfirm(null)}
-      >
-        <Text size="sm">{t('roster.editor.generateConfirm')}</Text>
-        {approved ? (
-          <Text size="sm" fw={600} mt="xs">
-            {t('roster.editor.approvedConfirmText', { version: grid.period.approvedVersion, next: grid.period.approvedVersion + 1 })}
-          </Text>
-        ) : null}
-        {dirty ? (
-          <Text size="sm" mt="xs">
-            {t('roster.editor.generateSavesFirst')}
-          </Text>
-        ) : null}
-      </ConfirmModal>
-      <GenerateResultModal result={generated} onClose={() => setGenerated(null)} />
-      <ConfirmModal
-        opened={!!heldEdit}
-        title={t('roster.editor.approvedConfirmTitle')}
-        confirmLabel={t('roster.editor.approvedConfirm')}
-        loading={false}
-        onConfirm={() => {
+      <EditorDialogs
+        confirm={confirm}
+        onCloseConfirm={() => setConfirm(null)}
+        onCopy={handleCopy}
+        onGenerate={handleGenerate}
+        copying={copy.isPending}
+        generating={generate.isPending || save.isPending}
+        dirty={dirty}
+        pendingCount={pending.length}
+        approved={approved}
+        approvedVersion={grid.period.approvedVersion}
+        generated={generated}
+        onCloseGenerated={() => setGenerated(null)}
+        heldEdit={!!heldEdit}
+        onApprovedConfirm={() => {
           setApprovedEditOk(true);
           if (heldEdit) dispatch({ type: 'edit', edit: heldEdit.edit, stroke: heldEdit.stroke });
           setHeldEdit(null);
         }}
-        onClose={() => setHeldEdit(null)}
-      >
-        <Text size="sm">{t('roster.editor.approvedConfirmText', { version: grid.period.approvedVersion, next: grid.period.approvedVersion + 1 })}</Text>
-      </ConfirmModal>
-      <Modal
-        opened={blocker.state === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        title={t('roster.editor.unsaved', { count: pending.length })}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <Text size="sm">{t('roster.editor.leaveConfirm')}</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
-            {t('roster.editor.stay')}
-          </Button>
-          <Button color="red" onClick={() => blocker.proceed?.()}>
-            {t('roster.editor.leave')}
-          </Button>
-        </Group>
-      </Modal>
+        onCloseHeld={() => setHeldEdit(null)}
+      />
+      <LeaveDialog blocker={blocker} pendingCount={pending.length} />
     </Stack>
   );
 }
