@@ -6,7 +6,7 @@
  * Sở Tài chính Hải Dương a staff member asking to come to the office for urgent work (Hải Dương's plan). Every person
  * of those agencies gets a service start date (seniority). The demo logins are unchanged.
  */
-import { mondayOf } from '../../db/seed/build';
+import { mondayOf } from '../../db/seed/weeks';
 import type { AgencyBundle, SeedPerson } from '../../db/seed/build';
 import { addDays, vnDateOf } from '../../../shared/domain/dates';
 import { workdaysBetween } from '../../../shared/domain/calendar';
