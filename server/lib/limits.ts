@@ -72,11 +72,14 @@ const tooLargeBody = (message: string) => ({ error: { code: 'PAYLOAD_TOO_LARGE',
 /** Refuses bodies over the route's limit, by Content-Length first, then by counting the streamed bytes. */
 export function bodyLimits(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const raw = c.req.raw;
-    if (!raw.body) return next();
+    // Headers only until a body must be counted: touching `body` makes the Node adapter build a full
+    // fetch Request (streams, abort signal), which cost three quarters of the check-in rate under load.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const headers = c.req.raw.headers;
     const limit = bodyLimitOf(c.req.method, c.req.path);
-    const declared = raw.headers.get('content-length');
-    if (declared !== null && !raw.headers.has('transfer-encoding')) {
+    const declared = headers.get('content-length');
+    const chunked = headers.has('transfer-encoding');
+    if (declared !== null && !chunked) {
       if (!/^\d{1,15}$/.test(declared.trim())) {
         const message = 'Độ dài nội dung (Content-Length) không hợp lệ.';
         return c.json({ error: { code: 'VALIDATION', message, issues: [{ path: 'headers.content-length', message }] } }, 400);
@@ -85,7 +88,13 @@ export function bodyLimits(): MiddlewareHandler<AppEnv> {
         c.header('connection', 'close');
         return c.json(tooLargeBody(limit.message), 413);
       }
+      // Node's HTTP parser delivers exactly Content-Length bytes of body (more would be the next request):
+      // a declared length within the limit needs no counting.
+      return next();
     }
+    // Chunked, or no framing header at all (a Request made in-process): count what is read.
+    const raw = c.req.raw;
+    if (!raw.body) return next();
     // Count while the handler reads: nothing is buffered here; past the limit the stream fails.
     let seen = 0;
     let exceeded = false;
