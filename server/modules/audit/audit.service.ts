@@ -19,8 +19,7 @@ import { agencyTarget, assertCan } from '../../lib/scope';
 import { users, roleGrants } from '../auth/auth.table';
 import { agencies } from '../org/org.table';
 import { auditLog } from './audit.table';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { escapeLike } from '../../lib/like';
 
 /** The rows the user may read (and within one agency when asked). FORBIDDEN when none. */
 async function scopeCondition(deps: Deps, user: CurrentUser, agencyId?: string): Promise<SQL> {

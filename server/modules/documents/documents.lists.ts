@@ -9,7 +9,8 @@ import type { CurrentUser, Deps } from '../../lib/context';
 import { AppError } from '../../lib/errors';
 import { agencyTarget } from '../../lib/scope';
 import { documentEvents, documents } from './documents.table';
-import { type DocRow, escapeLike } from './documents.shared';
+import { escapeLike } from '../../lib/like';
+import type { DocRow } from './documents.shared';
 import { settingsOf } from './documents.settings';
 import { presentItems } from './documents.detail';
 

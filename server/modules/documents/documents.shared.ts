@@ -24,7 +24,6 @@ import { documentEvents, documents, documentTasks } from './documents.table';
 export type DocRow = typeof documents.$inferSelect;
 
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** 422 SECRET_CONTENT_REFUSED (as RULE_VIOLATION with `details.reason`): content of a secret document. */
 export function secretRefused(fields: string[], prefix = 'body'): AppError {

@@ -2,13 +2,25 @@
 import { and, desc, eq, gte, inArray, like, lte, or, type SQL } from 'drizzle-orm';
 import type { RequestListQuery, RequestListResponse, RequestView } from '../../../shared/contracts/leave';
 import { scopesFor } from '../../../shared/domain/permissions';
+import type { Db } from '../../db/client';
 import type { CurrentUser, Deps } from '../../lib/context';
 import { agencies, people } from '../org/org.table';
 import { actingFor } from './acting';
 import { presentRequest, today } from './leave.service';
 import { leaveRequests } from './leave.table';
+import { escapeLike } from '../../lib/like';
 
 const LIST_LIMIT = 500;
+
+/** Requests of the agencies at or under an agency path (the province, a district). */
+const agencyUnder = (db: Db, path: string): SQL =>
+  inArray(
+    leaveRequests.agencyId,
+    db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(like(agencies.path, `${escapeLike(path)}%`)),
+  );
 
 export async function listRequests(deps: Deps, user: CurrentUser, q: RequestListQuery): Promise<RequestListResponse> {
   const db = deps.db;
@@ -47,16 +59,7 @@ export async function listRequests(deps: Deps, user: CurrentUser, q: RequestList
     const paths = user.grants.filter((g) => g.role === 'province').map((g) => g.agencyPath);
     const scope: SQL[] = [];
     if (agencyIds.size) scope.push(inArray(leaveRequests.agencyId, [...agencyIds]));
-    for (const p of paths)
-      scope.push(
-        inArray(
-          leaveRequests.agencyId,
-          db
-            .select({ id: agencies.id })
-            .from(agencies)
-            .where(like(agencies.path, `${p.replace(/[\\%_]/g, '\\$&')}%`)),
-        ),
-      );
+    for (const p of paths) scope.push(agencyUnder(db, p));
     if (!scope.length) return { items: [], total: 0 };
     conds.push(or(...scope)!);
   } else {
@@ -65,16 +68,7 @@ export async function listRequests(deps: Deps, user: CurrentUser, q: RequestList
     if (q.box === 'unit' || q.box === 'agency') {
       if (s.unitIds.length) scope.push(inArray(leaveRequests.unitId, s.unitIds));
       if (s.agencyIds.length) scope.push(inArray(leaveRequests.agencyId, s.agencyIds));
-      for (const p of s.agencyPaths)
-        scope.push(
-          inArray(
-            leaveRequests.agencyId,
-            db
-              .select({ id: agencies.id })
-              .from(agencies)
-              .where(like(agencies.path, `${p.replace(/[\\%_]/g, '\\$&')}%`)),
-          ),
-        );
+      for (const p of s.agencyPaths) scope.push(agencyUnder(db, p));
     }
     if (!scope.length) return { items: [], total: 0 };
     conds.push(or(...scope)!);

@@ -14,10 +14,9 @@ import { notify } from '../notifications/notify';
 import { people, units } from '../org/org.table';
 import { coordinatorIdsOf, presentItem } from './tasks.service';
 import { tasks } from './tasks.table';
+import { escapeLike } from '../../lib/like';
 
 // ---------------------------------------------------------------- list
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** SQL: the task is overdue on `today`. */
 export function overdueSql(today: string): SQL {
